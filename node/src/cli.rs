@@ -1,0 +1,56 @@
+//! Command line of the node.
+
+use sc_cli::RunCmd;
+
+/// The node's command line: a subcommand, or the flags that run the node.
+#[derive(Debug, clap::Parser)]
+pub struct Cli {
+	/// An optional subcommand; without one the node runs.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	/// Flags of the running node (`--dev`, `--chain`, `--base-path`, ports, ...).
+	#[clap(flatten)]
+	pub run: RunCmd,
+}
+
+/// The node's subcommands.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Key management: generate, inspect and insert Aura/GRANDPA keys.
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Build a chain specification (`--chain dev|local|regional`, `--raw`).
+	BuildSpec(sc_cli::BuildSpecCmd),
+
+	/// Export the chain specification of a chain, without touching a database.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Export blocks.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Import blocks.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Remove the whole chain.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
+
+	/// Database meta columns information.
+	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Runtime benchmarks, used to generate `weights.rs` (needs `--features runtime-benchmarks`).
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+}

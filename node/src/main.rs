@@ -1,0 +1,15 @@
+//! The authority node of the civil registry chain.
+//!
+//! Regional justice departments run this binary: it produces blocks with Aura, finalizes them
+//! with GRANDPA, stores the chain in ParityDB and serves the standard Substrate JSON-RPC.
+#![warn(missing_docs)]
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

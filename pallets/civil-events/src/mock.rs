@@ -1,0 +1,150 @@
+//! A test runtime with offices, persons, civil events and a clock.
+
+use crate as pallet_civil_events;
+use civil_registry_primitives::{Date, OfficeKind, Role};
+use frame_support::{derive_impl, traits::ConstU32};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Timestamp: pallet_timestamp,
+		Offices: pallet_offices,
+		Persons: pallet_persons,
+		CivilEvents: pallet_civil_events,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Test {}
+
+impl pallet_offices::Config for Test {
+	type GovernanceOrigin = EnsureRoot<u64>;
+	type HeadOrigin = pallet_offices::EnsureOfficeHead<Test>;
+	type PrivilegedSigners = frame_support::traits::Nothing;
+	type MaxCodeLength = ConstU32<16>;
+	type MaxNameLength = ConstU32<64>;
+	type MaxJurisdictionDepth = ConstU32<4>;
+	type MaxRegistrarsPerOffice = ConstU32<8>;
+	type WeightInfo = ();
+}
+
+impl pallet_persons::Config for Test {}
+
+impl pallet_civil_events::Config for Test {
+	type Permissions = Offices;
+	type Jurisdictions = Offices;
+	type Persons = Persons;
+	type Time = Timestamp;
+	type MaxActsPerPerson = ConstU32<16>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+/// Benchmark set-up on the mock: a fresh chain of jurisdictions with an office and officer.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<u64> for BenchHelper {
+	fn office(index: u32) -> (u64, u64, u32) {
+		pallet_offices::Pallet::<Test>::benchmark_office(index)
+	}
+	fn set_time(millis: u64) {
+		pallet_timestamp::Now::<Test>::put(millis);
+	}
+}
+
+/// Head of the Yunusobod district registry office.
+pub const HEAD: u64 = 1;
+/// Registrar of the Yunusobod district registry office.
+pub const REGISTRAR: u64 = 2;
+/// Registrar of the Samarkand city registry office.
+pub const SAM_REGISTRAR: u64 = 3;
+/// Registrar of the Tashkent wedding house.
+pub const WEDDING_REGISTRAR: u64 = 4;
+/// Registrar of the central archive (enrollments, country-wide).
+pub const ARCHIVIST: u64 = 5;
+/// Another registrar of the Yunusobod office.
+pub const REGISTRAR_2: u64 = 6;
+/// Nobody.
+pub const NOBODY: u64 = 99;
+
+/// Jurisdictions.
+pub const UZ: u32 = 0;
+pub const TK: u32 = 1;
+pub const TK_YUN: u32 = 2;
+pub const TK_CHI: u32 = 3;
+pub const SA: u32 = 4;
+pub const SA_SAM: u32 = 5;
+
+/// Offices.
+pub const YUN_OFFICE: u32 = 0;
+
+/// "Today" in the tests: 2024-06-15, noon UTC.
+pub const TODAY: Date = Date::new(2024, 6, 15);
+pub const NOW_MILLIS: u64 = 1_718_452_800_000;
+
+fn s(v: &str) -> String {
+	v.to_string()
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_offices::GenesisConfig::<Test> {
+		jurisdictions: vec![
+			(s("UZ"), s("Uzbekistan"), None),
+			(s("UZ-TK"), s("Tashkent City"), Some(s("UZ"))),
+			(s("UZ-TK-YUN"), s("Yunusobod"), Some(s("UZ-TK"))),
+			(s("UZ-TK-CHI"), s("Chilonzor"), Some(s("UZ-TK"))),
+			(s("UZ-SA"), s("Samarkand Region"), Some(s("UZ"))),
+			(s("UZ-SA-SAM"), s("Samarkand City"), Some(s("UZ-SA"))),
+		],
+		offices: vec![
+			(OfficeKind::DistrictRegistry, s("UZ-TK-YUN"), s("Yunusobod ZAGS")),
+			(OfficeKind::DistrictRegistry, s("UZ-SA-SAM"), s("Samarkand ZAGS")),
+			(OfficeKind::WeddingHouse, s("UZ-TK"), s("Tashkent Wedding House")),
+			(OfficeKind::Archive, s("UZ"), s("Central Archive")),
+		],
+		officers: vec![
+			(HEAD, 0, Role::Head),
+			(REGISTRAR, 0, Role::Registrar),
+			(REGISTRAR_2, 0, Role::Registrar),
+			(SAM_REGISTRAR, 1, Role::Registrar),
+			(WEDDING_REGISTRAR, 2, Role::Registrar),
+			(ARCHIVIST, 3, Role::Registrar),
+		],
+		privileged_signers: vec![],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext: sp_io::TestExternalities = storage.into();
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		pallet_timestamp::Now::<Test>::put(NOW_MILLIS);
+	});
+	ext
+}
+
+/// Every invariant of the three registry pallets.
+pub fn check_invariants() {
+	pallet_offices::Pallet::<Test>::do_try_state().expect("offices invariants");
+	pallet_persons::Pallet::<Test>::do_try_state().expect("persons invariants");
+	CivilEvents::do_try_state().expect("civil events invariants");
+}
+
+/// Run `test`, then check every invariant.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		check_invariants();
+	});
+}

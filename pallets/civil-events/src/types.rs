@@ -1,0 +1,153 @@
+//! Domain types of the civil events pallet.
+
+use crate::Config;
+use civil_registry_primitives::{ActId, ActKind, Date, JurisdictionId, OfficeId, PersonId, Sex};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::*, traits::ConstU32, BoundedVec};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+/// The persons an act concerns: at most three (a child and two parents).
+pub type Subjects = BoundedVec<PersonId, ConstU32<3>>;
+
+/// Where an act stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum ActStatus {
+	/// Registered late (a birth more than a month after it, a death more than three days
+	/// after it) and waiting for the approval of the head of the office. No effect on persons
+	/// yet.
+	Pending,
+	/// In effect.
+	Registered,
+}
+
+/// What is particular to each kind of act.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum ActDetails {
+	/// A birth; the child is created when the act takes effect.
+	Birth {
+		/// Keyed hash of the child's national identifier.
+		identity_key: H256,
+		/// Root over the child's salted fields.
+		data_root: H256,
+		/// The child's sex.
+		sex: Sex,
+		/// The mother, if recorded.
+		mother: Option<PersonId>,
+		/// The father, if recorded.
+		father: Option<PersonId>,
+	},
+	/// An enrollment of a person born before the chain existed.
+	Enrollment {
+		/// Keyed hash of the person's national identifier.
+		identity_key: H256,
+		/// Root over the person's salted fields.
+		data_root: H256,
+		/// The person's sex.
+		sex: Sex,
+		/// Hash of the reference of the paper record in the archive.
+		archive_reference: H256,
+	},
+	/// A death.
+	Death,
+	/// A marriage.
+	Marriage {
+		/// Hash of the khokim's decision that lowered the marriage age to 17, if one was
+		/// needed.
+		exemption: Option<H256>,
+		/// The act that ended it (a divorce or a death), if it ended.
+		ended_by: Option<ActId>,
+	},
+	/// A divorce.
+	Divorce {
+		/// The marriage it ends.
+		marriage: ActId,
+	},
+	/// An adoption.
+	Adoption {
+		/// The adoptive mother, if any.
+		adoptive_mother: Option<PersonId>,
+		/// The adoptive father, if any.
+		adoptive_father: Option<PersonId>,
+		/// The child's mother before the adoption.
+		previous_mother: Option<PersonId>,
+		/// The child's father before the adoption.
+		previous_father: Option<PersonId>,
+		/// Whether the original birth act was sealed.
+		sealed: bool,
+	},
+	/// An establishment of paternity.
+	Paternity,
+	/// A change of name: the person's data root changes.
+	NameChange {
+		/// The data root before.
+		previous_root: H256,
+		/// The data root after.
+		new_root: H256,
+	},
+}
+
+impl ActDetails {
+	/// The kind of act these details belong to.
+	pub fn kind(&self) -> ActKind {
+		match self {
+			ActDetails::Birth { .. } => ActKind::Birth,
+			ActDetails::Enrollment { .. } => ActKind::Enrollment,
+			ActDetails::Death => ActKind::Death,
+			ActDetails::Marriage { .. } => ActKind::Marriage,
+			ActDetails::Divorce { .. } => ActKind::Divorce,
+			ActDetails::Adoption { .. } => ActKind::Adoption,
+			ActDetails::Paternity => ActKind::Paternity,
+			ActDetails::NameChange { .. } => ActKind::NameChange,
+		}
+	}
+}
+
+/// An act of civil status as the chain keeps it. Nothing in it names a person.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound)]
+#[derive(DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct Act<T: Config> {
+	/// What kind of act it is.
+	pub kind: ActKind,
+	/// The persons it concerns (for a birth: the child first, once it exists, then the
+	/// parents; for a marriage or divorce: both spouses; for an adoption: the child, then the
+	/// adoptive parents; for a paternity: the child, then the father).
+	pub subjects: Subjects,
+	/// The office that registered it.
+	pub office: OfficeId,
+	/// The officer that signed it.
+	pub officer: T::AccountId,
+	/// The jurisdiction it was registered in (for a birth: the place of birth).
+	pub jurisdiction: JurisdictionId,
+	/// The date of the event (the birth, the death, the wedding, ...).
+	pub event_date: Date,
+	/// The block it was registered in.
+	pub registered_at: BlockNumberFor<T>,
+	/// Hash of the signed paper or PDF act kept by the office.
+	pub document_hash: H256,
+	/// Version: 1 when registered; corrections add one.
+	pub version: u32,
+	/// Pending or registered.
+	pub status: ActStatus,
+	/// Whether it was registered after the legal deadline.
+	pub late: bool,
+	/// Sealed by an adoption: public queries do not return it.
+	pub sealed: bool,
+	/// What is particular to its kind.
+	pub details: ActDetails,
+}

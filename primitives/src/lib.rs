@@ -1,0 +1,211 @@
+//! # Civil registry primitives
+//!
+//! The types and traits that more than one civil-registry pallet needs: identifiers, the kinds
+//! of acts and offices, officer roles, and the interfaces through which the pallets talk to each
+//! other without reading each other's storage:
+//!
+//! - [`OfficerPermissions`]: "may this account register this kind of act in this jurisdiction?",
+//!   answered by `pallet-offices`, asked by `pallet-civil-events`.
+//! - [`JurisdictionTree`]: existence and containment of jurisdictions, answered by
+//!   `pallet-offices`.
+//! - [`PersonRegistry`]: reading and writing person records, answered by `pallet-persons`,
+//!   used by `pallet-civil-events` (acts are the only way persons change).
+#![cfg_attr(not(feature = "std"), no_std)]
+
+mod date;
+mod person;
+
+pub use date::{Date, MAX_YEAR, MIN_YEAR};
+pub use person::*;
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+
+/// Identifier of a jurisdiction (a node of the country → region → district tree).
+pub type JurisdictionId = u32;
+/// Identifier of a registry office.
+pub type OfficeId = u32;
+/// Identifier of a person: opaque, sequential, meaningless outside the chain.
+pub type PersonId = u64;
+/// Identifier of an act of civil status.
+pub type ActId = u64;
+
+/// The kinds of act of civil status that the chain records.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+)]
+pub enum ActKind {
+	/// Registration of a birth; creates a person.
+	Birth,
+	/// Registration of a death.
+	Death,
+	/// Registration of a marriage.
+	Marriage,
+	/// Registration of a divorce.
+	Divorce,
+	/// Registration of an adoption.
+	Adoption,
+	/// Establishment of paternity.
+	Paternity,
+	/// Change of name.
+	NameChange,
+	/// Enrollment of a person born before the chain existed, from the paper archive.
+	Enrollment,
+}
+
+impl ActKind {
+	/// Every act kind, in declaration order.
+	pub const ALL: [ActKind; 8] = [
+		ActKind::Birth,
+		ActKind::Death,
+		ActKind::Marriage,
+		ActKind::Divorce,
+		ActKind::Adoption,
+		ActKind::Paternity,
+		ActKind::NameChange,
+		ActKind::Enrollment,
+	];
+}
+
+/// The kinds of office that register acts.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum OfficeKind {
+	/// A district civil registry office (ZAGS): registers every kind of act in its district.
+	DistrictRegistry,
+	/// A wedding house: registers marriages only.
+	WeddingHouse,
+	/// A regional justice department: registers every kind of act anywhere in its region, and
+	/// its head supervises the offices of the region.
+	RegionalDepartment,
+	/// A consulate abroad: registers every kind of act for citizens abroad, in the jurisdiction
+	/// it is bound to.
+	Consulate,
+	/// An archive: enrolls persons from the paper archive; registers no new acts.
+	Archive,
+}
+
+impl OfficeKind {
+	/// Whether an office of this kind may register acts of `kind` at all.
+	pub fn may_register(&self, kind: ActKind) -> bool {
+		match self {
+			OfficeKind::DistrictRegistry |
+			OfficeKind::RegionalDepartment |
+			OfficeKind::Consulate => true,
+			OfficeKind::WeddingHouse => kind == ActKind::Marriage,
+			OfficeKind::Archive => kind == ActKind::Enrollment,
+		}
+	}
+}
+
+/// The role an officer holds in its office. A `Head` may do everything a `Registrar` may.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Role {
+	/// Registers acts in the office's jurisdiction.
+	Registrar,
+	/// Heads the office: appoints and dismisses its registrars and approves what needs a head.
+	Head,
+}
+
+/// What an officer's permission check returns: who acts, for which office, with which role.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Authorization {
+	/// The office the officer belongs to.
+	pub office: OfficeId,
+	/// The kind of that office.
+	pub office_kind: OfficeKind,
+	/// The jurisdiction of that office.
+	pub office_jurisdiction: JurisdictionId,
+	/// The officer's role in it.
+	pub role: Role,
+}
+
+/// Why an account may not perform an act.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PermissionError {
+	/// The account is not an officer of any office.
+	NotOfficer,
+	/// The officer's office is suspended or closed.
+	OfficeNotActive,
+	/// The office's kind does not register this kind of act (e.g. a wedding house and a birth).
+	ActKindNotAllowed,
+	/// The jurisdiction is not the office's own nor inside it.
+	OutsideJurisdiction,
+	/// The officer's role is lower than the act requires.
+	RoleTooLow,
+	/// The jurisdiction does not exist.
+	UnknownJurisdiction,
+}
+
+/// Answers whether an account may act as an officer. Implemented by `pallet-offices`.
+pub trait OfficerPermissions<AccountId> {
+	/// May `who` register an act of `kind` in `jurisdiction` with at least `min_role`?
+	///
+	/// Succeeds with the acting office and role, or fails with the first rule that is broken,
+	/// checked in this order: officer, office active, office kind, jurisdiction, role.
+	fn authorize(
+		who: &AccountId,
+		kind: ActKind,
+		jurisdiction: JurisdictionId,
+		min_role: Role,
+	) -> Result<Authorization, PermissionError>;
+
+	/// The office and role of an active officer, whatever the act; `None` when `who` is not an
+	/// officer of an active office.
+	fn officer(who: &AccountId) -> Option<Authorization>;
+
+	/// Whether `who` is the head of `office` or the head of the regional department whose
+	/// region contains `office`'s jurisdiction.
+	fn is_supervising_head(who: &AccountId, office: OfficeId) -> bool;
+}
+
+/// Reads the jurisdiction tree. Implemented by `pallet-offices`.
+pub trait JurisdictionTree {
+	/// Whether the jurisdiction exists.
+	fn exists(jurisdiction: JurisdictionId) -> bool;
+	/// Whether `inner` is `outer` or lies below it in the tree.
+	fn contains(outer: JurisdictionId, inner: JurisdictionId) -> bool;
+	/// The parent of a jurisdiction, `None` for a root (a country) or an unknown id.
+	fn parent(jurisdiction: JurisdictionId) -> Option<JurisdictionId>;
+	/// Record that a registry record refers to the jurisdiction, so that it can never be removed.
+	fn note_record(jurisdiction: JurisdictionId);
+}

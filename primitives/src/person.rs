@@ -1,0 +1,139 @@
+//! The person record and the interface of the person registry.
+
+use crate::{ActId, Date, JurisdictionId, PersonId};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::DispatchError;
+
+/// Sex as recorded at birth: the minimum the law checks and the statistics need.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+)]
+pub enum Sex {
+	/// Female.
+	Female,
+	/// Male.
+	Male,
+}
+
+/// Whether a person is alive.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug,
+)]
+pub enum LifeStatus {
+	/// Alive.
+	Alive,
+	/// Deceased: the date of death and the death act that recorded it.
+	Deceased {
+		/// The date of death.
+		date: Date,
+		/// The death act.
+		act: ActId,
+	},
+}
+
+/// A person's marital state.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug,
+)]
+pub enum MaritalStatus {
+	/// Never married.
+	Single,
+	/// In an active marriage.
+	Married {
+		/// The spouse.
+		spouse: PersonId,
+		/// The marriage act.
+		act: ActId,
+	},
+	/// The last marriage ended by divorce.
+	Divorced,
+	/// The last marriage ended by the spouse's death.
+	Widowed,
+	/// Died while married: the marriage ended by this person's death.
+	DiedMarried {
+		/// The surviving spouse.
+		spouse: PersonId,
+		/// The marriage act.
+		act: ActId,
+	},
+}
+
+/// What the chain knows of a person. No name, no national number: `identity_key` is a keyed
+/// hash of the national identifier computed off chain (the key never reaches the chain), and
+/// `data_root` is the root over salted hashes of the person's fields, for selective
+/// disclosure.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct PersonRecord {
+	/// Keyed hash of the national identifier; unique among persons.
+	pub identity_key: H256,
+	/// Root over the salted hashes of the person's fields; changes with a name change.
+	pub data_root: H256,
+	/// Sex at birth.
+	pub sex: Sex,
+	/// Date of birth.
+	pub birth_date: Date,
+	/// Jurisdiction of birth (or of enrollment, for the paper archive).
+	pub birth_jurisdiction: JurisdictionId,
+	/// Alive or deceased.
+	pub status: LifeStatus,
+	/// The recorded mother, if any.
+	pub mother: Option<PersonId>,
+	/// The recorded father, if any.
+	pub father: Option<PersonId>,
+	/// Marital state.
+	pub marital: MaritalStatus,
+	/// Set by an adoption that seals the original birth act: public queries then hide the
+	/// original parents and birth act.
+	pub sealed: bool,
+	/// The act that created the person: a birth or an enrollment.
+	pub origin_act: ActId,
+}
+
+impl PersonRecord {
+	/// Whether the person is alive.
+	pub fn is_alive(&self) -> bool {
+		self.status == LifeStatus::Alive
+	}
+
+	/// The spouse in an active marriage.
+	pub fn spouse(&self) -> Option<PersonId> {
+		match self.marital {
+			MaritalStatus::Married { spouse, .. } => Some(spouse),
+			_ => None,
+		}
+	}
+}
+
+/// The person registry, as the acts pallet sees it. Implemented by `pallet-persons`.
+pub trait PersonRegistry {
+	/// The person with this id.
+	fn person(id: PersonId) -> Option<PersonRecord>;
+
+	/// The person with this identity key.
+	fn by_identity(identity_key: &H256) -> Option<PersonId>;
+
+	/// Add a person; fails if another person has the same identity key.
+	fn insert(record: PersonRecord) -> Result<PersonId, DispatchError>;
+
+	/// Replace a person's record; the identity key never changes. Fails for an unknown id or
+	/// a changed identity key.
+	fn update(id: PersonId, record: PersonRecord) -> Result<(), DispatchError>;
+
+	/// The id the next person will get (for benchmarks and tests).
+	fn next_id() -> PersonId;
+}

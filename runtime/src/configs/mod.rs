@@ -1,0 +1,107 @@
+//! The configuration of every pallet in the runtime.
+//!
+//! - this module: `frame-system`, consensus (`Timestamp`, `Aura`, `Grandpa`) and `Sudo`;
+//! - [`registry`]: the civil registry's own pallets.
+
+mod registry;
+
+use frame_support::{
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
+	traits::{ConstBool, ConstU32, ConstU64},
+	weights::{
+		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		Weight,
+	},
+};
+use frame_system::limits::{BlockLength, BlockWeights};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_runtime::Perbill;
+use sp_version::RuntimeVersion;
+
+use super::{
+	AccountId, Aura, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeOrigin, RuntimeTask, BLOCK_HASH_COUNT, SLOT_DURATION, VERSION,
+};
+
+/// Three quarters of a block for ordinary transactions; the rest for operational ones.
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+parameter_types! {
+	pub const BlockHashCount: BlockNumber = BLOCK_HASH_COUNT;
+	pub const Version: RuntimeVersion = VERSION;
+
+	/// Two seconds of compute in a six-second block.
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
+		NORMAL_DISPATCH_RATIO,
+	);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
+	/// The generic Substrate SS58 prefix.
+	pub const SS58Prefix: u8 = 42;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+	/// The block type for the runtime.
+	type Block = Block;
+	/// Block and extrinsic weights: base values and limits.
+	type BlockWeights = RuntimeBlockWeights;
+	/// The maximum length of a block, in bytes.
+	type BlockLength = RuntimeBlockLength;
+	/// An account is a public key.
+	type AccountId = AccountId;
+	/// How many transactions an account has signed.
+	type Nonce = Nonce;
+	/// The hash of blocks and tries.
+	type Hash = Hash;
+	/// How many block hashes to keep.
+	type BlockHashCount = BlockHashCount;
+	/// Nodes store the chain in ParityDB.
+	type DbWeight = ParityDbWeight;
+	/// The runtime version.
+	type Version = Version;
+	/// No balances: an account holds nothing but its nonce and references.
+	type AccountData = ();
+	/// The generic Substrate address prefix.
+	type SS58Prefix = SS58Prefix;
+	/// At most 16 consumer references per account.
+	type MaxConsumers = ConstU32<16>;
+}
+
+impl pallet_aura::Config for Runtime {
+	type AuthorityId = AuraId;
+	type DisabledValidators = ();
+	/// At most 32 authorities: one per regional justice department leaves ample room.
+	type MaxAuthorities = ConstU32<32>;
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
+	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+}
+
+impl pallet_grandpa::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = ConstU32<32>;
+	type MaxNominators = ConstU32<0>;
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
+}
+
+impl pallet_timestamp::Config for Runtime {
+	/// Milliseconds since the Unix epoch.
+	type Moment = u64;
+	type OnTimestampSet = Aura;
+	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type WeightInfo = ();
+}
+
+impl pallet_sudo::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}

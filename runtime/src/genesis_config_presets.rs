@@ -1,0 +1,194 @@
+//! Genesis presets: the development chain, a two-authority local network, and a
+//! four-authority regional test network.
+//!
+//! All of them use the well-known development keys (Alice, Bob, Charlie, Dave), whose secret
+//! seeds are public. A real network exports a preset with `build-spec`, replaces every key with
+//! the regional justice departments' own, and never starts with these keys.
+
+use crate::{AccountId, OfficesConfig, RuntimeGenesisConfig, SudoConfig};
+use alloc::{
+	string::{String, ToString},
+	vec,
+	vec::Vec,
+};
+use civil_registry_primitives::{OfficeKind, Role};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// The name of the four-authority regional test network preset (`--chain regional`).
+pub const REGIONAL_TESTNET_PRESET: &str = "regional_testnet";
+
+/// The country and its 14 first-level divisions (ISO 3166-2:UZ): 12 viloyats, the Republic of
+/// Karakalpakstan and Tashkent city.
+const REGIONS: [(&str, &str); 14] = [
+	("UZ-AN", "Andijan Region"),
+	("UZ-BU", "Bukhara Region"),
+	("UZ-FA", "Fergana Region"),
+	("UZ-JI", "Jizzakh Region"),
+	("UZ-NG", "Namangan Region"),
+	("UZ-NW", "Navoiy Region"),
+	("UZ-QA", "Kashkadarya Region"),
+	("UZ-QR", "Republic of Karakalpakstan"),
+	("UZ-SA", "Samarkand Region"),
+	("UZ-SI", "Sirdaryo Region"),
+	("UZ-SU", "Surkhandarya Region"),
+	("UZ-TK", "Tashkent City"),
+	("UZ-TO", "Tashkent Region"),
+	("UZ-XO", "Khorezm Region"),
+];
+
+/// A few districts, enough to exercise jurisdiction rules on the test networks.
+const DISTRICTS: [(&str, &str, &str); 6] = [
+	("UZ-TK-YUN", "Yunusobod District", "UZ-TK"),
+	("UZ-TK-CHI", "Chilonzor District", "UZ-TK"),
+	("UZ-TK-MUL", "Mirzo Ulugbek District", "UZ-TK"),
+	("UZ-SA-SAM", "Samarkand City", "UZ-SA"),
+	("UZ-SA-URG", "Urgut District", "UZ-SA"),
+	("UZ-QR-NUK", "Nukus City", "UZ-QR"),
+];
+
+/// The jurisdiction tree every preset starts with.
+fn jurisdictions() -> Vec<(String, String, Option<String>)> {
+	let mut all = vec![("UZ".to_string(), "Republic of Uzbekistan".to_string(), None)];
+	all.extend(
+		REGIONS
+			.iter()
+			.map(|(code, name)| (code.to_string(), name.to_string(), Some("UZ".to_string()))),
+	);
+	all.extend(DISTRICTS.iter().map(|(code, name, parent)| {
+		(code.to_string(), name.to_string(), Some(parent.to_string()))
+	}));
+	all
+}
+
+fn office(kind: OfficeKind, jurisdiction: &str, name: &str) -> (OfficeKind, String, String) {
+	(kind, jurisdiction.to_string(), name.to_string())
+}
+
+fn authority(key: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(key.public().into(), grandpa.public().into())
+}
+
+fn genesis(
+	authorities: Vec<(AuraId, GrandpaId)>,
+	root: AccountId,
+	offices: Vec<(OfficeKind, String, String)>,
+	officers: Vec<(AccountId, u32, Role)>,
+) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		aura: pallet_aura::GenesisConfig {
+			authorities: authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root.clone()) },
+		offices: OfficesConfig {
+			jurisdictions: jurisdictions(),
+			offices,
+			officers,
+			privileged_signers: vec![root],
+		},
+	})
+}
+
+/// The development chain: Alice is the only authority and the sudo key; the Yunusobod district
+/// registry office of Tashkent city (office 0) has Alice as head and Bob as registrar, so that
+/// a newcomer can register acts from polkadot.js apps right away.
+pub fn development_config_genesis() -> Value {
+	genesis(
+		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Sr25519Keyring::Alice.to_account_id(),
+		vec![office(
+			OfficeKind::DistrictRegistry,
+			"UZ-TK-YUN",
+			"Yunusobod District Civil Registry Office",
+		)],
+		vec![
+			(Sr25519Keyring::Alice.to_account_id(), 0, Role::Head),
+			(Sr25519Keyring::Bob.to_account_id(), 0, Role::Registrar),
+		],
+	)
+}
+
+/// The offices of the two multi-node test networks.
+fn test_network_offices() -> Vec<(OfficeKind, String, String)> {
+	vec![
+		office(
+			OfficeKind::DistrictRegistry,
+			"UZ-TK-YUN",
+			"Yunusobod District Civil Registry Office",
+		),
+		office(OfficeKind::RegionalDepartment, "UZ-TK", "Tashkent City Justice Department"),
+		office(OfficeKind::RegionalDepartment, "UZ-SA", "Samarkand Region Justice Department"),
+		office(OfficeKind::DistrictRegistry, "UZ-SA-SAM", "Samarkand City Civil Registry Office"),
+		office(OfficeKind::WeddingHouse, "UZ-TK", "Tashkent Wedding House"),
+		office(OfficeKind::Archive, "UZ", "Central Civil Registry Archive"),
+	]
+}
+
+/// Two authorities (Alice, Bob) and the offices of [`test_network_offices`].
+pub fn local_config_genesis() -> Value {
+	genesis(
+		vec![
+			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		Sr25519Keyring::Alice.to_account_id(),
+		test_network_offices(),
+		vec![
+			(Sr25519Keyring::Alice.to_account_id(), 0, Role::Head),
+			(Sr25519Keyring::Bob.to_account_id(), 0, Role::Registrar),
+			(Sr25519Keyring::Charlie.to_account_id(), 1, Role::Head),
+			(Sr25519Keyring::Dave.to_account_id(), 2, Role::Head),
+			(Sr25519Keyring::Eve.to_account_id(), 3, Role::Registrar),
+		],
+	)
+}
+
+/// Four authorities, standing for four regional justice departments (Alice, Bob, Charlie,
+/// Dave: development keys, to be replaced on a real network), and the offices of
+/// [`test_network_offices`].
+pub fn regional_config_genesis() -> Value {
+	genesis(
+		vec![
+			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		],
+		Sr25519Keyring::Alice.to_account_id(),
+		test_network_offices(),
+		vec![
+			(Sr25519Keyring::Alice.to_account_id(), 0, Role::Head),
+			(Sr25519Keyring::Bob.to_account_id(), 0, Role::Registrar),
+			(Sr25519Keyring::Charlie.to_account_id(), 1, Role::Head),
+			(Sr25519Keyring::Dave.to_account_id(), 2, Role::Head),
+			(Sr25519Keyring::Eve.to_account_id(), 3, Role::Registrar),
+		],
+	)
+}
+
+/// The preset with this id, as JSON.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		REGIONAL_TESTNET_PRESET => regional_config_genesis(),
+		_ => return None,
+	};
+	serde_json::to_string(&patch).ok().map(String::into_bytes)
+}
+
+/// The names of all presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(REGIONAL_TESTNET_PRESET),
+	]
+}

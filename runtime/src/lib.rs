@@ -1,0 +1,197 @@
+//! # Civil registry runtime
+//!
+//! The Wasm runtime of the civil registry chain: `frame-system`, `Timestamp`, `Aura` and
+//! `Grandpa` for consensus, `Sudo` as the development governance origin, and the registry's
+//! own pallets `Offices`, `Persons` and `CivilEvents`.
+//!
+//! There is no token: no `Balances`, no `TransactionPayment`. Acts are feeless; the
+//! [`pallet_offices::CheckRole`] transaction extension admits signed transactions only from
+//! accounts that hold a role. Every pallet's configuration lives in [`configs`], the runtime
+//! APIs in [`apis`], the genesis presets in [`genesis_config_presets`].
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`-generated code is not ours to lint for panics.
+#![allow(clippy::arithmetic_side_effects)]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+extern crate alloc;
+use alloc::vec::Vec;
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::RuntimeVersion;
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Opaque types: what the node needs to know of the runtime's types without depending on its
+/// call and event types.
+pub mod opaque {
+	use super::*;
+	use sp_runtime::traits::Hash as HashT;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
+}
+
+impl_opaque_keys! {
+	/// The keys an authority node holds: Aura for block production, GRANDPA for finality.
+	pub struct SessionKeys {
+		/// Block production.
+		pub aura: Aura,
+		/// Finality.
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime version. Bump `spec_version` with every runtime change that reaches a network.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("civil-registry"),
+	impl_name: alloc::borrow::Cow::Borrowed("civil-registry"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Block times.
+mod block_times {
+	/// Target block time: one Aura slot, 6 seconds.
+	pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+	/// The Aura slot duration. Changing it after genesis breaks block production.
+	pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+}
+pub use block_times::*;
+
+/// Blocks per minute.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+/// Blocks per hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks per day.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// How many recent block hashes `frame-system` keeps (transaction mortality reaches this far).
+pub const BLOCK_HASH_COUNT: BlockNumber = 2400;
+
+/// A transaction signature (sr25519, ed25519 or ecdsa).
+pub type Signature = MultiSignature;
+/// An account: the public key of its signer.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// A transaction counter per account.
+pub type Nonce = u32;
+/// A hash.
+pub type Hash = sp_core::H256;
+/// A block number.
+pub type BlockNumber = u32;
+/// The address format of a transaction's sender.
+pub type Address = MultiAddress<AccountId, ()>;
+/// The block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// The block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// A block with its justification.
+pub type SignedBlock = generic::SignedBlock<Block>;
+/// A block identifier.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The transaction extensions, checked in this order for every transaction. `CheckRole`
+/// replaces the fee payment of a token chain: only role holders may sign.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	pallet_offices::CheckRole<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// An extrinsic as it arrives from outside.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload a signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run at the next runtime upgrade.
+#[allow(unused_parens)]
+type Migrations = ();
+
+/// Executes blocks: dispatches extrinsics to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	// Pallet indices are part of the transaction format: never change or reuse one.
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(4)]
+	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(10)]
+	pub type Offices = pallet_offices;
+
+	#[runtime::pallet_index(11)]
+	pub type Persons = pallet_persons;
+
+	#[runtime::pallet_index(12)]
+	pub type CivilEvents = pallet_civil_events;
+}

@@ -1,0 +1,103 @@
+//! Helpers for runtime-level tests: the real runtime, executed natively, on the genesis of a
+//! real preset, with transactions signed by the development keys.
+#![allow(dead_code)]
+
+use civil_registry_runtime::{
+	genesis_config_presets, Executive, Header, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SignedPayload, System, TxExtension, UncheckedExtrinsic,
+};
+use codec::Encode;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::Era,
+	traits::Header as _,
+	transaction_validity::{TransactionSource, TransactionValidity},
+	ApplyExtrinsicResult, BuildStorage, MultiAddress, MultiSignature,
+};
+
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (k, v) in patch {
+				merge(base.entry(k).or_insert(serde_json::Value::Null), v);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// Externalities holding the genesis state of the named preset (e.g. `development`).
+pub fn preset_ext(preset: &str) -> sp_io::TestExternalities {
+	let patch = genesis_config_presets::get_preset(&preset.into()).expect("the preset exists");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	let mut ext: sp_io::TestExternalities = config.build_storage().unwrap().into();
+	ext.execute_with(|| start_block(1));
+	ext
+}
+
+/// Start block `n` (on top of whatever state there is), as a block author would.
+pub fn start_block(n: u32) {
+	let parent = System::block_hash(n.saturating_sub(1));
+	Executive::initialize_block(&Header::new(
+		n,
+		Default::default(),
+		Default::default(),
+		parent,
+		Default::default(),
+	));
+}
+
+/// Start the block after the current one.
+pub fn next_block() {
+	start_block(System::block_number() + 1);
+}
+
+/// The transaction extensions an up-to-date client attaches.
+pub fn extensions(nonce: Nonce) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		pallet_offices::CheckRole::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
+/// `call` signed by `who` with its current nonce.
+pub fn signed(who: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
+	let nonce = System::account_nonce(who.to_account_id());
+	let extensions = extensions(nonce);
+	let payload = SignedPayload::new(call.clone(), extensions.clone()).expect("payload builds");
+	let signature = payload.using_encoded(|p| who.sign(p));
+	UncheckedExtrinsic::new_signed(
+		call,
+		MultiAddress::Id(who.to_account_id()),
+		MultiSignature::Sr25519(signature),
+		extensions,
+	)
+}
+
+/// What the transaction pool would say of `xt`.
+pub fn validate(xt: UncheckedExtrinsic) -> TransactionValidity {
+	let parent = System::parent_hash();
+	Executive::validate_transaction(TransactionSource::External, xt, parent)
+}
+
+/// Apply `xt` in the current block, as the block author would.
+pub fn apply(xt: UncheckedExtrinsic) -> ApplyExtrinsicResult {
+	Executive::apply_extrinsic(xt)
+}
+
+/// A harmless call anyone with a role may make.
+pub fn remark() -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::remark { remark: b"hello".to_vec() })
+}
+
+/// The runtime type, for helpers that need it.
+pub type R = Runtime;
