@@ -64,9 +64,8 @@ class Node:
         self.args = [
             "--base-path", self.base,
             "--rpc-port", str(self.rpc_port),
-            "--port", str(self.p2p_port),
             "--listen-addr", f"/ip4/127.0.0.1/tcp/{self.p2p_port}",
-            "--no-prometheus", "--no-telemetry", "--no-mdns", "--no-hardware-benchmarks",
+            "--no-prometheus", "--no-telemetry", "--no-mdns",
         ] + args
         if node_key:
             self.args += ["--node-key", node_key]
