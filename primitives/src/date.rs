@@ -3,7 +3,6 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
-
 /// A calendar date. Ordered by `(year, month, day)`, so `<` means "earlier".
 ///
 /// Only [`Date::is_valid`] dates are accepted on chain: month 1–12, a day that exists in that
@@ -61,9 +60,10 @@ impl Date {
 
 	/// Whether this is a real calendar date in the accepted range.
 	pub fn is_valid(&self) -> bool {
-		(MIN_YEAR..=MAX_YEAR).contains(&self.year) &&
-			(1..=12).contains(&self.month) &&
-			self.day >= 1 && self.day <= days_in_month(self.year, self.month)
+		(MIN_YEAR..=MAX_YEAR).contains(&self.year)
+			&& (1..=12).contains(&self.month)
+			&& self.day >= 1
+			&& self.day <= days_in_month(self.year, self.month)
 	}
 
 	/// Days since 1970-01-01 (negative before it). Exact for every valid date.

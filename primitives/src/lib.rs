@@ -21,7 +21,6 @@ pub use person::*;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
-
 /// Identifier of a jurisdiction (a node of the country → region → district tree).
 pub type JurisdictionId = u32;
 /// Identifier of a registry office.
@@ -113,9 +112,9 @@ impl OfficeKind {
 	/// Whether an office of this kind may register acts of `kind` at all.
 	pub fn may_register(&self, kind: ActKind) -> bool {
 		match self {
-			OfficeKind::DistrictRegistry |
-			OfficeKind::RegionalDepartment |
-			OfficeKind::Consulate => true,
+			OfficeKind::DistrictRegistry
+			| OfficeKind::RegionalDepartment
+			| OfficeKind::Consulate => true,
 			OfficeKind::WeddingHouse => kind == ActKind::Marriage,
 			OfficeKind::Archive => kind == ActKind::Enrollment,
 		}

@@ -4,7 +4,7 @@
 
 use super::*;
 use alloc::vec::Vec;
-use civil_registry_primitives::{Date, JurisdictionId, PersonId, PersonRegistry, Sex};
+use civil_registry_primitives::{ActId, Date, JurisdictionId, PersonId, PersonRegistry, Sex};
 use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};
 use frame_system::RawOrigin;
@@ -102,7 +102,16 @@ mod benchmarks {
 	fn register_death() {
 		let mut s = Setup::<T>::new();
 		let (wife, husband) = s.couple();
-		Pallet::<T>::register_marriage(s.origin().into(), wife, husband, s.jurisdiction, d(2015, 1, 1), None, H256::zero()).unwrap();
+		Pallet::<T>::register_marriage(
+			s.origin().into(),
+			wife,
+			husband,
+			s.jurisdiction,
+			d(2015, 1, 1),
+			None,
+			H256::zero(),
+		)
+		.unwrap();
 		fill::<T>(husband);
 
 		#[extrinsic_call]
@@ -138,7 +147,16 @@ mod benchmarks {
 	fn register_divorce() {
 		let mut s = Setup::<T>::new();
 		let (a, b) = s.couple();
-		Pallet::<T>::register_marriage(s.origin().into(), a, b, s.jurisdiction, d(2015, 1, 1), None, H256::zero()).unwrap();
+		Pallet::<T>::register_marriage(
+			s.origin().into(),
+			a,
+			b,
+			s.jurisdiction,
+			d(2015, 1, 1),
+			None,
+			H256::zero(),
+		)
+		.unwrap();
 		let marriage = NextActId::<T>::get() - 1;
 		fill::<T>(a);
 		fill::<T>(b);

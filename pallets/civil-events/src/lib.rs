@@ -150,13 +150,8 @@ pub mod pallet {
 
 	/// The registered acts of each person, oldest first. Sequential ids: `Twox64Concat`.
 	#[pallet::storage]
-	pub type ActsOf<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		PersonId,
-		BoundedVec<ActId, T::MaxActsPerPerson>,
-		ValueQuery,
-	>;
+	pub type ActsOf<T: Config> =
+		StorageMap<_, Twox64Concat, PersonId, BoundedVec<ActId, T::MaxActsPerPerson>, ValueQuery>;
 
 	/// Identity keys reserved by pending (late) births, so that no second registration of
 	/// the same person can slip in before the approval. Keys chosen off chain:
@@ -497,10 +492,8 @@ pub mod pallet {
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let subjects: Vec<PersonId> = core::iter::once(child)
-				.chain(adoptive_mother)
-				.chain(adoptive_father)
-				.collect();
+			let subjects: Vec<PersonId> =
+				core::iter::once(child).chain(adoptive_mother).chain(adoptive_father).collect();
 			Self::register(
 				who,
 				jurisdiction,
@@ -716,7 +709,11 @@ pub mod pallet {
 				if let ActDetails::Birth { identity_key, .. } = &act.details {
 					PendingIdentities::<T>::insert(identity_key, id);
 				}
-				Self::deposit_event(Event::LateRegistrationPending { act: id, kind, office: auth.office });
+				Self::deposit_event(Event::LateRegistrationPending {
+					act: id,
+					kind,
+					office: auth.office,
+				});
 				Acts::<T>::insert(id, act);
 				Ok(())
 			} else {
@@ -737,8 +734,8 @@ pub mod pallet {
 			};
 			for subject in act.subjects.iter() {
 				ensure!(
-					(ActsOf::<T>::decode_len(subject).unwrap_or(0) as u32) <
-						T::MaxActsPerPerson::get(),
+					(ActsOf::<T>::decode_len(subject).unwrap_or(0) as u32)
+						< T::MaxActsPerPerson::get(),
 					Error::<T>::TooManyActs
 				);
 			}
@@ -758,7 +755,8 @@ pub mod pallet {
 						ensure!(f.sex == Sex::Male, Error::<T>::FatherNotMale);
 						ensure!(f.birth_date < date, Error::<T>::ParentNotOlder);
 						if let LifeStatus::Deceased { date: died, .. } = f.status {
-							let grace = died.add_days(FATHER_GRACE_DAYS).ok_or(Error::<T>::InvalidDate)?;
+							let grace =
+								died.add_days(FATHER_GRACE_DAYS).ok_or(Error::<T>::InvalidDate)?;
 							ensure!(grace >= date, Error::<T>::FatherDeceasedTooEarly);
 						}
 					}
@@ -816,17 +814,19 @@ pub mod pallet {
 						pa.spouse().is_none() && pb.spouse().is_none(),
 						Error::<T>::AlreadyMarried
 					);
-					let min_age = if exemption.is_some() { EXEMPT_MARRIAGE_AGE } else { MARRIAGE_AGE };
+					let min_age =
+						if exemption.is_some() { EXEMPT_MARRIAGE_AGE } else { MARRIAGE_AGE };
 					ensure!(
-						pa.birth_date.years_until(&date) >= min_age &&
-							pb.birth_date.years_until(&date) >= min_age,
+						pa.birth_date.years_until(&date) >= min_age
+							&& pb.birth_date.years_until(&date) >= min_age,
 						Error::<T>::TooYoungToMarry
 					);
-					let parent_child = pa.mother == Some(b) ||
-						pa.father == Some(b) || pb.mother == Some(a) ||
-						pb.father == Some(a);
-					let siblings = (pa.mother.is_some() && pa.mother == pb.mother) ||
-						(pa.father.is_some() && pa.father == pb.father);
+					let parent_child = pa.mother == Some(b)
+						|| pa.father == Some(b)
+						|| pb.mother == Some(a)
+						|| pb.father == Some(a);
+					let siblings = (pa.mother.is_some() && pa.mother == pb.mother)
+						|| (pa.father.is_some() && pa.father == pb.father);
 					ensure!(!parent_child && !siblings, Error::<T>::CloseRelatives);
 					pa.marital = MaritalStatus::Married { spouse: b, act: id };
 					pb.marital = MaritalStatus::Married { spouse: a, act: id };
@@ -995,8 +995,9 @@ pub mod pallet {
 					second: act.subjects.get(1).copied().unwrap_or_default(),
 					office,
 				},
-				ActDetails::Divorce { marriage } =>
-					Event::DivorceRegistered { act: id, marriage: *marriage, office },
+				ActDetails::Divorce { marriage } => {
+					Event::DivorceRegistered { act: id, marriage: *marriage, office }
+				},
 				ActDetails::Adoption { sealed, .. } => Event::AdoptionRegistered {
 					act: id,
 					child: act.subjects.first().copied().unwrap_or_default(),
@@ -1028,7 +1029,10 @@ pub mod pallet {
 				ensure!(id < next, "an act id is not yet issued");
 				ensure!(act.kind == act.details.kind(), "an act's kind and details differ");
 				for subject in act.subjects.iter() {
-					ensure!(T::Persons::person(*subject).is_some(), "an act's subject does not exist");
+					ensure!(
+						T::Persons::person(*subject).is_some(),
+						"an act's subject does not exist"
+					);
 					let listed = ActsOf::<T>::get(subject).contains(&id);
 					ensure!(
 						listed == (act.status == ActStatus::Registered),
@@ -1037,17 +1041,19 @@ pub mod pallet {
 				}
 				if act.status == ActStatus::Registered {
 					if let ActDetails::Marriage { ended_by: None, .. } = act.details {
-						let (a, b) = Self::pair(&act.subjects).map_err(|_| "a marriage without two spouses")?;
+						let (a, b) = Self::pair(&act.subjects)
+							.map_err(|_| "a marriage without two spouses")?;
 						for (p, s) in [(a, b), (b, a)] {
 							ensure!(
-								T::Persons::person(p).map(|r| r.marital) ==
-									Some(MaritalStatus::Married { spouse: s, act: id }),
+								T::Persons::person(p).map(|r| r.marital)
+									== Some(MaritalStatus::Married { spouse: s, act: id }),
 								"an active marriage's spouse is not married by it"
 							);
 						}
 					}
 					if act.kind == ActKind::Death {
-						let p = act.subjects.first().copied().ok_or("a death act without subject")?;
+						let p =
+							act.subjects.first().copied().ok_or("a death act without subject")?;
 						ensure!(
 							matches!(T::Persons::person(p).map(|r| r.status), Some(LifeStatus::Deceased { act, .. }) if act == id),
 							"a death act's subject is not deceased by it"
@@ -1064,11 +1070,12 @@ pub mod pallet {
 			for id in 0..T::Persons::next_id() {
 				let Some(p) = T::Persons::person(id) else { continue };
 				if let LifeStatus::Deceased { act, .. } = p.status {
-					let death = Acts::<T>::get(act).ok_or("a deceased person's death act is missing")?;
+					let death =
+						Acts::<T>::get(act).ok_or("a deceased person's death act is missing")?;
 					ensure!(
-						death.kind == ActKind::Death &&
-							death.status == ActStatus::Registered &&
-							death.subjects.first() == Some(&id),
+						death.kind == ActKind::Death
+							&& death.status == ActStatus::Registered
+							&& death.subjects.first() == Some(&id),
 						"a deceased person's death act is not an effective death act of theirs"
 					);
 				}
@@ -1079,18 +1086,19 @@ pub mod pallet {
 						"a married person's marriage has ended"
 					);
 				}
-				let origin = Acts::<T>::get(p.origin_act).ok_or("a person's origin act is missing")?;
+				let origin =
+					Acts::<T>::get(p.origin_act).ok_or("a person's origin act is missing")?;
 				ensure!(
-					origin.subjects.first() == Some(&id) &&
-						matches!(origin.kind, ActKind::Birth | ActKind::Enrollment),
+					origin.subjects.first() == Some(&id)
+						&& matches!(origin.kind, ActKind::Birth | ActKind::Enrollment),
 					"a person's origin act is not its birth or enrollment"
 				);
 			}
 			for (key, id) in PendingIdentities::<T>::iter() {
 				let act = Acts::<T>::get(id).ok_or("a pending identity's act is missing")?;
 				ensure!(
-					act.status == ActStatus::Pending &&
-						matches!(act.details, ActDetails::Birth { identity_key, .. } if identity_key == key),
+					act.status == ActStatus::Pending
+						&& matches!(act.details, ActDetails::Birth { identity_key, .. } if identity_key == key),
 					"a reserved identity key has no pending birth"
 				);
 			}

@@ -79,11 +79,8 @@ pub const REGISTRAR_2: u64 = 6;
 pub const NOBODY: u64 = 99;
 
 /// Jurisdictions.
-pub const UZ: u32 = 0;
-pub const TK: u32 = 1;
 pub const TK_YUN: u32 = 2;
 pub const TK_CHI: u32 = 3;
-pub const SA: u32 = 4;
 pub const SA_SAM: u32 = 5;
 
 /// Offices.

@@ -118,8 +118,9 @@ impl ActDetails {
 }
 
 /// An act of civil status as the chain keeps it. Nothing in it names a person.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound)]
-#[derive(DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Act<T: Config> {
 	/// What kind of act it is.

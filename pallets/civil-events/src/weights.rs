@@ -21,24 +21,60 @@ pub trait WeightInfo {
 
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn register_birth() -> Weight { Weight::zero() }
-	fn register_death() -> Weight { Weight::zero() }
-	fn register_marriage() -> Weight { Weight::zero() }
-	fn register_divorce() -> Weight { Weight::zero() }
-	fn register_adoption() -> Weight { Weight::zero() }
-	fn register_paternity() -> Weight { Weight::zero() }
-	fn register_name_change() -> Weight { Weight::zero() }
-	fn enroll_person() -> Weight { Weight::zero() }
-	fn approve_late_registration() -> Weight { Weight::zero() }
+	fn register_birth() -> Weight {
+		Weight::zero()
+	}
+	fn register_death() -> Weight {
+		Weight::zero()
+	}
+	fn register_marriage() -> Weight {
+		Weight::zero()
+	}
+	fn register_divorce() -> Weight {
+		Weight::zero()
+	}
+	fn register_adoption() -> Weight {
+		Weight::zero()
+	}
+	fn register_paternity() -> Weight {
+		Weight::zero()
+	}
+	fn register_name_change() -> Weight {
+		Weight::zero()
+	}
+	fn enroll_person() -> Weight {
+		Weight::zero()
+	}
+	fn approve_late_registration() -> Weight {
+		Weight::zero()
+	}
 }
 impl WeightInfo for () {
-	fn register_birth() -> Weight { Weight::zero() }
-	fn register_death() -> Weight { Weight::zero() }
-	fn register_marriage() -> Weight { Weight::zero() }
-	fn register_divorce() -> Weight { Weight::zero() }
-	fn register_adoption() -> Weight { Weight::zero() }
-	fn register_paternity() -> Weight { Weight::zero() }
-	fn register_name_change() -> Weight { Weight::zero() }
-	fn enroll_person() -> Weight { Weight::zero() }
-	fn approve_late_registration() -> Weight { Weight::zero() }
+	fn register_birth() -> Weight {
+		Weight::zero()
+	}
+	fn register_death() -> Weight {
+		Weight::zero()
+	}
+	fn register_marriage() -> Weight {
+		Weight::zero()
+	}
+	fn register_divorce() -> Weight {
+		Weight::zero()
+	}
+	fn register_adoption() -> Weight {
+		Weight::zero()
+	}
+	fn register_paternity() -> Weight {
+		Weight::zero()
+	}
+	fn register_name_change() -> Weight {
+		Weight::zero()
+	}
+	fn enroll_person() -> Weight {
+		Weight::zero()
+	}
+	fn approve_late_registration() -> Weight {
+		Weight::zero()
+	}
 }

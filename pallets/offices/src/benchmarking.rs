@@ -206,7 +206,11 @@ mod benchmarks {
 		let (head, _, _) = regional_head::<T>();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, head.clone(), Some(frame_system::Pallet::<T>::block_number()));
+		_(
+			origin as T::RuntimeOrigin,
+			head.clone(),
+			Some(frame_system::Pallet::<T>::block_number()),
+		);
 
 		assert!(!Officers::<T>::contains_key(&head));
 		Ok(())

@@ -327,8 +327,13 @@ pub mod pallet {
 			for (kind, code, name) in &self.offices {
 				let jurisdiction = Pallet::<T>::jurisdiction_by_code(code.as_bytes())
 					.unwrap_or_else(|| fail(code, Error::<T>::UnknownJurisdiction.into()));
-				Pallet::<T>::do_register_office(*kind, jurisdiction, name.as_bytes().to_vec(), None)
-					.unwrap_or_else(|e| fail(name, e));
+				Pallet::<T>::do_register_office(
+					*kind,
+					jurisdiction,
+					name.as_bytes().to_vec(),
+					None,
+				)
+				.unwrap_or_else(|e| fail(name, e));
 			}
 			for (who, office, role) in &self.officers {
 				Pallet::<T>::do_appoint(who.clone(), *office, *role)
@@ -588,8 +593,10 @@ pub mod pallet {
 
 		fn bounded_code(code: Vec<u8>) -> Result<CodeOf<T>, DispatchError> {
 			ensure!(
-				!code.is_empty() &&
-					code.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-'),
+				!code.is_empty()
+					&& code
+						.iter()
+						.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-'),
 				Error::<T>::InvalidCode
 			);
 			Ok(code.try_into().map_err(|_| Error::<T>::CodeTooLong)?)
@@ -639,7 +646,10 @@ pub mod pallet {
 					let mut record =
 						Jurisdictions::<T>::get(p).ok_or(Error::<T>::UnknownJurisdiction)?;
 					let depth = record.depth.checked_add(1).ok_or(Error::<T>::TooDeep)?;
-					ensure!(u32::from(depth) <= T::MaxJurisdictionDepth::get(), Error::<T>::TooDeep);
+					ensure!(
+						u32::from(depth) <= T::MaxJurisdictionDepth::get(),
+						Error::<T>::TooDeep
+					);
 					record.children =
 						record.children.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 					(depth, Some((p, record)))
@@ -859,8 +869,8 @@ pub mod pallet {
 
 			let mut registrars: BTreeMap<OfficeId, u32> = BTreeMap::new();
 			for (account, officer) in Officers::<T>::iter() {
-				let office =
-					Offices::<T>::get(officer.office).ok_or("an officer's office does not exist")?;
+				let office = Offices::<T>::get(officer.office)
+					.ok_or("an officer's office does not exist")?;
 				ensure!(office.status != OfficeStatus::Closed, "an officer serves a closed office");
 				match officer.role {
 					Role::Head => ensure!(
@@ -886,7 +896,8 @@ pub mod pallet {
 				let o = offices.entry(office.jurisdiction).or_default();
 				*o = o.saturating_add(1);
 				if let Some(head) = &office.head {
-					let officer = Officers::<T>::get(head).ok_or("an office's head is no officer")?;
+					let officer =
+						Officers::<T>::get(head).ok_or("an office's head is no officer")?;
 					ensure!(
 						officer.office == id && officer.role == Role::Head,
 						"an office's head is registered elsewhere or as a registrar"
@@ -964,8 +975,8 @@ pub mod pallet {
 			if officer.office == office {
 				return true;
 			}
-			own.kind == OfficeKind::RegionalDepartment &&
-				Offices::<T>::get(office)
+			own.kind == OfficeKind::RegionalDepartment
+				&& Offices::<T>::get(office)
 					.is_some_and(|target| Self::is_within(own.jurisdiction, target.jurisdiction))
 		}
 	}

@@ -1,7 +1,10 @@
 //! Unit tests of the offices pallet. Every test runs on the genesis of [`crate::mock`] and ends
 //! with the pallet's invariants checked ([`build_and_execute`]).
 
-use crate::{mock::*, CheckRole, Dismissals, Error, Event, Jurisdictions, OfficeStatus, Officers, Offices as OfficesStorage};
+use crate::{
+	mock::*, CheckRole, Dismissals, Error, Event, Jurisdictions, OfficeStatus, Officers,
+	Offices as OfficesStorage,
+};
 use civil_registry_primitives::{
 	ActKind, JurisdictionTree, OfficeKind, OfficerPermissions, PermissionError, Role,
 };
@@ -76,13 +79,22 @@ mod jurisdictions {
 			));
 			assert_eq!(
 				last_event(),
-				Event::JurisdictionCreated { jurisdiction: 6, code: code("UZ-TK-MUL"), parent: Some(TK) }
+				Event::JurisdictionCreated {
+					jurisdiction: 6,
+					code: code("UZ-TK-MUL"),
+					parent: Some(TK)
+				}
 			);
 			assert_eq!(Offices::jurisdiction_by_code(b"UZ-TK-MUL"), Some(6));
 			assert_eq!(Jurisdictions::<Test>::get(6).unwrap().depth, 2);
 			assert_eq!(Jurisdictions::<Test>::get(TK).unwrap().children, 3);
 			// A second country is a root of its own.
-			assert_ok!(Offices::create_jurisdiction(root(), b"KZ".to_vec(), b"Kazakhstan".to_vec(), None));
+			assert_ok!(Offices::create_jurisdiction(
+				root(),
+				b"KZ".to_vec(),
+				b"Kazakhstan".to_vec(),
+				None
+			));
 			assert_eq!(Jurisdictions::<Test>::get(7).unwrap().depth, 0);
 		});
 	}
@@ -120,7 +132,12 @@ mod jurisdictions {
 	fn create_bounds_depth() {
 		build_and_execute(|| {
 			// Depth 3 is the mock's maximum: UZ (0) → UZ-TK (1) → UZ-TK-YUN (2) → a (3).
-			assert_ok!(Offices::create_jurisdiction(root(), b"A".to_vec(), b"a".to_vec(), Some(TK_YUN)));
+			assert_ok!(Offices::create_jurisdiction(
+				root(),
+				b"A".to_vec(),
+				b"a".to_vec(),
+				Some(TK_YUN)
+			));
 			assert_noop!(
 				Offices::create_jurisdiction(root(), b"B".to_vec(), b"b".to_vec(), Some(6)),
 				Error::<Test>::TooDeep
@@ -132,7 +149,10 @@ mod jurisdictions {
 	fn rename_works() {
 		build_and_execute(|| {
 			assert_ok!(Offices::rename_jurisdiction(root(), TK, b"Toshkent".to_vec()));
-			assert_eq!(last_event(), Event::JurisdictionRenamed { jurisdiction: TK, name: name("Toshkent") });
+			assert_eq!(
+				last_event(),
+				Event::JurisdictionRenamed { jurisdiction: TK, name: name("Toshkent") }
+			);
 			assert_eq!(Jurisdictions::<Test>::get(TK).unwrap().name, name("Toshkent"));
 		});
 	}
@@ -152,7 +172,10 @@ mod jurisdictions {
 				Offices::rename_jurisdiction(root(), TK, vec![b'x'; 33]),
 				Error::<Test>::NameTooLong
 			);
-			assert_noop!(Offices::rename_jurisdiction(root(), TK, vec![]), Error::<Test>::EmptyName);
+			assert_noop!(
+				Offices::rename_jurisdiction(root(), TK, vec![]),
+				Error::<Test>::EmptyName
+			);
 		});
 	}
 
@@ -166,22 +189,42 @@ mod jurisdictions {
 			assert_eq!(Offices::jurisdiction_by_code(b"UZ-TK-CHI"), None);
 			assert_eq!(Jurisdictions::<Test>::get(TK).unwrap().children, 1);
 			// Its code is free again.
-			assert_ok!(Offices::create_jurisdiction(root(), b"UZ-TK-CHI".to_vec(), b"C".to_vec(), Some(TK)));
+			assert_ok!(Offices::create_jurisdiction(
+				root(),
+				b"UZ-TK-CHI".to_vec(),
+				b"C".to_vec(),
+				Some(TK)
+			));
 		});
 	}
 
 	#[test]
 	fn remove_errors() {
 		build_and_execute(|| {
-			assert_noop!(Offices::remove_jurisdiction(signed(TK_HEAD), TK_CHI), DispatchError::BadOrigin);
-			assert_noop!(Offices::remove_jurisdiction(root(), 42), Error::<Test>::UnknownJurisdiction);
+			assert_noop!(
+				Offices::remove_jurisdiction(signed(TK_HEAD), TK_CHI),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Offices::remove_jurisdiction(root(), 42),
+				Error::<Test>::UnknownJurisdiction
+			);
 			// Has children.
-			assert_noop!(Offices::remove_jurisdiction(root(), UZ), Error::<Test>::JurisdictionInUse);
+			assert_noop!(
+				Offices::remove_jurisdiction(root(), UZ),
+				Error::<Test>::JurisdictionInUse
+			);
 			// Has an office.
-			assert_noop!(Offices::remove_jurisdiction(root(), TK_YUN), Error::<Test>::JurisdictionInUse);
+			assert_noop!(
+				Offices::remove_jurisdiction(root(), TK_YUN),
+				Error::<Test>::JurisdictionInUse
+			);
 			// Has a record.
 			<Offices as JurisdictionTree>::note_record(TK_CHI);
-			assert_noop!(Offices::remove_jurisdiction(root(), TK_CHI), Error::<Test>::JurisdictionInUse);
+			assert_noop!(
+				Offices::remove_jurisdiction(root(), TK_CHI),
+				Error::<Test>::JurisdictionInUse
+			);
 		});
 	}
 }
@@ -208,7 +251,10 @@ mod offices {
 				}
 			);
 			let office = OfficesStorage::<Test>::get(5).unwrap();
-			assert_eq!((office.status, office.head, office.registrars), (OfficeStatus::Active, None, 0));
+			assert_eq!(
+				(office.status, office.head, office.registrars),
+				(OfficeStatus::Active, None, 0)
+			);
 			assert_eq!(Jurisdictions::<Test>::get(UZ).unwrap().offices, 1);
 		});
 	}
@@ -238,8 +284,14 @@ mod offices {
 	fn register_errors() {
 		build_and_execute(|| {
 			let reg = |o, k, j| Offices::register_office(o, k, j, b"Office".to_vec());
-			assert_noop!(reg(signed(NOBODY), OfficeKind::DistrictRegistry, TK_CHI), DispatchError::BadOrigin);
-			assert_noop!(reg(signed(YUN_REGISTRAR), OfficeKind::DistrictRegistry, TK_CHI), DispatchError::BadOrigin);
+			assert_noop!(
+				reg(signed(NOBODY), OfficeKind::DistrictRegistry, TK_CHI),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				reg(signed(YUN_REGISTRAR), OfficeKind::DistrictRegistry, TK_CHI),
+				DispatchError::BadOrigin
+			);
 			// A district head is not a regional head.
 			assert_noop!(
 				reg(signed(YUN_HEAD), OfficeKind::DistrictRegistry, TK_YUN),
@@ -250,13 +302,19 @@ mod offices {
 				reg(signed(TK_HEAD), OfficeKind::DistrictRegistry, SA_SAM),
 				Error::<Test>::OutsideRegion
 			);
-			assert_noop!(reg(signed(TK_HEAD), OfficeKind::DistrictRegistry, UZ), Error::<Test>::OutsideRegion);
+			assert_noop!(
+				reg(signed(TK_HEAD), OfficeKind::DistrictRegistry, UZ),
+				Error::<Test>::OutsideRegion
+			);
 			// A regional head may not create regional departments.
 			assert_noop!(
 				reg(signed(TK_HEAD), OfficeKind::RegionalDepartment, TK_CHI),
 				Error::<Test>::KindNotAllowed
 			);
-			assert_noop!(reg(root(), OfficeKind::DistrictRegistry, 42), Error::<Test>::UnknownJurisdiction);
+			assert_noop!(
+				reg(root(), OfficeKind::DistrictRegistry, 42),
+				Error::<Test>::UnknownJurisdiction
+			);
 			assert_noop!(
 				Offices::register_office(root(), OfficeKind::Archive, UZ, vec![b'x'; 33]),
 				Error::<Test>::NameTooLong
@@ -272,12 +330,24 @@ mod offices {
 	fn suspend_and_reopen() {
 		build_and_execute(|| {
 			assert_ok!(Offices::suspend_office(root(), YUN_OFFICE));
-			assert_eq!(last_event(), Event::OfficeSuspended { office: YUN_OFFICE, suspended_by: None });
-			assert_eq!(OfficesStorage::<Test>::get(YUN_OFFICE).unwrap().status, OfficeStatus::Suspended);
-			assert_noop!(Offices::suspend_office(root(), YUN_OFFICE), Error::<Test>::OfficeNotActive);
+			assert_eq!(
+				last_event(),
+				Event::OfficeSuspended { office: YUN_OFFICE, suspended_by: None }
+			);
+			assert_eq!(
+				OfficesStorage::<Test>::get(YUN_OFFICE).unwrap().status,
+				OfficeStatus::Suspended
+			);
+			assert_noop!(
+				Offices::suspend_office(root(), YUN_OFFICE),
+				Error::<Test>::OfficeNotActive
+			);
 			assert_ok!(Offices::reopen_office(root(), YUN_OFFICE));
 			assert_eq!(last_event(), Event::OfficeReopened { office: YUN_OFFICE });
-			assert_noop!(Offices::reopen_office(root(), YUN_OFFICE), Error::<Test>::OfficeNotSuspended);
+			assert_noop!(
+				Offices::reopen_office(root(), YUN_OFFICE),
+				Error::<Test>::OfficeNotSuspended
+			);
 			// The regional head suspends an office of its region.
 			assert_ok!(Offices::suspend_office(signed(TK_HEAD), YUN_OFFICE));
 			assert_eq!(
@@ -291,13 +361,25 @@ mod offices {
 	fn suspend_errors() {
 		build_and_execute(|| {
 			assert_noop!(Offices::suspend_office(root(), 42), Error::<Test>::UnknownOffice);
-			assert_noop!(Offices::suspend_office(signed(NOBODY), YUN_OFFICE), DispatchError::BadOrigin);
+			assert_noop!(
+				Offices::suspend_office(signed(NOBODY), YUN_OFFICE),
+				DispatchError::BadOrigin
+			);
 			// Head of office A may not suspend office B.
-			assert_noop!(Offices::suspend_office(signed(SAM_HEAD), YUN_OFFICE), Error::<Test>::NotRegionalHead);
+			assert_noop!(
+				Offices::suspend_office(signed(SAM_HEAD), YUN_OFFICE),
+				Error::<Test>::NotRegionalHead
+			);
 			// Region head outside its region.
-			assert_noop!(Offices::suspend_office(signed(SA_HEAD), YUN_OFFICE), Error::<Test>::OutsideRegion);
+			assert_noop!(
+				Offices::suspend_office(signed(SA_HEAD), YUN_OFFICE),
+				Error::<Test>::OutsideRegion
+			);
 			// A regional head may not suspend its own (or any) regional department.
-			assert_noop!(Offices::suspend_office(signed(TK_HEAD), TK_DEPT), Error::<Test>::KindNotAllowed);
+			assert_noop!(
+				Offices::suspend_office(signed(TK_HEAD), TK_DEPT),
+				Error::<Test>::KindNotAllowed
+			);
 		});
 	}
 
@@ -306,7 +388,10 @@ mod offices {
 		build_and_execute(|| {
 			assert_ok!(Offices::suspend_office(root(), YUN_OFFICE));
 			// Only governance reopens, not even the regional head that could suspend.
-			assert_noop!(Offices::reopen_office(signed(TK_HEAD), YUN_OFFICE), DispatchError::BadOrigin);
+			assert_noop!(
+				Offices::reopen_office(signed(TK_HEAD), YUN_OFFICE),
+				DispatchError::BadOrigin
+			);
 			assert_noop!(Offices::reopen_office(root(), 42), Error::<Test>::UnknownOffice);
 		});
 	}
@@ -314,18 +399,36 @@ mod offices {
 	#[test]
 	fn close_requires_no_officers_and_is_final() {
 		build_and_execute(|| {
-			assert_noop!(Offices::close_office(root(), YUN_OFFICE), Error::<Test>::OfficeHasOfficers);
+			assert_noop!(
+				Offices::close_office(root(), YUN_OFFICE),
+				Error::<Test>::OfficeHasOfficers
+			);
 			assert_ok!(Offices::dismiss_officer(root(), YUN_REGISTRAR, None));
-			assert_noop!(Offices::close_office(root(), YUN_OFFICE), Error::<Test>::OfficeHasOfficers);
+			assert_noop!(
+				Offices::close_office(root(), YUN_OFFICE),
+				Error::<Test>::OfficeHasOfficers
+			);
 			assert_ok!(Offices::dismiss_officer(root(), YUN_HEAD, None));
 			assert_ok!(Offices::close_office(root(), YUN_OFFICE));
 			assert_eq!(last_event(), Event::OfficeClosed { office: YUN_OFFICE });
 			assert_noop!(Offices::close_office(root(), YUN_OFFICE), Error::<Test>::OfficeClosed);
-			assert_noop!(Offices::reopen_office(root(), YUN_OFFICE), Error::<Test>::OfficeNotSuspended);
-			assert_noop!(Offices::suspend_office(root(), YUN_OFFICE), Error::<Test>::OfficeNotActive);
-			assert_noop!(Offices::appoint_head(root(), YUN_OFFICE, 50), Error::<Test>::OfficeClosed);
+			assert_noop!(
+				Offices::reopen_office(root(), YUN_OFFICE),
+				Error::<Test>::OfficeNotSuspended
+			);
+			assert_noop!(
+				Offices::suspend_office(root(), YUN_OFFICE),
+				Error::<Test>::OfficeNotActive
+			);
+			assert_noop!(
+				Offices::appoint_head(root(), YUN_OFFICE, 50),
+				Error::<Test>::OfficeClosed
+			);
 			// A closed office still pins its jurisdiction.
-			assert_noop!(Offices::remove_jurisdiction(root(), TK_YUN), Error::<Test>::JurisdictionInUse);
+			assert_noop!(
+				Offices::remove_jurisdiction(root(), TK_YUN),
+				Error::<Test>::JurisdictionInUse
+			);
 		});
 	}
 
@@ -357,11 +460,20 @@ mod officers {
 	#[test]
 	fn appoint_head_errors() {
 		build_and_execute(|| {
-			assert_noop!(Offices::appoint_head(signed(TK_HEAD), WEDDING_HOUSE, 50), DispatchError::BadOrigin);
+			assert_noop!(
+				Offices::appoint_head(signed(TK_HEAD), WEDDING_HOUSE, 50),
+				DispatchError::BadOrigin
+			);
 			assert_noop!(Offices::appoint_head(root(), 42, 50), Error::<Test>::UnknownOffice);
-			assert_noop!(Offices::appoint_head(root(), YUN_OFFICE, 50), Error::<Test>::OfficeHasHead);
+			assert_noop!(
+				Offices::appoint_head(root(), YUN_OFFICE, 50),
+				Error::<Test>::OfficeHasHead
+			);
 			// An officer of another office cannot be appointed: one office per account.
-			assert_noop!(Offices::appoint_head(root(), WEDDING_HOUSE, SAM_HEAD), Error::<Test>::AlreadyOfficer);
+			assert_noop!(
+				Offices::appoint_head(root(), WEDDING_HOUSE, SAM_HEAD),
+				Error::<Test>::AlreadyOfficer
+			);
 		});
 	}
 
@@ -395,7 +507,10 @@ mod officers {
 		build_and_execute(|| {
 			assert_noop!(Offices::appoint_registrar(signed(NOBODY), 60), DispatchError::BadOrigin);
 			// A registrar is not a head.
-			assert_noop!(Offices::appoint_registrar(signed(YUN_REGISTRAR), 60), DispatchError::BadOrigin);
+			assert_noop!(
+				Offices::appoint_registrar(signed(YUN_REGISTRAR), 60),
+				DispatchError::BadOrigin
+			);
 			assert_noop!(Offices::appoint_registrar(root(), 60), DispatchError::BadOrigin);
 			assert_noop!(
 				Offices::appoint_registrar(signed(YUN_HEAD), SAM_HEAD),
@@ -408,28 +523,46 @@ mod officers {
 			// The bound: 3 registrars per office in the mock.
 			assert_ok!(Offices::appoint_registrar(signed(YUN_HEAD), 60));
 			assert_ok!(Offices::appoint_registrar(signed(YUN_HEAD), 61));
-			assert_noop!(Offices::appoint_registrar(signed(YUN_HEAD), 62), Error::<Test>::TooManyRegistrars);
+			assert_noop!(
+				Offices::appoint_registrar(signed(YUN_HEAD), 62),
+				Error::<Test>::TooManyRegistrars
+			);
 			// The head of a suspended office can do nothing.
 			assert_ok!(Offices::suspend_office(root(), YUN_OFFICE));
-			assert_noop!(Offices::dismiss_registrar(signed(YUN_HEAD), 60, None), DispatchError::BadOrigin);
+			assert_noop!(
+				Offices::dismiss_registrar(signed(YUN_HEAD), 60, None),
+				DispatchError::BadOrigin
+			);
 		});
 	}
 
 	#[test]
 	fn dismiss_registrar_errors() {
 		build_and_execute(|| {
-			assert_noop!(Offices::dismiss_registrar(signed(NOBODY), YUN_REGISTRAR, None), DispatchError::BadOrigin);
-			assert_noop!(Offices::dismiss_registrar(signed(YUN_HEAD), NOBODY, None), Error::<Test>::NotOfficer);
+			assert_noop!(
+				Offices::dismiss_registrar(signed(NOBODY), YUN_REGISTRAR, None),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Offices::dismiss_registrar(signed(YUN_HEAD), NOBODY, None),
+				Error::<Test>::NotOfficer
+			);
 			// Head of office A managing office B.
 			assert_ok!(Offices::appoint_registrar(signed(SAM_HEAD), 70));
-			assert_noop!(Offices::dismiss_registrar(signed(YUN_HEAD), 70, None), Error::<Test>::NotYourOffice);
+			assert_noop!(
+				Offices::dismiss_registrar(signed(YUN_HEAD), 70, None),
+				Error::<Test>::NotYourOffice
+			);
 			// Even the regional head of Tashkent cannot dismiss a registrar of a district office.
 			assert_noop!(
 				Offices::dismiss_registrar(signed(TK_HEAD), YUN_REGISTRAR, None),
 				Error::<Test>::NotYourOffice
 			);
 			// A head dismisses registrars, not itself: governance dismisses heads.
-			assert_noop!(Offices::dismiss_registrar(signed(YUN_HEAD), YUN_HEAD, None), Error::<Test>::NotRegistrar);
+			assert_noop!(
+				Offices::dismiss_registrar(signed(YUN_HEAD), YUN_HEAD, None),
+				Error::<Test>::NotRegistrar
+			);
 			assert_noop!(
 				Offices::dismiss_registrar(signed(YUN_HEAD), YUN_REGISTRAR, Some(2)),
 				Error::<Test>::CompromisedInFuture
@@ -462,7 +595,10 @@ mod officers {
 	#[test]
 	fn dismiss_officer_errors() {
 		build_and_execute(|| {
-			assert_noop!(Offices::dismiss_officer(signed(TK_HEAD), YUN_HEAD, None), DispatchError::BadOrigin);
+			assert_noop!(
+				Offices::dismiss_officer(signed(TK_HEAD), YUN_HEAD, None),
+				DispatchError::BadOrigin
+			);
 			assert_noop!(Offices::dismiss_officer(root(), NOBODY, None), Error::<Test>::NotOfficer);
 			assert_noop!(
 				Offices::dismiss_officer(root(), YUN_HEAD, Some(5)),
@@ -470,7 +606,10 @@ mod officers {
 			);
 			// An account that other pallets still depend on cannot lose its only provider.
 			frame_system::Pallet::<Test>::inc_consumers(&YUN_HEAD).unwrap();
-			assert_noop!(Offices::dismiss_officer(root(), YUN_HEAD, None), Error::<Test>::AccountInUse);
+			assert_noop!(
+				Offices::dismiss_officer(root(), YUN_HEAD, None),
+				Error::<Test>::AccountInUse
+			);
 			frame_system::Pallet::<Test>::dec_consumers(&YUN_HEAD);
 		});
 	}
@@ -479,9 +618,17 @@ mod officers {
 	fn dismissed_officer_cannot_act() {
 		build_and_execute(|| {
 			assert_ok!(Offices::dismiss_officer(root(), YUN_HEAD, None));
-			assert_noop!(Offices::appoint_registrar(signed(YUN_HEAD), 60), DispatchError::BadOrigin);
+			assert_noop!(
+				Offices::appoint_registrar(signed(YUN_HEAD), 60),
+				DispatchError::BadOrigin
+			);
 			assert_eq!(
-				<Offices as OfficerPermissions<u64>>::authorize(&YUN_HEAD, ActKind::Birth, TK_YUN, Role::Registrar),
+				<Offices as OfficerPermissions<u64>>::authorize(
+					&YUN_HEAD,
+					ActKind::Birth,
+					TK_YUN,
+					Role::Registrar
+				),
 				Err(PermissionError::NotOfficer)
 			);
 		});
@@ -509,7 +656,12 @@ mod officers {
 mod permissions {
 	use super::*;
 
-	fn authorize(who: u64, kind: ActKind, j: u32, role: Role) -> Result<civil_registry_primitives::Authorization, PermissionError> {
+	fn authorize(
+		who: u64,
+		kind: ActKind,
+		j: u32,
+		role: Role,
+	) -> Result<civil_registry_primitives::Authorization, PermissionError> {
 		<Offices as OfficerPermissions<u64>>::authorize(&who, kind, j, role)
 	}
 
@@ -517,7 +669,10 @@ mod permissions {
 	fn registrar_acts_in_its_jurisdiction() {
 		build_and_execute(|| {
 			let auth = authorize(YUN_REGISTRAR, ActKind::Birth, TK_YUN, Role::Registrar).unwrap();
-			assert_eq!((auth.office, auth.role, auth.office_jurisdiction), (YUN_OFFICE, Role::Registrar, TK_YUN));
+			assert_eq!(
+				(auth.office, auth.role, auth.office_jurisdiction),
+				(YUN_OFFICE, Role::Registrar, TK_YUN)
+			);
 			assert_eq!(
 				authorize(YUN_REGISTRAR, ActKind::Birth, TK_CHI, Role::Registrar),
 				Err(PermissionError::OutsideJurisdiction)
@@ -566,8 +721,14 @@ mod permissions {
 	#[test]
 	fn inactive_office_and_strangers() {
 		build_and_execute(|| {
-			assert_eq!(authorize(NOBODY, ActKind::Birth, TK_YUN, Role::Registrar), Err(PermissionError::NotOfficer));
-			assert_eq!(authorize(SUDO, ActKind::Birth, TK_YUN, Role::Registrar), Err(PermissionError::NotOfficer));
+			assert_eq!(
+				authorize(NOBODY, ActKind::Birth, TK_YUN, Role::Registrar),
+				Err(PermissionError::NotOfficer)
+			);
+			assert_eq!(
+				authorize(SUDO, ActKind::Birth, TK_YUN, Role::Registrar),
+				Err(PermissionError::NotOfficer)
+			);
 			assert_eq!(
 				authorize(YUN_REGISTRAR, ActKind::Birth, 42, Role::Registrar),
 				Err(PermissionError::UnknownJurisdiction)
@@ -584,7 +745,9 @@ mod permissions {
 	#[test]
 	fn supervising_heads() {
 		build_and_execute(|| {
-			let sup = |who, office| <Offices as OfficerPermissions<u64>>::is_supervising_head(&who, office);
+			let sup = |who, office| {
+				<Offices as OfficerPermissions<u64>>::is_supervising_head(&who, office)
+			};
 			assert!(sup(YUN_HEAD, YUN_OFFICE));
 			assert!(sup(TK_HEAD, YUN_OFFICE));
 			assert!(!sup(SA_HEAD, YUN_OFFICE));
@@ -663,7 +826,14 @@ mod gate {
 			let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
 			assert_eq!(
 				CheckRole::<Test>::new()
-					.validate_only(Some(NOBODY).into(), &call, &DispatchInfo::default(), 0, TransactionSource::External, 0)
+					.validate_only(
+						Some(NOBODY).into(),
+						&call,
+						&DispatchInfo::default(),
+						0,
+						TransactionSource::External,
+						0
+					)
 					.map(|_| ())
 					.unwrap_err(),
 				TransactionValidityError::from(InvalidTransaction::BadSigner)

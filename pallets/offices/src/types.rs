@@ -15,8 +15,9 @@ pub type CodeOf<T> = BoundedVec<u8, <T as Config>::MaxCodeLength>;
 pub type NameOf<T> = BoundedVec<u8, <T as Config>::MaxNameLength>;
 
 /// A node of the jurisdiction tree: a country, a region or a district.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound)]
-#[derive(DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Jurisdiction<T: Config> {
 	/// Short unique code, e.g. ISO 3166-2 `UZ-TK`.
@@ -59,8 +60,9 @@ pub enum OfficeStatus {
 }
 
 /// A registry office.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound)]
-#[derive(DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Office<T: Config> {
 	/// What kind of office it is; decides which acts it may register.
@@ -78,8 +80,9 @@ pub struct Office<T: Config> {
 }
 
 /// An officer: an account bound to exactly one office with one role.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound)]
-#[derive(DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Officer<T: Config> {
 	/// The office it belongs to.
@@ -91,8 +94,9 @@ pub struct Officer<T: Config> {
 }
 
 /// The record left by an officer's dismissal.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound)]
-#[derive(DebugNoBound)]
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub struct Dismissal<T: Config> {
 	/// The office it belonged to.

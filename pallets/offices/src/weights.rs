@@ -27,30 +27,78 @@ pub trait WeightInfo {
 
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn create_jurisdiction() -> Weight { Weight::zero() }
-	fn rename_jurisdiction() -> Weight { Weight::zero() }
-	fn remove_jurisdiction() -> Weight { Weight::zero() }
-	fn register_office() -> Weight { Weight::zero() }
-	fn suspend_office() -> Weight { Weight::zero() }
-	fn reopen_office() -> Weight { Weight::zero() }
-	fn close_office() -> Weight { Weight::zero() }
-	fn appoint_head() -> Weight { Weight::zero() }
-	fn dismiss_officer() -> Weight { Weight::zero() }
-	fn appoint_registrar() -> Weight { Weight::zero() }
-	fn dismiss_registrar() -> Weight { Weight::zero() }
-	fn check_role() -> Weight { Weight::zero() }
+	fn create_jurisdiction() -> Weight {
+		Weight::zero()
+	}
+	fn rename_jurisdiction() -> Weight {
+		Weight::zero()
+	}
+	fn remove_jurisdiction() -> Weight {
+		Weight::zero()
+	}
+	fn register_office() -> Weight {
+		Weight::zero()
+	}
+	fn suspend_office() -> Weight {
+		Weight::zero()
+	}
+	fn reopen_office() -> Weight {
+		Weight::zero()
+	}
+	fn close_office() -> Weight {
+		Weight::zero()
+	}
+	fn appoint_head() -> Weight {
+		Weight::zero()
+	}
+	fn dismiss_officer() -> Weight {
+		Weight::zero()
+	}
+	fn appoint_registrar() -> Weight {
+		Weight::zero()
+	}
+	fn dismiss_registrar() -> Weight {
+		Weight::zero()
+	}
+	fn check_role() -> Weight {
+		Weight::zero()
+	}
 }
 impl WeightInfo for () {
-	fn create_jurisdiction() -> Weight { Weight::zero() }
-	fn rename_jurisdiction() -> Weight { Weight::zero() }
-	fn remove_jurisdiction() -> Weight { Weight::zero() }
-	fn register_office() -> Weight { Weight::zero() }
-	fn suspend_office() -> Weight { Weight::zero() }
-	fn reopen_office() -> Weight { Weight::zero() }
-	fn close_office() -> Weight { Weight::zero() }
-	fn appoint_head() -> Weight { Weight::zero() }
-	fn dismiss_officer() -> Weight { Weight::zero() }
-	fn appoint_registrar() -> Weight { Weight::zero() }
-	fn dismiss_registrar() -> Weight { Weight::zero() }
-	fn check_role() -> Weight { Weight::zero() }
+	fn create_jurisdiction() -> Weight {
+		Weight::zero()
+	}
+	fn rename_jurisdiction() -> Weight {
+		Weight::zero()
+	}
+	fn remove_jurisdiction() -> Weight {
+		Weight::zero()
+	}
+	fn register_office() -> Weight {
+		Weight::zero()
+	}
+	fn suspend_office() -> Weight {
+		Weight::zero()
+	}
+	fn reopen_office() -> Weight {
+		Weight::zero()
+	}
+	fn close_office() -> Weight {
+		Weight::zero()
+	}
+	fn appoint_head() -> Weight {
+		Weight::zero()
+	}
+	fn dismiss_officer() -> Weight {
+		Weight::zero()
+	}
+	fn appoint_registrar() -> Weight {
+		Weight::zero()
+	}
+	fn dismiss_registrar() -> Weight {
+		Weight::zero()
+	}
+	fn check_role() -> Weight {
+		Weight::zero()
+	}
 }

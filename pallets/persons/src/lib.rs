@@ -102,8 +102,11 @@ pub mod pallet {
 					ensure!(spouse != id, "a person is married to itself");
 					let other = Persons::<T>::get(spouse).ok_or("a spouse does not exist")?;
 					ensure!(
-						other.marital ==
-							civil_registry_primitives::MaritalStatus::Married { spouse: id, act },
+						other.marital
+							== civil_registry_primitives::MaritalStatus::Married {
+								spouse: id,
+								act
+							},
 						"a spouse's spouse is not the person"
 					);
 					ensure!(person.is_alive(), "a deceased person is still married");

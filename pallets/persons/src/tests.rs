@@ -1,6 +1,6 @@
 //! Unit tests of the person registry.
 
-use crate::{self as pallet_persons, Error, PersonByIdentity, Persons};
+use crate::{self as pallet_persons, Error, PersonByIdentity, Persons as PersonsMap};
 use civil_registry_primitives::{
 	Date, LifeStatus, MaritalStatus, PersonRecord, PersonRegistry, Sex,
 };
@@ -63,7 +63,10 @@ fn insert_assigns_ids_and_indexes_identity() {
 fn duplicate_identity_is_refused() {
 	run(|| {
 		assert_ok!(<Persons as PersonRegistry>::insert(record(1)));
-		assert_noop!(<Persons as PersonRegistry>::insert(record(1)), Error::<Test>::DuplicateIdentity);
+		assert_noop!(
+			<Persons as PersonRegistry>::insert(record(1)),
+			Error::<Test>::DuplicateIdentity
+		);
 	});
 }
 
@@ -74,9 +77,15 @@ fn update_keeps_the_identity_key() {
 		let mut changed = record(1);
 		changed.data_root = H256::repeat_byte(0xee);
 		assert_ok!(<Persons as PersonRegistry>::update(id, changed.clone()));
-		assert_eq!(Persons::<Test>::get(id), Some(changed));
-		assert_noop!(<Persons as PersonRegistry>::update(id, record(9)), Error::<Test>::IdentityKeyChanged);
-		assert_noop!(<Persons as PersonRegistry>::update(7, record(1)), Error::<Test>::UnknownPerson);
+		assert_eq!(PersonsMap::<Test>::get(id), Some(changed));
+		assert_noop!(
+			<Persons as PersonRegistry>::update(id, record(9)),
+			Error::<Test>::IdentityKeyChanged
+		);
+		assert_noop!(
+			<Persons as PersonRegistry>::update(7, record(1)),
+			Error::<Test>::UnknownPerson
+		);
 		assert_eq!(PersonByIdentity::<Test>::get(H256::repeat_byte(1)), Some(id));
 	});
 }

@@ -51,14 +51,20 @@ fn apply(op: &Op, key: &mut u8) -> sp_runtime::DispatchResult {
 	let persons = Persons::next_id();
 	let acts = crate::NextActId::<Test>::get();
 	let today_days = TODAY.days_since_epoch();
-	let ago = |days: u16| civil_registry_primitives::Date::from_days_since_epoch(today_days - i64::from(days)).unwrap();
+	let ago = |days: u16| {
+		civil_registry_primitives::Date::from_days_since_epoch(today_days - i64::from(days))
+			.unwrap()
+	};
 	let reg = RuntimeOrigin::signed(REGISTRAR);
 	*key = key.wrapping_add(1);
 	match op.clone() {
 		Op::Enroll { female, age_days } => CivilEvents::enroll_person(
 			RuntimeOrigin::signed(ARCHIVIST),
 			TK_YUN,
-			civil_registry_primitives::Date::from_days_since_epoch(today_days - i64::from(age_days)).unwrap(),
+			civil_registry_primitives::Date::from_days_since_epoch(
+				today_days - i64::from(age_days),
+			)
+			.unwrap(),
 			h(*key),
 			h(0),
 			if female { Sex::Female } else { Sex::Male },
@@ -75,8 +81,9 @@ fn apply(op: &Op, key: &mut u8) -> sp_runtime::DispatchResult {
 			(father % 3 != 0).then(|| pick(father, persons)),
 			h(0),
 		),
-		Op::Death { person, days_ago } =>
-			CivilEvents::register_death(reg, pick(person, persons), TK_YUN, ago(days_ago), h(0)),
+		Op::Death { person, days_ago } => {
+			CivilEvents::register_death(reg, pick(person, persons), TK_YUN, ago(days_ago), h(0))
+		},
 		Op::Marriage { a, b, exemption } => CivilEvents::register_marriage(
 			reg,
 			pick(a, persons),
@@ -86,8 +93,13 @@ fn apply(op: &Op, key: &mut u8) -> sp_runtime::DispatchResult {
 			exemption.then(|| h(0xee)),
 			h(0),
 		),
-		Op::Divorce { marriage } =>
-			CivilEvents::register_divorce(reg, u64::from(marriage) % acts.max(1), TK_YUN, TODAY, h(0)),
+		Op::Divorce { marriage } => CivilEvents::register_divorce(
+			reg,
+			u64::from(marriage) % acts.max(1),
+			TK_YUN,
+			TODAY,
+			h(0),
+		),
 		Op::Adoption { child, mother, father, seal } => CivilEvents::register_adoption(
 			reg,
 			pick(child, persons),
@@ -106,12 +118,18 @@ fn apply(op: &Op, key: &mut u8) -> sp_runtime::DispatchResult {
 			TODAY,
 			h(0),
 		),
-		Op::NameChange { person } =>
-			CivilEvents::register_name_change(reg, pick(person, persons), h(*key), TK_YUN, d(2024, 6, 1), h(0)),
+		Op::NameChange { person } => CivilEvents::register_name_change(
+			reg,
+			pick(person, persons),
+			h(*key),
+			TK_YUN,
+			d(2024, 6, 1),
+			h(0),
+		),
 		Op::Approve { act, by_head } => CivilEvents::approve_late_registration(
 			RuntimeOrigin::signed(if by_head { HEAD } else { REGISTRAR_2 }),
 			u64::from(act) % acts.max(1),
-			),
+		),
 	}
 }
 
