@@ -21,8 +21,9 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 step "formatting"
 cargo fmt --all -- --check
 
-step "dependency versions"
+step "dependency versions, runtime code"
 ./scripts/check-duplicates.sh
+./scripts/check-runtime-code.sh
 
 step "clippy"
 SKIP_WASM_BUILD=1 cargo clippy --locked --release --workspace -- -D warnings

@@ -39,7 +39,7 @@ pub const MIN_YEAR: u16 = 1800;
 pub const MAX_YEAR: u16 = 9999;
 
 fn is_leap(year: u16) -> bool {
-	(year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+	(year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -67,6 +67,9 @@ impl Date {
 	}
 
 	/// Days since 1970-01-01 (negative before it). Exact for every valid date.
+	// Every operand comes from a u16 or a u8, so no intermediate value comes near i64's
+	// bounds: the arithmetic cannot overflow.
+	#[allow(clippy::arithmetic_side_effects)]
 	pub fn days_since_epoch(&self) -> i64 {
 		// Howard Hinnant's days_from_civil.
 		let y = i64::from(self.year) - i64::from(self.month <= 2);
@@ -80,6 +83,10 @@ impl Date {
 	}
 
 	/// The date `days` after 1970-01-01. `None` outside the accepted years.
+	// The only unbounded input is `days`, added with a check; after the division by the 400-year
+	// era every intermediate value is smaller than `days` itself or than a 400-year era, so
+	// nothing else can overflow.
+	#[allow(clippy::arithmetic_side_effects)]
 	pub fn from_days_since_epoch(days: i64) -> Option<Self> {
 		// Howard Hinnant's civil_from_days.
 		let z = days.checked_add(719_468)?;
@@ -115,7 +122,7 @@ impl Date {
 		let total = u32::from(self.month).checked_sub(1)?.checked_add(months)?;
 		let year = u32::from(self.year).checked_add(total / 12)?;
 		let year = u16::try_from(year).ok()?;
-		let month = u8::try_from(total % 12 + 1).ok()?;
+		let month = u8::try_from((total % 12).checked_add(1)?).ok()?;
 		let day = self.day.min(days_in_month(year, month));
 		let date = Date::new(year, month, day);
 		date.is_valid().then_some(date)

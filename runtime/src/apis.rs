@@ -208,8 +208,11 @@ impl_runtime_apis! {
 			signature_check: bool,
 			select: frame_try_runtime::TryStateSelect
 		) -> frame_support::weights::Weight {
-			Executive::try_execute_block(block, state_root_check, signature_check, select)
-				.expect("execute-block failed")
+			// try-runtime is an off-chain testing tool: a failing block must stop it loudly.
+			match Executive::try_execute_block(block, state_root_check, signature_check, select) {
+				Ok(weight) => weight,
+				Err(e) => panic!("execute-block failed: {e:?}"),
+			}
 		}
 	}
 
