@@ -1,5 +1,14 @@
 #[cfg(feature = "std")]
 fn main() {
+	// The Wasm builder reuses the workspace's Cargo.lock, which it finds by walking up from the
+	// target directory. With CARGO_TARGET_DIR outside the repository (as in CI) it would not
+	// find it and would resolve the runtime's dependencies afresh; point it at the workspace.
+	// (Set here, not globally, so that other crates' Wasm builds keep their own lookup.)
+	if std::env::var_os("WASM_BUILD_WORKSPACE_HINT").is_none() {
+		let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+		std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
+	}
+
 	#[cfg(feature = "metadata-hash")]
 	substrate_wasm_builder::WasmBuilder::init_with_defaults()
 		.enable_metadata_hash("UNIT", 0)

@@ -37,7 +37,9 @@ impl<T: Config> Setup<T> {
 
 	fn next_key(&mut self) -> H256 {
 		self.key += 1;
-		H256::from_low_u64_be(u64::from(self.key))
+		let mut bytes = [0u8; 32];
+		bytes[..4].copy_from_slice(&self.key.to_le_bytes());
+		H256(bytes)
 	}
 
 	fn enroll(&mut self, sex: Sex, born: Date) -> PersonId {
