@@ -5,10 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# `cargo tree -d --depth 0` lists every crate that is present in more than one
-# version, once per version.
+# `cargo tree -d --depth 0` lists every crate that is present more than once:
+# in more than one version, or in one version built with different features for
+# the host and the target (resolver 2), which is harmless. Keep the names that
+# come with two or more distinct versions.
 dups=$(cargo tree --locked -d --workspace --target all -e normal,build,dev --depth 0 |
-	grep -E '^(sp|sc|frame)-[a-z0-9-]+ v' || true)
+	grep -E '^(sp|sc|frame)-[a-z0-9-]+ v' | awk '{print $1, $2}' | sort -u |
+	awk '{print $1}' | uniq -d || true)
 if [ -n "$dups" ]; then
 	echo "check-duplicates: these polkadot-sdk crates are present in more than one version:" >&2
 	echo "$dups" >&2
