@@ -131,6 +131,19 @@ fn test_network_offices() -> Vec<(OfficeKind, String, String)> {
 	]
 }
 
+/// The officers of the two multi-node test networks: Alice heads and Bob serves the Yunusobod
+/// office; Charlie and Dave head the Tashkent and Samarkand regional departments; Eve is a
+/// registrar in Samarkand city.
+fn test_network_officers() -> Vec<(AccountId, u32, Role)> {
+	vec![
+		(Sr25519Keyring::Alice.to_account_id(), 0, Role::Head),
+		(Sr25519Keyring::Bob.to_account_id(), 0, Role::Registrar),
+		(Sr25519Keyring::Charlie.to_account_id(), 1, Role::Head),
+		(Sr25519Keyring::Dave.to_account_id(), 2, Role::Head),
+		(Sr25519Keyring::Eve.to_account_id(), 3, Role::Registrar),
+	]
+}
+
 /// Two authorities (Alice, Bob) and the offices of [`test_network_offices`].
 pub fn local_config_genesis() -> Value {
 	genesis(
@@ -140,13 +153,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		Sr25519Keyring::Alice.to_account_id(),
 		test_network_offices(),
-		vec![
-			(Sr25519Keyring::Alice.to_account_id(), 0, Role::Head),
-			(Sr25519Keyring::Bob.to_account_id(), 0, Role::Registrar),
-			(Sr25519Keyring::Charlie.to_account_id(), 1, Role::Head),
-			(Sr25519Keyring::Dave.to_account_id(), 2, Role::Head),
-			(Sr25519Keyring::Eve.to_account_id(), 3, Role::Registrar),
-		],
+		test_network_officers(),
 	)
 }
 
@@ -163,13 +170,7 @@ pub fn regional_config_genesis() -> Value {
 		],
 		Sr25519Keyring::Alice.to_account_id(),
 		test_network_offices(),
-		vec![
-			(Sr25519Keyring::Alice.to_account_id(), 0, Role::Head),
-			(Sr25519Keyring::Bob.to_account_id(), 0, Role::Registrar),
-			(Sr25519Keyring::Charlie.to_account_id(), 1, Role::Head),
-			(Sr25519Keyring::Dave.to_account_id(), 2, Role::Head),
-			(Sr25519Keyring::Eve.to_account_id(), 3, Role::Registrar),
-		],
+		test_network_officers(),
 	)
 }
 

@@ -765,34 +765,15 @@ pub mod pallet {
 						}
 					}
 					effects.new_person = Some(PersonRecord {
-						identity_key: *identity_key,
-						data_root: *data_root,
-						sex: *sex,
-						birth_date: date,
-						birth_jurisdiction: act.jurisdiction,
-						status: LifeStatus::Alive,
 						mother: *mother,
 						father: *father,
-						marital: MaritalStatus::Single,
-						sealed: false,
-						origin_act: id,
+						..Self::new_person(*identity_key, *data_root, *sex, id, act)
 					});
 				},
 				ActDetails::Enrollment { identity_key, data_root, sex, .. } => {
 					Self::ensure_identity_free(identity_key, id)?;
-					effects.new_person = Some(PersonRecord {
-						identity_key: *identity_key,
-						data_root: *data_root,
-						sex: *sex,
-						birth_date: date,
-						birth_jurisdiction: act.jurisdiction,
-						status: LifeStatus::Alive,
-						mother: None,
-						father: None,
-						marital: MaritalStatus::Single,
-						sealed: false,
-						origin_act: id,
-					});
+					effects.new_person =
+						Some(Self::new_person(*identity_key, *data_root, *sex, id, act));
 				},
 				ActDetails::Death => {
 					let pid = *act.subjects.first().ok_or(Error::<T>::UnknownPerson)?;
@@ -924,6 +905,30 @@ pub mod pallet {
 				},
 			}
 			Ok(effects)
+		}
+
+		/// A person born on `act`'s date in `act`'s jurisdiction, created by act `id`: alive,
+		/// single, with no recorded parents.
+		fn new_person(
+			identity_key: H256,
+			data_root: H256,
+			sex: Sex,
+			id: ActId,
+			act: &Act<T>,
+		) -> PersonRecord {
+			PersonRecord {
+				identity_key,
+				data_root,
+				sex,
+				birth_date: act.event_date,
+				birth_jurisdiction: act.jurisdiction,
+				status: LifeStatus::Alive,
+				mother: None,
+				father: None,
+				marital: MaritalStatus::Single,
+				sealed: false,
+				origin_act: id,
+			}
 		}
 
 		fn pair(subjects: &Subjects) -> Result<(PersonId, PersonId), DispatchError> {
