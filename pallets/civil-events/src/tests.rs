@@ -261,16 +261,7 @@ mod births {
 				)
 			};
 			assert_ok!(reg(60, d(2024, 6, 15)));
-			// One more day would be 301 days.
-			assert_ok!(CivilEvents::register_death(
-				signed(REGISTRAR),
-				enroll(9, Sex::Male, d(1970, 1, 1)),
-				TK_YUN,
-				d(2024, 6, 15),
-				h(0)
-			));
-			let f2 = Persons::by_identity(&h(9)).unwrap();
-			let _ = f2;
+			// A father who died one day earlier: 301 days before the birth.
 			let late_father = enroll(8, Sex::Male, d(1970, 1, 1));
 			assert_ok!(CivilEvents::register_death(
 				signed(REGISTRAR),
@@ -654,7 +645,11 @@ mod deaths {
 				CivilEvents::register_name_change(signed(REGISTRAR), m, h(9), TK_YUN, TODAY, h(0)),
 				Error::<Test>::PersonDeceased
 			);
-			let _ = f;
+			// Nor as the living party of a new act.
+			assert_noop!(
+				CivilEvents::register_paternity(signed(REGISTRAR), f, m, TK_YUN, TODAY, h(0)),
+				Error::<Test>::PersonDeceased
+			);
 		});
 	}
 }
