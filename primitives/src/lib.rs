@@ -10,12 +10,19 @@
 //!   `pallet-offices`.
 //! - [`PersonRegistry`]: reading and writing person records, answered by `pallet-persons`,
 //!   used by `pallet-civil-events` (acts are the only way persons change).
+//! - [`CompromisedKeys`]: from which block an officer's key is compromised, answered by
+//!   `pallet-offices`, asked by `pallet-civil-events` to list acts for review.
+//!
+//! It also holds the public answer types of the runtime API `CivilRegistryApi` (declared in the
+//! runtime): [`CertificateInfo`], [`MonthlyCount`], [`ReviewItem`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
 mod date;
+mod lifecycle;
 mod person;
 
 pub use date::{Date, MAX_YEAR, MIN_YEAR};
+pub use lifecycle::*;
 pub use person::*;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -44,6 +51,8 @@ pub type ActId = u64;
 	PartialOrd,
 	Ord,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum ActKind {
 	/// Registration of a birth; creates a person.

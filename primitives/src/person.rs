@@ -120,12 +120,29 @@ pub struct PersonRecord {
 	pub sealed: bool,
 	/// The act that created the person: a birth or an enrollment.
 	pub origin_act: ActId,
+	/// Set when that act was revoked (e.g. a fraudulent registration): the record stays, as
+	/// history is never deleted, but its identity key is freed and no new act may concern the
+	/// person.
+	pub revoked: bool,
 }
 
 impl PersonRecord {
-	/// Whether the person is alive.
+	/// Whether the person is alive (and their registration not revoked).
 	pub fn is_alive(&self) -> bool {
-		self.status == LifeStatus::Alive
+		self.status == LifeStatus::Alive && !self.revoked
+	}
+
+	/// The date of death, if the person is deceased.
+	pub fn death_date(&self) -> Option<Date> {
+		match self.status {
+			LifeStatus::Deceased { date, .. } => Some(date),
+			LifeStatus::Alive => None,
+		}
+	}
+
+	/// Whether the person was alive on `date`: born on or before it and not dead before it.
+	pub fn alive_on(&self, date: &Date) -> bool {
+		self.birth_date <= *date && self.death_date().is_none_or(|died| died >= *date)
 	}
 
 	/// The spouse in an active marriage.

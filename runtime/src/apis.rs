@@ -4,8 +4,14 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 use alloc::vec::Vec;
+use civil_registry_primitives::{
+	ActId, ActKind, CertificateInfo, JurisdictionId, MonthlyCount, OfficeId, PersonId,
+	PersonRecord, PersonRegistry, ReviewItem, StatisticsError, YearMonth,
+};
+use codec::{Decode, Encode};
 use frame_support::genesis_builder_helper::{build_state, get_preset};
 use pallet_grandpa::AuthorityId as GrandpaId;
+use scale_info::TypeInfo;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -17,9 +23,76 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeGenesisConfig, SessionKeys, System, VERSION,
+	AccountId, Aura, Block, BlockNumber, CivilEvents, Executive, Grandpa, InherentDataExt, Nonce,
+	Persons, Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
+
+/// An act as the public sees it through [`CivilRegistryApi::act`]: the current version, every
+/// superseded version (oldest first) with who corrected it and why, and its revocation, if any.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ActRecord {
+	/// The act's id.
+	pub id: ActId,
+	/// The current version.
+	pub current: pallet_civil_events::Act<Runtime>,
+	/// The versions amendments replaced, oldest first.
+	pub versions: Vec<pallet_civil_events::SupersededVersion<Runtime>>,
+	/// How the act was revoked, if it was.
+	pub revocation: Option<pallet_civil_events::Revocation<Runtime>>,
+}
+
+/// One page of a person's acts, from [`CivilRegistryApi::acts_of`].
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ActsPage {
+	/// How many acts of the person the public may see.
+	pub total: u32,
+	/// The ids of this page, oldest first.
+	pub acts: Vec<ActId>,
+}
+
+sp_api::decl_runtime_apis! {
+	/// The civil registry's queries, for integrators and block explorers. With metadata V15
+	/// polkadot.js calls them as `api.call.civilRegistryApi.*` with no custom types. Nothing
+	/// here returns a sealed act (an original birth act sealed by an adoption) or the original
+	/// parents an adoption replaced.
+	pub trait CivilRegistryApi {
+		/// A person's record: no name, no national number (see `PersonRecord`).
+		fn person(id: PersonId) -> Option<PersonRecord>;
+
+		/// An act with its history; `None` for an unknown or sealed act.
+		fn act(id: ActId) -> Option<ActRecord>;
+
+		/// The acts of a person (in effect or revoked; sealed ones left out), oldest first:
+		/// `limit` (at most 100) ids from `offset`, and the total.
+		fn acts_of(person: PersonId, offset: u32, limit: u32) -> ActsPage;
+
+		/// The status of the certificate with this hash (the QR code on the paper), with the
+		/// kind of act, the registering office and the versions; `None` for an unknown hash or
+		/// a certificate of a sealed act issued before the sealing.
+		fn verify_certificate(certificate_hash: sp_core::H256) -> Option<CertificateInfo<BlockNumber>>;
+
+		/// Acts in effect whose event fell in `from..=to` (at most 120 months), per month and
+		/// kind, in `jurisdiction` and everything below it (districts roll up into regions and
+		/// the country); `kind` `None` for every kind. Months with no act are left out.
+		fn statistics(
+			jurisdiction: JurisdictionId,
+			kind: Option<ActKind>,
+			from: YearMonth,
+			to: YearMonth,
+		) -> Result<Vec<MonthlyCount>, StatisticsError>;
+
+		/// An officer's office, role and appointment block; `None` if the account holds no
+		/// office.
+		fn officer(account: AccountId) -> Option<pallet_offices::Officer<Runtime>>;
+
+		/// An office: kind, jurisdiction, status, head, number of registrars, name.
+		fn office(id: OfficeId) -> Option<pallet_offices::Office<Runtime>>;
+
+		/// The acts `officer` registered from the block its key was declared compromised, each
+		/// with its review flag; empty if the key is not compromised.
+		fn acts_under_review(officer: AccountId) -> Vec<ReviewItem<BlockNumber>>;
+	}
+}
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -146,6 +219,55 @@ impl_runtime_apis! {
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			// The key owner proof type is uninhabited (no session pallet, no slashing).
 			None
+		}
+	}
+
+	impl self::CivilRegistryApi<Block> for Runtime {
+		fn person(id: PersonId) -> Option<PersonRecord> {
+			<Persons as PersonRegistry>::person(id)
+		}
+
+		fn act(id: ActId) -> Option<ActRecord> {
+			Some(ActRecord {
+				id,
+				current: CivilEvents::public_act(id)?,
+				versions: CivilEvents::public_versions(id),
+				revocation: pallet_civil_events::Revocations::<Runtime>::get(id),
+			})
+		}
+
+		fn acts_of(person: PersonId, offset: u32, limit: u32) -> ActsPage {
+			let (total, acts) = CivilEvents::public_acts_of(person, offset, limit);
+			ActsPage { total, acts }
+		}
+
+		fn officer(account: AccountId) -> Option<pallet_offices::Officer<Runtime>> {
+			pallet_offices::Officers::<Runtime>::get(account)
+		}
+
+		fn office(id: OfficeId) -> Option<pallet_offices::Office<Runtime>> {
+			pallet_offices::Offices::<Runtime>::get(id)
+		}
+
+		fn verify_certificate(
+			certificate_hash: sp_core::H256,
+		) -> Option<CertificateInfo<BlockNumber>> {
+			CivilEvents::verify_certificate(certificate_hash)
+		}
+
+		fn statistics(
+			jurisdiction: JurisdictionId,
+			kind: Option<ActKind>,
+			from: YearMonth,
+			to: YearMonth,
+		) -> Result<Vec<MonthlyCount>, StatisticsError> {
+			CivilEvents::statistics(jurisdiction, kind, from, to)
+		}
+
+		fn acts_under_review(
+			officer: AccountId,
+		) -> Vec<ReviewItem<BlockNumber>> {
+			CivilEvents::acts_under_review(officer)
 		}
 	}
 

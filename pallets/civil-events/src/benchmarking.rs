@@ -6,7 +6,10 @@ use super::*;
 use alloc::vec::Vec;
 use civil_registry_primitives::{ActId, Date, JurisdictionId, PersonId, PersonRegistry, Sex};
 use frame_benchmarking::v2::*;
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::{
+	traits::{Get, Hooks},
+	BoundedVec,
+};
 use frame_system::RawOrigin;
 use sp_core::H256;
 
@@ -59,6 +62,65 @@ impl<T: Config> Setup<T> {
 
 	fn couple(&mut self) -> (PersonId, PersonId) {
 		(self.enroll(Sex::Female, d(1990, 1, 1)), self.enroll(Sex::Male, d(1988, 1, 1)))
+	}
+}
+
+/// Noon UTC of `date`, in milliseconds since the Unix epoch.
+fn noon(date: Date) -> u64 {
+	(date.days_since_epoch() as u64) * 86_400_000 + 43_200_000
+}
+
+/// A woman with `acts` acts in effect — her own birth (with both parents recorded) and the
+/// births of `acts - 1` children — so that a correction of her date of birth or a revocation
+/// of her birth goes through `acts` acts. Returns her and her birth act.
+fn mother_of_many<T: Config>(s: &mut Setup<T>, acts: u32) -> (PersonId, ActId) {
+	T::BenchmarkHelper::set_time(noon(d(1990, 1, 5)));
+	let (grandmother, grandfather) =
+		(s.enroll(Sex::Female, d(1960, 1, 1)), s.enroll(Sex::Male, d(1958, 1, 1)));
+	let key = s.next_key();
+	Pallet::<T>::register_birth(
+		s.origin().into(),
+		s.jurisdiction,
+		d(1990, 1, 1),
+		key,
+		H256::zero(),
+		Sex::Female,
+		Some(grandmother),
+		Some(grandfather),
+		H256::zero(),
+	)
+	.unwrap();
+	let birth = NextActId::<T>::get() - 1;
+	let mother = T::Persons::by_identity(&key).unwrap();
+	T::BenchmarkHelper::set_time(noon(d(2015, 1, 5)));
+	let father = s.enroll(Sex::Male, d(1985, 1, 1));
+	for _ in 1..acts {
+		let key = s.next_key();
+		Pallet::<T>::register_birth(
+			s.origin().into(),
+			s.jurisdiction,
+			d(2015, 1, 1),
+			key,
+			H256::zero(),
+			Sex::Male,
+			Some(mother),
+			Some(father),
+			H256::zero(),
+		)
+		.unwrap();
+	}
+	T::BenchmarkHelper::set_time(NOW_MILLIS);
+	(mother, birth)
+}
+
+/// The correction the amendment benchmarks propose: every field (a date of birth one day
+/// earlier, the same jurisdiction, sex and a new data root).
+fn full_correction(jurisdiction: JurisdictionId) -> Correction {
+	Correction {
+		event_date: Some(d(1989, 12, 31)),
+		jurisdiction: Some(jurisdiction),
+		sex: Some(Sex::Female),
+		data_root: Some(H256::repeat_byte(7)),
 	}
 }
 
@@ -248,6 +310,149 @@ mod benchmarks {
 		_(RawOrigin::Signed(s.head.clone()), act);
 
 		assert!(T::Persons::by_identity(&key).is_some());
+	}
+
+	#[benchmark]
+	fn propose_amendment() {
+		let mut s = Setup::<T>::new();
+		let p = s.enroll(Sex::Female, d(1990, 1, 1));
+		let act = T::Persons::person(p).unwrap().origin_act;
+		let correction = full_correction(s.jurisdiction);
+
+		#[extrinsic_call]
+		_(s.origin(), act, H256::repeat_byte(1), AmendmentReason::ClericalError, correction);
+
+		assert!(OpenProposal::<T>::contains_key(act));
+	}
+
+	/// `a`: the acts in effect of the person whose date of birth is corrected, all checked
+	/// again.
+	#[benchmark]
+	fn approve_amendment(a: Linear<1, { T::MaxActsPerPerson::get() }>) {
+		let mut s = Setup::<T>::new();
+		let regional = T::BenchmarkHelper::regional_head(0);
+		let (_, birth) = mother_of_many(&mut s, a);
+		let correction = full_correction(s.jurisdiction);
+		Pallet::<T>::propose_amendment(
+			s.origin().into(),
+			birth,
+			H256::repeat_byte(1),
+			AmendmentReason::CourtDecision,
+			correction,
+		)
+		.unwrap();
+		let proposal = NextProposalId::<T>::get() - 1;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(regional), proposal);
+
+		assert_eq!(Acts::<T>::get(birth).unwrap().version, 2);
+	}
+
+	#[benchmark]
+	fn reject_amendment() {
+		let mut s = Setup::<T>::new();
+		let regional = T::BenchmarkHelper::regional_head(0);
+		let p = s.enroll(Sex::Female, d(1990, 1, 1));
+		let act = T::Persons::person(p).unwrap().origin_act;
+		Pallet::<T>::propose_amendment(
+			s.origin().into(),
+			act,
+			H256::repeat_byte(1),
+			AmendmentReason::ClericalError,
+			full_correction(s.jurisdiction),
+		)
+		.unwrap();
+		let proposal = NextProposalId::<T>::get() - 1;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(regional), proposal);
+
+		assert!(!Proposals::<T>::contains_key(proposal));
+	}
+
+	#[benchmark]
+	fn propose_revocation() {
+		let mut s = Setup::<T>::new();
+		let p = s.enroll(Sex::Female, d(1990, 1, 1));
+		let act = T::Persons::person(p).unwrap().origin_act;
+
+		#[extrinsic_call]
+		_(s.origin(), act, H256::repeat_byte(1));
+
+		assert!(OpenProposal::<T>::contains_key(act));
+	}
+
+	/// `a`: the acts read to undo the revoked act and find its dependents (here: a birth whose
+	/// person has `a` acts in effect).
+	#[benchmark]
+	fn approve_revocation(a: Linear<1, { T::MaxActsPerPerson::get() }>) {
+		let mut s = Setup::<T>::new();
+		let regional = T::BenchmarkHelper::regional_head(0);
+		let (mother, birth) = mother_of_many(&mut s, a);
+		Pallet::<T>::propose_revocation(s.origin().into(), birth, H256::repeat_byte(1)).unwrap();
+		let proposal = NextProposalId::<T>::get() - 1;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(regional), proposal);
+
+		assert!(T::Persons::person(mother).unwrap().revoked);
+	}
+
+	#[benchmark]
+	fn reject_revocation() {
+		let mut s = Setup::<T>::new();
+		let regional = T::BenchmarkHelper::regional_head(0);
+		let p = s.enroll(Sex::Female, d(1990, 1, 1));
+		let act = T::Persons::person(p).unwrap().origin_act;
+		Pallet::<T>::propose_revocation(s.origin().into(), act, H256::repeat_byte(1)).unwrap();
+		let proposal = NextProposalId::<T>::get() - 1;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(regional), proposal);
+
+		assert!(!Proposals::<T>::contains_key(proposal));
+	}
+
+	#[benchmark]
+	fn issue_certificate() {
+		let mut s = Setup::<T>::new();
+		let p = s.enroll(Sex::Female, d(1990, 1, 1));
+		let act = T::Persons::person(p).unwrap().origin_act;
+		let hash = H256::repeat_byte(9);
+
+		#[extrinsic_call]
+		_(s.origin(), act, hash);
+
+		assert!(Certificates::<T>::contains_key(hash));
+	}
+
+	/// `p`: the proposals expiring in the block.
+	#[benchmark]
+	fn expire_proposals(p: Linear<0, { T::MaxProposalsPerBlock::get() }>) {
+		let mut s = Setup::<T>::new();
+		for _ in 0..p {
+			let person = s.enroll(Sex::Female, d(1990, 1, 1));
+			let act = T::Persons::person(person).unwrap().origin_act;
+			Pallet::<T>::propose_amendment(
+				s.origin().into(),
+				act,
+				H256::repeat_byte(1),
+				AmendmentReason::ClericalError,
+				full_correction(s.jurisdiction),
+			)
+			.unwrap();
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let at = now + T::ProposalLifetime::get().max(1u32.into());
+		assert_eq!(ProposalExpiries::<T>::get(at).len() as u32, p);
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(at);
+		}
+
+		assert_eq!(Proposals::<T>::iter().count(), 0);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -2,7 +2,10 @@
 
 use crate as pallet_civil_events;
 use civil_registry_primitives::{Date, OfficeKind, Role};
-use frame_support::{derive_impl, traits::ConstU32};
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, ConstU64, Hooks},
+};
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 
@@ -45,6 +48,9 @@ impl pallet_civil_events::Config for Test {
 	type Persons = Persons;
 	type Time = Timestamp;
 	type MaxActsPerPerson = ConstU32<16>;
+	type RevocationOrigin = EnsureRoot<u64>;
+	type ProposalLifetime = ConstU64<{ PROPOSAL_LIFETIME }>;
+	type MaxProposalsPerBlock = ConstU32<4>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
@@ -57,6 +63,9 @@ pub struct BenchHelper;
 impl crate::BenchmarkHelper<u64> for BenchHelper {
 	fn office(index: u32) -> (u64, u64, u32) {
 		pallet_offices::Pallet::<Test>::benchmark_office(index)
+	}
+	fn regional_head(index: u32) -> u64 {
+		pallet_offices::Pallet::<Test>::benchmark_regional_head(index)
 	}
 	fn set_time(millis: u64) {
 		pallet_timestamp::Now::<Test>::put(millis);
@@ -75,8 +84,19 @@ pub const WEDDING_REGISTRAR: u64 = 4;
 pub const ARCHIVIST: u64 = 5;
 /// Another registrar of the Yunusobod office.
 pub const REGISTRAR_2: u64 = 6;
+/// Head of the Tashkent city justice department (a regional department).
+pub const TK_REGIONAL_HEAD: u64 = 7;
+/// Registrar of the Tashkent city justice department.
+pub const TK_REGIONAL_REGISTRAR: u64 = 8;
+/// Head of the Samarkand city registry office.
+pub const SAM_HEAD: u64 = 9;
+/// A head for the central archive (appointed by the tests that need one).
+pub const ARCHIVE_HEAD: u64 = 50;
 /// Nobody.
 pub const NOBODY: u64 = 99;
+
+/// Blocks a proposal stays open.
+pub const PROPOSAL_LIFETIME: u64 = 10;
 
 /// Jurisdictions.
 pub const TK_YUN: u32 = 2;
@@ -85,6 +105,7 @@ pub const SA_SAM: u32 = 5;
 
 /// Offices.
 pub const YUN_OFFICE: u32 = 0;
+pub const ARCHIVE: u32 = 3;
 
 /// "Today" in the tests: 2024-06-15, noon UTC.
 pub const TODAY: Date = Date::new(2024, 6, 15);
@@ -110,6 +131,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(OfficeKind::DistrictRegistry, s("UZ-SA-SAM"), s("Samarkand ZAGS")),
 			(OfficeKind::WeddingHouse, s("UZ-TK"), s("Tashkent Wedding House")),
 			(OfficeKind::Archive, s("UZ"), s("Central Archive")),
+			(OfficeKind::RegionalDepartment, s("UZ-TK"), s("Tashkent City Justice Department")),
 		],
 		officers: vec![
 			(HEAD, 0, Role::Head),
@@ -118,6 +140,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(SAM_REGISTRAR, 1, Role::Registrar),
 			(WEDDING_REGISTRAR, 2, Role::Registrar),
 			(ARCHIVIST, 3, Role::Registrar),
+			(TK_REGIONAL_HEAD, 4, Role::Head),
+			(TK_REGIONAL_REGISTRAR, 4, Role::Registrar),
+			(SAM_HEAD, 1, Role::Head),
 		],
 		privileged_signers: vec![],
 	}
@@ -129,6 +154,15 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		pallet_timestamp::Now::<Test>::put(NOW_MILLIS);
 	});
 	ext
+}
+
+/// Move to block `n`, running the pallet's `on_initialize` (proposal expiry) on the way.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		CivilEvents::on_initialize(next);
+	}
 }
 
 /// Every invariant of the three registry pallets.

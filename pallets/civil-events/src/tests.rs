@@ -1,6 +1,7 @@
 //! Unit tests of the acts and the law rules. Every test ends with the invariants of offices,
 //! persons and civil events checked ([`build_and_execute`]).
 
+mod lifecycle;
 mod property;
 
 use crate::{mock::*, ActDetails, ActStatus, Acts, ActsOf, Error, Event, PendingIdentities};

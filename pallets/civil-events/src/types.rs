@@ -2,6 +2,9 @@
 
 use crate::Config;
 use civil_registry_primitives::{ActId, ActKind, Date, JurisdictionId, OfficeId, PersonId, Sex};
+
+/// Identifier of a proposed amendment or revocation.
+pub type ProposalId = u64;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::*, traits::ConstU32, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -31,6 +34,9 @@ pub enum ActStatus {
 	Pending,
 	/// In effect.
 	Registered,
+	/// Revoked with the approval of the regional level (see [`crate::Revocations`]): no
+	/// longer in effect, its effects on persons undone. Final; the record stays.
+	Revoked,
 }
 
 /// What is particular to each kind of act.
@@ -151,4 +157,149 @@ pub struct Act<T: Config> {
 	pub sealed: bool,
 	/// What is particular to its kind.
 	pub details: ActDetails,
+}
+
+/// Why an act is corrected: the registry's classification of corrections.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum AmendmentReason {
+	/// A clerical error of the office when the act was drawn up.
+	ClericalError,
+	/// A court decision establishing different facts.
+	CourtDecision,
+	/// A decision of a state body (e.g. the determination of a date of birth).
+	AdministrativeDecision,
+	/// Documents produced later by the person concerned.
+	NewEvidence,
+}
+
+/// What a correction changes; a field left `None` keeps its value. The new version of the act
+/// is checked against every law rule, with every other act of the persons concerned.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct Correction {
+	/// The corrected date of the event (for a birth or an enrollment: the date of birth).
+	pub event_date: Option<Date>,
+	/// The corrected jurisdiction (for a birth or an enrollment: the place of birth).
+	pub jurisdiction: Option<JurisdictionId>,
+	/// The corrected sex of the person a birth or an enrollment created.
+	pub sex: Option<Sex>,
+	/// The corrected data root: of the person a birth or an enrollment created, or the new root
+	/// of a change of name.
+	pub data_root: Option<H256>,
+}
+
+/// What a proposal would do to its act.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum ProposedChange {
+	/// Correct the act: a new version with a new document.
+	Amendment {
+		/// Hash of the corrected paper or PDF act.
+		document_hash: H256,
+		/// Why.
+		reason: AmendmentReason,
+		/// What changes.
+		correction: Correction,
+	},
+	/// Revoke the act.
+	Revocation {
+		/// Hash of the document stating the reason (e.g. the finding of fraud).
+		reason_hash: H256,
+	},
+}
+
+/// An amendment or revocation waiting for a second officer.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Proposal<T: Config> {
+	/// The act it concerns.
+	pub act: ActId,
+	/// The officer who proposed it.
+	pub proposer: T::AccountId,
+	/// The block it was proposed in.
+	pub proposed_at: BlockNumberFor<T>,
+	/// The block at whose start it expires if nobody decided it.
+	pub expires_at: BlockNumberFor<T>,
+	/// What it would do.
+	pub change: ProposedChange,
+}
+
+/// A version of an act that an amendment replaced, with who replaced it and why.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct SupersededVersion<T: Config> {
+	/// The act as it stood in this version.
+	pub act: Act<T>,
+	/// The block in which the next version replaced it.
+	pub superseded_at: BlockNumberFor<T>,
+	/// Why it was corrected.
+	pub reason: AmendmentReason,
+	/// The officer who proposed the correction.
+	pub proposed_by: T::AccountId,
+	/// The head who approved it.
+	pub approved_by: T::AccountId,
+}
+
+/// How an act was revoked.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Revocation<T: Config> {
+	/// Hash of the document stating the reason.
+	pub reason_hash: H256,
+	/// The officer who proposed it.
+	pub proposed_by: T::AccountId,
+	/// The regional head who approved it; `None` when governance did.
+	pub approved_by: Option<T::AccountId>,
+	/// The block it took effect in.
+	pub revoked_at: BlockNumberFor<T>,
+}
+
+/// A certificate (the paper or PDF extract a person carries), known by its hash.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Certificate<T: Config> {
+	/// The act it attests.
+	pub act: ActId,
+	/// The act's version it states.
+	pub version: u32,
+	/// Whether the act was sealed when it was issued. Certificates issued before a sealing are
+	/// hidden from verification: they name the original parents.
+	pub sealed: bool,
+	/// The office that issued it.
+	pub office: OfficeId,
+	/// The officer that issued it.
+	pub issued_by: T::AccountId,
+	/// The block it was issued in.
+	pub issued_at: BlockNumberFor<T>,
 }

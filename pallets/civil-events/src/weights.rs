@@ -55,6 +55,14 @@ pub trait WeightInfo {
 	fn register_name_change() -> Weight;
 	fn enroll_person() -> Weight;
 	fn approve_late_registration() -> Weight;
+	fn propose_amendment() -> Weight;
+	fn approve_amendment(a: u32, ) -> Weight;
+	fn reject_amendment() -> Weight;
+	fn propose_revocation() -> Weight;
+	fn approve_revocation(a: u32, ) -> Weight;
+	fn reject_revocation() -> Weight;
+	fn issue_certificate() -> Weight;
+	fn expire_proposals(p: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_civil_events` measured on the reference machine (see the header).
@@ -77,19 +85,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::PendingIdentities` (r:1 w:0)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3654`
+		//  Measured:  `3784`
 		//  Estimated: `11586`
-		// Minimum execution time: 95_968_000 picoseconds.
-		Weight::from_parts(119_155_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Minimum execution time: 92_511_000 picoseconds.
+		Weight::from_parts(104_144_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -104,17 +116,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2785`
+		//  Measured:  `2912`
 		//  Estimated: `11586`
-		// Minimum execution time: 76_661_000 picoseconds.
-		Weight::from_parts(107_789_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 82_480_000 picoseconds.
+		Weight::from_parts(92_936_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -129,17 +145,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3794`
+		//  Measured:  `3954`
 		//  Estimated: `11586`
-		// Minimum execution time: 76_393_000 picoseconds.
-		Weight::from_parts(108_299_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 85_340_000 picoseconds.
+		Weight::from_parts(93_286_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -156,15 +176,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3793`
+		//  Measured:  `3961`
 		//  Estimated: `11586`
-		// Minimum execution time: 91_152_000 picoseconds.
-		Weight::from_parts(119_045_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 90_947_000 picoseconds.
+		Weight::from_parts(100_334_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -179,17 +203,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:3 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5004`
+		//  Measured:  `5165`
 		//  Estimated: `11586`
-		// Minimum execution time: 95_074_000 picoseconds.
-		Weight::from_parts(133_284_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 96_020_000 picoseconds.
+		Weight::from_parts(106_497_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -204,20 +232,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_paternity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3572`
+		//  Measured:  `3702`
 		//  Estimated: `11586`
-		// Minimum execution time: 75_554_000 picoseconds.
-		Weight::from_parts(103_991_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 79_285_000 picoseconds.
+		Weight::from_parts(88_566_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Persons::Persons` (r:1 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -230,16 +262,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_name_change() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2414`
+		//  Measured:  `2508`
 		//  Estimated: `11586`
-		// Minimum execution time: 68_917_000 picoseconds.
-		Weight::from_parts(87_257_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 69_625_000 picoseconds.
+		Weight::from_parts(77_656_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -259,18 +295,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:0 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn enroll_person() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101`
 		//  Estimated: `11586`
-		// Minimum execution time: 62_690_000 picoseconds.
-		Weight::from_parts(82_562_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 62_034_000 picoseconds.
+		Weight::from_parts(70_157_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -285,17 +325,235 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::PendingIdentities` (r:1 w:1)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn approve_late_registration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3315`
+		//  Measured:  `3445`
 		//  Estimated: `11541`
-		// Minimum execution time: 79_422_000 picoseconds.
-		Weight::from_parts(98_487_000, 11541)
+		// Minimum execution time: 75_220_000 picoseconds.
+		Weight::from_parts(82_770_000, 11541)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+	}
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextProposalId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextProposalId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Proposals` (r:0 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	fn propose_amendment() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1429`
+		//  Estimated: `11586`
+		// Minimum execution time: 53_032_000 picoseconds.
+		Weight::from_parts(60_353_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:128 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Dismissals` (r:1 w:0)
+	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:1 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:4 w:1)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:2 w:2)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:1 w:0)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActHistory` (r:0 w:1)
+	/// Proof: `CivilEvents::ActHistory` (`max_values`: None, `max_size`: Some(308), added: 2783, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// The range of component `a` is `[1, 128]`.
+	fn approve_amendment(a: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3118 + a * (238 ±0)`
+		//  Estimated: `11274 + a * (2702 ±0)`
+		// Minimum execution time: 91_295_000 picoseconds.
+		Weight::from_parts(110_967_688, 11274)
+			// Standard Error: 16_101
+			.saturating_add(Weight::from_parts(6_851_757, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
+	}
+	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	fn reject_amendment() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1125`
+		//  Estimated: `6310`
+		// Minimum execution time: 34_252_000 picoseconds.
+		Weight::from_parts(41_071_000, 6310)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextProposalId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextProposalId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Proposals` (r:0 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	fn propose_revocation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1392`
+		//  Estimated: `11586`
+		// Minimum execution time: 45_760_000 picoseconds.
+		Weight::from_parts(52_867_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:128 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Dismissals` (r:1 w:0)
+	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:1 w:1)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:1 w:0)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Revocations` (r:0 w:1)
+	/// Proof: `CivilEvents::Revocations` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::PersonByIdentity` (r:0 w:1)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// The range of component `a` is `[1, 128]`.
+	fn approve_revocation(a: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2790 + a * (234 ±0)`
+		//  Estimated: `11586 + a * (2702 ±0)`
+		// Minimum execution time: 80_345_000 picoseconds.
+		Weight::from_parts(84_670_594, 11586)
+			// Standard Error: 14_292
+			.saturating_add(Weight::from_parts(4_064_139, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
+	}
+	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	fn reject_revocation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1649`
+		//  Estimated: `11586`
+		// Minimum execution time: 46_597_000 picoseconds.
+		Weight::from_parts(53_945_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Certificates` (r:1 w:1)
+	/// Proof: `CivilEvents::Certificates` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	fn issue_certificate() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1431`
+		//  Estimated: `11586`
+		// Minimum execution time: 41_970_000 picoseconds.
+		Weight::from_parts(50_959_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Proposals` (r:64 w:64)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:64)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[0, 64]`.
+	fn expire_proposals(p: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `248 + p * (159 ±0)`
+		//  Estimated: `3991 + p * (2618 ±0)`
+		// Minimum execution time: 3_699_000 picoseconds.
+		Weight::from_parts(8_261_400, 3991)
+			// Standard Error: 9_884
+			.saturating_add(Weight::from_parts(6_966_377, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2618).saturating_mul(p.into()))
 	}
 }
 
@@ -319,19 +577,23 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::PendingIdentities` (r:1 w:0)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3654`
+		//  Measured:  `3784`
 		//  Estimated: `11586`
-		// Minimum execution time: 95_968_000 picoseconds.
-		Weight::from_parts(119_155_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(16_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		// Minimum execution time: 92_511_000 picoseconds.
+		Weight::from_parts(104_144_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -346,17 +608,21 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2785`
+		//  Measured:  `2912`
 		//  Estimated: `11586`
-		// Minimum execution time: 76_661_000 picoseconds.
-		Weight::from_parts(107_789_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		// Minimum execution time: 82_480_000 picoseconds.
+		Weight::from_parts(92_936_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -371,17 +637,21 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3794`
+		//  Measured:  `3954`
 		//  Estimated: `11586`
-		// Minimum execution time: 76_393_000 picoseconds.
-		Weight::from_parts(108_299_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		// Minimum execution time: 85_340_000 picoseconds.
+		Weight::from_parts(93_286_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -398,15 +668,19 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3793`
+		//  Measured:  `3961`
 		//  Estimated: `11586`
-		// Minimum execution time: 91_152_000 picoseconds.
-		Weight::from_parts(119_045_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		// Minimum execution time: 90_947_000 picoseconds.
+		Weight::from_parts(100_334_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -421,17 +695,21 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:3 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5004`
+		//  Measured:  `5165`
 		//  Estimated: `11586`
-		// Minimum execution time: 95_074_000 picoseconds.
-		Weight::from_parts(133_284_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(15_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		// Minimum execution time: 96_020_000 picoseconds.
+		Weight::from_parts(106_497_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(16_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -446,20 +724,24 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_paternity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3572`
+		//  Measured:  `3702`
 		//  Estimated: `11586`
-		// Minimum execution time: 75_554_000 picoseconds.
-		Weight::from_parts(103_991_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		// Minimum execution time: 79_285_000 picoseconds.
+		Weight::from_parts(88_566_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Persons::Persons` (r:1 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -472,16 +754,20 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_name_change() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2414`
+		//  Measured:  `2508`
 		//  Estimated: `11586`
-		// Minimum execution time: 68_917_000 picoseconds.
-		Weight::from_parts(87_257_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		// Minimum execution time: 69_625_000 picoseconds.
+		Weight::from_parts(77_656_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -501,18 +787,22 @@ impl WeightInfo for () {
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:0 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn enroll_person() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101`
 		//  Estimated: `11586`
-		// Minimum execution time: 62_690_000 picoseconds.
-		Weight::from_parts(82_562_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		// Minimum execution time: 62_034_000 picoseconds.
+		Weight::from_parts(70_157_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -527,16 +817,234 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::PendingIdentities` (r:1 w:1)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(146), added: 2621, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn approve_late_registration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3315`
+		//  Measured:  `3445`
 		//  Estimated: `11541`
-		// Minimum execution time: 79_422_000 picoseconds.
-		Weight::from_parts(98_487_000, 11541)
+		// Minimum execution time: 75_220_000 picoseconds.
+		Weight::from_parts(82_770_000, 11541)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
+	}
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextProposalId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextProposalId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Proposals` (r:0 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	fn propose_amendment() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1429`
+		//  Estimated: `11586`
+		// Minimum execution time: 53_032_000 picoseconds.
+		Weight::from_parts(60_353_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:128 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Dismissals` (r:1 w:0)
+	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:1 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:4 w:1)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:2 w:2)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:1 w:0)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActHistory` (r:0 w:1)
+	/// Proof: `CivilEvents::ActHistory` (`max_values`: None, `max_size`: Some(308), added: 2783, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// The range of component `a` is `[1, 128]`.
+	fn approve_amendment(a: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3118 + a * (238 ±0)`
+		//  Estimated: `11274 + a * (2702 ±0)`
+		// Minimum execution time: 91_295_000 picoseconds.
+		Weight::from_parts(110_967_688, 11274)
+			// Standard Error: 16_101
+			.saturating_add(Weight::from_parts(6_851_757, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
+	}
+	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	fn reject_amendment() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1125`
+		//  Estimated: `6310`
+		// Minimum execution time: 34_252_000 picoseconds.
+		Weight::from_parts(41_071_000, 6310)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextProposalId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextProposalId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Proposals` (r:0 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	fn propose_revocation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1392`
+		//  Estimated: `11586`
+		// Minimum execution time: 45_760_000 picoseconds.
+		Weight::from_parts(52_867_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:128 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Dismissals` (r:1 w:0)
+	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:1 w:1)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:1 w:0)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Revocations` (r:0 w:1)
+	/// Proof: `CivilEvents::Revocations` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::PersonByIdentity` (r:0 w:1)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// The range of component `a` is `[1, 128]`.
+	fn approve_revocation(a: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2790 + a * (234 ±0)`
+		//  Estimated: `11586 + a * (2702 ±0)`
+		// Minimum execution time: 80_345_000 picoseconds.
+		Weight::from_parts(84_670_594, 11586)
+			// Standard Error: 14_292
+			.saturating_add(Weight::from_parts(4_064_139, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
+	}
+	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	fn reject_revocation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1649`
+		//  Estimated: `11586`
+		// Minimum execution time: 46_597_000 picoseconds.
+		Weight::from_parts(53_945_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Certificates` (r:1 w:1)
+	/// Proof: `CivilEvents::Certificates` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	fn issue_certificate() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1431`
+		//  Estimated: `11586`
+		// Minimum execution time: 41_970_000 picoseconds.
+		Weight::from_parts(50_959_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Proposals` (r:64 w:64)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:64)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[0, 64]`.
+	fn expire_proposals(p: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `248 + p * (159 ±0)`
+		//  Estimated: `3991 + p * (2618 ±0)`
+		// Minimum execution time: 3_699_000 picoseconds.
+		Weight::from_parts(8_261_400, 3991)
+			// Standard Error: 9_884
+			.saturating_add(Weight::from_parts(6_966_377, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2618).saturating_mul(p.into()))
 	}
 }

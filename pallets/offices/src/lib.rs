@@ -23,7 +23,8 @@
 //! - **Governance**: the [`Config::GovernanceOrigin`]: Root (sudo) in development, a council of
 //!   the regional justice departments in production.
 //! - **Compromised key**: an officer dismissed with `compromised_since`; the acts its key signed
-//!   from that block on are to be reviewed.
+//!   from that block on are listed for review by `pallet-civil-events` (through
+//!   [`CompromisedKeys`]), and the account can never be appointed again.
 //!
 //! ## Interface
 //!
@@ -75,8 +76,8 @@ pub mod pallet {
 	use super::*;
 	use alloc::{string::String, vec::Vec};
 	use civil_registry_primitives::{
-		ActKind, Authorization, JurisdictionId, JurisdictionTree, OfficeId, OfficeKind,
-		OfficerPermissions, PermissionError, Role,
+		ActKind, Authorization, CompromisedKeys, JurisdictionId, JurisdictionTree, OfficeId,
+		OfficeKind, OfficerPermissions, PermissionError, Role,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -290,6 +291,9 @@ pub mod pallet {
 		CompromisedInFuture,
 		/// The account still has consumer references and cannot give up its provider.
 		AccountInUse,
+		/// The account was dismissed with a compromised key: it can never serve again (a new
+		/// key is a new account).
+		KeyCompromised,
 	}
 
 	#[pallet::genesis_config]
@@ -725,6 +729,11 @@ pub mod pallet {
 		) -> DispatchResult {
 			let mut office = Offices::<T>::get(office_id).ok_or(Error::<T>::UnknownOffice)?;
 			ensure!(!Officers::<T>::contains_key(&who), Error::<T>::AlreadyOfficer);
+			let dismissal = Dismissals::<T>::get(&who);
+			ensure!(
+				dismissal.as_ref().is_none_or(|d| d.compromised_since.is_none()),
+				Error::<T>::KeyCompromised
+			);
 			match role {
 				Role::Head => {
 					ensure!(office.status != OfficeStatus::Closed, Error::<T>::OfficeClosed);
@@ -754,7 +763,7 @@ pub mod pallet {
 			frame_system::Pallet::<T>::inc_providers(&who);
 			// An account that served before was reaped at its dismissal: give it its nonce
 			// back so that none of its old transactions becomes valid again.
-			if let Some(dismissal) = Dismissals::<T>::get(&who) {
+			if let Some(dismissal) = dismissal {
 				frame_system::Account::<T>::mutate(&who, |account| {
 					if account.nonce < dismissal.nonce {
 						account.nonce = dismissal.nonce;
@@ -833,6 +842,25 @@ pub mod pallet {
 			let _ = Self::do_appoint(head.clone(), office, Role::Head);
 			let _ = Self::do_appoint(registrar.clone(), office, Role::Registrar);
 			(head, registrar, parent.unwrap_or_default())
+		}
+
+		/// For other pallets' benchmarks: the head of a regional department over everything
+		/// [`Self::benchmark_office`] with the same `index` created (call that first).
+		#[cfg(feature = "runtime-benchmarks")]
+		pub fn benchmark_regional_head(index: u32) -> T::AccountId {
+			use alloc::format;
+			let code: CodeOf<T> = format!("Q{index}-0").into_bytes().try_into().unwrap_or_default();
+			let top = JurisdictionByCode::<T>::get(&code).unwrap_or_default();
+			let office = Self::do_register_office(
+				OfficeKind::RegionalDepartment,
+				top,
+				b"benchmark department".to_vec(),
+				None,
+			)
+			.unwrap_or_default();
+			let head: T::AccountId = frame_benchmarking::account("regional", index, 0);
+			let _ = Self::do_appoint(head.clone(), office, Role::Head);
+			head
 		}
 
 		/// The invariants of the pallet's storage.
@@ -926,6 +954,12 @@ pub mod pallet {
 				);
 			}
 			Ok(())
+		}
+	}
+
+	impl<T: Config> CompromisedKeys<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+		fn compromised_since(who: &T::AccountId) -> Option<BlockNumberFor<T>> {
+			Dismissals::<T>::get(who).and_then(|d| d.compromised_since)
 		}
 	}
 

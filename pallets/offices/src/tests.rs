@@ -587,6 +587,17 @@ mod officers {
 			assert_eq!(OfficesStorage::<Test>::get(YUN_OFFICE).unwrap().head, None);
 			let dismissal = Dismissals::<Test>::get(YUN_HEAD).unwrap();
 			assert_eq!((dismissal.dismissed_at, dismissal.compromised_since), (10, Some(7)));
+			assert_eq!(
+				<Offices as civil_registry_primitives::CompromisedKeys<_, _>>::compromised_since(
+					&YUN_HEAD
+				),
+				Some(7)
+			);
+			// The compromised key can never serve again, anywhere.
+			assert_noop!(
+				Offices::appoint_head(root(), YUN_OFFICE, YUN_HEAD),
+				Error::<Test>::KeyCompromised
+			);
 			// The office can get a new head.
 			assert_ok!(Offices::appoint_head(root(), YUN_OFFICE, 50));
 		});

@@ -73,8 +73,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1159`
 		//  Estimated: `3639`
-		// Minimum execution time: 24_306_000 picoseconds.
-		Weight::from_parts(38_633_000, 3639)
+		// Minimum execution time: 23_599_000 picoseconds.
+		Weight::from_parts(30_894_000, 3639)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `824`
 		//  Estimated: `3639`
-		// Minimum execution time: 17_765_000 picoseconds.
-		Weight::from_parts(22_463_000, 3639)
+		// Minimum execution time: 13_390_000 picoseconds.
+		Weight::from_parts(17_796_000, 3639)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `972`
 		//  Estimated: `6288`
-		// Minimum execution time: 24_265_000 picoseconds.
-		Weight::from_parts(32_508_000, 6288)
+		// Minimum execution time: 19_389_000 picoseconds.
+		Weight::from_parts(23_981_000, 6288)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1672`
 		//  Estimated: `11586`
-		// Minimum execution time: 40_596_000 picoseconds.
-		Weight::from_parts(55_715_000, 11586)
+		// Minimum execution time: 37_235_000 picoseconds.
+		Weight::from_parts(41_433_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -129,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1832`
 		//  Estimated: `11586`
-		// Minimum execution time: 37_296_000 picoseconds.
-		Weight::from_parts(54_298_000, 11586)
+		// Minimum execution time: 35_350_000 picoseconds.
+		Weight::from_parts(39_770_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `369`
 		//  Estimated: `3650`
-		// Minimum execution time: 12_636_000 picoseconds.
-		Weight::from_parts(20_810_000, 3650)
+		// Minimum execution time: 11_838_000 picoseconds.
+		Weight::from_parts(13_314_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -151,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `369`
 		//  Estimated: `3650`
-		// Minimum execution time: 15_747_000 picoseconds.
-		Weight::from_parts(20_421_000, 3650)
+		// Minimum execution time: 11_782_000 picoseconds.
+		Weight::from_parts(14_504_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -160,16 +160,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:1)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn appoint_head() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `508`
 		//  Estimated: `3650`
-		// Minimum execution time: 28_381_000 picoseconds.
-		Weight::from_parts(42_791_000, 3650)
+		// Minimum execution time: 27_331_000 picoseconds.
+		Weight::from_parts(32_452_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -185,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `554`
 		//  Estimated: `3650`
-		// Minimum execution time: 31_742_000 picoseconds.
-		Weight::from_parts(45_335_000, 3650)
+		// Minimum execution time: 29_648_000 picoseconds.
+		Weight::from_parts(34_501_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -194,16 +194,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:1)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn appoint_registrar() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `602`
 		//  Estimated: `6054`
-		// Minimum execution time: 39_380_000 picoseconds.
-		Weight::from_parts(51_310_000, 6054)
+		// Minimum execution time: 33_327_000 picoseconds.
+		Weight::from_parts(39_005_000, 6054)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -219,8 +219,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `618`
 		//  Estimated: `6054`
-		// Minimum execution time: 37_583_000 picoseconds.
-		Weight::from_parts(52_022_000, 6054)
+		// Minimum execution time: 35_240_000 picoseconds.
+		Weight::from_parts(40_965_000, 6054)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -232,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `518`
 		//  Estimated: `3650`
-		// Minimum execution time: 12_376_000 picoseconds.
-		Weight::from_parts(16_340_000, 3650)
+		// Minimum execution time: 10_752_000 picoseconds.
+		Weight::from_parts(12_552_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 }
@@ -251,8 +251,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1159`
 		//  Estimated: `3639`
-		// Minimum execution time: 24_306_000 picoseconds.
-		Weight::from_parts(38_633_000, 3639)
+		// Minimum execution time: 23_599_000 picoseconds.
+		Weight::from_parts(30_894_000, 3639)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -262,8 +262,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `824`
 		//  Estimated: `3639`
-		// Minimum execution time: 17_765_000 picoseconds.
-		Weight::from_parts(22_463_000, 3639)
+		// Minimum execution time: 13_390_000 picoseconds.
+		Weight::from_parts(17_796_000, 3639)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -275,8 +275,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `972`
 		//  Estimated: `6288`
-		// Minimum execution time: 24_265_000 picoseconds.
-		Weight::from_parts(32_508_000, 6288)
+		// Minimum execution time: 19_389_000 picoseconds.
+		Weight::from_parts(23_981_000, 6288)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -292,8 +292,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1672`
 		//  Estimated: `11586`
-		// Minimum execution time: 40_596_000 picoseconds.
-		Weight::from_parts(55_715_000, 11586)
+		// Minimum execution time: 37_235_000 picoseconds.
+		Weight::from_parts(41_433_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -307,8 +307,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1832`
 		//  Estimated: `11586`
-		// Minimum execution time: 37_296_000 picoseconds.
-		Weight::from_parts(54_298_000, 11586)
+		// Minimum execution time: 35_350_000 picoseconds.
+		Weight::from_parts(39_770_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -318,8 +318,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `369`
 		//  Estimated: `3650`
-		// Minimum execution time: 12_636_000 picoseconds.
-		Weight::from_parts(20_810_000, 3650)
+		// Minimum execution time: 11_838_000 picoseconds.
+		Weight::from_parts(13_314_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -329,8 +329,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `369`
 		//  Estimated: `3650`
-		// Minimum execution time: 15_747_000 picoseconds.
-		Weight::from_parts(20_421_000, 3650)
+		// Minimum execution time: 11_782_000 picoseconds.
+		Weight::from_parts(14_504_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -338,16 +338,16 @@ impl WeightInfo for () {
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:1)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn appoint_head() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `508`
 		//  Estimated: `3650`
-		// Minimum execution time: 28_381_000 picoseconds.
-		Weight::from_parts(42_791_000, 3650)
+		// Minimum execution time: 27_331_000 picoseconds.
+		Weight::from_parts(32_452_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -363,8 +363,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `554`
 		//  Estimated: `3650`
-		// Minimum execution time: 31_742_000 picoseconds.
-		Weight::from_parts(45_335_000, 3650)
+		// Minimum execution time: 29_648_000 picoseconds.
+		Weight::from_parts(34_501_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -372,16 +372,16 @@ impl WeightInfo for () {
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:1)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn appoint_registrar() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `602`
 		//  Estimated: `6054`
-		// Minimum execution time: 39_380_000 picoseconds.
-		Weight::from_parts(51_310_000, 6054)
+		// Minimum execution time: 33_327_000 picoseconds.
+		Weight::from_parts(39_005_000, 6054)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -397,8 +397,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `618`
 		//  Estimated: `6054`
-		// Minimum execution time: 37_583_000 picoseconds.
-		Weight::from_parts(52_022_000, 6054)
+		// Minimum execution time: 35_240_000 picoseconds.
+		Weight::from_parts(40_965_000, 6054)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -410,8 +410,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `518`
 		//  Estimated: `3650`
-		// Minimum execution time: 12_376_000 picoseconds.
-		Weight::from_parts(16_340_000, 3650)
+		// Minimum execution time: 10_752_000 picoseconds.
+		Weight::from_parts(12_552_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 }

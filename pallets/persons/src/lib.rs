@@ -8,8 +8,8 @@
 //! names them (see [`PersonRecord`]): a keyed hash of the national identifier
 //! (`identity_key`, unique: the chain refuses a second person with the same key), a root over
 //! salted hashes of the person's fields (`data_root`, for selective disclosure), sex, date and
-//! jurisdiction of birth, status (alive or deceased), the recorded parents, the marital state
-//! and the sealed flag of an adoption.
+//! jurisdiction of birth, status (alive or deceased), the recorded parents, the marital state,
+//! the sealed flag of an adoption and the revoked flag of a revoked registration.
 //!
 //! ## Interface
 //!
@@ -19,8 +19,9 @@
 //!
 //! ## Invariants
 //!
-//! Checked by `try_state` after every test: the identity index and the persons agree one to
-//! one; a spouse's spouse is the person, through the same marriage act; recorded parents
+//! Checked by `try_state` after every test: the identity index and the persons whose
+//! registration is in force agree one to one (a revoked person keeps its record but frees its
+//! key); a spouse's spouse is the person, through the same marriage act; recorded parents
 //! exist and are older than the child; ids are below [`NextPersonId`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -72,6 +73,8 @@ pub mod pallet {
 		UnknownPerson,
 		/// A person's identity key cannot change.
 		IdentityKeyChanged,
+		/// A revoked registration cannot be restored.
+		RevocationIsFinal,
 		/// No more person ids.
 		Overflow,
 	}
@@ -93,12 +96,19 @@ pub mod pallet {
 			let next = NextPersonId::<T>::get();
 			let mut count = 0usize;
 			for (id, person) in Persons::<T>::iter() {
-				count = count.saturating_add(1);
 				ensure!(id < next, "a person id is not yet issued");
-				ensure!(
-					PersonByIdentity::<T>::get(person.identity_key) == Some(id),
-					"a person's identity key does not point back to it"
-				);
+				if person.revoked {
+					ensure!(
+						PersonByIdentity::<T>::get(person.identity_key) != Some(id),
+						"a revoked person still holds its identity key"
+					);
+				} else {
+					count = count.saturating_add(1);
+					ensure!(
+						PersonByIdentity::<T>::get(person.identity_key) == Some(id),
+						"a person's identity key does not point back to it"
+					);
+				}
 				if let civil_registry_primitives::MaritalStatus::Married { spouse, act } =
 					person.marital
 				{
@@ -112,7 +122,10 @@ pub mod pallet {
 							},
 						"a spouse's spouse is not the person"
 					);
-					ensure!(person.is_alive(), "a deceased person is still married");
+					ensure!(
+						person.status == civil_registry_primitives::LifeStatus::Alive,
+						"a deceased person is still married"
+					);
 				}
 				for parent in [person.mother, person.father].into_iter().flatten() {
 					let parent = Persons::<T>::get(parent).ok_or("a parent does not exist")?;
@@ -152,6 +165,11 @@ pub mod pallet {
 		fn update(id: PersonId, record: PersonRecord) -> Result<(), DispatchError> {
 			let current = Persons::<T>::get(id).ok_or(Error::<T>::UnknownPerson)?;
 			ensure!(current.identity_key == record.identity_key, Error::<T>::IdentityKeyChanged);
+			ensure!(!current.revoked || record.revoked, Error::<T>::RevocationIsFinal);
+			if record.revoked && !current.revoked {
+				// The identity key is freed, so that the genuine registration can be made.
+				PersonByIdentity::<T>::remove(record.identity_key);
+			}
 			Persons::<T>::insert(id, record);
 			Ok(())
 		}

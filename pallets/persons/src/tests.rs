@@ -45,6 +45,7 @@ fn record(key: u8) -> PersonRecord {
 		marital: MaritalStatus::Single,
 		sealed: false,
 		origin_act: 0,
+		revoked: false,
 	}
 }
 
@@ -104,5 +105,22 @@ fn try_state_catches_a_one_sided_marriage() {
 		rb.marital = MaritalStatus::Married { spouse: a, act: 5 };
 		<Persons as PersonRegistry>::update(b, rb).unwrap();
 		assert!(Persons::do_try_state().is_ok());
+	});
+}
+
+#[test]
+fn revoking_a_person_frees_its_identity_key_for_good() {
+	run(|| {
+		assert_eq!(<Persons as PersonRegistry>::insert(record(1)), Ok(0));
+		let revoked = PersonRecord { revoked: true, ..record(1) };
+		assert_ok!(<Persons as PersonRegistry>::update(0, revoked.clone()));
+		assert_eq!(<Persons as PersonRegistry>::by_identity(&H256::repeat_byte(1)), None);
+		assert_eq!(<Persons as PersonRegistry>::person(0), Some(revoked));
+		// The genuine registration of the same person can now be made.
+		assert_eq!(<Persons as PersonRegistry>::insert(record(1)), Ok(1));
+		assert_noop!(
+			<Persons as PersonRegistry>::update(0, record(1)),
+			Error::<Test>::RevocationIsFinal
+		);
 	});
 }

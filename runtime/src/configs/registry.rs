@@ -1,9 +1,15 @@
 //! Configuration of the civil registry pallets: `Offices`, `Persons`, `CivilEvents`.
 
+use frame_support::parameter_types;
 use frame_support::traits::{ConstU32, Contains};
 use frame_system::EnsureRoot;
 
-use super::super::{AccountId, Offices, Persons, Runtime, Timestamp};
+use super::super::{AccountId, BlockNumber, Offices, Persons, Runtime, Timestamp, DAYS};
+
+parameter_types! {
+	/// A proposed amendment or revocation waits a week for its second officer.
+	pub const ProposalLifetime: BlockNumber = 7 * DAYS;
+}
 
 /// The accounts that may sign without an office role: the sudo key (development governance).
 /// A production runtime adds the council's members here.
@@ -35,6 +41,11 @@ impl pallet_civil_events::Config for Runtime {
 	type Time = Timestamp;
 	/// A life has a handful of acts; 128 bounds the per-person index with room to spare.
 	type MaxActsPerPerson = ConstU32<128>;
+	/// Root (through `Sudo`) in this runtime, like the offices' governance.
+	type RevocationOrigin = EnsureRoot<AccountId>;
+	type ProposalLifetime = ProposalLifetime;
+	/// 64 per block over a week of blocks: far above what the country's offices propose.
+	type MaxProposalsPerBlock = ConstU32<64>;
 	type WeightInfo = pallet_civil_events::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = CivilEventsBenchmarkHelper;
@@ -47,6 +58,9 @@ pub struct CivilEventsBenchmarkHelper;
 impl pallet_civil_events::BenchmarkHelper<AccountId> for CivilEventsBenchmarkHelper {
 	fn office(index: u32) -> (AccountId, AccountId, u32) {
 		pallet_offices::Pallet::<Runtime>::benchmark_office(index)
+	}
+	fn regional_head(index: u32) -> AccountId {
+		pallet_offices::Pallet::<Runtime>::benchmark_regional_head(index)
 	}
 	fn set_time(millis: u64) {
 		pallet_timestamp::Now::<Runtime>::put(millis);

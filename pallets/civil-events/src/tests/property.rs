@@ -1,26 +1,72 @@
-//! Property-based test: long random sequences of acts, valid and invalid, with the invariants
-//! of offices, persons and civil events checked after every step, and every refused act shown
-//! to leave the state untouched.
+//! Property-based test: long random sequences of acts, corrections and revocations, valid and
+//! invalid, with the invariants of offices, persons and civil events checked after every step
+//! (among them: the statistics equal a recount of the acts in effect), every refused step shown
+//! to leave the state untouched, and the statistics recounted once more at the end, through
+//! storage and through the rolled-up query of the runtime API.
 
 use super::{d, h};
-use crate::{mock::*, ActStatus, Acts};
-use civil_registry_primitives::{ActKind, PersonId, PersonRegistry, Sex};
+use crate::{
+	mock::*, ActStatus, Acts, AmendmentReason, Correction, Error, NextProposalId, Statistics,
+};
+use civil_registry_primitives::{ActKind, PersonId, PersonRegistry, Sex, YearMonth};
 use proptest::prelude::*;
 use sp_runtime::StateVersion;
+use std::collections::BTreeMap;
 
 /// One step: an act with its parameters drawn small, so that they often refer to existing
 /// persons and acts (and sometimes do not).
 #[derive(Clone, Debug)]
 enum Op {
-	Enroll { female: bool, age_days: u32 },
-	Birth { mother: u8, father: u8, days_ago: u16 },
-	Death { person: u8, days_ago: u16 },
-	Marriage { a: u8, b: u8, exemption: bool },
-	Divorce { marriage: u8 },
-	Adoption { child: u8, mother: Option<u8>, father: Option<u8>, seal: bool },
-	Paternity { child: u8, father: u8 },
-	NameChange { person: u8 },
-	Approve { act: u8, by_head: bool },
+	Enroll {
+		female: bool,
+		age_days: u32,
+	},
+	Birth {
+		mother: u8,
+		father: u8,
+		days_ago: u16,
+	},
+	Death {
+		person: u8,
+		days_ago: u16,
+	},
+	Marriage {
+		a: u8,
+		b: u8,
+		exemption: bool,
+	},
+	Divorce {
+		marriage: u8,
+	},
+	Adoption {
+		child: u8,
+		mother: Option<u8>,
+		father: Option<u8>,
+		seal: bool,
+	},
+	Paternity {
+		child: u8,
+		father: u8,
+	},
+	NameChange {
+		person: u8,
+	},
+	Approve {
+		act: u8,
+		by_head: bool,
+	},
+	/// Propose a correction of an act and have it decided: `field` 0 moves the date by `days`,
+	/// 1 flips the sex, 2 changes the data root; `by_head` false lets a registrar try.
+	Amend {
+		act: u8,
+		field: u8,
+		days: i16,
+		by_head: bool,
+	},
+	/// Propose a revocation of an act and have governance approve it.
+	Revoke {
+		act: u8,
+	},
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -35,6 +81,9 @@ fn op() -> impl Strategy<Value = Op> {
 		1 => (any::<u8>(), any::<u8>()).prop_map(|(child, father)| Op::Paternity { child, father }),
 		1 => any::<u8>().prop_map(|person| Op::NameChange { person }),
 		2 => (any::<u8>(), any::<bool>()).prop_map(|(act, by_head)| Op::Approve { act, by_head }),
+		3 => (any::<u8>(), 0u8..3, -400i16..400, any::<bool>())
+			.prop_map(|(act, field, days, by_head)| Op::Amend { act, field, days, by_head }),
+		2 => any::<u8>().prop_map(|act| Op::Revoke { act }),
 	]
 }
 
@@ -130,7 +179,91 @@ fn apply(op: &Op, key: &mut u8) -> sp_runtime::DispatchResult {
 			RuntimeOrigin::signed(if by_head { HEAD } else { REGISTRAR_2 }),
 			u64::from(act) % acts.max(1),
 		),
+		Op::Amend { act, field, days, by_head } => {
+			let id = u64::from(act) % acts.max(1);
+			let Some(record) = Acts::<Test>::get(id) else {
+				return Err(Error::<Test>::UnknownAct.into());
+			};
+			// The registering office proposes; its head (or, to be refused, a registrar) decides.
+			let (proposer, head) = if record.office == ARCHIVE {
+				(ARCHIVIST, ARCHIVE_HEAD)
+			} else {
+				(REGISTRAR, HEAD)
+			};
+			let mut correction = Correction::default();
+			match field {
+				0 => {
+					correction.event_date = record.event_date.add_days(i64::from(days));
+				},
+				1 => {
+					correction.sex = Some(Sex::Male);
+				},
+				_ => correction.data_root = Some(h(*key)),
+			}
+			CivilEvents::propose_amendment(
+				RuntimeOrigin::signed(proposer),
+				id,
+				h(*key),
+				AmendmentReason::ClericalError,
+				correction,
+			)?;
+			decide(
+				|proposal| {
+					CivilEvents::approve_amendment(
+						RuntimeOrigin::signed(if by_head { head } else { REGISTRAR_2 }),
+						proposal,
+					)
+					.map(|_| ())
+					.map_err(|e| e.error)
+				},
+				|proposal| CivilEvents::reject_amendment(RuntimeOrigin::signed(proposer), proposal),
+			)
+		},
+		Op::Revoke { act } => {
+			let id = u64::from(act) % acts.max(1);
+			CivilEvents::propose_revocation(reg, id, h(*key))?;
+			decide(
+				|proposal| {
+					CivilEvents::approve_revocation(RuntimeOrigin::root(), proposal)
+						.map(|_| ())
+						.map_err(|e| e.error)
+				},
+				|proposal| CivilEvents::reject_revocation(RuntimeOrigin::root(), proposal),
+			)
+		},
 	}
+}
+
+/// Decide the proposal just opened: `approve` it; if that is refused, show that the refusal
+/// changed nothing, then `reject` it. The step counts as done either way.
+fn decide(
+	approve: impl FnOnce(u64) -> sp_runtime::DispatchResult,
+	reject: impl FnOnce(u64) -> sp_runtime::DispatchResult,
+) -> sp_runtime::DispatchResult {
+	let proposal = NextProposalId::<Test>::get() - 1;
+	let before = sp_io::storage::root(StateVersion::V1);
+	if approve(proposal).is_err() {
+		assert_eq!(
+			before,
+			sp_io::storage::root(StateVersion::V1),
+			"a refused approval changed the state"
+		);
+		reject(proposal)?;
+	}
+	Ok(())
+}
+
+/// The statistics, recounted from the acts in effect.
+fn recount() -> BTreeMap<(ActKind, YearMonth, u32), u32> {
+	let mut counts = BTreeMap::new();
+	for (_, act) in Acts::<Test>::iter() {
+		if act.status == ActStatus::Registered {
+			*counts
+				.entry((act.kind, act.event_date.year_month(), act.jurisdiction))
+				.or_default() += 1;
+		}
+	}
+	counts
 }
 
 proptest! {
@@ -139,6 +272,11 @@ proptest! {
 	#[test]
 	fn invariants_hold_after_every_act(ops in proptest::collection::vec(op(), 1..80)) {
 		new_test_ext().execute_with(|| {
+			frame_support::assert_ok!(pallet_offices::Pallet::<Test>::appoint_head(
+				RuntimeOrigin::root(),
+				ARCHIVE,
+				ARCHIVE_HEAD
+			));
 			let mut key = 0u8;
 			for op in &ops {
 				let before = sp_io::storage::root(StateVersion::V1);
@@ -152,6 +290,22 @@ proptest! {
 				}
 				check_invariants();
 			}
+			// The counters equal a recount, entry by entry...
+			let counters: BTreeMap<_, _> = Statistics::<Test>::iter().collect();
+			prop_assert_eq!(&counters, &recount());
+			// ...and the country-wide roll-up of the last year equals the acts in effect whose
+			// event fell in it.
+			let (from, to) = (YearMonth::new(2023, 7), YearMonth::new(2024, 6));
+			let rolled_up: u32 = CivilEvents::statistics(0, None, from, to)
+				.unwrap()
+				.iter()
+				.map(|row| row.count)
+				.sum();
+			let in_effect = Acts::<Test>::iter()
+				.filter(|(_, a)| a.status == ActStatus::Registered)
+				.filter(|(_, a)| (from..=to).contains(&a.event_date.year_month()))
+				.count() as u32;
+			prop_assert_eq!(rolled_up, in_effect);
 			// Pending acts never touched a person's record.
 			for (_, act) in Acts::<Test>::iter() {
 				if act.status == ActStatus::Pending {

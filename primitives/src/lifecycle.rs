@@ -1,0 +1,212 @@
+//! What the record lifecycle exposes to the public: certificate checks, vital statistics and the
+//! review of acts signed by compromised keys. None of these types carries personal data.
+
+use crate::{ActId, ActKind, Date, JurisdictionId, OfficeId};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// A calendar month: the bucket of the vital statistics.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct YearMonth {
+	/// The year, e.g. 2024.
+	pub year: u16,
+	/// The month, 1 to 12.
+	pub month: u8,
+}
+
+impl YearMonth {
+	/// A month, without validation (see [`YearMonth::is_valid`]).
+	pub const fn new(year: u16, month: u8) -> Self {
+		Self { year, month }
+	}
+
+	/// Whether the month exists in the years the registry accepts.
+	pub fn is_valid(&self) -> bool {
+		(crate::MIN_YEAR..=crate::MAX_YEAR).contains(&self.year) && (1..=12).contains(&self.month)
+	}
+
+	/// The month after this one; `None` after December of the last accepted year.
+	pub fn next(&self) -> Option<Self> {
+		let next = if self.month >= 12 {
+			Self::new(self.year.checked_add(1)?, 1)
+		} else {
+			Self::new(self.year, self.month.checked_add(1)?)
+		};
+		next.is_valid().then_some(next)
+	}
+
+	/// Number of months from `self` to `to`, both included; 0 if `to` is earlier.
+	pub fn months_until(&self, to: &YearMonth) -> u32 {
+		let index =
+			|m: &YearMonth| u32::from(m.year).saturating_mul(12).saturating_add(u32::from(m.month));
+		index(to).saturating_add(1).saturating_sub(index(self))
+	}
+}
+
+impl Date {
+	/// The month this date falls in.
+	pub fn year_month(&self) -> YearMonth {
+		YearMonth::new(self.year, self.month)
+	}
+}
+
+/// What a certificate attests today.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum CertificateStatus {
+	/// The act is in effect and has not changed since the certificate was issued.
+	Valid,
+	/// The act was amended after the certificate was issued: a new certificate states it.
+	Superseded,
+	/// The act was revoked.
+	Revoked,
+}
+
+/// The answer to "is this certificate genuine?": what a bank clerk or a border guard sees after
+/// scanning the QR code. Deliberately without persons, dates or the act's id.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct CertificateInfo<BlockNumber> {
+	/// Valid, superseded or revoked.
+	pub status: CertificateStatus,
+	/// The kind of act the certificate attests.
+	pub kind: ActKind,
+	/// The office that registered the act.
+	pub office: OfficeId,
+	/// The version of the act the certificate states.
+	pub version: u32,
+	/// The act's current version.
+	pub current_version: u32,
+	/// The block the certificate was issued in.
+	pub issued_at: BlockNumber,
+}
+
+/// One line of the vital statistics: acts of `kind` whose event fell in `month`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct MonthlyCount {
+	/// The month of the events.
+	pub month: YearMonth,
+	/// The kind of act.
+	pub kind: ActKind,
+	/// How many acts in effect.
+	pub count: u32,
+}
+
+/// Why a statistics query has no answer.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum StatisticsError {
+	/// No jurisdiction has this id.
+	UnknownJurisdiction,
+	/// A month is not a real month (1–12, years 1800–9999).
+	InvalidMonth,
+	/// `from` is after `to`.
+	EmptyRange,
+	/// The range spans more than [`MAX_STATISTICS_MONTHS`] months.
+	RangeTooLong,
+}
+
+/// Most months one statistics query may span (ten years).
+pub const MAX_STATISTICS_MONTHS: u32 = 120;
+
+/// An act signed by a key that was later declared compromised, and whether it still waits for
+/// review.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct ReviewItem<BlockNumber> {
+	/// The act.
+	pub act: ActId,
+	/// Its kind.
+	pub kind: ActKind,
+	/// The office that registered it.
+	pub office: OfficeId,
+	/// The jurisdiction it was registered in.
+	pub jurisdiction: JurisdictionId,
+	/// The block it was registered in (at or after the compromise).
+	pub registered_at: BlockNumber,
+	/// `true` until an approved amendment or revocation of the act clears the flag.
+	pub needs_review: bool,
+}
+
+/// Tells from which block an account's key is considered compromised. Implemented by
+/// `pallet-offices` (set when an officer is dismissed with `compromised_since`).
+pub trait CompromisedKeys<AccountId, BlockNumber> {
+	/// The block from which `who`'s key is compromised, if it is.
+	fn compromised_since(who: &AccountId) -> Option<BlockNumber>;
+}
