@@ -11,7 +11,18 @@ use crate::{
 use civil_registry_primitives::{ActKind, PersonId, PersonRegistry, Sex, YearMonth};
 use proptest::prelude::*;
 use sp_runtime::StateVersion;
-use std::collections::BTreeMap;
+use std::{
+	collections::BTreeMap,
+	sync::atomic::{AtomicUsize, Ordering},
+};
+
+/// Steps tried and done (accepted) over the whole run, by kind: acts, amendments, revocations.
+/// An amendment or revocation step is done when its proposal was opened and then decided
+/// (approved, or refused and rejected).
+static TRIED: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];
+static DONE: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];
+/// Proposals approved (took effect), by kind as above.
+static APPROVED: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];
 
 /// One step: an act with its parameters drawn small, so that they often refer to existing
 /// persons and acts (and sometimes do not).
@@ -208,6 +219,7 @@ fn apply(op: &Op, key: &mut u8) -> sp_runtime::DispatchResult {
 				correction,
 			)?;
 			decide(
+				1,
 				|proposal| {
 					CivilEvents::approve_amendment(
 						RuntimeOrigin::signed(if by_head { head } else { REGISTRAR_2 }),
@@ -223,6 +235,7 @@ fn apply(op: &Op, key: &mut u8) -> sp_runtime::DispatchResult {
 			let id = u64::from(act) % acts.max(1);
 			CivilEvents::propose_revocation(reg, id, h(*key))?;
 			decide(
+				2,
 				|proposal| {
 					CivilEvents::approve_revocation(RuntimeOrigin::root(), proposal)
 						.map(|_| ())
@@ -237,12 +250,15 @@ fn apply(op: &Op, key: &mut u8) -> sp_runtime::DispatchResult {
 /// Decide the proposal just opened: `approve` it; if that is refused, show that the refusal
 /// changed nothing, then `reject` it. The step counts as done either way.
 fn decide(
+	kind: usize,
 	approve: impl FnOnce(u64) -> sp_runtime::DispatchResult,
 	reject: impl FnOnce(u64) -> sp_runtime::DispatchResult,
 ) -> sp_runtime::DispatchResult {
 	let proposal = NextProposalId::<Test>::get() - 1;
 	let before = sp_io::storage::root(StateVersion::V1);
-	if approve(proposal).is_err() {
+	if approve(proposal).is_ok() {
+		APPROVED[kind].fetch_add(1, Ordering::Relaxed);
+	} else {
 		assert_eq!(
 			before,
 			sp_io::storage::root(StateVersion::V1),
@@ -280,8 +296,16 @@ proptest! {
 			let mut key = 0u8;
 			for op in &ops {
 				let before = sp_io::storage::root(StateVersion::V1);
+				let kind = match op {
+					Op::Amend { .. } => 1,
+					Op::Revoke { .. } => 2,
+					_ => 0,
+				};
+				TRIED[kind].fetch_add(1, Ordering::Relaxed);
 				match apply(op, &mut key) {
-					Ok(()) => {},
+					Ok(()) => {
+						DONE[kind].fetch_add(1, Ordering::Relaxed);
+					},
 					Err(_) => prop_assert_eq!(
 						before,
 						sp_io::storage::root(StateVersion::V1),
@@ -306,6 +330,14 @@ proptest! {
 				.filter(|(_, a)| (from..=to).contains(&a.event_date.year_month()))
 				.count() as u32;
 			prop_assert_eq!(rolled_up, in_effect);
+			// Shown with --nocapture: how much of each kind of step succeeded so far.
+			let count = |a: &[AtomicUsize; 3], i: usize| a[i].load(Ordering::Relaxed);
+			eprintln!(
+				"property: acts {}/{}; amendments proposed {}/{}, approved {}; revocations \
+				 proposed {}/{}, approved {}",
+				count(&DONE, 0), count(&TRIED, 0), count(&DONE, 1), count(&TRIED, 1),
+				count(&APPROVED, 1), count(&DONE, 2), count(&TRIED, 2), count(&APPROVED, 2),
+			);
 			// Pending acts never touched a person's record.
 			for (_, act) in Acts::<Test>::iter() {
 				if act.status == ActStatus::Pending {
