@@ -12,6 +12,9 @@ command -v cc >/dev/null 2>&1 || need_apt+=(build-essential)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+# Node.js and npm run the polkadot.js suite (tests/e2e).
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
 	echo "setup: installing system packages: ${need_apt[*]}"
@@ -25,6 +28,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 	fi
 	$sudo_cmd apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}"
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+	echo "setup: the polkadot.js suite needs Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))" >&2
+	exit 1
 fi
 
 if ! command -v rustup >/dev/null 2>&1; then

@@ -8,6 +8,9 @@
 #      benchmarks run as tests (feature runtime-benchmarks)
 #   5. the release node build (with its Wasm runtime)
 #   6. smoke tests: a --dev node finalizes; two --chain local nodes agree
+#   7. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
+#      the lifecycle, the runtime API, the civil_* RPC, metadata docs, and the
+#      examples of docs/integrators.md
 # Every step prints what it does; the first failure stops the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,5 +43,8 @@ cargo build --locked --release -p civil-registry-node
 
 step "smoke tests"
 python3 tests/smoke/smoke.py "$CARGO_TARGET_DIR/release/civil-registry-node"
+
+step "polkadot.js suite"
+./tests/e2e/run.sh "$CARGO_TARGET_DIR/release/civil-registry-node"
 
 step "all tests passed"

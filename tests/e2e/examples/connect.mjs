@@ -1,0 +1,103 @@
+// Connecting to a node and signing as an officer.
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+
+// #region connect
+/** Connect to a node's WebSocket RPC. polkadot.js reads the runtime's metadata (V15+): every
+ *  call, event, storage item and runtime API of the chain is typed, with no type definitions. */
+export async function connect(endpoint = 'ws://127.0.0.1:9944') {
+  await cryptoWaitReady();
+  return ApiPromise.create({ provider: new WsProvider(endpoint), noInitWarn: true });
+}
+// #endregion connect
+
+// #region officer
+/** An officer's signing key. In an office it comes from the officer's own keystore (a hardware
+ *  key or an encrypted JSON backup), never from code; on the development chain the officers are
+ *  the well-known `//Alice` (head of office 0, and the sudo key) and `//Bob` (registrar). */
+export function officer(uri) {
+  return new Keyring({ type: 'sr25519' }).addFromUri(uri);
+}
+// #endregion officer
+
+// #region submit
+/** Sign `tx` as `signer`, submit it, and wait until it is in a block. Resolves with the block
+ *  hash and the transaction's events. Rejects with an `Error` whose message is the module
+ *  error's `section.name` (e.g. `civilEvents.AlreadyMarried`, with its documentation in
+ *  `error.docs`) when the chain refused the call, or with the pool's reason when the pool
+ *  refused the transaction (e.g. `1010: Invalid Transaction: Invalid signing address` for an
+ *  account that holds no role). */
+export function submit(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let unsubscribe;
+    const finish = () => {
+      done = true;
+      if (unsubscribe) unsubscribe();
+    };
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (done || !status.isInBlock) return;
+      finish();
+      if (!dispatchError) {
+        resolve({ blockHash: status.asInBlock.toHex(), events });
+      } else if (dispatchError.isModule) {
+        const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
+        reject(Object.assign(new Error(`${section}.${name}`), { docs: docs.join(' ') }));
+      } else {
+        reject(new Error(dispatchError.toString()));
+      }
+    }).then((u) => {
+      unsubscribe = u;
+      if (done) u();
+    }, reject);
+  });
+}
+// #endregion submit
+
+// #region findEvent
+/** The fields of the first `civilEvents.<name>` (or `<pallet>.<name>`) event among `events`, by
+ *  name: `findEvent(api, events, 'BirthRegistered').child`. */
+export function findEvent(api, events, name, pallet = 'civilEvents') {
+  const record = events.find(({ event }) => api.events[pallet][name].is(event));
+  if (!record) throw new Error(`no ${pallet}.${name} event`);
+  return record.event.data;
+}
+// #endregion findEvent
+
+// #region today
+/** The chain's today (UTC, from the block timestamp) as a registry `Date`. Acts may not be
+ *  dated after it. */
+export async function today(api) {
+  const now = new Date((await api.query.timestamp.now()).toNumber());
+  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+}
+// #endregion today
+
+// #region identityKey
+/** The identity key of a person: a keyed BLAKE2b-256 hash of the national identifier (PINFL),
+ *  computed in the office with the registry's secret key, which never reaches the chain. The
+ *  data root is computed the same way over the person's salted fields. */
+export function identityKey(pinfl, registrySecret) {
+  return blake2AsHex(pinfl, 256, new TextEncoder().encode(registrySecret));
+}
+// #endregion identityKey
+
+// #region governance
+/** Dispatch `call` as governance. On the development chain governance is Root, reached through
+ *  `sudo.sudo` signed by the sudo key (//Alice); the inner call's outcome is in the
+ *  `sudo.Sudid` event, which this checks, rejecting like `submit` does. */
+export async function submitAsGovernance(api, call, sudoKey) {
+  const { blockHash, events } = await submit(api, api.tx.sudo.sudo(call), sudoKey);
+  const { sudoResult } = findEvent(api, events, 'Sudid', 'sudo');
+  if (sudoResult.isErr) {
+    const error = sudoResult.asErr;
+    if (error.isModule) {
+      const { section, name, docs } = api.registry.findMetaError(error.asModule);
+      throw Object.assign(new Error(`${section}.${name}`), { docs: docs.join(' ') });
+    }
+    throw new Error(error.toString());
+  }
+  return { blockHash, events };
+}
+// #endregion governance

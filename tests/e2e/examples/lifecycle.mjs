@@ -1,0 +1,74 @@
+// After registration: four-eyes corrections, revocations, certificates.
+import { findEvent, submit, submitAsGovernance } from './connect.mjs';
+
+// #region proposeAmendment
+/** `civilEvents.proposeAmendment` (call 9): an officer of the registering office proposes a
+ *  correction. `correction` fields left `null` keep their value:
+ *  `{ eventDate, jurisdiction, sex, dataRoot }`. `reason`: `ClericalError`, `CourtDecision`,
+ *  `AdministrativeDecision` or `NewEvidence`. Returns the proposal id. */
+export async function proposeAmendment(api, officer, act, newDocumentHash, reason, correction) {
+  const full = { eventDate: null, jurisdiction: null, sex: null, dataRoot: null, ...correction };
+  const tx = api.tx.civilEvents.proposeAmendment(act, newDocumentHash, reason, full);
+  const { events } = await submit(api, tx, officer);
+  return findEvent(api, events, 'AmendmentProposed').proposal.toNumber();
+}
+// #endregion proposeAmendment
+
+// #region approveAmendment
+/** `civilEvents.approveAmendment` (call 10): a *different* officer heading the registering
+ *  office (or the regional department above it) approves; the act gets a new version and
+ *  every law rule is checked again. Returns the new version. */
+export async function approveAmendment(api, head, proposal) {
+  const { events } = await submit(api, api.tx.civilEvents.approveAmendment(proposal), head);
+  return findEvent(api, events, 'ActAmended').version.toNumber();
+}
+// #endregion approveAmendment
+
+// #region rejectAmendment
+/** `civilEvents.rejectAmendment` (call 11): a head who could approve rejects, or the proposer
+ *  withdraws. */
+export async function rejectAmendment(api, officer, proposal) {
+  const { events } = await submit(api, api.tx.civilEvents.rejectAmendment(proposal), officer);
+  return findEvent(api, events, 'ProposalRejected').proposal.toNumber();
+}
+// #endregion rejectAmendment
+
+// #region proposeRevocation
+/** `civilEvents.proposeRevocation` (call 12): `reasonHash` is the hash of the document that
+ *  states why (e.g. the finding of fraud). Returns the proposal id. */
+export async function proposeRevocation(api, officer, act, reasonHash) {
+  const tx = api.tx.civilEvents.proposeRevocation(act, reasonHash);
+  const { events } = await submit(api, tx, officer);
+  return findEvent(api, events, 'RevocationProposed').proposal.toNumber();
+}
+// #endregion proposeRevocation
+
+// #region approveRevocation
+/** `civilEvents.approveRevocation` (call 13) by governance — on the development chain, Root
+ *  through `sudo` (a regional head may sign it directly). Returns the acts reported for review
+ *  because they rest on the revoked one. */
+export async function approveRevocation(api, sudoKey, proposal) {
+  const call = api.tx.civilEvents.approveRevocation(proposal);
+  const { events } = await submitAsGovernance(api, call, sudoKey);
+  return findEvent(api, events, 'ActRevoked').dependents.map((id) => id.toNumber());
+}
+// #endregion approveRevocation
+
+// #region rejectRevocation
+/** `civilEvents.rejectRevocation` (call 14): the proposer withdraws (or a regional head or
+ *  governance rejects). */
+export async function rejectRevocation(api, officer, proposal) {
+  const { events } = await submit(api, api.tx.civilEvents.rejectRevocation(proposal), officer);
+  return findEvent(api, events, 'ProposalRejected').proposal.toNumber();
+}
+// #endregion rejectRevocation
+
+// #region issueCertificate
+/** `civilEvents.issueCertificate` (call 15): records the hash of a paper or PDF certificate
+ *  (the value of its QR code). A repeat certificate is a new hash. */
+export async function issueCertificate(api, registrar, act, certificateHash) {
+  const tx = api.tx.civilEvents.issueCertificate(act, certificateHash);
+  const { events } = await submit(api, tx, registrar);
+  return findEvent(api, events, 'CertificateIssued').version.toNumber();
+}
+// #endregion issueCertificate

@@ -1,0 +1,135 @@
+// Reading the registry: the runtime API (typed, through polkadot.js), storage, the `civil_*`
+// RPC (plain JSON), and event subscriptions.
+
+// #region person
+/** `civilRegistryApi.person`: a person's record (no name, no national number). */
+export async function person(api, id) {
+  const record = await api.call.civilRegistryApi.person(id);
+  return record.isSome ? record.unwrap().toJSON() : null;
+}
+// #endregion person
+
+// #region act
+/** `civilRegistryApi.act`: an act with its superseded versions and its revocation; `null` for
+ *  an unknown or sealed act. */
+export async function act(api, id) {
+  const record = await api.call.civilRegistryApi.act(id);
+  return record.isSome ? record.unwrap().toJSON() : null;
+}
+// #endregion act
+
+// #region actsOf
+/** `civilRegistryApi.actsOf`: a page of a person's acts (at most 100 per page). */
+export async function actsOf(api, personId, offset = 0, limit = 100) {
+  const page = await api.call.civilRegistryApi.actsOf(personId, offset, limit);
+  return { total: page.total.toNumber(), acts: page.acts.map((a) => a.toNumber()) };
+}
+// #endregion actsOf
+
+// #region verifyCertificate
+/** `civilRegistryApi.verifyCertificate`: the status of a certificate — `Valid`, `Superseded`
+ *  or `Revoked` — with the kind of act, the registering office and the versions; `null` for an
+ *  unknown hash. */
+export async function verifyCertificate(api, certificateHash) {
+  const info = await api.call.civilRegistryApi.verifyCertificate(certificateHash);
+  return info.isSome ? info.unwrap().toJSON() : null;
+}
+// #endregion verifyCertificate
+
+// #region statistics
+/** `civilRegistryApi.statistics`: acts in effect per month and kind in a jurisdiction and
+ *  below it (`kind` `null` for all kinds; at most 120 months). */
+export async function statistics(api, jurisdiction, kind, from, to) {
+  const result = await api.call.civilRegistryApi.statistics(jurisdiction, kind, from, to);
+  if (result.isErr) throw new Error(result.asErr.type);
+  return result.asOk.map((row) => row.toJSON());
+}
+// #endregion statistics
+
+// #region officerQuery
+/** `civilRegistryApi.officer`: an account's office and role; `null` if it holds none. */
+export async function officer(api, account) {
+  const info = await api.call.civilRegistryApi.officer(account);
+  return info.isSome ? info.unwrap().toJSON() : null;
+}
+// #endregion officerQuery
+
+// #region office
+/** `civilRegistryApi.office`: an office's kind, jurisdiction, status, head and registrars. */
+export async function office(api, id) {
+  const info = await api.call.civilRegistryApi.office(id);
+  return info.isSome ? info.unwrap().toHuman() : null;
+}
+// #endregion office
+
+// #region actsUnderReview
+/** `civilRegistryApi.actsUnderReview`: the acts a compromised key signed, with their review
+ *  flags. */
+export async function actsUnderReview(api, account) {
+  const items = await api.call.civilRegistryApi.actsUnderReview(account);
+  return items.map((item) => item.toJSON());
+}
+// #endregion actsUnderReview
+
+// #region storage
+/** Storage, as a block explorer reads it: `civilEvents.acts(id)`, `persons.persons(id)`,
+ *  `civilEvents.statistics(kind, month, jurisdiction)`. */
+export async function storage(api, actId, personId, kind, month, jurisdiction) {
+  const [actRecord, personRecord, count] = await Promise.all([
+    api.query.civilEvents.acts(actId),
+    api.query.persons.persons(personId),
+    api.query.civilEvents.statistics(kind, month, jurisdiction),
+  ]);
+  return { act: actRecord.toJSON(), person: personRecord.toJSON(), count: count.toNumber() };
+}
+// #endregion storage
+
+// #region rpc
+/** Call a `civil_*` method over HTTP with plain JSON: any node's RPC (`http://<node>:9944`).
+ *  Errors carry the JSON-RPC code: -32602 invalid parameter, 4004 not found. */
+export async function rpc(rpcUrl, method, params) {
+  const response = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const { result, error } = await response.json();
+  if (error) throw Object.assign(new Error(error.message), { code: error.code });
+  return result;
+}
+// #endregion rpc
+
+// #region verifyFromQr
+/** Verify a certificate from its QR code, which holds the certificate's hash: no blockchain
+ *  library, one HTTP request. Unknown hashes answer the error code 4004, malformed ones
+ *  -32602. */
+export async function verifyFromQr(rpcUrl, qrText) {
+  // { status: 'valid' | 'superseded' | 'revoked', kind: 'birth', office, version,
+  //   currentVersion, issuedAt }
+  return rpc(rpcUrl, 'civil_verifyCertificate', [qrText.trim()]);
+}
+// #endregion verifyFromQr
+
+// #region statisticsRpc
+/** `civil_statistics`: months as `"YYYY-MM"`, kinds as in the JSON (`"birth"`, `"marriage"`,
+ *  ...; `null` for all). */
+export async function statisticsRpc(rpcUrl, jurisdiction, kind, from, to) {
+  return rpc(rpcUrl, 'civil_statistics', [jurisdiction, kind, from, to]);
+}
+// #endregion statisticsRpc
+
+// #region followEvents
+/** Follow the registry as a block explorer does: every event of `Offices`, `Persons` and
+ *  `CivilEvents` in every new block, with its fields by name. Returns the unsubscribe
+ *  function. */
+export async function followEvents(api, onEvent) {
+  return api.query.system.events((records) => {
+    for (const { event } of records) {
+      if (!['offices', 'persons', 'civilEvents'].includes(event.section)) continue;
+      const fields = Object.fromEntries(
+        event.data.names.map((name, i) => [name, event.data[i].toJSON()]));
+      onEvent(`${event.section}.${event.method}`, fields);
+    }
+  });
+}
+// #endregion followEvents

@@ -1,0 +1,72 @@
+// What the tests share: one connection per test file, the development officers, fresh
+// identity keys, and the checks a block explorer needs of every event.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { connect, officer } from '../examples/connect.mjs';
+
+export const ENDPOINT = process.env.CIVIL_WS ?? 'ws://127.0.0.1:9944';
+export const HTTP_ENDPOINT = ENDPOINT.replace(/^ws/, 'http');
+
+/** Yunusobod district (office 0 serves it) and the Tashkent city region above it, in the
+ *  development genesis. */
+export const YUNUSOBOD = 15;
+export const TASHKENT = 12;
+export const UZBEKISTAN = 0;
+
+/** The registry pallets whose events and metadata the suite checks. */
+export const PALLETS = ['offices', 'persons', 'civilEvents'];
+
+/** Connect, and wait for the first block (the chain's clock starts with it). */
+export async function setup() {
+  const api = await connect(ENDPOINT);
+  const alice = officer('//Alice');
+  const bob = officer('//Bob');
+  await waitForBlock(api, 1);
+  return { api, alice, bob };
+}
+
+export async function waitForBlock(api, n) {
+  for (;;) {
+    const header = await api.rpc.chain.getHeader();
+    if (header.number.toNumber() >= n) return header.number.toNumber();
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** A random 32-byte hash: identity keys, data roots, document hashes. */
+export function hash() {
+  return `0x${randomBytes(32).toString('hex')}`;
+}
+
+/** A registry date `n` days before `date`. */
+export function daysBefore(date, n) {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day - n));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** `promise` rejects with exactly `name` (e.g. `civilEvents.AlreadyMarried`). */
+export async function rejectsWith(promise, name) {
+  await assert.rejects(promise, (e) => {
+    assert.equal(e.message, name);
+    return true;
+  });
+}
+
+/** Every event of the registry pallets among `events` decodes to named fields, each with a
+ *  value: what a block explorer needs to show it without custom types. Returns the events as
+ *  `section.method` names. */
+export function assertNamedFields(events) {
+  const seen = [];
+  for (const { event } of events) {
+    if (!PALLETS.includes(event.section)) continue;
+    const name = `${event.section}.${event.method}`;
+    seen.push(name);
+    assert.ok(event.meta.docs.length > 0, `${name} has docs`);
+    assert.equal(event.data.names?.length, event.data.length, `${name} has a name for every field`);
+    event.data.names.forEach((field, i) => {
+      assert.ok(field, `${name} field ${i} is named`);
+      assert.notEqual(event.data[i].toHuman(), undefined, `${name}.${field} decodes`);
+    });
+  }
+  return seen;
+}

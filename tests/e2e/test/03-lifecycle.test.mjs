@@ -1,0 +1,130 @@
+// Issue #6 with #5: four-eyes corrections, revocation, certificates and statistics through
+// polkadot.js, the runtime API and the `civil_*` RPC of a live node.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { today } from '../examples/connect.mjs';
+import * as acts from '../examples/acts.mjs';
+import * as lifecycle from '../examples/lifecycle.mjs';
+import * as queries from '../examples/queries.mjs';
+import {
+  HTTP_ENDPOINT, TASHKENT, UZBEKISTAN, YUNUSOBOD, daysBefore, hash, rejectsWith, setup,
+} from '../lib/helpers.mjs';
+
+const { api, alice, bob } = await setup();
+test.after(() => api.disconnect());
+const now = await today(api);
+const month = { year: now.year, month: now.month };
+const monthText = `${now.year}-${String(now.month).padStart(2, '0')}`;
+
+const { act: birth, child } = await acts.registerBirth(api, bob, {
+  jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Female',
+  documentHash: hash(),
+});
+
+test('a certificate is valid, superseded by a four-eyes correction, then revoked', async () => {
+  const first = hash();
+  assert.equal(await lifecycle.issueCertificate(api, bob, birth, first), 1);
+  assert.deepEqual(
+    { ...(await queries.verifyCertificate(api, first)), issuedAt: 0 },
+    { status: 'Valid', kind: 'Birth', office: 0, version: 1, currentVersion: 1, issuedAt: 0 });
+  const fromQr = await queries.verifyFromQr(HTTP_ENDPOINT, `${first}\n`);
+  assert.deepEqual([fromQr.status, fromQr.kind, fromQr.version], ['valid', 'birth', 1]);
+
+  // Bob proposes a correction of the date of birth; he cannot approve it himself.
+  const corrected = daysBefore(now, 1);
+  const proposal = await lifecycle.proposeAmendment(api, bob, birth, hash(), 'ClericalError', { eventDate: corrected });
+  await rejectsWith(lifecycle.approveAmendment(api, bob, proposal), 'civilEvents.NotSupervisingHead');
+  // Alice, head of the office, approves: version 2.
+  assert.equal(await lifecycle.approveAmendment(api, alice, proposal), 2);
+  assert.deepEqual((await queries.person(api, child)).birthDate, corrected);
+  const record = await queries.act(api, birth);
+  assert.equal(record.current.version, 2);
+  assert.equal(record.versions.length, 1);
+  assert.equal(record.versions[0].act.version, 1);
+  assert.deepEqual(record.versions[0].act.eventDate, now);
+
+  assert.equal((await queries.verifyCertificate(api, first)).status, 'Superseded');
+  assert.equal((await queries.verifyFromQr(HTTP_ENDPOINT, first)).status, 'superseded');
+  const second = hash();
+  assert.equal(await lifecycle.issueCertificate(api, bob, birth, second), 2);
+  assert.equal((await queries.verifyCertificate(api, second)).status, 'Valid');
+
+  // A proposal can be rejected (or withdrawn by its proposer).
+  const withdrawn = await lifecycle.proposeAmendment(api, bob, birth, hash(), 'NewEvidence', { dataRoot: hash() });
+  assert.equal(await lifecycle.rejectAmendment(api, bob, withdrawn), withdrawn);
+
+  // Revocation needs governance (Root through sudo here) or a regional head.
+  const revocation = await lifecycle.proposeRevocation(api, bob, birth, hash());
+  await rejectsWith(lifecycle.approveAmendment(api, alice, revocation), 'civilEvents.WrongProposalKind');
+  assert.deepEqual(await lifecycle.approveRevocation(api, alice, revocation), []);
+  assert.equal((await queries.verifyCertificate(api, second)).status, 'Revoked');
+  assert.equal((await queries.verifyFromQr(HTTP_ENDPOINT, first)).status, 'revoked');
+  assert.equal((await queries.person(api, child)).revoked, true);
+  assert.ok((await queries.act(api, birth)).revocation);
+  const withdrawnRevocation = await lifecycle.proposeRevocation(api, bob, (await acts.enrollPerson(api, bob, {
+    jurisdiction: YUNUSOBOD, birthDate: { year: 1970, month: 1, day: 1 }, identityKey: hash(), dataRoot: hash(),
+    sex: 'Male', archiveReference: hash(),
+  })).act, hash());
+  assert.equal(await lifecycle.rejectRevocation(api, bob, withdrawnRevocation), withdrawnRevocation);
+});
+
+test('the civil_verifyCertificate RPC answers bad input with a clear code', async () => {
+  await assert.rejects(queries.verifyFromQr(HTTP_ENDPOINT, '0x1234'), (e) => {
+    assert.equal(e.code, -32602);
+    assert.match(e.message, /64 hex digits/);
+    return true;
+  });
+  await assert.rejects(queries.verifyFromQr(HTTP_ENDPOINT, hash()), (e) => {
+    assert.equal(e.code, 4004);
+    assert.match(e.message, /no certificate/);
+    return true;
+  });
+  assert.equal(await queries.verifyCertificate(api, hash()), null);
+});
+
+test('statistics roll up from the district to the region and the country', async () => {
+  const before = await queries.statistics(api, UZBEKISTAN, 'Marriage', month, month);
+  const count = (rows) => rows.reduce((n, row) => n + row.count, 0);
+  const a = (await acts.enrollPerson(api, bob, {
+    jurisdiction: YUNUSOBOD, birthDate: { year: 1996, month: 1, day: 1 }, identityKey: hash(),
+    dataRoot: hash(), sex: 'Female', archiveReference: hash(),
+  })).person;
+  const b = (await acts.enrollPerson(api, bob, {
+    jurisdiction: YUNUSOBOD, birthDate: { year: 1995, month: 1, day: 1 }, identityKey: hash(),
+    dataRoot: hash(), sex: 'Male', archiveReference: hash(),
+  })).person;
+  const marriage = await acts.registerMarriage(api, bob, a, b, YUNUSOBOD, now, hash());
+  for (const jurisdiction of [YUNUSOBOD, TASHKENT, UZBEKISTAN]) {
+    const rows = await queries.statistics(api, jurisdiction, 'Marriage', month, month);
+    assert.equal(count(rows), count(before) + 1, `jurisdiction ${jurisdiction}`);
+    const rpc = await queries.statisticsRpc(HTTP_ENDPOINT, jurisdiction, 'marriage', monthText, monthText);
+    assert.deepEqual(rpc, [{ month: monthText, kind: 'marriage', count: count(rows) }]);
+  }
+  const all = await queries.statisticsRpc(HTTP_ENDPOINT, UZBEKISTAN, null, monthText, monthText);
+  assert.ok(all.some((row) => row.kind === 'marriage' && row.count >= 1));
+  const { count: stored } = await queries.storage(api, marriage, a, 'Marriage', month, YUNUSOBOD);
+  assert.equal(stored, count(before) + 1);
+  // The revocation of the marriage leaves the statistics.
+  const proposal = await lifecycle.proposeRevocation(api, bob, marriage, hash());
+  await lifecycle.approveRevocation(api, alice, proposal);
+  assert.equal(count(await queries.statistics(api, UZBEKISTAN, 'Marriage', month, month)), count(before));
+  assert.deepEqual((await queries.person(api, a)).marital, { single: null });
+});
+
+test('civil_statistics answers bad input with a clear code', async () => {
+  const fails = async (params, code, pattern) => assert.rejects(
+    queries.statisticsRpc(HTTP_ENDPOINT, ...params), (e) => {
+      assert.equal(e.code, code);
+      assert.match(e.message, new RegExp(pattern));
+      return true;
+    });
+  await fails([999, null, '2024-01', '2024-02'], 4004, 'no jurisdiction');
+  await fails([0, null, '2024-13', '2024-02'], -32602, 'not a month');
+  await fails([0, null, '2024/01', '2024-02'], -32602, 'YYYY-MM');
+  await fails([0, 'wedding', '2024-01', '2024-02'], -32602, 'unknown act kind');
+  await fails([0, null, '2024-03', '2024-02'], -32602, 'after');
+  await fails([0, null, '2000-01', '2020-01'], -32602, '120 months');
+  const result = await queries.statistics(api, UZBEKISTAN, null, month, month);
+  assert.ok(Array.isArray(result));
+  await assert.rejects(queries.statistics(api, 999, null, month, month), /UnknownJurisdiction/);
+});

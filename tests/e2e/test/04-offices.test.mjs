@@ -1,0 +1,56 @@
+// Issue #6: every call of `offices`, as governance (sudo on the development chain) and as a
+// head, with the office and officer queries of the runtime API; a compromised key's acts are
+// listed for review.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { officer } from '../examples/connect.mjs';
+import * as acts from '../examples/acts.mjs';
+import * as offices from '../examples/offices.mjs';
+import * as queries from '../examples/queries.mjs';
+import { TASHKENT, hash, rejectsWith, setup } from '../lib/helpers.mjs';
+
+const { api, alice, bob } = await setup();
+test.after(() => api.disconnect());
+const charlie = officer('//Charlie');
+const dave = officer('//Dave');
+
+test('governance builds an office, a head staffs it, a compromised key is reviewed', async () => {
+  const district = await offices.createJurisdiction(api, alice, 'UZ-TK-TST', 'Test district', TASHKENT);
+  assert.equal(await offices.renameJurisdiction(api, alice, district, 'Test district (renamed)'), 'Test district (renamed)');
+  const office = await offices.registerOffice(api, alice, 'DistrictRegistry', district, 'Test registry office');
+  assert.equal((await queries.office(api, office)).status, 'Active');
+
+  assert.equal(await offices.appointHead(api, alice, office, charlie.address), charlie.address);
+  assert.equal(await offices.appointRegistrar(api, charlie, dave.address), dave.address);
+  assert.deepEqual((await queries.officer(api, dave.address)).office, office);
+  // Bob's office does not cover the new district.
+  await rejectsWith(acts.enrollPerson(api, bob, {
+    jurisdiction: district, birthDate: { year: 1970, month: 1, day: 1 }, identityKey: hash(),
+    dataRoot: hash(), sex: 'Male', archiveReference: hash(),
+  }), 'civilEvents.OutsideJurisdiction');
+  const { act } = await acts.enrollPerson(api, dave, {
+    jurisdiction: district, birthDate: { year: 1970, month: 1, day: 1 }, identityKey: hash(),
+    dataRoot: hash(), sex: 'Male', archiveReference: hash(),
+  });
+  const signedAt = (await api.query.civilEvents.acts(act)).unwrap().registeredAt.toNumber();
+
+  // Dave's key is found compromised from the block of that act on.
+  assert.equal(await offices.dismissRegistrar(api, charlie, dave.address, signedAt), dave.address);
+  assert.equal(await queries.officer(api, dave.address), null);
+  assert.deepEqual(
+    (await queries.actsUnderReview(api, dave.address)).map((i) => [i.act, i.needsReview]),
+    [[act, true]]);
+  await rejectsWith(offices.appointRegistrar(api, charlie, dave.address), 'offices.KeyCompromised');
+
+  assert.equal(await offices.suspendOffice(api, alice, office), office);
+  assert.equal((await queries.office(api, office)).status, 'Suspended');
+  assert.equal(await offices.reopenOffice(api, alice, office), office);
+  assert.equal(await offices.dismissOfficer(api, alice, charlie.address, null), charlie.address);
+  assert.equal(await offices.closeOffice(api, alice, office), office);
+  assert.equal((await queries.office(api, office)).status, 'Closed');
+
+  const spare = await offices.createJurisdiction(api, alice, 'UZ-TK-TMP', 'Temporary district', TASHKENT);
+  assert.equal(await offices.removeJurisdiction(api, alice, spare), spare);
+  // A jurisdiction with records can never be removed.
+  await rejectsWith(offices.removeJurisdiction(api, alice, district), 'offices.JurisdictionInUse');
+});
