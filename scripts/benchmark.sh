@@ -4,6 +4,7 @@
 # build of the client, ~20 min on 2 cores), then runs `benchmark pallet` for each
 # pallet and writes pallets/<name>/src/weights.rs.
 # Run it on the reference machine, with nothing else running.
+# PALLETS="civil-events" ./scripts/benchmark.sh regenerates only the pallets named.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +17,7 @@ echo "benchmark: building the node with --features runtime-benchmarks"
 cargo build --locked --release -p civil-registry-node --features runtime-benchmarks
 node="$CARGO_TARGET_DIR/release/civil-registry-node"
 
-for pallet in offices civil-events; do
+for pallet in ${PALLETS:-offices civil-events}; do
 	crate="pallet_${pallet//-/_}"
 	echo "benchmark: $crate (steps $STEPS, repeat $REPEAT)"
 	"$node" benchmark pallet \

@@ -162,26 +162,30 @@ mod benchmarks {
 		assert!(T::Persons::by_identity(&key).is_some());
 	}
 
+	/// The worst case: a married woman whose act index is one short of full with real acts
+	/// (her birth, her children's births, her marriage), every one checked against the date of
+	/// death.
 	#[benchmark]
 	fn register_death() {
 		let mut s = Setup::<T>::new();
-		let (wife, husband) = s.couple();
+		let (wife, _) = mother_of_many(&mut s, T::MaxActsPerPerson::get() - 2);
+		let husband = s.enroll(Sex::Male, d(1985, 1, 1));
 		Pallet::<T>::register_marriage(
 			s.origin().into(),
 			wife,
 			husband,
 			s.jurisdiction,
-			d(2015, 1, 1),
+			d(2016, 1, 1),
 			None,
 			H256::zero(),
 		)
 		.unwrap();
-		fill::<T>(husband);
+		assert_eq!(ActsOf::<T>::decode_len(wife), Some(T::MaxActsPerPerson::get() as usize - 1));
 
 		#[extrinsic_call]
-		_(s.origin(), husband, s.jurisdiction, d(2024, 6, 14), H256::zero());
+		_(s.origin(), wife, s.jurisdiction, d(2024, 6, 14), H256::zero());
 
-		assert!(!T::Persons::person(husband).unwrap().is_alive());
+		assert!(!T::Persons::person(wife).unwrap().is_alive());
 	}
 
 	#[benchmark]
@@ -197,6 +201,31 @@ mod benchmarks {
 			r.mother = Some(m);
 			r.father = Some(f);
 			T::Persons::update(child, r).unwrap();
+		}
+		// Both divorced: the end of each one's last marriage is looked up in a full index.
+		for (spouse, sex) in [(a, Sex::Male), (b, Sex::Female)] {
+			let former = s.enroll(sex, d(1999, 1, 1));
+			let (first, second) =
+				if sex == Sex::Male { (spouse, former) } else { (former, spouse) };
+			Pallet::<T>::register_marriage(
+				s.origin().into(),
+				first,
+				second,
+				s.jurisdiction,
+				d(2020, 1, 1),
+				None,
+				H256::zero(),
+			)
+			.unwrap();
+			let marriage = NextActId::<T>::get() - 1;
+			Pallet::<T>::register_divorce(
+				s.origin().into(),
+				marriage,
+				s.jurisdiction,
+				d(2021, 1, 1),
+				H256::zero(),
+			)
+			.unwrap();
 		}
 		fill::<T>(a);
 		fill::<T>(b);

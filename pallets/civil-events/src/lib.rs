@@ -55,10 +55,11 @@
 //! Dates are real calendar dates, never after the current block's date. Birth: parents exist,
 //! the mother is female and the father male, both older than the child, the mother alive at
 //! the birth, the father alive or dead at most 300 days before it; one person per identity
-//! key. Death: the person is alive; not before the birth; an active marriage ends and the
-//! survivor is widowed. Marriage: two distinct living unmarried persons, at least 18 on the
-//! date (17 with the hash of a khokim's exemption decision), not parent and child nor
-//! siblings as recorded. Divorce: of an active marriage, not before it. Adoption: a living
+//! key. Death: the person is alive; not before the birth nor before any other act of their
+//! life; an active marriage ends and the survivor is widowed. Marriage: two distinct living
+//! unmarried persons, at least 18 on the date (17 with the hash of a khokim's exemption
+//! decision), not parent and child nor siblings as recorded, not dated before the end of
+//! either's last marriage. Divorce: of an active marriage, not before it. Adoption: a living
 //! child; at least one adoptive parent, each alive, adult and older than the child; may seal
 //! the original birth act. Paternity: a living child with no recorded father; the father
 //! alive, male and older. Name change: alive and at least 16. No act for a deceased person.
@@ -1331,6 +1332,19 @@ pub mod pallet {
 					let siblings = (pa.mother.is_some() && pa.mother == pb.mother)
 						|| (pa.father.is_some() && pa.father == pb.father);
 					ensure!(!parent_child && !siblings, Error::<T>::CloseRelatives);
+					// No bigamy by backdating: a divorced or widowed person's new marriage starts
+					// no earlier than the end of their last one.
+					for (p, record) in [(a, &pa), (b, &pb)] {
+						if record.marital != MaritalStatus::Single {
+							if let (_, Some((_, last))) = Self::latest_marriage(p) {
+								let (_, end) = Self::marriage_span(&last);
+								ensure!(
+									end.is_some_and(|end| end <= date),
+									Error::<T>::MarriagesOverlap
+								);
+							}
+						}
+					}
 					pa.marital = MaritalStatus::Married { spouse: b, act: id };
 					pb.marital = MaritalStatus::Married { spouse: a, act: id };
 					effects.updates.push((a, pa));
@@ -1545,7 +1559,14 @@ pub mod pallet {
 				},
 			};
 			Self::count(&act, true);
+			let died =
+				(act.kind == ActKind::Death).then(|| act.subjects.first().copied()).flatten();
 			Acts::<T>::insert(id, act);
+			// A death may not be dated before another act of the person's life (a wedding, a
+			// child's birth more than 300 days later, ...): check them all against it.
+			if let Some(person) = died {
+				Self::check_person(person)?;
+			}
 			Self::deposit_event(event);
 			Ok(())
 		}

@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3784`
 		//  Estimated: `11586`
-		// Minimum execution time: 92_511_000 picoseconds.
-		Weight::from_parts(104_144_000, 11586)
+		// Minimum execution time: 91_117_000 picoseconds.
+		Weight::from_parts(102_088_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -115,9 +115,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `Persons::Persons` (r:2 w:2)
+	/// Storage: `Persons::Persons` (r:5 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:1 w:2)
+	/// Storage: `CivilEvents::Acts` (r:127 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
@@ -125,11 +125,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2912`
-		//  Estimated: `11586`
-		// Minimum execution time: 82_480_000 picoseconds.
-		Weight::from_parts(92_936_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		//  Measured:  `33120`
+		//  Estimated: `344144`
+		// Minimum execution time: 880_999_000 picoseconds.
+		Weight::from_parts(954_936_000, 344144)
+			.saturating_add(T::DbWeight::get().reads(142_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -146,19 +146,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:130 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:0 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3954`
-		//  Estimated: `11586`
-		// Minimum execution time: 85_340_000 picoseconds.
-		Weight::from_parts(93_286_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		//  Measured:  `5286`
+		//  Estimated: `352250`
+		// Minimum execution time: 409_781_000 picoseconds.
+		Weight::from_parts(442_596_000, 352250)
+			.saturating_add(T::DbWeight::get().reads(143_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
@@ -185,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3961`
 		//  Estimated: `11586`
-		// Minimum execution time: 90_947_000 picoseconds.
-		Weight::from_parts(100_334_000, 11586)
+		// Minimum execution time: 90_315_000 picoseconds.
+		Weight::from_parts(100_847_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -214,8 +214,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5165`
 		//  Estimated: `11586`
-		// Minimum execution time: 96_020_000 picoseconds.
-		Weight::from_parts(106_497_000, 11586)
+		// Minimum execution time: 94_103_000 picoseconds.
+		Weight::from_parts(101_126_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -243,8 +243,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3702`
 		//  Estimated: `11586`
-		// Minimum execution time: 79_285_000 picoseconds.
-		Weight::from_parts(88_566_000, 11586)
+		// Minimum execution time: 76_570_000 picoseconds.
+		Weight::from_parts(85_267_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -272,8 +272,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2508`
 		//  Estimated: `11586`
-		// Minimum execution time: 69_625_000 picoseconds.
-		Weight::from_parts(77_656_000, 11586)
+		// Minimum execution time: 67_683_000 picoseconds.
+		Weight::from_parts(75_940_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -307,8 +307,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101`
 		//  Estimated: `11586`
-		// Minimum execution time: 62_034_000 picoseconds.
-		Weight::from_parts(70_157_000, 11586)
+		// Minimum execution time: 60_863_000 picoseconds.
+		Weight::from_parts(70_769_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -334,8 +334,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3445`
 		//  Estimated: `11541`
-		// Minimum execution time: 75_220_000 picoseconds.
-		Weight::from_parts(82_770_000, 11541)
+		// Minimum execution time: 75_512_000 picoseconds.
+		Weight::from_parts(86_518_000, 11541)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -361,8 +361,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1429`
 		//  Estimated: `11586`
-		// Minimum execution time: 53_032_000 picoseconds.
-		Weight::from_parts(60_353_000, 11586)
+		// Minimum execution time: 52_260_000 picoseconds.
+		Weight::from_parts(58_857_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -397,10 +397,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3118 + a * (238 ±0)`
 		//  Estimated: `11274 + a * (2702 ±0)`
-		// Minimum execution time: 91_295_000 picoseconds.
-		Weight::from_parts(110_967_688, 11274)
-			// Standard Error: 16_101
-			.saturating_add(Weight::from_parts(6_851_757, 0).saturating_mul(a.into()))
+		// Minimum execution time: 90_651_000 picoseconds.
+		Weight::from_parts(102_461_423, 11274)
+			// Standard Error: 15_339
+			.saturating_add(Weight::from_parts(6_801_570, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -422,8 +422,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1125`
 		//  Estimated: `6310`
-		// Minimum execution time: 34_252_000 picoseconds.
-		Weight::from_parts(41_071_000, 6310)
+		// Minimum execution time: 33_862_000 picoseconds.
+		Weight::from_parts(38_789_000, 6310)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -447,8 +447,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1392`
 		//  Estimated: `11586`
-		// Minimum execution time: 45_760_000 picoseconds.
-		Weight::from_parts(52_867_000, 11586)
+		// Minimum execution time: 44_979_000 picoseconds.
+		Weight::from_parts(49_973_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -483,10 +483,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2790 + a * (234 ±0)`
 		//  Estimated: `11586 + a * (2702 ±0)`
-		// Minimum execution time: 80_345_000 picoseconds.
-		Weight::from_parts(84_670_594, 11586)
-			// Standard Error: 14_292
-			.saturating_add(Weight::from_parts(4_064_139, 0).saturating_mul(a.into()))
+		// Minimum execution time: 81_370_000 picoseconds.
+		Weight::from_parts(89_014_762, 11586)
+			// Standard Error: 8_539
+			.saturating_add(Weight::from_parts(3_723_383, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -510,8 +510,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1649`
 		//  Estimated: `11586`
-		// Minimum execution time: 46_597_000 picoseconds.
-		Weight::from_parts(53_945_000, 11586)
+		// Minimum execution time: 45_943_000 picoseconds.
+		Weight::from_parts(50_826_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -529,8 +529,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1431`
 		//  Estimated: `11586`
-		// Minimum execution time: 41_970_000 picoseconds.
-		Weight::from_parts(50_959_000, 11586)
+		// Minimum execution time: 41_292_000 picoseconds.
+		Weight::from_parts(46_298_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -545,10 +545,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `248 + p * (159 ±0)`
 		//  Estimated: `3991 + p * (2618 ±0)`
-		// Minimum execution time: 3_699_000 picoseconds.
-		Weight::from_parts(8_261_400, 3991)
-			// Standard Error: 9_884
-			.saturating_add(Weight::from_parts(6_966_377, 0).saturating_mul(p.into()))
+		// Minimum execution time: 3_710_000 picoseconds.
+		Weight::from_parts(8_604_386, 3991)
+			// Standard Error: 10_123
+			.saturating_add(Weight::from_parts(6_852_133, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -590,8 +590,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3784`
 		//  Estimated: `11586`
-		// Minimum execution time: 92_511_000 picoseconds.
-		Weight::from_parts(104_144_000, 11586)
+		// Minimum execution time: 91_117_000 picoseconds.
+		Weight::from_parts(102_088_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
@@ -607,9 +607,9 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `Persons::Persons` (r:2 w:2)
+	/// Storage: `Persons::Persons` (r:5 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:1 w:2)
+	/// Storage: `CivilEvents::Acts` (r:127 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
@@ -617,11 +617,11 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2912`
-		//  Estimated: `11586`
-		// Minimum execution time: 82_480_000 picoseconds.
-		Weight::from_parts(92_936_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
+		//  Measured:  `33120`
+		//  Estimated: `344144`
+		// Minimum execution time: 880_999_000 picoseconds.
+		Weight::from_parts(954_936_000, 344144)
+			.saturating_add(ParityDbWeight::get().reads(142_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -638,19 +638,19 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:130 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:0 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3954`
-		//  Estimated: `11586`
-		// Minimum execution time: 85_340_000 picoseconds.
-		Weight::from_parts(93_286_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
+		//  Measured:  `5286`
+		//  Estimated: `352250`
+		// Minimum execution time: 409_781_000 picoseconds.
+		Weight::from_parts(442_596_000, 352250)
+			.saturating_add(ParityDbWeight::get().reads(143_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
@@ -677,8 +677,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3961`
 		//  Estimated: `11586`
-		// Minimum execution time: 90_947_000 picoseconds.
-		Weight::from_parts(100_334_000, 11586)
+		// Minimum execution time: 90_315_000 picoseconds.
+		Weight::from_parts(100_847_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -706,8 +706,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `5165`
 		//  Estimated: `11586`
-		// Minimum execution time: 96_020_000 picoseconds.
-		Weight::from_parts(106_497_000, 11586)
+		// Minimum execution time: 94_103_000 picoseconds.
+		Weight::from_parts(101_126_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -735,8 +735,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3702`
 		//  Estimated: `11586`
-		// Minimum execution time: 79_285_000 picoseconds.
-		Weight::from_parts(88_566_000, 11586)
+		// Minimum execution time: 76_570_000 picoseconds.
+		Weight::from_parts(85_267_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
@@ -764,8 +764,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2508`
 		//  Estimated: `11586`
-		// Minimum execution time: 69_625_000 picoseconds.
-		Weight::from_parts(77_656_000, 11586)
+		// Minimum execution time: 67_683_000 picoseconds.
+		Weight::from_parts(75_940_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -799,8 +799,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101`
 		//  Estimated: `11586`
-		// Minimum execution time: 62_034_000 picoseconds.
-		Weight::from_parts(70_157_000, 11586)
+		// Minimum execution time: 60_863_000 picoseconds.
+		Weight::from_parts(70_769_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
@@ -826,8 +826,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3445`
 		//  Estimated: `11541`
-		// Minimum execution time: 75_220_000 picoseconds.
-		Weight::from_parts(82_770_000, 11541)
+		// Minimum execution time: 75_512_000 picoseconds.
+		Weight::from_parts(86_518_000, 11541)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
@@ -853,8 +853,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1429`
 		//  Estimated: `11586`
-		// Minimum execution time: 53_032_000 picoseconds.
-		Weight::from_parts(60_353_000, 11586)
+		// Minimum execution time: 52_260_000 picoseconds.
+		Weight::from_parts(58_857_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -889,10 +889,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3118 + a * (238 ±0)`
 		//  Estimated: `11274 + a * (2702 ±0)`
-		// Minimum execution time: 91_295_000 picoseconds.
-		Weight::from_parts(110_967_688, 11274)
-			// Standard Error: 16_101
-			.saturating_add(Weight::from_parts(6_851_757, 0).saturating_mul(a.into()))
+		// Minimum execution time: 90_651_000 picoseconds.
+		Weight::from_parts(102_461_423, 11274)
+			// Standard Error: 15_339
+			.saturating_add(Weight::from_parts(6_801_570, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
@@ -914,8 +914,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1125`
 		//  Estimated: `6310`
-		// Minimum execution time: 34_252_000 picoseconds.
-		Weight::from_parts(41_071_000, 6310)
+		// Minimum execution time: 33_862_000 picoseconds.
+		Weight::from_parts(38_789_000, 6310)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -939,8 +939,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1392`
 		//  Estimated: `11586`
-		// Minimum execution time: 45_760_000 picoseconds.
-		Weight::from_parts(52_867_000, 11586)
+		// Minimum execution time: 44_979_000 picoseconds.
+		Weight::from_parts(49_973_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -975,10 +975,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2790 + a * (234 ±0)`
 		//  Estimated: `11586 + a * (2702 ±0)`
-		// Minimum execution time: 80_345_000 picoseconds.
-		Weight::from_parts(84_670_594, 11586)
-			// Standard Error: 14_292
-			.saturating_add(Weight::from_parts(4_064_139, 0).saturating_mul(a.into()))
+		// Minimum execution time: 81_370_000 picoseconds.
+		Weight::from_parts(89_014_762, 11586)
+			// Standard Error: 8_539
+			.saturating_add(Weight::from_parts(3_723_383, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
@@ -1002,8 +1002,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1649`
 		//  Estimated: `11586`
-		// Minimum execution time: 46_597_000 picoseconds.
-		Weight::from_parts(53_945_000, 11586)
+		// Minimum execution time: 45_943_000 picoseconds.
+		Weight::from_parts(50_826_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -1021,8 +1021,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1431`
 		//  Estimated: `11586`
-		// Minimum execution time: 41_970_000 picoseconds.
-		Weight::from_parts(50_959_000, 11586)
+		// Minimum execution time: 41_292_000 picoseconds.
+		Weight::from_parts(46_298_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1037,10 +1037,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `248 + p * (159 ±0)`
 		//  Estimated: `3991 + p * (2618 ±0)`
-		// Minimum execution time: 3_699_000 picoseconds.
-		Weight::from_parts(8_261_400, 3991)
-			// Standard Error: 9_884
-			.saturating_add(Weight::from_parts(6_966_377, 0).saturating_mul(p.into()))
+		// Minimum execution time: 3_710_000 picoseconds.
+		Weight::from_parts(8_604_386, 3991)
+			// Standard Error: 10_123
+			.saturating_add(Weight::from_parts(6_852_133, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

@@ -3,7 +3,7 @@
 // every event as a block explorer decodes it.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { findEvent, officer, submit, today } from '../examples/connect.mjs';
+import { findEvent, identityKey, officer, submit, today } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
 import * as queries from '../examples/queries.mjs';
 import { YUNUSOBOD, assertNamedFields, daysBefore, hash, rejectsWith, setup } from '../lib/helpers.mjs';
@@ -21,6 +21,20 @@ const enroll = (sex, birthDate) => acts.enrollPerson(api, bob, {
 });
 
 test('every act kind, from enrollment to death', async () => {
+  // The identity key an office computes from a national identifier and its secret.
+  const key = identityKey(`3${Date.now()}`.slice(0, 14), 'registry secret of the test office');
+  assert.match(key, /^0x[0-9a-f]{64}$/);
+  const { person: enrolled } = await acts.enrollPerson(api, bob, {
+    jurisdiction: YUNUSOBOD, birthDate: { year: 1961, month: 9, day: 1 }, identityKey: key,
+    dataRoot: hash(), sex: 'Female', archiveReference: hash(),
+  });
+  assert.equal((await queries.person(api, enrolled)).identityKey, key);
+  // The same national identifier cannot be registered twice.
+  await rejectsWith(acts.enrollPerson(api, bob, {
+    jurisdiction: YUNUSOBOD, birthDate: { year: 1961, month: 9, day: 1 }, identityKey: key,
+    dataRoot: hash(), sex: 'Female', archiveReference: hash(),
+  }), 'civilEvents.DuplicateIdentity');
+
   const mother = (await enroll('Female', { year: 1990, month: 3, day: 1 })).person;
   const father = (await enroll('Male', { year: 1988, month: 7, day: 20 })).person;
   assert.equal((await queries.person(api, mother)).sex, 'Female');
