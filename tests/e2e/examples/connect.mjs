@@ -1,7 +1,9 @@
 // Connecting to a node and signing as an officer.
+// #region imports
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+// #endregion imports
 
 // #region connect
 /** Connect to a node's WebSocket RPC. polkadot.js reads the runtime's metadata (V15+): every
