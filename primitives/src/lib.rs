@@ -204,6 +204,11 @@ pub trait OfficerPermissions<AccountId> {
 	/// Whether `who` is the head of `office` or the head of the regional department whose
 	/// region contains `office`'s jurisdiction.
 	fn is_supervising_head(who: &AccountId, office: OfficeId) -> bool;
+
+	/// Whether `who` is an officer of the regional department whose region contains the
+	/// jurisdiction of `office`, and `office` is closed: the department then answers for the
+	/// closed office's records.
+	fn is_successor_of_closed(who: &AccountId, office: OfficeId) -> bool;
 }
 
 /// Reads the jurisdiction tree. Implemented by `pallet-offices`.

@@ -109,6 +109,9 @@ pub trait BenchmarkHelper<AccountId> {
 	/// The head of a regional department over the office [`BenchmarkHelper::office`] created
 	/// with the same `index` (call that first).
 	fn regional_head(index: u32) -> AccountId;
+	/// Dismiss the officers of the office [`BenchmarkHelper::office`] created with the same
+	/// `index`, and close it.
+	fn close_office(index: u32);
 	/// Set the chain's clock to `millis` since the Unix epoch.
 	fn set_time(millis: u64);
 }
@@ -540,7 +543,8 @@ pub mod pallet {
 		/// The proposal is not an amendment (for `*_amendment`) or not a revocation (for
 		/// `*_revocation`).
 		WrongProposalKind,
-		/// Only an officer of the office that registered the act proposes its correction.
+		/// Only an officer of the office that registered the act (or, once it is closed, of the
+		/// regional department above it) proposes its correction.
 		NotRegisteringOffice,
 		/// Only a head of the registering office, or of the regional department above it,
 		/// decides a correction.
@@ -864,8 +868,9 @@ pub mod pallet {
 		/// Propose a correction of act `act`: a new version stating `new_document_hash` (the
 		/// corrected paper act), changed as `correction` says, for `reason`.
 		///
-		/// Origin: an officer (registrar or head) of the office that registered the act. A
-		/// corrected jurisdiction must lie within that office's. Nothing changes until a
+		/// Origin: an officer (registrar or head) of the office that registered the act — or,
+		/// once that office is closed, of the regional department above it, which answers for
+		/// its records. A corrected jurisdiction must lie within the proposer's office's. Nothing changes until a
 		/// different officer approves ([`Pallet::approve_amendment`]); the proposal expires
 		/// after [`Config::ProposalLifetime`] blocks. One open proposal per act. Emits
 		/// [`Event::AmendmentProposed`].
@@ -882,7 +887,11 @@ pub mod pallet {
 			let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
 			ensure!(record.status == ActStatus::Registered, Error::<T>::ActNotInEffect);
 			let officer = T::Permissions::officer(&who).ok_or(Error::<T>::NotOfficer)?;
-			ensure!(officer.office == record.office, Error::<T>::NotRegisteringOffice);
+			ensure!(
+				officer.office == record.office
+					|| T::Permissions::is_successor_of_closed(&who, record.office),
+				Error::<T>::NotRegisteringOffice
+			);
 			ensure!(new_document_hash != record.document_hash, Error::<T>::DocumentUnchanged);
 			// The shape of the correction is checked now; the law rules at the approval,
 			// against the records of that day.

@@ -67,6 +67,9 @@ impl crate::BenchmarkHelper<u64> for BenchHelper {
 	fn regional_head(index: u32) -> u64 {
 		pallet_offices::Pallet::<Test>::benchmark_regional_head(index)
 	}
+	fn close_office(index: u32) {
+		pallet_offices::Pallet::<Test>::benchmark_close_office(index)
+	}
 	fn set_time(millis: u64) {
 		pallet_timestamp::Now::<Test>::put(millis);
 	}

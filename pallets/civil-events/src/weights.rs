@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3784`
 		//  Estimated: `11586`
-		// Minimum execution time: 91_117_000 picoseconds.
-		Weight::from_parts(102_088_000, 11586)
+		// Minimum execution time: 94_483_000 picoseconds.
+		Weight::from_parts(128_958_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -127,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `33120`
 		//  Estimated: `344144`
-		// Minimum execution time: 880_999_000 picoseconds.
-		Weight::from_parts(954_936_000, 344144)
+		// Minimum execution time: 1_026_896_000 picoseconds.
+		Weight::from_parts(1_145_075_000, 344144)
 			.saturating_add(T::DbWeight::get().reads(142_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -156,8 +156,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5286`
 		//  Estimated: `352250`
-		// Minimum execution time: 409_781_000 picoseconds.
-		Weight::from_parts(442_596_000, 352250)
+		// Minimum execution time: 435_876_000 picoseconds.
+		Weight::from_parts(535_887_000, 352250)
 			.saturating_add(T::DbWeight::get().reads(143_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -185,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3961`
 		//  Estimated: `11586`
-		// Minimum execution time: 90_315_000 picoseconds.
-		Weight::from_parts(100_847_000, 11586)
+		// Minimum execution time: 105_002_000 picoseconds.
+		Weight::from_parts(133_043_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -214,8 +214,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5165`
 		//  Estimated: `11586`
-		// Minimum execution time: 94_103_000 picoseconds.
-		Weight::from_parts(101_126_000, 11586)
+		// Minimum execution time: 114_474_000 picoseconds.
+		Weight::from_parts(136_599_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -243,8 +243,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3702`
 		//  Estimated: `11586`
-		// Minimum execution time: 76_570_000 picoseconds.
-		Weight::from_parts(85_267_000, 11586)
+		// Minimum execution time: 80_923_000 picoseconds.
+		Weight::from_parts(110_450_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -272,8 +272,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2508`
 		//  Estimated: `11586`
-		// Minimum execution time: 67_683_000 picoseconds.
-		Weight::from_parts(75_940_000, 11586)
+		// Minimum execution time: 76_770_000 picoseconds.
+		Weight::from_parts(98_133_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -307,8 +307,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101`
 		//  Estimated: `11586`
-		// Minimum execution time: 60_863_000 picoseconds.
-		Weight::from_parts(70_769_000, 11586)
+		// Minimum execution time: 62_237_000 picoseconds.
+		Weight::from_parts(87_469_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -334,8 +334,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3445`
 		//  Estimated: `11541`
-		// Minimum execution time: 75_512_000 picoseconds.
-		Weight::from_parts(86_518_000, 11541)
+		// Minimum execution time: 75_831_000 picoseconds.
+		Weight::from_parts(105_615_000, 11541)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -343,7 +343,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Storage: `Offices::Offices` (r:2 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -359,11 +359,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	fn propose_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1429`
+		//  Measured:  `1474`
 		//  Estimated: `11586`
-		// Minimum execution time: 52_260_000 picoseconds.
-		Weight::from_parts(58_857_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Minimum execution time: 59_058_000 picoseconds.
+		Weight::from_parts(82_262_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -397,10 +397,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3118 + a * (238 ±0)`
 		//  Estimated: `11274 + a * (2702 ±0)`
-		// Minimum execution time: 90_651_000 picoseconds.
-		Weight::from_parts(102_461_423, 11274)
-			// Standard Error: 15_339
-			.saturating_add(Weight::from_parts(6_801_570, 0).saturating_mul(a.into()))
+		// Minimum execution time: 110_970_000 picoseconds.
+		Weight::from_parts(123_151_413, 11274)
+			// Standard Error: 23_199
+			.saturating_add(Weight::from_parts(8_121_044, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -422,8 +422,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1125`
 		//  Estimated: `6310`
-		// Minimum execution time: 33_862_000 picoseconds.
-		Weight::from_parts(38_789_000, 6310)
+		// Minimum execution time: 35_231_000 picoseconds.
+		Weight::from_parts(51_084_000, 6310)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -447,8 +447,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1392`
 		//  Estimated: `11586`
-		// Minimum execution time: 44_979_000 picoseconds.
-		Weight::from_parts(49_973_000, 11586)
+		// Minimum execution time: 50_811_000 picoseconds.
+		Weight::from_parts(64_087_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -483,10 +483,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2790 + a * (234 ±0)`
 		//  Estimated: `11586 + a * (2702 ±0)`
-		// Minimum execution time: 81_370_000 picoseconds.
-		Weight::from_parts(89_014_762, 11586)
-			// Standard Error: 8_539
-			.saturating_add(Weight::from_parts(3_723_383, 0).saturating_mul(a.into()))
+		// Minimum execution time: 89_417_000 picoseconds.
+		Weight::from_parts(103_818_551, 11586)
+			// Standard Error: 18_786
+			.saturating_add(Weight::from_parts(4_668_482, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -510,8 +510,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1649`
 		//  Estimated: `11586`
-		// Minimum execution time: 45_943_000 picoseconds.
-		Weight::from_parts(50_826_000, 11586)
+		// Minimum execution time: 52_114_000 picoseconds.
+		Weight::from_parts(67_232_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -529,8 +529,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1431`
 		//  Estimated: `11586`
-		// Minimum execution time: 41_292_000 picoseconds.
-		Weight::from_parts(46_298_000, 11586)
+		// Minimum execution time: 47_990_000 picoseconds.
+		Weight::from_parts(61_557_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -545,10 +545,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `248 + p * (159 ±0)`
 		//  Estimated: `3991 + p * (2618 ±0)`
-		// Minimum execution time: 3_710_000 picoseconds.
-		Weight::from_parts(8_604_386, 3991)
-			// Standard Error: 10_123
-			.saturating_add(Weight::from_parts(6_852_133, 0).saturating_mul(p.into()))
+		// Minimum execution time: 4_742_000 picoseconds.
+		Weight::from_parts(13_616_525, 3991)
+			// Standard Error: 16_418
+			.saturating_add(Weight::from_parts(8_485_933, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -590,8 +590,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3784`
 		//  Estimated: `11586`
-		// Minimum execution time: 91_117_000 picoseconds.
-		Weight::from_parts(102_088_000, 11586)
+		// Minimum execution time: 94_483_000 picoseconds.
+		Weight::from_parts(128_958_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
@@ -619,8 +619,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `33120`
 		//  Estimated: `344144`
-		// Minimum execution time: 880_999_000 picoseconds.
-		Weight::from_parts(954_936_000, 344144)
+		// Minimum execution time: 1_026_896_000 picoseconds.
+		Weight::from_parts(1_145_075_000, 344144)
 			.saturating_add(ParityDbWeight::get().reads(142_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
@@ -648,8 +648,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `5286`
 		//  Estimated: `352250`
-		// Minimum execution time: 409_781_000 picoseconds.
-		Weight::from_parts(442_596_000, 352250)
+		// Minimum execution time: 435_876_000 picoseconds.
+		Weight::from_parts(535_887_000, 352250)
 			.saturating_add(ParityDbWeight::get().reads(143_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
@@ -677,8 +677,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3961`
 		//  Estimated: `11586`
-		// Minimum execution time: 90_315_000 picoseconds.
-		Weight::from_parts(100_847_000, 11586)
+		// Minimum execution time: 105_002_000 picoseconds.
+		Weight::from_parts(133_043_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -706,8 +706,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `5165`
 		//  Estimated: `11586`
-		// Minimum execution time: 94_103_000 picoseconds.
-		Weight::from_parts(101_126_000, 11586)
+		// Minimum execution time: 114_474_000 picoseconds.
+		Weight::from_parts(136_599_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -735,8 +735,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3702`
 		//  Estimated: `11586`
-		// Minimum execution time: 76_570_000 picoseconds.
-		Weight::from_parts(85_267_000, 11586)
+		// Minimum execution time: 80_923_000 picoseconds.
+		Weight::from_parts(110_450_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
@@ -764,8 +764,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2508`
 		//  Estimated: `11586`
-		// Minimum execution time: 67_683_000 picoseconds.
-		Weight::from_parts(75_940_000, 11586)
+		// Minimum execution time: 76_770_000 picoseconds.
+		Weight::from_parts(98_133_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -799,8 +799,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101`
 		//  Estimated: `11586`
-		// Minimum execution time: 60_863_000 picoseconds.
-		Weight::from_parts(70_769_000, 11586)
+		// Minimum execution time: 62_237_000 picoseconds.
+		Weight::from_parts(87_469_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
@@ -826,8 +826,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3445`
 		//  Estimated: `11541`
-		// Minimum execution time: 75_512_000 picoseconds.
-		Weight::from_parts(86_518_000, 11541)
+		// Minimum execution time: 75_831_000 picoseconds.
+		Weight::from_parts(105_615_000, 11541)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
@@ -835,7 +835,7 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Storage: `Offices::Offices` (r:2 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -851,11 +851,11 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	fn propose_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1429`
+		//  Measured:  `1474`
 		//  Estimated: `11586`
-		// Minimum execution time: 52_260_000 picoseconds.
-		Weight::from_parts(58_857_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
+		// Minimum execution time: 59_058_000 picoseconds.
+		Weight::from_parts(82_262_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -889,10 +889,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3118 + a * (238 ±0)`
 		//  Estimated: `11274 + a * (2702 ±0)`
-		// Minimum execution time: 90_651_000 picoseconds.
-		Weight::from_parts(102_461_423, 11274)
-			// Standard Error: 15_339
-			.saturating_add(Weight::from_parts(6_801_570, 0).saturating_mul(a.into()))
+		// Minimum execution time: 110_970_000 picoseconds.
+		Weight::from_parts(123_151_413, 11274)
+			// Standard Error: 23_199
+			.saturating_add(Weight::from_parts(8_121_044, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
@@ -914,8 +914,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1125`
 		//  Estimated: `6310`
-		// Minimum execution time: 33_862_000 picoseconds.
-		Weight::from_parts(38_789_000, 6310)
+		// Minimum execution time: 35_231_000 picoseconds.
+		Weight::from_parts(51_084_000, 6310)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -939,8 +939,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1392`
 		//  Estimated: `11586`
-		// Minimum execution time: 44_979_000 picoseconds.
-		Weight::from_parts(49_973_000, 11586)
+		// Minimum execution time: 50_811_000 picoseconds.
+		Weight::from_parts(64_087_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -975,10 +975,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2790 + a * (234 ±0)`
 		//  Estimated: `11586 + a * (2702 ±0)`
-		// Minimum execution time: 81_370_000 picoseconds.
-		Weight::from_parts(89_014_762, 11586)
-			// Standard Error: 8_539
-			.saturating_add(Weight::from_parts(3_723_383, 0).saturating_mul(a.into()))
+		// Minimum execution time: 89_417_000 picoseconds.
+		Weight::from_parts(103_818_551, 11586)
+			// Standard Error: 18_786
+			.saturating_add(Weight::from_parts(4_668_482, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
@@ -1002,8 +1002,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1649`
 		//  Estimated: `11586`
-		// Minimum execution time: 45_943_000 picoseconds.
-		Weight::from_parts(50_826_000, 11586)
+		// Minimum execution time: 52_114_000 picoseconds.
+		Weight::from_parts(67_232_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -1021,8 +1021,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1431`
 		//  Estimated: `11586`
-		// Minimum execution time: 41_292_000 picoseconds.
-		Weight::from_parts(46_298_000, 11586)
+		// Minimum execution time: 47_990_000 picoseconds.
+		Weight::from_parts(61_557_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1037,10 +1037,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `248 + p * (159 ±0)`
 		//  Estimated: `3991 + p * (2618 ±0)`
-		// Minimum execution time: 3_710_000 picoseconds.
-		Weight::from_parts(8_604_386, 3991)
-			// Standard Error: 10_123
-			.saturating_add(Weight::from_parts(6_852_133, 0).saturating_mul(p.into()))
+		// Minimum execution time: 4_742_000 picoseconds.
+		Weight::from_parts(13_616_525, 3991)
+			// Standard Error: 16_418
+			.saturating_add(Weight::from_parts(8_485_933, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

@@ -844,6 +844,26 @@ pub mod pallet {
 			(head, registrar, parent.unwrap_or_default())
 		}
 
+		/// For other pallets' benchmarks: dismiss the head and the registrar of the office
+		/// [`Self::benchmark_office`] created with the same `index`, and close it.
+		#[cfg(feature = "runtime-benchmarks")]
+		pub fn benchmark_close_office(index: u32) {
+			for name in ["head", "registrar"] {
+				let who: T::AccountId = frame_benchmarking::account(name, index, 0);
+				if let Some(officer) = Officers::<T>::get(&who) {
+					let office = officer.office;
+					let _ = Self::do_dismiss(who, officer, None);
+					Offices::<T>::mutate(office, |o| {
+						if let Some(o) = o {
+							if o.head.is_none() && o.registrars == 0 {
+								o.status = OfficeStatus::Closed;
+							}
+						}
+					});
+				}
+			}
+		}
+
 		/// For other pallets' benchmarks: the head of a regional department over everything
 		/// [`Self::benchmark_office`] with the same `index` created (call that first).
 		#[cfg(feature = "runtime-benchmarks")]
@@ -1002,6 +1022,15 @@ pub mod pallet {
 				office_jurisdiction: office.jurisdiction,
 				role: officer.role,
 			})
+		}
+
+		fn is_successor_of_closed(who: &T::AccountId, office: OfficeId) -> bool {
+			let Some((_, own)) = Self::active_officer(who) else { return false };
+			own.kind == OfficeKind::RegionalDepartment
+				&& Offices::<T>::get(office).is_some_and(|target| {
+					target.status == OfficeStatus::Closed
+						&& Self::is_within(own.jurisdiction, target.jurisdiction)
+				})
 		}
 
 		fn is_supervising_head(who: &T::AccountId, office: OfficeId) -> bool {

@@ -62,6 +62,9 @@ impl pallet_civil_events::BenchmarkHelper<AccountId> for CivilEventsBenchmarkHel
 	fn regional_head(index: u32) -> AccountId {
 		pallet_offices::Pallet::<Runtime>::benchmark_regional_head(index)
 	}
+	fn close_office(index: u32) {
+		pallet_offices::Pallet::<Runtime>::benchmark_close_office(index)
+	}
 	fn set_time(millis: u64) {
 		pallet_timestamp::Now::<Runtime>::put(millis);
 	}

@@ -462,6 +462,39 @@ mod amendments {
 	}
 
 	#[test]
+	fn the_regional_department_answers_for_a_closed_offices_acts() {
+		build_and_execute(|| {
+			let child = birth(10, d(2024, 6, 1), None, None);
+			let act = birth_act(child);
+			let offices = pallet_offices::Pallet::<Test>::dismiss_officer;
+			for officer in [HEAD, REGISTRAR, REGISTRAR_2] {
+				assert_ok!(offices(root(), officer, None));
+			}
+			assert_ok!(pallet_offices::Pallet::<Test>::close_office(root(), YUN_OFFICE));
+			// Another region's office still may not correct it.
+			assert_noop!(
+				CivilEvents::propose_amendment(
+					signed(SAM_REGISTRAR),
+					act,
+					h(0xee),
+					AmendmentReason::ClericalError,
+					born_on(d(2024, 5, 31))
+				),
+				Error::<Test>::NotRegisteringOffice
+			);
+			assert_ok!(CivilEvents::propose_amendment(
+				signed(TK_REGIONAL_REGISTRAR),
+				act,
+				h(0xee),
+				AmendmentReason::ClericalError,
+				born_on(d(2024, 5, 31))
+			));
+			assert_ok!(CivilEvents::approve_amendment(signed(TK_REGIONAL_HEAD), last_proposal()));
+			assert_eq!(person(child).birth_date, d(2024, 5, 31));
+		});
+	}
+
+	#[test]
 	fn proposals_expire_and_are_bounded() {
 		build_and_execute(|| {
 			let child = birth(10, d(2024, 6, 1), None, None);
