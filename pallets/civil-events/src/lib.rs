@@ -1821,6 +1821,7 @@ pub mod pallet {
 		pub(crate) fn check_act(act: &Act<T>) -> DispatchResult {
 			let date = act.event_date;
 			ensure!(date <= Self::today()?, Error::<T>::DateInFuture);
+			let first = act.subjects.first().copied().ok_or(Error::<T>::UnknownPerson);
 			match &act.details {
 				ActDetails::Birth { mother, father, .. } => {
 					if let Some(mother) = mother {
@@ -1845,7 +1846,7 @@ pub mod pallet {
 				},
 				ActDetails::Enrollment { .. } => {},
 				ActDetails::Death => {
-					let p = Self::record(act.subjects.first().copied().unwrap_or_default())?;
+					let p = Self::record(first?)?;
 					ensure!(p.birth_date <= date, Error::<T>::DeathBeforeBirth);
 				},
 				ActDetails::Marriage { exemption, ended_by } => {
@@ -1873,7 +1874,7 @@ pub mod pallet {
 					}
 				},
 				ActDetails::Adoption { adoptive_mother, adoptive_father, .. } => {
-					let child = Self::record(act.subjects.first().copied().unwrap_or_default())?;
+					let child = Self::record(first?)?;
 					Self::ensure_alive_on(&child, &date)?;
 					for (parent, sex, err) in [
 						(adoptive_mother, Sex::Female, Error::<T>::MotherNotFemale),
@@ -1901,7 +1902,7 @@ pub mod pallet {
 					ensure!(father.birth_date < child.birth_date, Error::<T>::ParentNotOlder);
 				},
 				ActDetails::NameChange { .. } => {
-					let p = Self::record(act.subjects.first().copied().unwrap_or_default())?;
+					let p = Self::record(first?)?;
 					Self::ensure_alive_on(&p, &date)?;
 					ensure!(
 						p.birth_date.years_until(&date) >= NAME_CHANGE_AGE,

@@ -720,7 +720,7 @@ mod revocations {
 		build_and_execute(|| {
 			let (a, b) = couple();
 			let c = enroll(3, Sex::Male, d(1985, 1, 1));
-			let marriage = marry(a, b, d(2020, 1, 1));
+			marry(a, b, d(2020, 1, 1));
 			assert_ok!(CivilEvents::register_death(
 				signed(REGISTRAR),
 				b,
@@ -752,7 +752,6 @@ mod revocations {
 				CivilEvents::approve_revocation(root(), last_proposal()),
 				Error::<Test>::RevocationConflict
 			);
-			let _ = marriage;
 		});
 	}
 
@@ -994,8 +993,6 @@ mod compromised_keys {
 			System::set_block_number(5);
 			let early = marry(a, b, d(2020, 1, 1));
 			System::set_block_number(10);
-			let c = enroll(3, Sex::Male, d(1970, 1, 1));
-			let _ = c;
 			let name = {
 				assert_ok!(CivilEvents::register_name_change(
 					signed(REGISTRAR),
