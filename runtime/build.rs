@@ -1,3 +1,7 @@
+/// Set (to anything) by scripts/test.sh: build the Wasm runtime without `runtime-benchmarks`.
+#[cfg(feature = "std")]
+const WASM_WITHOUT_BENCHMARKS: &str = "CIVIL_REGISTRY_WASM_WITHOUT_BENCHMARKS";
+
 #[cfg(feature = "std")]
 fn main() {
 	// The Wasm builder reuses the workspace's Cargo.lock, which it finds by walking up from the
@@ -11,6 +15,17 @@ fn main() {
 			let workspace = std::path::Path::new(&manifest).join("..");
 			std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
 		}
+	}
+
+	// The test command (scripts/test.sh) builds the node and every test in one cargo
+	// invocation, with `runtime-benchmarks` on so that the benchmarks run as tests; the node
+	// it starts must still run the production Wasm. With this variable set, the feature stays
+	// on natively (tests, benchmark wiring) and is not passed on to the Wasm build, which
+	// substrate-wasm-builder otherwise does for every enabled feature of this crate. The Wasm
+	// then equals the one of a plain `cargo build -p civil-registry-node`.
+	println!("cargo:rerun-if-env-changed={WASM_WITHOUT_BENCHMARKS}");
+	if std::env::var_os(WASM_WITHOUT_BENCHMARKS).is_some() {
+		std::env::remove_var("CARGO_FEATURE_RUNTIME_BENCHMARKS");
 	}
 
 	#[cfg(feature = "metadata-hash")]

@@ -2,21 +2,50 @@
 # Runs every test of the project, on a fresh machine too (it installs what it
 # needs). In order:
 #   1. formatting (cargo fmt --check)
-#   2. one version of every polkadot-sdk crate, no RocksDB
-#   3. clippy on the whole workspace, warnings are errors
-#   4. unit, property and runtime-level tests of pallets and runtime, with the
-#      benchmarks run as tests (feature runtime-benchmarks)
-#   5. the release node build (with its Wasm runtime)
-#   6. smoke tests: a --dev node finalizes; two --chain local nodes agree
-#   7. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
+#   2. one version of every polkadot-sdk crate, no RocksDB; no `expect` in runtime code
+#   3. one build and run of every test: unit, property and runtime-level tests of
+#      pallets and runtime, the benchmarks run as tests (feature runtime-benchmarks),
+#      and the node's command-line tests, which build the release node binary itself
+#   4. smoke tests: a --dev node finalizes; two --chain local nodes agree; chain specs
+#   5. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
 #      the lifecycle, the runtime API, the civil_* RPC, metadata docs, and the
 #      examples of docs/integrators.md
-# Every step prints what it does; the first failure stops the run.
+# Clippy (warnings denied, the workspace's panic-free lints) runs inside step 3:
+# .cargo/config.toml compiles every workspace crate through scripts/rustc-lint, so the lints
+# cover libraries, tests, benchmarks and the node without a second build of the tree.
+# Every step prints what it does; the first failure stops the run. At the end (or at the
+# failure) a table gives each step's duration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
-step() { echo; echo "=== test: $* ($(($(date +%s) - start)) s) ==="; }
+steps=()
+current=""
+current_start=$start
+step() {
+	local now
+	now=$(date +%s)
+	[ -z "$current" ] || steps+=("$current|$((now - current_start))")
+	current="$*"
+	current_start=$now
+	echo
+	echo "=== test: $* ($((now - start)) s) ==="
+}
+report() {
+	local status=$? now
+	now=$(date +%s)
+	[ -z "$current" ] || steps+=("$current|$((now - current_start))")
+	echo
+	echo "=== step durations (s) ==="
+	local row
+	for row in "${steps[@]}"; do
+		printf '%6s  %s\n' "${row##*|}" "${row%|*}"
+	done
+	printf '%6s  %s\n' "$((now - start))" "total"
+	[ "$status" -eq 0 ] || echo "=== test: FAILED in step: $current ==="
+}
+trap report EXIT
 
+step "setup"
 ./scripts/setup.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
@@ -28,18 +57,15 @@ step "dependency versions, runtime code"
 ./scripts/check-duplicates.sh
 ./scripts/check-runtime-code.sh
 
-step "clippy"
-SKIP_WASM_BUILD=1 cargo clippy --locked --release --workspace -- -D warnings
-
-step "pallet and runtime tests, benchmarks as tests"
-# Same profile as the node build (release) so that both share every crate the
-# runtime-benchmarks feature does not touch; the node itself is left out, since
-# the feature would rebuild the whole client.
-SKIP_WASM_BUILD=1 cargo test --locked --release --workspace --exclude civil-registry-node \
-	--features runtime-benchmarks
-
-step "release node build"
-cargo build --locked --release -p civil-registry-node
+step "build and run the Rust tests, with clippy; the node binary"
+# One cargo invocation for the tests and the node (node/tests/ makes cargo build the binary),
+# so every dependency is compiled once, with one feature set. `runtime-benchmarks` is on so
+# that the benchmarks run as tests; CIVIL_REGISTRY_WASM_WITHOUT_BENCHMARKS keeps it out of the
+# Wasm runtime (runtime/build.rs), so the node started below runs the production runtime,
+# the same Wasm as `cargo build --release -p civil-registry-node` (the polkadot.js suite
+# checks that it has no benchmarking API).
+CIVIL_REGISTRY_WASM_WITHOUT_BENCHMARKS=1 cargo test --locked --release --workspace \
+	--features civil-registry-runtime/runtime-benchmarks
 
 step "smoke tests"
 python3 tests/smoke/smoke.py "$CARGO_TARGET_DIR/release/civil-registry-node"
@@ -48,3 +74,4 @@ step "polkadot.js suite"
 ./tests/e2e/run.sh "$CARGO_TARGET_DIR/release/civil-registry-node"
 
 step "all tests passed"
+current=""

@@ -9,8 +9,9 @@
             an exported JSON file (`--chain <file.json>`) produces and finalizes blocks; `key
             generate` and `key inspect` work.
 
-Every node runs on a temporary base path and free loopback ports, and is always stopped,
-whether the test passes or fails. Usage: smoke.py <path to civil-registry-node> [test ...]
+The tests run at the same time (each waits mostly for blocks); every node runs on a
+temporary base path and free loopback ports, and is always stopped, whether the test passes
+or fails. Usage: smoke.py <path to civil-registry-node> [test ...]
 """
 
 import json
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 FINALIZED_TARGET = 3
 
@@ -236,19 +238,26 @@ def main():
     if not os.access(binary, os.X_OK):
         sys.exit(f"smoke: no executable node at {binary}; build it first (scripts/test.sh does)")
     chosen = sys.argv[2:] or list(TESTS)
-    passed = failed = 0
-    for name in chosen:
+    unknown = [name for name in chosen if name not in TESTS]
+    if unknown:
+        sys.exit(f"smoke: unknown test(s) {', '.join(unknown)}; choose from {', '.join(TESTS)}")
+
+    def one(name):
         start = time.time()
         try:
             TESTS[name](binary)
-            passed += 1
-            print(f"smoke {name}: ok ({time.time() - start:.0f} s)")
+            print(f"smoke {name}: ok ({time.time() - start:.0f} s)", flush=True)
+            return True
         except Exception as e:  # noqa: BLE001 - report every failure and go on
-            failed += 1
-            print(f"smoke {name}: FAILED: {e}")
+            print(f"smoke {name}: FAILED: {e}", flush=True)
+            return False
+
+    with ThreadPoolExecutor(max_workers=len(chosen)) as pool:
+        results = list(pool.map(one, chosen))
+    passed = sum(results)
+    failed = len(results) - passed
     print(f"smoke: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
-
 
 if __name__ == "__main__":
     main()

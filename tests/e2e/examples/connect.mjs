@@ -29,8 +29,31 @@ export function officer(uri) {
  *  error's `section.name` (e.g. `civilEvents.AlreadyMarried`, with its documentation in
  *  `error.docs`) when the chain refused the call, or with the pool's reason when the pool
  *  refused the transaction (e.g. `1010: Invalid Transaction: Invalid signing address` for an
- *  account that holds no role). */
+ *  account that holds no role).
+ *
+ *  Independent transactions need not wait for each other's blocks: start several `submit`s
+ *  and await them together (`Promise.all`), from one signer or many, and they share a block.
+ *  Each signer's submissions are handed to the pool one after another with consecutive
+ *  nonces (the pool's `system.accountNextIndex` counts the transactions it already holds);
+ *  if another program signing with the same key took that nonce first, the pool answers
+ *  `1014: Priority is too low` and the transaction is signed again with the next nonce. */
 export function submit(api, tx, signer) {
+  return inTurn(signer.address, (accepted) => send(api, tx, signer, accepted));
+}
+
+/** Submissions per signer, one at a time until the pool has accepted each. */
+const turns = new Map();
+function inTurn(address, job) {
+  const previous = turns.get(address) ?? Promise.resolve();
+  let accepted;
+  const gate = new Promise((resolve) => { accepted = resolve; });
+  turns.set(address, previous.then(() => gate));
+  return previous.then(() => job(accepted));
+}
+
+/** Hand `tx` to the pool with the signer's next nonce; call `accepted` once the pool has it
+ *  (or refused it for good), and resolve with the included block's hash and events. */
+function send(api, tx, signer, accepted) {
   return new Promise((resolve, reject) => {
     let done = false;
     let unsubscribe;
@@ -38,21 +61,46 @@ export function submit(api, tx, signer) {
       done = true;
       if (unsubscribe) unsubscribe();
     };
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (done || !status.isInBlock) return;
-      finish();
-      if (!dispatchError) {
-        resolve({ blockHash: status.asInBlock.toHex(), events });
-      } else if (dispatchError.isModule) {
-        const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
-        reject(Object.assign(new Error(`${section}.${name}`), { docs: docs.join(' ') }));
-      } else {
-        reject(new Error(dispatchError.toString()));
-      }
-    }).then((u) => {
+    const attempt = async (tries) => {
+      const nonce = await api.rpc.system.accountNextIndex(signer.address);
+      return tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
+        if (done) return;
+        if (status.isUsurped && tries > 0) {
+          // Replaced in the pool by another transaction with the same nonce: sign again.
+          finish();
+          done = false;
+          attempt(tries - 1).then((u) => { unsubscribe = u; }, reject);
+          return;
+        }
+        if (status.isDropped || status.isInvalid || status.isUsurped) {
+          finish();
+          reject(new Error(`the pool dropped the transaction (${status.type})`));
+          return;
+        }
+        if (!status.isInBlock) return;
+        finish();
+        if (!dispatchError) {
+          resolve({ blockHash: status.asInBlock.toHex(), events });
+        } else if (dispatchError.isModule) {
+          const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
+          reject(Object.assign(new Error(`${section}.${name}`), { docs: docs.join(' ') }));
+        } else {
+          reject(new Error(dispatchError.toString()));
+        }
+      }).catch((e) => {
+        // The nonce was taken meanwhile by another program signing with the same key.
+        if (tries > 0 && /^1014:|Transaction is outdated/.test(e.message)) return attempt(tries - 1);
+        throw e;
+      });
+    };
+    attempt(5).then((u) => {
       unsubscribe = u;
       if (done) u();
-    }, reject);
+      accepted();
+    }, (e) => {
+      accepted();
+      reject(e);
+    });
   });
 }
 // #endregion submit

@@ -2,6 +2,7 @@
 // storage item of Offices, Persons and CivilEvents carries docs; the runtime API is there.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import { setup } from '../lib/helpers.mjs';
 
 const { api } = await setup();
@@ -53,6 +54,16 @@ test('the CivilRegistryApi runtime API is in the metadata with docs for every me
   assert.deepEqual(methods, ['act', 'acts_of', 'acts_under_review', 'office', 'officer', 'person', 'statistics', 'verify_certificate']);
   for (const m of civil.methods) assert.ok(m.docs.join('').trim(), `${m.name} has docs`);
   assert.equal(typeof api.call.civilRegistryApi.verifyCertificate, 'function');
+});
+
+test('the node runs the production runtime: no benchmarking API in it', () => {
+  // A runtime API's id is the BLAKE2b-64 of its name. The test command builds the node with
+  // the runtime-benchmarks feature natively (so the benchmarks run as tests in the same
+  // build) but must start it with the Wasm runtime a production build has.
+  const ids = api.runtimeVersion.apis.map(([id]) => id.toHex());
+  assert.ok(ids.includes(blake2AsHex('Core', 64)), 'the Core API is found by its id');
+  assert.ok(ids.includes(blake2AsHex('CivilRegistryApi', 64)), 'so is CivilRegistryApi');
+  assert.ok(!ids.includes(blake2AsHex('Benchmark', 64)), 'the runtime has the Benchmark API');
 });
 
 test('there is no payment RPC: the chain is feeless', async () => {

@@ -16,23 +16,37 @@ const now = await today(api);
 const month = { year: now.year, month: now.month };
 const monthText = `${now.year}-${String(now.month).padStart(2, '0')}`;
 
-const { act: birth, child } = await acts.registerBirth(api, bob, {
-  jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Female',
-  documentHash: hash(),
+const enroll = (sex, birthDate) => acts.enrollPerson(api, bob, {
+  jurisdiction: YUNUSOBOD, birthDate, identityKey: hash(), dataRoot: hash(), sex, archiveReference: hash(),
 });
+// The acts the tests below start from, registered together (one block).
+const [{ act: birth, child }, { act: spareAct }, { person: bride }, { person: groom }] = await Promise.all([
+  acts.registerBirth(api, bob, {
+    jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Female',
+    documentHash: hash(),
+  }),
+  enroll('Male', { year: 1970, month: 1, day: 1 }),
+  enroll('Female', { year: 1996, month: 1, day: 1 }),
+  enroll('Male', { year: 1995, month: 1, day: 1 }),
+]);
 
 test('a certificate is valid, superseded by a four-eyes correction, then revoked', async () => {
+  // Bob issues a certificate and proposes a correction of the date of birth; a revocation of
+  // another act is proposed meanwhile, to be withdrawn below.
   const first = hash();
-  assert.equal(await lifecycle.issueCertificate(api, bob, birth, first), 1);
+  const corrected = daysBefore(now, 1);
+  const [version, proposal, spareRevocation] = await Promise.all([
+    lifecycle.issueCertificate(api, bob, birth, first),
+    lifecycle.proposeAmendment(api, bob, birth, hash(), 'ClericalError', { eventDate: corrected }),
+    lifecycle.proposeRevocation(api, bob, spareAct, hash()),
+  ]);
+  assert.equal(version, 1);
   assert.deepEqual(
     { ...(await queries.verifyCertificate(api, first)), issuedAt: 0 },
     { status: 'Valid', kind: 'Birth', office: 0, version: 1, currentVersion: 1, issuedAt: 0 });
   const fromQr = await queries.verifyFromQr(HTTP_ENDPOINT, `${first}\n`);
   assert.deepEqual([fromQr.status, fromQr.kind, fromQr.version], ['valid', 'birth', 1]);
-
-  // Bob proposes a correction of the date of birth; he cannot approve it himself.
-  const corrected = daysBefore(now, 1);
-  const proposal = await lifecycle.proposeAmendment(api, bob, birth, hash(), 'ClericalError', { eventDate: corrected });
+  // Bob cannot approve his own proposal.
   await rejectsWith(lifecycle.approveAmendment(api, bob, proposal), 'civilEvents.NotSupervisingHead');
   // Alice, head of the office, approves: version 2.
   assert.equal(await lifecycle.approveAmendment(api, alice, proposal), 2);
@@ -45,27 +59,35 @@ test('a certificate is valid, superseded by a four-eyes correction, then revoked
 
   assert.equal((await queries.verifyCertificate(api, first)).status, 'Superseded');
   assert.equal((await queries.verifyFromQr(HTTP_ENDPOINT, first)).status, 'superseded');
+  // A proposal can be rejected (or withdrawn by its proposer).
   const second = hash();
-  assert.equal(await lifecycle.issueCertificate(api, bob, birth, second), 2);
+  const [secondVersion, withdrawn] = await Promise.all([
+    lifecycle.issueCertificate(api, bob, birth, second),
+    lifecycle.proposeAmendment(api, bob, birth, hash(), 'NewEvidence', { dataRoot: hash() }),
+  ]);
+  assert.equal(secondVersion, 2);
   assert.equal((await queries.verifyCertificate(api, second)).status, 'Valid');
 
-  // A proposal can be rejected (or withdrawn by its proposer).
-  const withdrawn = await lifecycle.proposeAmendment(api, bob, birth, hash(), 'NewEvidence', { dataRoot: hash() });
-  assert.equal(await lifecycle.rejectAmendment(api, bob, withdrawn), withdrawn);
+  // Bob withdraws both proposals, then (his next nonce) proposes to revoke the birth act.
+  const [withdrawnAmendment, withdrawnRevocation, revocation] = await Promise.all([
+    lifecycle.rejectAmendment(api, bob, withdrawn),
+    lifecycle.rejectRevocation(api, bob, spareRevocation),
+    lifecycle.proposeRevocation(api, bob, birth, hash()),
+  ]);
+  assert.equal(withdrawnAmendment, withdrawn);
+  assert.equal(withdrawnRevocation, spareRevocation);
 
-  // Revocation needs governance (Root through sudo here) or a regional head.
-  const revocation = await lifecycle.proposeRevocation(api, bob, birth, hash());
-  await rejectsWith(lifecycle.approveAmendment(api, alice, revocation), 'civilEvents.WrongProposalKind');
-  assert.deepEqual(await lifecycle.approveRevocation(api, alice, revocation), []);
+  // Revocation needs governance (Root through sudo here) or a regional head; it is not an
+  // amendment.
+  const [, dependents] = await Promise.all([
+    rejectsWith(lifecycle.approveAmendment(api, alice, revocation), 'civilEvents.WrongProposalKind'),
+    lifecycle.approveRevocation(api, alice, revocation),
+  ]);
+  assert.deepEqual(dependents, []);
   assert.equal((await queries.verifyCertificate(api, second)).status, 'Revoked');
   assert.equal((await queries.verifyFromQr(HTTP_ENDPOINT, first)).status, 'revoked');
   assert.equal((await queries.person(api, child)).revoked, true);
   assert.ok((await queries.act(api, birth)).revocation);
-  const withdrawnRevocation = await lifecycle.proposeRevocation(api, bob, (await acts.enrollPerson(api, bob, {
-    jurisdiction: YUNUSOBOD, birthDate: { year: 1970, month: 1, day: 1 }, identityKey: hash(), dataRoot: hash(),
-    sex: 'Male', archiveReference: hash(),
-  })).act, hash());
-  assert.equal(await lifecycle.rejectRevocation(api, bob, withdrawnRevocation), withdrawnRevocation);
 });
 
 test('the civil_verifyCertificate RPC answers bad input with a clear code', async () => {
@@ -85,14 +107,7 @@ test('the civil_verifyCertificate RPC answers bad input with a clear code', asyn
 test('statistics roll up from the district to the region and the country', async () => {
   const before = await queries.statistics(api, UZBEKISTAN, 'Marriage', month, month);
   const count = (rows) => rows.reduce((n, row) => n + row.count, 0);
-  const a = (await acts.enrollPerson(api, bob, {
-    jurisdiction: YUNUSOBOD, birthDate: { year: 1996, month: 1, day: 1 }, identityKey: hash(),
-    dataRoot: hash(), sex: 'Female', archiveReference: hash(),
-  })).person;
-  const b = (await acts.enrollPerson(api, bob, {
-    jurisdiction: YUNUSOBOD, birthDate: { year: 1995, month: 1, day: 1 }, identityKey: hash(),
-    dataRoot: hash(), sex: 'Male', archiveReference: hash(),
-  })).person;
+  const [a, b] = [bride, groom];
   const marriage = await acts.registerMarriage(api, bob, a, b, YUNUSOBOD, now, hash());
   for (const jurisdiction of [YUNUSOBOD, TASHKENT, UZBEKISTAN]) {
     const rows = await queries.statistics(api, jurisdiction, 'Marriage', month, month);

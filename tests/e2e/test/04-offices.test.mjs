@@ -15,42 +15,55 @@ const charlie = officer('//Charlie');
 const dave = officer('//Dave');
 
 test('governance builds an office, a head staffs it, a compromised key is reviewed', async () => {
-  const district = await offices.createJurisdiction(api, alice, 'UZ-TK-TST', 'Test district', TASHKENT);
-  assert.equal(await offices.renameJurisdiction(api, alice, district, 'Test district (renamed)'), 'Test district (renamed)');
-  const office = await offices.registerOffice(api, alice, 'DistrictRegistry', district, 'Test registry office');
+  // Calls that do not depend on each other share a block (each signer's nonces keep them in
+  // the order written).
+  const [district, spare] = await Promise.all([
+    offices.createJurisdiction(api, alice, 'UZ-TK-TST', 'Test district', TASHKENT),
+    offices.createJurisdiction(api, alice, 'UZ-TK-TMP', 'Temporary district', TASHKENT),
+  ]);
+  const [renamed, office] = await Promise.all([
+    offices.renameJurisdiction(api, alice, district, 'Test district (renamed)'),
+    offices.registerOffice(api, alice, 'DistrictRegistry', district, 'Test registry office'),
+  ]);
+  assert.equal(renamed, 'Test district (renamed)');
   assert.equal((await queries.office(api, office)).status, 'Active');
 
   assert.equal(await offices.appointHead(api, alice, office, charlie.address), charlie.address);
   assert.equal(await offices.appointRegistrar(api, charlie, dave.address), dave.address);
   assert.deepEqual((await queries.officer(api, dave.address)).office, office);
-  // Bob's office does not cover the new district.
-  await rejectsWith(acts.enrollPerson(api, bob, {
-    jurisdiction: district, birthDate: { year: 1970, month: 1, day: 1 }, identityKey: hash(),
-    dataRoot: hash(), sex: 'Male', archiveReference: hash(),
-  }), 'civilEvents.OutsideJurisdiction');
-  const { act } = await acts.enrollPerson(api, dave, {
+  const person = () => ({
     jurisdiction: district, birthDate: { year: 1970, month: 1, day: 1 }, identityKey: hash(),
     dataRoot: hash(), sex: 'Male', archiveReference: hash(),
   });
+  const [, { act }] = await Promise.all([
+    // Bob's office does not cover the new district.
+    rejectsWith(acts.enrollPerson(api, bob, person()), 'civilEvents.OutsideJurisdiction'),
+    acts.enrollPerson(api, dave, person()),
+  ]);
   const signedAt = (await api.query.civilEvents.acts(act)).unwrap().registeredAt.toNumber();
 
-  // Dave's key is found compromised from the block of that act on.
-  assert.equal(await offices.dismissRegistrar(api, charlie, dave.address, signedAt), dave.address);
+  // Dave's key is found compromised from the block of that act on; it can never be appointed
+  // again.
+  const [dismissed] = await Promise.all([
+    offices.dismissRegistrar(api, charlie, dave.address, signedAt),
+    rejectsWith(offices.appointRegistrar(api, charlie, dave.address), 'offices.KeyCompromised'),
+  ]);
+  assert.equal(dismissed, dave.address);
   assert.equal(await queries.officer(api, dave.address), null);
   assert.deepEqual(
     (await queries.actsUnderReview(api, dave.address)).map((i) => [i.act, i.needsReview]),
     [[act, true]]);
-  await rejectsWith(offices.appointRegistrar(api, charlie, dave.address), 'offices.KeyCompromised');
 
   assert.equal(await offices.suspendOffice(api, alice, office), office);
   assert.equal((await queries.office(api, office)).status, 'Suspended');
-  assert.equal(await offices.reopenOffice(api, alice, office), office);
-  assert.equal(await offices.dismissOfficer(api, alice, charlie.address, null), charlie.address);
-  assert.equal(await offices.closeOffice(api, alice, office), office);
+  const [reopened, dismissedHead, closed, removed] = await Promise.all([
+    offices.reopenOffice(api, alice, office),
+    offices.dismissOfficer(api, alice, charlie.address, null),
+    offices.closeOffice(api, alice, office),
+    offices.removeJurisdiction(api, alice, spare),
+    // A jurisdiction with records can never be removed.
+    rejectsWith(offices.removeJurisdiction(api, alice, district), 'offices.JurisdictionInUse'),
+  ]);
+  assert.deepEqual([reopened, dismissedHead, closed, removed], [office, charlie.address, office, spare]);
   assert.equal((await queries.office(api, office)).status, 'Closed');
-
-  const spare = await offices.createJurisdiction(api, alice, 'UZ-TK-TMP', 'Temporary district', TASHKENT);
-  assert.equal(await offices.removeJurisdiction(api, alice, spare), spare);
-  // A jurisdiction with records can never be removed.
-  await rejectsWith(offices.removeJurisdiction(api, alice, district), 'offices.JurisdictionInUse');
 });
