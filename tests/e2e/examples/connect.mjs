@@ -87,13 +87,17 @@ function send(api, tx, signer, accepted) {
         } else {
           reject(new Error(dispatchError.toString()));
         }
-      }).catch((e) => {
-        // The nonce was taken meanwhile by another program signing with the same key.
-        if (tries > 0 && /^1014:|Transaction is outdated/.test(e.message)) return attempt(tries - 1);
+      }).catch(async (e) => {
+        // The nonce was taken meanwhile by another program signing with the same key: wait a
+        // moment (at random, so that the two programs fall out of step) and sign again.
+        if (tries > 0 && /^1014:|Transaction is outdated/.test(e.message)) {
+          await new Promise((r) => setTimeout(r, Math.random() * 200));
+          return attempt(tries - 1);
+        }
         throw e;
       });
     };
-    attempt(5).then((u) => {
+    attempt(20).then((u) => {
       unsubscribe = u;
       if (done) u();
       accepted();
