@@ -69,7 +69,11 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod features;
+#[cfg(any(feature = "try-runtime", feature = "std"))]
+mod try_state;
 mod types;
+mod views;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -126,13 +130,12 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use civil_registry_primitives::{
 		ActId, ActKind, CompromisedKeys, Date, JurisdictionId, JurisdictionTree, LifeStatus,
-		MaritalStatus, OfficeId, OfficeKind, OfficerPermissions, PermissionError, PersonId,
-		PersonRecord, PersonRegistry, Role, Sex, YearMonth,
+		MaritalStatus, OfficeId, OfficerPermissions, PermissionError, PersonId, PersonRecord,
+		PersonRegistry, Role, Sex, YearMonth,
 	};
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use sp_runtime::Saturating;
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -586,15 +589,7 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Expire the proposals nobody decided in time.
 		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-			let expiring = ProposalExpiries::<T>::take(n);
-			let count = expiring.len() as u32;
-			for id in expiring {
-				if let Some(proposal) = Proposals::<T>::take(id) {
-					OpenProposal::<T>::remove(proposal.act);
-					Self::deposit_event(Event::ProposalExpired { proposal: id, act: proposal.act });
-				}
-			}
-			T::WeightInfo::expire_proposals(count)
+			Self::expire_proposals(n)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -848,21 +843,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::approve_late_registration())]
 		pub fn approve_late_registration(origin: OriginFor<T>, act: ActId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
-			ensure!(record.status == ActStatus::Pending, Error::<T>::NotPending);
-			let approver = T::Permissions::officer(&who).ok_or(Error::<T>::NotHeadOfOffice)?;
-			ensure!(
-				approver.role == Role::Head && approver.office == record.office,
-				Error::<T>::NotHeadOfOffice
-			);
-			ensure!(record.officer != who, Error::<T>::SelfApproval);
-			let effects = Self::plan(act, &record)?;
-
-			if let ActDetails::Birth { identity_key, .. } = &record.details {
-				PendingIdentities::<T>::remove(identity_key);
-			}
-			Self::deposit_event(Event::LateRegistrationApproved { act, approved_by: who });
-			Self::commit(act, record, effects)
+			Self::do_approve_late_registration(who, act)
 		}
 
 		/// Propose a correction of act `act`: a new version stating `new_document_hash` (the
@@ -884,33 +865,7 @@ pub mod pallet {
 			correction: Correction,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
-			ensure!(record.status == ActStatus::Registered, Error::<T>::ActNotInEffect);
-			let officer = T::Permissions::officer(&who).ok_or(Error::<T>::NotOfficer)?;
-			ensure!(
-				officer.office == record.office
-					|| T::Permissions::is_successor_of_closed(&who, record.office),
-				Error::<T>::NotRegisteringOffice
-			);
-			ensure!(new_document_hash != record.document_hash, Error::<T>::DocumentUnchanged);
-			// The shape of the correction is checked now; the law rules at the approval,
-			// against the records of that day.
-			let mut corrected = record.clone();
-			Self::apply_correction(&mut corrected, &correction)?;
-			if let Some(jurisdiction) = correction.jurisdiction {
-				T::Permissions::authorize(&who, record.kind, jurisdiction, Role::Registrar)
-					.map_err(Error::<T>::from)?;
-			}
-			let change =
-				ProposedChange::Amendment { document_hash: new_document_hash, reason, correction };
-			let (proposal, expires_at) = Self::open_proposal(&who, act, change)?;
-			Self::deposit_event(Event::AmendmentProposed {
-				proposal,
-				act,
-				proposer: who,
-				expires_at,
-			});
-			Ok(())
+			Self::do_propose_amendment(who, act, new_document_hash, reason, correction)
 		}
 
 		/// Approve a proposed correction: the act gets a new version, the persons it concerns
@@ -927,38 +882,7 @@ pub mod pallet {
 			proposal: ProposalId,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let open = Proposals::<T>::get(proposal).ok_or(Error::<T>::UnknownProposal)?;
-			let ProposedChange::Amendment { document_hash, reason, correction } = open.change
-			else {
-				return Err(Error::<T>::WrongProposalKind.into());
-			};
-			let record = Acts::<T>::get(open.act).ok_or(Error::<T>::UnknownAct)?;
-			ensure!(
-				T::Permissions::is_supervising_head(&who, record.office),
-				Error::<T>::NotSupervisingHead
-			);
-			ensure!(who != open.proposer, Error::<T>::SelfApproval);
-			ensure!(record.status == ActStatus::Registered, Error::<T>::ActNotInEffect);
-
-			Self::close_proposal(proposal, &open);
-			Self::clear_review(open.act, &record);
-			let (version, checked) = Self::amend(
-				open.act,
-				record,
-				document_hash,
-				reason,
-				&correction,
-				open.proposer,
-				who.clone(),
-			)?;
-			Self::deposit_event(Event::ActAmended {
-				proposal,
-				act: open.act,
-				version,
-				reason,
-				approved_by: who,
-			});
-			Ok(Some(T::WeightInfo::approve_amendment(checked)).into())
+			Self::do_approve_amendment(who, proposal)
 		}
 
 		/// Reject a proposed correction, or withdraw one's own.
@@ -969,23 +893,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::reject_amendment())]
 		pub fn reject_amendment(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let open = Proposals::<T>::get(proposal).ok_or(Error::<T>::UnknownProposal)?;
-			ensure!(
-				matches!(open.change, ProposedChange::Amendment { .. }),
-				Error::<T>::WrongProposalKind
-			);
-			let office = Acts::<T>::get(open.act).ok_or(Error::<T>::UnknownAct)?.office;
-			ensure!(
-				who == open.proposer || T::Permissions::is_supervising_head(&who, office),
-				Error::<T>::NotSupervisingHead
-			);
-			Self::close_proposal(proposal, &open);
-			Self::deposit_event(Event::ProposalRejected {
-				proposal,
-				act: open.act,
-				rejected_by: who,
-			});
-			Ok(())
+			Self::do_reject_amendment(who, proposal)
 		}
 
 		/// Propose to revoke act `act` (e.g. a fraudulent or duplicate registration), stating
@@ -1004,19 +912,7 @@ pub mod pallet {
 			reason_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
-			ensure!(record.status != ActStatus::Revoked, Error::<T>::AlreadyRevoked);
-			T::Permissions::authorize(&who, record.kind, record.jurisdiction, Role::Registrar)
-				.map_err(Error::<T>::from)?;
-			let (proposal, expires_at) =
-				Self::open_proposal(&who, act, ProposedChange::Revocation { reason_hash })?;
-			Self::deposit_event(Event::RevocationProposed {
-				proposal,
-				act,
-				proposer: who,
-				expires_at,
-			});
-			Ok(())
+			Self::do_propose_revocation(who, act, reason_hash)
 		}
 
 		/// Approve a proposed revocation: the act stops being in effect and its effects on
@@ -1035,41 +931,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			proposal: ProposalId,
 		) -> DispatchResultWithPostInfo {
-			let open = Proposals::<T>::get(proposal).ok_or(Error::<T>::UnknownProposal)?;
-			let ProposedChange::Revocation { reason_hash } = open.change else {
-				return Err(Error::<T>::WrongProposalKind.into());
-			};
-			let record = Acts::<T>::get(open.act).ok_or(Error::<T>::UnknownAct)?;
-			let approved_by = match T::RevocationOrigin::try_origin(origin) {
-				Ok(_) => None,
-				Err(origin) => {
-					let who = ensure_signed(origin)?;
-					ensure!(Self::is_regional_head(&who, &record), Error::<T>::NotRegionalHead);
-					ensure!(who != open.proposer, Error::<T>::SelfApproval);
-					Some(who)
-				},
-			};
-			ensure!(record.status != ActStatus::Revoked, Error::<T>::AlreadyRevoked);
-
-			Self::close_proposal(proposal, &open);
-			Self::clear_review(open.act, &record);
-			let (dependents, checked) = Self::revoke(open.act, record)?;
-			Revocations::<T>::insert(
-				open.act,
-				Revocation {
-					reason_hash,
-					proposed_by: open.proposer,
-					approved_by: approved_by.clone(),
-					revoked_at: frame_system::Pallet::<T>::block_number(),
-				},
-			);
-			Self::deposit_event(Event::ActRevoked {
-				proposal,
-				act: open.act,
-				approved_by,
-				dependents,
-			});
-			Ok(Some(T::WeightInfo::approve_revocation(checked)).into())
+			Self::do_approve_revocation(origin, proposal)
 		}
 
 		/// Reject a proposed revocation, or withdraw one's own.
@@ -1080,26 +942,7 @@ pub mod pallet {
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::reject_revocation())]
 		pub fn reject_revocation(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
-			let open = Proposals::<T>::get(proposal).ok_or(Error::<T>::UnknownProposal)?;
-			ensure!(
-				matches!(open.change, ProposedChange::Revocation { .. }),
-				Error::<T>::WrongProposalKind
-			);
-			let record = Acts::<T>::get(open.act).ok_or(Error::<T>::UnknownAct)?;
-			let rejected_by = match T::RevocationOrigin::try_origin(origin) {
-				Ok(_) => open.proposer.clone(),
-				Err(origin) => {
-					let who = ensure_signed(origin)?;
-					ensure!(
-						who == open.proposer || Self::is_regional_head(&who, &record),
-						Error::<T>::NotRegionalHead
-					);
-					who
-				},
-			};
-			Self::close_proposal(proposal, &open);
-			Self::deposit_event(Event::ProposalRejected { proposal, act: open.act, rejected_by });
-			Ok(())
+			Self::do_reject_revocation(origin, proposal)
 		}
 
 		/// Record a certificate of act `act` (a birth certificate, a marriage certificate,
@@ -1116,33 +959,7 @@ pub mod pallet {
 			certificate_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
-			let auth =
-				T::Permissions::authorize(&who, record.kind, record.jurisdiction, Role::Registrar)
-					.map_err(Error::<T>::from)?;
-			ensure!(record.status == ActStatus::Registered, Error::<T>::ActNotInEffect);
-			ensure!(
-				!Certificates::<T>::contains_key(certificate_hash),
-				Error::<T>::CertificateExists
-			);
-			Certificates::<T>::insert(
-				certificate_hash,
-				Certificate {
-					act,
-					version: record.version,
-					sealed: record.sealed,
-					office: auth.office,
-					issued_by: who,
-					issued_at: frame_system::Pallet::<T>::block_number(),
-				},
-			);
-			Self::deposit_event(Event::CertificateIssued {
-				certificate: certificate_hash,
-				act,
-				version: record.version,
-				office: auth.office,
-			});
-			Ok(())
+			Self::do_issue_certificate(who, act, certificate_hash)
 		}
 	}
 
@@ -1168,31 +985,20 @@ pub mod pallet {
 			Ok(Date::from_unix_millis(millis).ok_or(Error::<T>::ClockUnavailable)?)
 		}
 
-		/// The last day on which an event of `kind` on `date` is registered in time.
-		fn deadline(kind: ActKind, date: &Date) -> Result<Date, DispatchError> {
-			ensure!(date.is_valid(), Error::<T>::InvalidDate);
-			let deadline = match kind {
-				ActKind::Birth => date.add_months(BIRTH_DEADLINE_MONTHS),
-				ActKind::Death => date.add_days(DEATH_DEADLINE_DAYS),
-				_ => Some(*date),
-			};
-			Ok(deadline.ok_or(Error::<T>::InvalidDate)?)
-		}
-
 		/// A person a new act concerns: exists, and their registration is not revoked.
-		fn person(id: PersonId) -> Result<PersonRecord, DispatchError> {
+		pub(crate) fn person(id: PersonId) -> Result<PersonRecord, DispatchError> {
 			let person = Self::record(id)?;
 			ensure!(!person.revoked, Error::<T>::PersonRevoked);
 			Ok(person)
 		}
 
 		/// A person's record, revoked or not (for amendments and revocations of old acts).
-		fn record(id: PersonId) -> Result<PersonRecord, DispatchError> {
+		pub(crate) fn record(id: PersonId) -> Result<PersonRecord, DispatchError> {
 			Ok(T::Persons::person(id).ok_or(Error::<T>::UnknownPerson)?)
 		}
 
 		/// A person the act concerns: exists, alive, born on or before the act's date.
-		fn living(id: PersonId, date: &Date) -> Result<PersonRecord, DispatchError> {
+		pub(crate) fn living(id: PersonId, date: &Date) -> Result<PersonRecord, DispatchError> {
 			let person = Self::person(id)?;
 			ensure!(person.is_alive(), Error::<T>::PersonDeceased);
 			ensure!(person.birth_date <= *date, Error::<T>::EventBeforeBirth);
@@ -1200,7 +1006,7 @@ pub mod pallet {
 		}
 
 		/// Check the signer, the date, the rules; then store the act, pending or in effect.
-		fn register(
+		pub(crate) fn register(
 			who: T::AccountId,
 			jurisdiction: JurisdictionId,
 			date: Date,
@@ -1450,7 +1256,7 @@ pub mod pallet {
 
 		/// A person born on `act`'s date in `act`'s jurisdiction, created by act `id`: alive,
 		/// single, with no recorded parents.
-		fn new_person(
+		pub(crate) fn new_person(
 			identity_key: H256,
 			data_root: H256,
 			sex: Sex,
@@ -1473,14 +1279,14 @@ pub mod pallet {
 			}
 		}
 
-		fn pair(subjects: &Subjects) -> Result<(PersonId, PersonId), DispatchError> {
+		pub(crate) fn pair(subjects: &Subjects) -> Result<(PersonId, PersonId), DispatchError> {
 			match subjects.as_slice() {
 				[a, b] => Ok((*a, *b)),
 				_ => Err(Error::<T>::UnknownPerson.into()),
 			}
 		}
 
-		fn ensure_identity_free(identity_key: &H256, id: ActId) -> DispatchResult {
+		pub(crate) fn ensure_identity_free(identity_key: &H256, id: ActId) -> DispatchResult {
 			ensure!(T::Persons::by_identity(identity_key).is_none(), Error::<T>::DuplicateIdentity);
 			ensure!(
 				PendingIdentities::<T>::get(identity_key).is_none_or(|pending| pending == id),
@@ -1490,7 +1296,7 @@ pub mod pallet {
 		}
 
 		/// Write an act that takes effect now, with the effects [`Self::plan`] computed.
-		fn commit(id: ActId, mut act: Act<T>, effects: Effects) -> DispatchResult {
+		pub(crate) fn commit(id: ActId, mut act: Act<T>, effects: Effects) -> DispatchResult {
 			act.status = ActStatus::Registered;
 			act.details = effects.details;
 			if let Some(record) = effects.new_person {
@@ -1580,222 +1386,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// The most acts an approval checks: the acts of the persons it concerns (two spouses
-		/// for a marriage).
-		pub fn max_checked_acts() -> u32 {
-			T::MaxActsPerPerson::get().saturating_mul(2)
-		}
-
-		/// Add (`up`) or remove an act in effect to or from the vital statistics.
-		fn count(act: &Act<T>, up: bool) {
-			let key = (act.kind, act.event_date.year_month(), act.jurisdiction);
-			Statistics::<T>::mutate_exists(key, |count| {
-				let n = count.unwrap_or(0);
-				let n = if up { n.saturating_add(1) } else { n.saturating_sub(1) };
-				*count = (n > 0).then_some(n);
-			});
-		}
-
-		/// Open a proposal on `act`, expiring [`Config::ProposalLifetime`] blocks from now.
-		fn open_proposal(
-			who: &T::AccountId,
-			act: ActId,
-			change: ProposedChange,
-		) -> Result<(ProposalId, BlockNumberFor<T>), DispatchError> {
-			ensure!(!OpenProposal::<T>::contains_key(act), Error::<T>::ProposalOpen);
-			let id = NextProposalId::<T>::get();
-			let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			// At least one block: the expiry of the current block has already run.
-			let lifetime = T::ProposalLifetime::get().max(1u32.into());
-			let expires_at = now.saturating_add(lifetime);
-			ProposalExpiries::<T>::try_mutate(expires_at, |queue| queue.try_push(id))
-				.map_err(|_| Error::<T>::TooManyProposals)?;
-			NextProposalId::<T>::put(next);
-			OpenProposal::<T>::insert(act, id);
-			Proposals::<T>::insert(
-				id,
-				Proposal { act, proposer: who.clone(), proposed_at: now, expires_at, change },
-			);
-			Ok((id, expires_at))
-		}
-
-		/// Remove a decided proposal and its place in the expiry queue.
-		fn close_proposal(id: ProposalId, proposal: &Proposal<T>) {
-			Proposals::<T>::remove(id);
-			OpenProposal::<T>::remove(proposal.act);
-			ProposalExpiries::<T>::mutate_exists(proposal.expires_at, |queue| {
-				if let Some(q) = queue {
-					q.retain(|p| *p != id);
-					if q.is_empty() {
-						*queue = None;
-					}
-				}
-			});
-		}
-
-		/// Whether the act was signed by a key compromised at the time.
-		fn signed_by_compromised_key(act: &Act<T>) -> bool {
-			T::Permissions::compromised_since(&act.officer)
-				.is_some_and(|since| act.registered_at >= since)
-		}
-
-		/// An approved amendment or revocation clears an act's review flag.
-		fn clear_review(id: ActId, act: &Act<T>) {
-			if Self::signed_by_compromised_key(act) {
-				ReviewCleared::<T>::insert(id, frame_system::Pallet::<T>::block_number());
-			}
-		}
-
-		/// Whether `who` heads the regional department whose region covers `act`.
-		fn is_regional_head(who: &T::AccountId, act: &Act<T>) -> bool {
-			T::Permissions::authorize(who, act.kind, act.jurisdiction, Role::Head)
-				.is_ok_and(|auth| auth.office_kind == OfficeKind::RegionalDepartment)
-		}
-
-		/// Apply `correction` to `act`'s fields (not to persons), checking its shape: a real
-		/// date not after today, an existing jurisdiction, fields the act's kind has.
-		fn apply_correction(act: &mut Act<T>, correction: &Correction) -> DispatchResult {
-			if let Some(date) = correction.event_date {
-				ensure!(date.is_valid(), Error::<T>::InvalidDate);
-				ensure!(date <= Self::today()?, Error::<T>::DateInFuture);
-				act.event_date = date;
-			}
-			if let Some(jurisdiction) = correction.jurisdiction {
-				ensure!(T::Jurisdictions::exists(jurisdiction), Error::<T>::UnknownJurisdiction);
-				act.jurisdiction = jurisdiction;
-			}
-			match &mut act.details {
-				ActDetails::Birth { sex, data_root, .. }
-				| ActDetails::Enrollment { sex, data_root, .. } => {
-					if let Some(new) = correction.sex {
-						*sex = new;
-					}
-					if let Some(new) = correction.data_root {
-						*data_root = new;
-					}
-				},
-				ActDetails::NameChange { new_root, .. } => {
-					ensure!(correction.sex.is_none(), Error::<T>::CorrectionNotApplicable);
-					if let Some(new) = correction.data_root {
-						*new_root = new;
-					}
-				},
-				_ => ensure!(
-					correction.sex.is_none() && correction.data_root.is_none(),
-					Error::<T>::CorrectionNotApplicable
-				),
-			}
-			Ok(())
-		}
-
-		/// Make the corrected version of act `id` current: keep the old one in [`ActHistory`],
-		/// carry the correction over to the persons, move the act in the statistics, and check
-		/// the law again for every act it can affect. Returns the new version and the number
-		/// of acts checked.
-		fn amend(
-			id: ActId,
-			previous: Act<T>,
-			document_hash: H256,
-			reason: AmendmentReason,
-			correction: &Correction,
-			proposed_by: T::AccountId,
-			approved_by: T::AccountId,
-		) -> Result<(u32, u32), DispatchError> {
-			let mut act = previous.clone();
-			Self::apply_correction(&mut act, correction)?;
-			act.document_hash = document_hash;
-			act.version = act.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
-
-			// The one person whose own record the act defines, if any.
-			let subject = act.subjects.first().copied().ok_or(Error::<T>::UnknownPerson);
-			let mut person_wide = None;
-			match (&previous.details, &act.details) {
-				(
-					ActDetails::Birth { data_root: old_root, .. }
-					| ActDetails::Enrollment { data_root: old_root, .. },
-					ActDetails::Birth { data_root, sex, .. }
-					| ActDetails::Enrollment { data_root, sex, .. },
-				) => {
-					let pid = subject?;
-					let mut p = Self::record(pid)?;
-					p.birth_date = act.event_date;
-					p.birth_jurisdiction = act.jurisdiction;
-					p.sex = *sex;
-					// A later change of name keeps the person's current root.
-					if p.data_root == *old_root {
-						p.data_root = *data_root;
-					}
-					T::Persons::update(pid, p)?;
-					person_wide = Some(pid);
-				},
-				(_, ActDetails::Death) => {
-					let pid = subject?;
-					let mut p = Self::record(pid)?;
-					p.status = LifeStatus::Deceased { date: act.event_date, act: id };
-					T::Persons::update(pid, p)?;
-					person_wide = Some(pid);
-				},
-				(
-					ActDetails::NameChange { new_root: old_root, .. },
-					ActDetails::NameChange { new_root, .. },
-				) => {
-					let pid = subject?;
-					let mut p = Self::record(pid)?;
-					if p.data_root == *old_root {
-						p.data_root = *new_root;
-						T::Persons::update(pid, p)?;
-					}
-				},
-				_ => {},
-			}
-			if act.jurisdiction != previous.jurisdiction {
-				T::Jurisdictions::note_record(act.jurisdiction);
-			}
-			if (act.event_date.year_month(), act.jurisdiction)
-				!= (previous.event_date.year_month(), previous.jurisdiction)
-			{
-				Self::count(&previous, false);
-				Self::count(&act, true);
-			}
-			let version = act.version;
-			ActHistory::<T>::insert(
-				id,
-				previous.version,
-				SupersededVersion {
-					act: previous,
-					superseded_at: frame_system::Pallet::<T>::block_number(),
-					reason,
-					proposed_by,
-					approved_by,
-				},
-			);
-			Acts::<T>::insert(id, act.clone());
-
-			let checked = match (person_wide, &act.details) {
-				// A corrected date of birth or of death touches every act of the person.
-				(Some(pid), _) => Self::check_person(pid)?,
-				(None, ActDetails::Divorce { marriage }) => {
-					Self::check_act(&act)?;
-					let m = Acts::<T>::get(marriage).ok_or(Error::<T>::UnknownAct)?;
-					Self::check_act(&m)?;
-					Self::check_marriage_overlap(*marriage, &m)?.saturating_add(2)
-				},
-				(None, ActDetails::Marriage { .. }) => {
-					Self::check_act(&act)?;
-					Self::check_marriage_overlap(id, &act)?.saturating_add(1)
-				},
-				(None, _) => {
-					Self::check_act(&act)?;
-					1
-				},
-			};
-			Ok((version, checked))
-		}
-
 		/// Check every act in effect of `person` against the law as the records stand now.
 		/// Returns the number of acts checked.
-		fn check_person(person: PersonId) -> Result<u32, DispatchError> {
+		pub(crate) fn check_person(person: PersonId) -> Result<u32, DispatchError> {
 			let mut checked = 0u32;
 			for id in ActsOf::<T>::get(person) {
 				checked = checked.saturating_add(1);
@@ -1808,7 +1401,7 @@ pub mod pallet {
 		}
 
 		/// A person was alive on `date`: born by then and not dead before it.
-		fn ensure_alive_on(person: &PersonRecord, date: &Date) -> DispatchResult {
+		pub(crate) fn ensure_alive_on(person: &PersonRecord, date: &Date) -> DispatchResult {
 			ensure!(person.birth_date <= *date, Error::<T>::EventBeforeBirth);
 			ensure!(person.alive_on(date), Error::<T>::PersonDeceased);
 			Ok(())
@@ -1915,7 +1508,7 @@ pub mod pallet {
 
 		/// The time a marriage in effect lasted: from its date to the date of the act that
 		/// ended it, open if it has not ended.
-		fn marriage_span(act: &Act<T>) -> (Date, Option<Date>) {
+		pub(crate) fn marriage_span(act: &Act<T>) -> (Date, Option<Date>) {
 			let end = match act.details {
 				ActDetails::Marriage { ended_by: Some(end), .. } => {
 					Acts::<T>::get(end).map(|e| e.event_date)
@@ -1927,7 +1520,10 @@ pub mod pallet {
 
 		/// Marriage `id` does not overlap in time any other marriage in effect of either
 		/// spouse (one may remarry on the day a marriage ends). Returns the acts read.
-		fn check_marriage_overlap(id: ActId, marriage: &Act<T>) -> Result<u32, DispatchError> {
+		pub(crate) fn check_marriage_overlap(
+			id: ActId,
+			marriage: &Act<T>,
+		) -> Result<u32, DispatchError> {
 			let (start, end) = Self::marriage_span(marriage);
 			let mut read = 0u32;
 			for spouse in marriage.subjects.iter() {
@@ -1951,7 +1547,7 @@ pub mod pallet {
 
 		/// The latest marriage in effect of `person`, by registration order. Also returns the
 		/// number of acts read.
-		fn latest_marriage(person: PersonId) -> (u32, Option<(ActId, Act<T>)>) {
+		pub(crate) fn latest_marriage(person: PersonId) -> (u32, Option<(ActId, Act<T>)>) {
 			let mut read = 0u32;
 			let mut latest = None;
 			for id in ActsOf::<T>::get(person) {
@@ -1984,480 +1580,6 @@ pub mod pallet {
 				_ => MaritalStatus::Married { spouse, act: id },
 			};
 			(read, status)
-		}
-
-		/// Undo the effects of act `id` and mark it revoked. Returns the acts in effect that
-		/// rest on it, and the number of acts read.
-		fn revoke(
-			id: ActId,
-			mut act: Act<T>,
-		) -> Result<(BoundedVec<ActId, T::MaxActsPerPerson>, u32), DispatchError> {
-			let mut dependents = Vec::new();
-			let mut read = 0u32;
-			let subject = act.subjects.first().copied().ok_or(Error::<T>::UnknownPerson);
-			if act.status == ActStatus::Pending {
-				if let ActDetails::Birth { identity_key, .. } = &act.details {
-					PendingIdentities::<T>::remove(identity_key);
-				}
-				act.status = ActStatus::Revoked;
-				Acts::<T>::insert(id, act);
-				return Ok((BoundedVec::new(), 0));
-			}
-			// Out of the statistics, and out of the history the marital state is derived from.
-			Self::count(&act, false);
-			act.status = ActStatus::Revoked;
-			Acts::<T>::insert(id, act.clone());
-			match act.details {
-				ActDetails::Birth { .. } | ActDetails::Enrollment { .. } => {
-					let pid = subject?;
-					let mut p = Self::record(pid)?;
-					p.revoked = true;
-					T::Persons::update(pid, p)?;
-					for other in ActsOf::<T>::get(pid) {
-						read = read.saturating_add(1);
-						if other != id
-							&& Acts::<T>::get(other)
-								.is_some_and(|a| a.status == ActStatus::Registered)
-						{
-							dependents.push(other);
-						}
-					}
-				},
-				ActDetails::Death => {
-					let pid = subject?;
-					let mut p = Self::record(pid)?;
-					p.status = LifeStatus::Alive;
-					if let MaritalStatus::DiedMarried { spouse, act: marriage } = p.marital {
-						// The death never happened: the marriage never ended, if the spouse has
-						// not moved on since.
-						let mut s = Self::record(spouse)?;
-						let (n, latest) = Self::latest_marriage(spouse);
-						read = read.saturating_add(n);
-						ensure!(
-							s.status == LifeStatus::Alive
-								&& s.marital == MaritalStatus::Widowed
-								&& latest.map(|(m, _)| m) == Some(marriage),
-							Error::<T>::RevocationConflict
-						);
-						s.marital = MaritalStatus::Married { spouse: pid, act: marriage };
-						p.marital = MaritalStatus::Married { spouse, act: marriage };
-						T::Persons::update(spouse, s)?;
-						Self::set_ended_by(marriage, None);
-					}
-					T::Persons::update(pid, p)?;
-				},
-				ActDetails::Marriage { ended_by, .. } => {
-					if let Some(end) = ended_by {
-						if Acts::<T>::get(end).is_some_and(|e| {
-							e.kind == ActKind::Divorce && e.status == ActStatus::Registered
-						}) {
-							dependents.push(end);
-						}
-					}
-					for spouse in act.subjects.iter().copied() {
-						let mut p = Self::record(spouse)?;
-						let (n, marital) = Self::marital_from_history(spouse);
-						read = read.saturating_add(n);
-						p.marital = marital;
-						T::Persons::update(spouse, p)?;
-					}
-				},
-				ActDetails::Divorce { marriage } => {
-					let m = Acts::<T>::get(marriage).ok_or(Error::<T>::UnknownAct)?;
-					if m.status == ActStatus::Registered {
-						// The marriage is in effect again, unless a spouse has moved on.
-						let (a, b) = Self::pair(&m.subjects)?;
-						for (p, other) in [(a, b), (b, a)] {
-							let mut record = Self::record(p)?;
-							let (n, latest) = Self::latest_marriage(p);
-							read = read.saturating_add(n);
-							ensure!(
-								record.is_alive()
-									&& record.marital == MaritalStatus::Divorced
-									&& latest.map(|(l, _)| l) == Some(marriage),
-								Error::<T>::RevocationConflict
-							);
-							record.marital =
-								MaritalStatus::Married { spouse: other, act: marriage };
-							T::Persons::update(p, record)?;
-						}
-						Self::set_ended_by(marriage, None);
-					}
-				},
-				ActDetails::Adoption {
-					adoptive_mother,
-					adoptive_father,
-					previous_mother,
-					previous_father,
-					sealed,
-				} => {
-					let cid = subject?;
-					let mut child = Self::record(cid)?;
-					for other in ActsOf::<T>::get(cid) {
-						read = read.saturating_add(1);
-						let later = other > id
-							&& Acts::<T>::get(other).is_some_and(|a| {
-								a.kind == ActKind::Adoption && a.status == ActStatus::Registered
-							});
-						ensure!(!later, Error::<T>::RevocationConflict);
-					}
-					if adoptive_mother.is_some() {
-						ensure!(child.mother == adoptive_mother, Error::<T>::RevocationConflict);
-						child.mother = previous_mother;
-					}
-					if adoptive_father.is_some() {
-						ensure!(child.father == adoptive_father, Error::<T>::RevocationConflict);
-						child.father = previous_father;
-					}
-					if sealed {
-						child.sealed = false;
-						Acts::<T>::mutate(child.origin_act, |a| {
-							if let Some(a) = a {
-								a.sealed = false;
-							}
-						});
-					}
-					T::Persons::update(cid, child)?;
-				},
-				ActDetails::Paternity => {
-					let (cid, fid) = Self::pair(&act.subjects)?;
-					let mut child = Self::record(cid)?;
-					ensure!(child.father == Some(fid), Error::<T>::RevocationConflict);
-					child.father = None;
-					T::Persons::update(cid, child)?;
-				},
-				ActDetails::NameChange { previous_root, new_root } => {
-					let pid = subject?;
-					let mut p = Self::record(pid)?;
-					ensure!(p.data_root == new_root, Error::<T>::RevocationConflict);
-					p.data_root = previous_root;
-					T::Persons::update(pid, p)?;
-				},
-			}
-			dependents.truncate(T::MaxActsPerPerson::get() as usize);
-			let dependents = BoundedVec::try_from(dependents).unwrap_or_default();
-			Ok((dependents, read))
-		}
-
-		fn set_ended_by(marriage: ActId, end: Option<ActId>) {
-			Acts::<T>::mutate(marriage, |m| {
-				if let Some(Act { details: ActDetails::Marriage { ended_by, .. }, .. }) = m {
-					*ended_by = end;
-				}
-			});
-		}
-
-		/// The status of a certificate, for the runtime API: `None` for an unknown hash, or a
-		/// certificate of a sealed act issued before the sealing.
-		pub fn verify_certificate(
-			hash: H256,
-		) -> Option<civil_registry_primitives::CertificateInfo<BlockNumberFor<T>>> {
-			use civil_registry_primitives::{CertificateInfo, CertificateStatus};
-			let certificate = Certificates::<T>::get(hash)?;
-			let act = Acts::<T>::get(certificate.act)?;
-			if act.sealed && !certificate.sealed {
-				return None;
-			}
-			let status = if act.status == ActStatus::Revoked {
-				CertificateStatus::Revoked
-			} else if act.version != certificate.version || act.sealed != certificate.sealed {
-				CertificateStatus::Superseded
-			} else {
-				CertificateStatus::Valid
-			};
-			Some(CertificateInfo {
-				status,
-				kind: act.kind,
-				office: act.office,
-				version: certificate.version,
-				current_version: act.version,
-				issued_at: certificate.issued_at,
-			})
-		}
-
-		/// Vital statistics for the runtime API: acts in effect per month and kind whose event
-		/// fell in `from..=to`, in `jurisdiction` and below; months with none left out.
-		pub fn statistics(
-			jurisdiction: JurisdictionId,
-			kind: Option<ActKind>,
-			from: YearMonth,
-			to: YearMonth,
-		) -> Result<
-			Vec<civil_registry_primitives::MonthlyCount>,
-			civil_registry_primitives::StatisticsError,
-		> {
-			use civil_registry_primitives::{MonthlyCount, StatisticsError, MAX_STATISTICS_MONTHS};
-			ensure!(T::Jurisdictions::exists(jurisdiction), StatisticsError::UnknownJurisdiction);
-			ensure!(from.is_valid() && to.is_valid(), StatisticsError::InvalidMonth);
-			ensure!(from <= to, StatisticsError::EmptyRange);
-			ensure!(from.months_until(&to) <= MAX_STATISTICS_MONTHS, StatisticsError::RangeTooLong);
-			let kinds: Vec<ActKind> = match kind {
-				Some(kind) => alloc::vec![kind],
-				None => ActKind::ALL.to_vec(),
-			};
-			let mut rows = Vec::new();
-			let mut month = from;
-			loop {
-				for kind in kinds.iter().copied() {
-					let count = Statistics::<T>::iter_prefix((kind, month))
-						.filter(|(j, _)| T::Jurisdictions::contains(jurisdiction, *j))
-						.fold(0u32, |total, (_, n)| total.saturating_add(n));
-					if count > 0 {
-						rows.push(MonthlyCount { month, kind, count });
-					}
-				}
-				match month.next() {
-					Some(next) if month < to => month = next,
-					_ => break,
-				}
-			}
-			Ok(rows)
-		}
-
-		/// An act as the public may see it: `None` for an unknown or sealed act; a sealing
-		/// adoption without the child's previous parents.
-		pub fn public_act(id: ActId) -> Option<Act<T>> {
-			Acts::<T>::get(id).filter(|act| !act.sealed).map(Self::without_sealed_details)
-		}
-
-		/// The superseded versions of an act the public may see, oldest first (none for an
-		/// unknown or sealed act).
-		pub fn public_versions(id: ActId) -> Vec<SupersededVersion<T>> {
-			if Self::public_act(id).is_none() {
-				return Vec::new();
-			}
-			let mut versions: Vec<_> = ActHistory::<T>::iter_prefix(id).collect();
-			versions.sort_unstable_by_key(|(version, _)| *version);
-			versions
-				.into_iter()
-				.map(|(_, mut v)| {
-					v.act = Self::without_sealed_details(v.act);
-					v
-				})
-				.collect()
-		}
-
-		/// A page of a person's acts the public may see (sealed acts left out): the number of
-		/// such acts, and the ids from `offset`, at most `limit` (and at most
-		/// [`MAX_PAGE`]) of them.
-		pub fn public_acts_of(person: PersonId, offset: u32, limit: u32) -> (u32, Vec<ActId>) {
-			let visible: Vec<ActId> = ActsOf::<T>::get(person)
-				.into_iter()
-				.filter(|id| Acts::<T>::get(id).is_some_and(|a| !a.sealed))
-				.collect();
-			let page = visible
-				.iter()
-				.copied()
-				.skip(offset as usize)
-				.take(limit.min(MAX_PAGE) as usize)
-				.collect();
-			(visible.len() as u32, page)
-		}
-
-		fn without_sealed_details(mut act: Act<T>) -> Act<T> {
-			if let ActDetails::Adoption { sealed: true, previous_mother, previous_father, .. } =
-				&mut act.details
-			{
-				*previous_mother = None;
-				*previous_father = None;
-			}
-			act
-		}
-
-		/// The acts `officer` signed from the block its key was declared compromised, with
-		/// their review flags, for the runtime API.
-		pub fn acts_under_review(
-			officer: T::AccountId,
-		) -> Vec<civil_registry_primitives::ReviewItem<BlockNumberFor<T>>> {
-			let Some(since) = T::Permissions::compromised_since(&officer) else {
-				return Vec::new();
-			};
-			let mut acts: Vec<ActId> = ActsByOfficer::<T>::iter_key_prefix(&officer).collect();
-			acts.sort_unstable();
-			acts.into_iter()
-				.filter_map(|id| Acts::<T>::get(id).map(|act| (id, act)))
-				.filter(|(_, act)| act.registered_at >= since)
-				.map(|(id, act)| civil_registry_primitives::ReviewItem {
-					act: id,
-					kind: act.kind,
-					office: act.office,
-					jurisdiction: act.jurisdiction,
-					registered_at: act.registered_at,
-					needs_review: !ReviewCleared::<T>::contains_key(id),
-				})
-				.collect()
-		}
-
-		/// The invariants of versions, revocations, proposals, certificates, statistics and the
-		/// officer index.
-		#[cfg(any(feature = "try-runtime", feature = "std"))]
-		fn try_state_lifecycle() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			let mut recount: BTreeMap<(ActKind, YearMonth, JurisdictionId), u32> = BTreeMap::new();
-			let mut acts = 0usize;
-			for (id, act) in Acts::<T>::iter() {
-				acts = acts.saturating_add(1);
-				if act.status == ActStatus::Registered {
-					let n = recount
-						.entry((act.kind, act.event_date.year_month(), act.jurisdiction))
-						.or_default();
-					*n = n.saturating_add(1);
-				}
-				for version in 1..act.version {
-					let old = ActHistory::<T>::get(id, version)
-						.ok_or("a superseded version of an act is missing")?;
-					ensure!(old.act.version == version, "a stored version has the wrong number");
-				}
-				ensure!(
-					Revocations::<T>::contains_key(id) == (act.status == ActStatus::Revoked),
-					"an act is revoked exactly when it has a revocation record"
-				);
-				ensure!(
-					ActsByOfficer::<T>::contains_key(&act.officer, id),
-					"an act is missing from its officer's index"
-				);
-			}
-			ensure!(ActsByOfficer::<T>::iter().count() == acts, "the officer index has extra acts");
-			for (id, version, _) in ActHistory::<T>::iter() {
-				let act = Acts::<T>::get(id).ok_or("a version of an unknown act")?;
-				ensure!(version < act.version, "a stored version is not superseded");
-			}
-			let stored: BTreeMap<_, _> = Statistics::<T>::iter().collect();
-			ensure!(
-				stored == recount,
-				"the statistics differ from a recount of the acts in effect"
-			);
-			for certificate in Certificates::<T>::iter_values() {
-				let act =
-					Acts::<T>::get(certificate.act).ok_or("a certificate of an unknown act")?;
-				ensure!(certificate.version <= act.version, "a certificate of a future version");
-			}
-			let mut open = 0usize;
-			for (id, proposal) in Proposals::<T>::iter() {
-				open = open.saturating_add(1);
-				ensure!(Acts::<T>::contains_key(proposal.act), "a proposal on an unknown act");
-				ensure!(
-					OpenProposal::<T>::get(proposal.act) == Some(id),
-					"a proposal is not its act's open proposal"
-				);
-				ensure!(
-					ProposalExpiries::<T>::get(proposal.expires_at).contains(&id),
-					"a proposal is not queued for expiry"
-				);
-				ensure!(
-					proposal.expires_at > frame_system::Pallet::<T>::block_number(),
-					"a proposal outlived its expiry"
-				);
-			}
-			ensure!(OpenProposal::<T>::iter().count() == open, "OpenProposal has extra entries");
-			let queued: usize = ProposalExpiries::<T>::iter().map(|(_, q)| q.len()).sum();
-			ensure!(queued == open, "the expiry queue has extra entries");
-			for (id, _) in ReviewCleared::<T>::iter() {
-				let act = Acts::<T>::get(id).ok_or("a cleared review of an unknown act")?;
-				ensure!(
-					Self::signed_by_compromised_key(&act),
-					"a cleared review of an act no compromised key signed"
-				);
-			}
-			Ok(())
-		}
-
-		/// The invariants between acts and persons.
-		#[cfg(any(feature = "try-runtime", feature = "std"))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			let next = NextActId::<T>::get();
-			for (id, act) in Acts::<T>::iter() {
-				ensure!(id < next, "an act id is not yet issued");
-				ensure!(act.kind == act.details.kind(), "an act's kind and details differ");
-				for subject in act.subjects.iter() {
-					ensure!(
-						T::Persons::person(*subject).is_some(),
-						"an act's subject does not exist"
-					);
-					let listed = ActsOf::<T>::get(subject).contains(&id);
-					match act.status {
-						ActStatus::Registered => {
-							ensure!(listed, "an act in effect is not in ActsOf")
-						},
-						ActStatus::Pending => ensure!(!listed, "a pending act is in ActsOf"),
-						// Revoked acts stay listed if they ever took effect.
-						ActStatus::Revoked => {},
-					}
-				}
-				if act.status == ActStatus::Registered {
-					if let ActDetails::Marriage { ended_by: None, .. } = act.details {
-						let (a, b) = Self::pair(&act.subjects)
-							.map_err(|_| "a marriage without two spouses")?;
-						for (p, s) in [(a, b), (b, a)] {
-							ensure!(
-								T::Persons::person(p).map(|r| r.marital)
-									== Some(MaritalStatus::Married { spouse: s, act: id }),
-								"an active marriage's spouse is not married by it"
-							);
-						}
-					}
-					if act.kind == ActKind::Death {
-						let p =
-							act.subjects.first().copied().ok_or("a death act without subject")?;
-						ensure!(
-							matches!(T::Persons::person(p).map(|r| r.status), Some(LifeStatus::Deceased { act, .. }) if act == id),
-							"a death act's subject is not deceased by it"
-						);
-					}
-				}
-			}
-			for (person, acts) in ActsOf::<T>::iter() {
-				for id in acts {
-					let act = Acts::<T>::get(id).ok_or("ActsOf lists an unknown act")?;
-					ensure!(act.subjects.contains(&person), "ActsOf lists an act of someone else");
-				}
-			}
-			for id in 0..T::Persons::next_id() {
-				let Some(p) = T::Persons::person(id) else { continue };
-				if let LifeStatus::Deceased { act, .. } = p.status {
-					let death =
-						Acts::<T>::get(act).ok_or("a deceased person's death act is missing")?;
-					ensure!(
-						death.kind == ActKind::Death
-							&& death.status == ActStatus::Registered
-							&& death.subjects.first() == Some(&id),
-						"a deceased person's death act is not an effective death act of theirs"
-					);
-				}
-				if let MaritalStatus::Married { act, .. } = p.marital {
-					let m = Acts::<T>::get(act).ok_or("a marriage act is missing")?;
-					ensure!(
-						m.status == ActStatus::Registered
-							&& matches!(m.details, ActDetails::Marriage { ended_by: None, .. }),
-						"a married person's marriage has ended"
-					);
-				}
-				ensure!(
-					Self::marital_from_history(id).1 == p.marital,
-					"a person's marital state is not what their marriages make it"
-				);
-				let origin =
-					Acts::<T>::get(p.origin_act).ok_or("a person's origin act is missing")?;
-				ensure!(
-					origin.subjects.first() == Some(&id)
-						&& matches!(origin.kind, ActKind::Birth | ActKind::Enrollment),
-					"a person's origin act is not its birth or enrollment"
-				);
-				ensure!(
-					p.revoked == (origin.status == ActStatus::Revoked),
-					"a person is revoked exactly when its origin act is"
-				);
-			}
-			Self::try_state_lifecycle()?;
-			for (key, id) in PendingIdentities::<T>::iter() {
-				let act = Acts::<T>::get(id).ok_or("a pending identity's act is missing")?;
-				ensure!(
-					act.status == ActStatus::Pending
-						&& matches!(act.details, ActDetails::Birth { identity_key, .. } if identity_key == key),
-					"a reserved identity key has no pending birth"
-				);
-			}
-			Ok(())
 		}
 	}
 }

@@ -1,0 +1,241 @@
+//! Corrections of registered acts, four eyes: an officer of the registering office proposes,
+//! a different officer heading that office or the regional department above it approves. On
+//! approval the act gets a new version (the old one stays in [`ActHistory`]), the correction is
+//! carried over to the persons, and every act in effect of those persons is checked against
+//! the law again.
+
+use crate::*;
+use civil_registry_primitives::{
+	ActId, JurisdictionTree, LifeStatus, OfficerPermissions, PersonRegistry, Role,
+};
+use frame_support::{ensure, pallet_prelude::*};
+use sp_core::H256;
+
+impl<T: Config> Pallet<T> {
+	/// [`Pallet::propose_amendment`] by `who`.
+	pub(crate) fn do_propose_amendment(
+		who: T::AccountId,
+		act: ActId,
+		new_document_hash: H256,
+		reason: AmendmentReason,
+		correction: Correction,
+	) -> DispatchResult {
+		let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
+		ensure!(record.status == ActStatus::Registered, Error::<T>::ActNotInEffect);
+		let officer = T::Permissions::officer(&who).ok_or(Error::<T>::NotOfficer)?;
+		ensure!(
+			officer.office == record.office
+				|| T::Permissions::is_successor_of_closed(&who, record.office),
+			Error::<T>::NotRegisteringOffice
+		);
+		ensure!(new_document_hash != record.document_hash, Error::<T>::DocumentUnchanged);
+		// The shape of the correction is checked now; the law rules at the approval,
+		// against the records of that day.
+		let mut corrected = record.clone();
+		Self::apply_correction(&mut corrected, &correction)?;
+		if let Some(jurisdiction) = correction.jurisdiction {
+			T::Permissions::authorize(&who, record.kind, jurisdiction, Role::Registrar)
+				.map_err(Error::<T>::from)?;
+		}
+		let change =
+			ProposedChange::Amendment { document_hash: new_document_hash, reason, correction };
+		let (proposal, expires_at) = Self::open_proposal(&who, act, change)?;
+		Self::deposit_event(Event::AmendmentProposed { proposal, act, proposer: who, expires_at });
+		Ok(())
+	}
+
+	/// [`Pallet::approve_amendment`] by `who`.
+	pub(crate) fn do_approve_amendment(
+		who: T::AccountId,
+		proposal: ProposalId,
+	) -> DispatchResultWithPostInfo {
+		let open = Proposals::<T>::get(proposal).ok_or(Error::<T>::UnknownProposal)?;
+		let ProposedChange::Amendment { document_hash, reason, correction } = open.change else {
+			return Err(Error::<T>::WrongProposalKind.into());
+		};
+		let record = Acts::<T>::get(open.act).ok_or(Error::<T>::UnknownAct)?;
+		ensure!(
+			T::Permissions::is_supervising_head(&who, record.office),
+			Error::<T>::NotSupervisingHead
+		);
+		ensure!(who != open.proposer, Error::<T>::SelfApproval);
+		ensure!(record.status == ActStatus::Registered, Error::<T>::ActNotInEffect);
+
+		Self::close_proposal(proposal, &open);
+		Self::clear_review(open.act, &record);
+		let (version, checked) = Self::amend(
+			open.act,
+			record,
+			document_hash,
+			reason,
+			&correction,
+			open.proposer,
+			who.clone(),
+		)?;
+		Self::deposit_event(Event::ActAmended {
+			proposal,
+			act: open.act,
+			version,
+			reason,
+			approved_by: who,
+		});
+		Ok(Some(T::WeightInfo::approve_amendment(checked)).into())
+	}
+
+	/// [`Pallet::reject_amendment`] by `who`.
+	pub(crate) fn do_reject_amendment(who: T::AccountId, proposal: ProposalId) -> DispatchResult {
+		let open = Proposals::<T>::get(proposal).ok_or(Error::<T>::UnknownProposal)?;
+		ensure!(
+			matches!(open.change, ProposedChange::Amendment { .. }),
+			Error::<T>::WrongProposalKind
+		);
+		let office = Acts::<T>::get(open.act).ok_or(Error::<T>::UnknownAct)?.office;
+		ensure!(
+			who == open.proposer || T::Permissions::is_supervising_head(&who, office),
+			Error::<T>::NotSupervisingHead
+		);
+		Self::close_proposal(proposal, &open);
+		Self::deposit_event(Event::ProposalRejected { proposal, act: open.act, rejected_by: who });
+		Ok(())
+	}
+
+	/// Apply `correction` to `act`'s fields (not to persons), checking its shape: a real
+	/// date not after today, an existing jurisdiction, fields the act's kind has.
+	pub(crate) fn apply_correction(act: &mut Act<T>, correction: &Correction) -> DispatchResult {
+		if let Some(date) = correction.event_date {
+			ensure!(date.is_valid(), Error::<T>::InvalidDate);
+			ensure!(date <= Self::today()?, Error::<T>::DateInFuture);
+			act.event_date = date;
+		}
+		if let Some(jurisdiction) = correction.jurisdiction {
+			ensure!(T::Jurisdictions::exists(jurisdiction), Error::<T>::UnknownJurisdiction);
+			act.jurisdiction = jurisdiction;
+		}
+		match &mut act.details {
+			ActDetails::Birth { sex, data_root, .. }
+			| ActDetails::Enrollment { sex, data_root, .. } => {
+				if let Some(new) = correction.sex {
+					*sex = new;
+				}
+				if let Some(new) = correction.data_root {
+					*data_root = new;
+				}
+			},
+			ActDetails::NameChange { new_root, .. } => {
+				ensure!(correction.sex.is_none(), Error::<T>::CorrectionNotApplicable);
+				if let Some(new) = correction.data_root {
+					*new_root = new;
+				}
+			},
+			_ => ensure!(
+				correction.sex.is_none() && correction.data_root.is_none(),
+				Error::<T>::CorrectionNotApplicable
+			),
+		}
+		Ok(())
+	}
+
+	/// Make the corrected version of act `id` current: keep the old one in [`ActHistory`],
+	/// carry the correction over to the persons, move the act in the statistics, and check
+	/// the law again for every act it can affect. Returns the new version and the number
+	/// of acts checked.
+	pub(crate) fn amend(
+		id: ActId,
+		previous: Act<T>,
+		document_hash: H256,
+		reason: AmendmentReason,
+		correction: &Correction,
+		proposed_by: T::AccountId,
+		approved_by: T::AccountId,
+	) -> Result<(u32, u32), DispatchError> {
+		let mut act = previous.clone();
+		Self::apply_correction(&mut act, correction)?;
+		act.document_hash = document_hash;
+		act.version = act.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
+
+		// The one person whose own record the act defines, if any.
+		let subject = act.subjects.first().copied().ok_or(Error::<T>::UnknownPerson);
+		let mut person_wide = None;
+		match (&previous.details, &act.details) {
+			(
+				ActDetails::Birth { data_root: old_root, .. }
+				| ActDetails::Enrollment { data_root: old_root, .. },
+				ActDetails::Birth { data_root, sex, .. }
+				| ActDetails::Enrollment { data_root, sex, .. },
+			) => {
+				let pid = subject?;
+				let mut p = Self::record(pid)?;
+				p.birth_date = act.event_date;
+				p.birth_jurisdiction = act.jurisdiction;
+				p.sex = *sex;
+				// A later change of name keeps the person's current root.
+				if p.data_root == *old_root {
+					p.data_root = *data_root;
+				}
+				T::Persons::update(pid, p)?;
+				person_wide = Some(pid);
+			},
+			(_, ActDetails::Death) => {
+				let pid = subject?;
+				let mut p = Self::record(pid)?;
+				p.status = LifeStatus::Deceased { date: act.event_date, act: id };
+				T::Persons::update(pid, p)?;
+				person_wide = Some(pid);
+			},
+			(
+				ActDetails::NameChange { new_root: old_root, .. },
+				ActDetails::NameChange { new_root, .. },
+			) => {
+				let pid = subject?;
+				let mut p = Self::record(pid)?;
+				if p.data_root == *old_root {
+					p.data_root = *new_root;
+					T::Persons::update(pid, p)?;
+				}
+			},
+			_ => {},
+		}
+		if act.jurisdiction != previous.jurisdiction {
+			T::Jurisdictions::note_record(act.jurisdiction);
+		}
+		if (act.event_date.year_month(), act.jurisdiction)
+			!= (previous.event_date.year_month(), previous.jurisdiction)
+		{
+			Self::count(&previous, false);
+			Self::count(&act, true);
+		}
+		let version = act.version;
+		ActHistory::<T>::insert(
+			id,
+			previous.version,
+			SupersededVersion {
+				act: previous,
+				superseded_at: frame_system::Pallet::<T>::block_number(),
+				reason,
+				proposed_by,
+				approved_by,
+			},
+		);
+		Acts::<T>::insert(id, act.clone());
+
+		let checked = match (person_wide, &act.details) {
+			// A corrected date of birth or of death touches every act of the person.
+			(Some(pid), _) => Self::check_person(pid)?,
+			(None, ActDetails::Divorce { marriage }) => {
+				Self::check_act(&act)?;
+				let m = Acts::<T>::get(marriage).ok_or(Error::<T>::UnknownAct)?;
+				Self::check_act(&m)?;
+				Self::check_marriage_overlap(*marriage, &m)?.saturating_add(2)
+			},
+			(None, ActDetails::Marriage { .. }) => {
+				Self::check_act(&act)?;
+				Self::check_marriage_overlap(id, &act)?.saturating_add(1)
+			},
+			(None, _) => {
+				Self::check_act(&act)?;
+				1
+			},
+		};
+		Ok((version, checked))
+	}
+}

@@ -1,0 +1,42 @@
+//! Certificates: an office records the hash of a certificate it printed (the value of its QR
+//! code); anyone can then ask its status ([`Pallet::verify_certificate`] in `views.rs`), which
+//! follows the act: valid, superseded by an amendment, or revoked.
+
+use crate::*;
+use civil_registry_primitives::{ActId, OfficerPermissions, Role};
+use frame_support::{ensure, pallet_prelude::DispatchResult};
+use sp_core::H256;
+
+impl<T: Config> Pallet<T> {
+	/// [`Pallet::issue_certificate`] by `who`.
+	pub(crate) fn do_issue_certificate(
+		who: T::AccountId,
+		act: ActId,
+		certificate_hash: H256,
+	) -> DispatchResult {
+		let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
+		let auth =
+			T::Permissions::authorize(&who, record.kind, record.jurisdiction, Role::Registrar)
+				.map_err(Error::<T>::from)?;
+		ensure!(record.status == ActStatus::Registered, Error::<T>::ActNotInEffect);
+		ensure!(!Certificates::<T>::contains_key(certificate_hash), Error::<T>::CertificateExists);
+		Certificates::<T>::insert(
+			certificate_hash,
+			Certificate {
+				act,
+				version: record.version,
+				sealed: record.sealed,
+				office: auth.office,
+				issued_by: who,
+				issued_at: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+		Self::deposit_event(Event::CertificateIssued {
+			certificate: certificate_hash,
+			act,
+			version: record.version,
+			office: auth.office,
+		});
+		Ok(())
+	}
+}

@@ -1,0 +1,11 @@
+//! The record lifecycle, one module per feature (as pallet-nfts keeps its `features/`): each
+//! holds the logic behind the calls of its feature, which stay thin in `lib.rs` (origin, then
+//! one call into here).
+
+mod amendments;
+mod certificates;
+mod late_registration;
+mod proposals;
+mod review;
+mod revocations;
+mod statistics;

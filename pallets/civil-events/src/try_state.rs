@@ -1,0 +1,261 @@
+//! The pallet's invariants, checked after every test and every property-test step (and by
+//! `try-runtime`): each check is a function named for what it guarantees, and
+//! [`Pallet::do_try_state`] runs them all.
+
+use crate::*;
+use alloc::collections::btree_map::BTreeMap;
+use civil_registry_primitives::{
+	ActKind, JurisdictionId, LifeStatus, MaritalStatus, PersonRegistry, YearMonth,
+};
+use frame_support::ensure;
+use sp_runtime::TryRuntimeError;
+
+impl<T: Config> Pallet<T> {
+	/// Every invariant of acts, persons, versions, revocations, proposals, certificates,
+	/// statistics and the officer index.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		Self::try_state_acts_well_formed()?;
+		Self::try_state_acts_of()?;
+		Self::try_state_marital_symmetry()?;
+		Self::try_state_deaths()?;
+		Self::try_state_persons_follow_their_acts()?;
+		Self::try_state_versions_and_revocations()?;
+		Self::try_state_officer_index()?;
+		Self::try_state_statistics()?;
+		Self::try_state_certificates()?;
+		Self::try_state_proposals()?;
+		Self::try_state_reviews()?;
+		Self::try_state_pending_identities()
+	}
+
+	/// Act ids are issued in order; an act's kind matches its details; its subjects exist.
+	fn try_state_acts_well_formed() -> Result<(), TryRuntimeError> {
+		let next = NextActId::<T>::get();
+		for (id, act) in Acts::<T>::iter() {
+			ensure!(id < next, "an act id is not yet issued");
+			ensure!(act.kind == act.details.kind(), "an act's kind and details differ");
+			for subject in act.subjects.iter() {
+				ensure!(T::Persons::person(*subject).is_some(), "an act's subject does not exist");
+			}
+		}
+		Ok(())
+	}
+
+	/// `ActsOf` lists exactly the acts of each subject that took effect: an act in effect is
+	/// listed, a pending one is not (a revoked one stays listed if it ever took effect), and
+	/// every listed act names the person.
+	fn try_state_acts_of() -> Result<(), TryRuntimeError> {
+		for (id, act) in Acts::<T>::iter() {
+			for subject in act.subjects.iter() {
+				let listed = ActsOf::<T>::get(subject).contains(&id);
+				match act.status {
+					ActStatus::Registered => ensure!(listed, "an act in effect is not in ActsOf"),
+					ActStatus::Pending => ensure!(!listed, "a pending act is in ActsOf"),
+					ActStatus::Revoked => {},
+				}
+			}
+		}
+		for (person, acts) in ActsOf::<T>::iter() {
+			for id in acts {
+				let act = Acts::<T>::get(id).ok_or("ActsOf lists an unknown act")?;
+				ensure!(act.subjects.contains(&person), "ActsOf lists an act of someone else");
+			}
+		}
+		Ok(())
+	}
+
+	/// Both spouses of a marriage in effect that has not ended are married to each other by
+	/// it, and a married person's marriage is in effect and has not ended.
+	fn try_state_marital_symmetry() -> Result<(), TryRuntimeError> {
+		for (id, act) in Acts::<T>::iter() {
+			if act.status != ActStatus::Registered {
+				continue;
+			}
+			if let ActDetails::Marriage { ended_by: None, .. } = act.details {
+				let (a, b) =
+					Self::pair(&act.subjects).map_err(|_| "a marriage without two spouses")?;
+				for (p, s) in [(a, b), (b, a)] {
+					ensure!(
+						T::Persons::person(p).map(|r| r.marital)
+							== Some(MaritalStatus::Married { spouse: s, act: id }),
+						"an active marriage's spouse is not married by it"
+					);
+				}
+			}
+		}
+		for id in 0..T::Persons::next_id() {
+			let Some(p) = T::Persons::person(id) else { continue };
+			if let MaritalStatus::Married { act, .. } = p.marital {
+				let m = Acts::<T>::get(act).ok_or("a marriage act is missing")?;
+				ensure!(
+					m.status == ActStatus::Registered
+						&& matches!(m.details, ActDetails::Marriage { ended_by: None, .. }),
+					"a married person's marriage has ended"
+				);
+			}
+		}
+		Ok(())
+	}
+
+	/// A death act in effect makes its subject deceased by it, and a deceased person has an
+	/// effective death act of their own.
+	fn try_state_deaths() -> Result<(), TryRuntimeError> {
+		for (id, act) in Acts::<T>::iter() {
+			if act.status == ActStatus::Registered && act.kind == ActKind::Death {
+				let p = act.subjects.first().copied().ok_or("a death act without subject")?;
+				ensure!(
+					matches!(T::Persons::person(p).map(|r| r.status), Some(LifeStatus::Deceased { act, .. }) if act == id),
+					"a death act's subject is not deceased by it"
+				);
+			}
+		}
+		for id in 0..T::Persons::next_id() {
+			let Some(p) = T::Persons::person(id) else { continue };
+			if let LifeStatus::Deceased { act, .. } = p.status {
+				let death =
+					Acts::<T>::get(act).ok_or("a deceased person's death act is missing")?;
+				ensure!(
+					death.kind == ActKind::Death
+						&& death.status == ActStatus::Registered
+						&& death.subjects.first() == Some(&id),
+					"a deceased person's death act is not an effective death act of theirs"
+				);
+			}
+		}
+		Ok(())
+	}
+
+	/// A person's marital state is what their marriages in effect make it; their origin act is
+	/// their birth or enrollment, and they are revoked exactly when it is.
+	fn try_state_persons_follow_their_acts() -> Result<(), TryRuntimeError> {
+		for id in 0..T::Persons::next_id() {
+			let Some(p) = T::Persons::person(id) else { continue };
+			ensure!(
+				Self::marital_from_history(id).1 == p.marital,
+				"a person's marital state is not what their marriages make it"
+			);
+			let origin = Acts::<T>::get(p.origin_act).ok_or("a person's origin act is missing")?;
+			ensure!(
+				origin.subjects.first() == Some(&id)
+					&& matches!(origin.kind, ActKind::Birth | ActKind::Enrollment),
+				"a person's origin act is not its birth or enrollment"
+			);
+			ensure!(
+				p.revoked == (origin.status == ActStatus::Revoked),
+				"a person is revoked exactly when its origin act is"
+			);
+		}
+		Ok(())
+	}
+
+	/// Every superseded version of an act is kept under its number, and only superseded
+	/// versions are; an act is revoked exactly when it has a revocation record.
+	fn try_state_versions_and_revocations() -> Result<(), TryRuntimeError> {
+		for (id, act) in Acts::<T>::iter() {
+			for version in 1..act.version {
+				let old = ActHistory::<T>::get(id, version)
+					.ok_or("a superseded version of an act is missing")?;
+				ensure!(old.act.version == version, "a stored version has the wrong number");
+			}
+			ensure!(
+				Revocations::<T>::contains_key(id) == (act.status == ActStatus::Revoked),
+				"an act is revoked exactly when it has a revocation record"
+			);
+		}
+		for (id, version, _) in ActHistory::<T>::iter() {
+			let act = Acts::<T>::get(id).ok_or("a version of an unknown act")?;
+			ensure!(version < act.version, "a stored version is not superseded");
+		}
+		Ok(())
+	}
+
+	/// Every act is in its officer's index, and the index holds nothing else.
+	fn try_state_officer_index() -> Result<(), TryRuntimeError> {
+		let mut acts = 0usize;
+		for (id, act) in Acts::<T>::iter() {
+			acts = acts.saturating_add(1);
+			ensure!(
+				ActsByOfficer::<T>::contains_key(&act.officer, id),
+				"an act is missing from its officer's index"
+			);
+		}
+		ensure!(ActsByOfficer::<T>::iter().count() == acts, "the officer index has extra acts");
+		Ok(())
+	}
+
+	/// The statistics equal a recount of the acts in effect by kind, month and jurisdiction.
+	fn try_state_statistics() -> Result<(), TryRuntimeError> {
+		let mut recount: BTreeMap<(ActKind, YearMonth, JurisdictionId), u32> = BTreeMap::new();
+		for act in Acts::<T>::iter_values() {
+			if act.status == ActStatus::Registered {
+				let n = recount
+					.entry((act.kind, act.event_date.year_month(), act.jurisdiction))
+					.or_default();
+				*n = n.saturating_add(1);
+			}
+		}
+		let stored: BTreeMap<_, _> = Statistics::<T>::iter().collect();
+		ensure!(stored == recount, "the statistics differ from a recount of the acts in effect");
+		Ok(())
+	}
+
+	/// A certificate is of an existing act, at a version it has had.
+	fn try_state_certificates() -> Result<(), TryRuntimeError> {
+		for certificate in Certificates::<T>::iter_values() {
+			let act = Acts::<T>::get(certificate.act).ok_or("a certificate of an unknown act")?;
+			ensure!(certificate.version <= act.version, "a certificate of a future version");
+		}
+		Ok(())
+	}
+
+	/// Each open proposal is its act's one open proposal and queued for expiry at a future
+	/// block; the index and the queue hold nothing else.
+	fn try_state_proposals() -> Result<(), TryRuntimeError> {
+		let mut open = 0usize;
+		for (id, proposal) in Proposals::<T>::iter() {
+			open = open.saturating_add(1);
+			ensure!(Acts::<T>::contains_key(proposal.act), "a proposal on an unknown act");
+			ensure!(
+				OpenProposal::<T>::get(proposal.act) == Some(id),
+				"a proposal is not its act's open proposal"
+			);
+			ensure!(
+				ProposalExpiries::<T>::get(proposal.expires_at).contains(&id),
+				"a proposal is not queued for expiry"
+			);
+			ensure!(
+				proposal.expires_at > frame_system::Pallet::<T>::block_number(),
+				"a proposal outlived its expiry"
+			);
+		}
+		ensure!(OpenProposal::<T>::iter().count() == open, "OpenProposal has extra entries");
+		let queued: usize = ProposalExpiries::<T>::iter().map(|(_, q)| q.len()).sum();
+		ensure!(queued == open, "the expiry queue has extra entries");
+		Ok(())
+	}
+
+	/// A cleared review is of an act that a compromised key signed.
+	fn try_state_reviews() -> Result<(), TryRuntimeError> {
+		for (id, _) in ReviewCleared::<T>::iter() {
+			let act = Acts::<T>::get(id).ok_or("a cleared review of an unknown act")?;
+			ensure!(
+				Self::signed_by_compromised_key(&act),
+				"a cleared review of an act no compromised key signed"
+			);
+		}
+		Ok(())
+	}
+
+	/// An identity key reserved by a pending late birth belongs to that pending birth.
+	fn try_state_pending_identities() -> Result<(), TryRuntimeError> {
+		for (key, id) in PendingIdentities::<T>::iter() {
+			let act = Acts::<T>::get(id).ok_or("a pending identity's act is missing")?;
+			ensure!(
+				act.status == ActStatus::Pending
+					&& matches!(act.details, ActDetails::Birth { identity_key, .. } if identity_key == key),
+				"a reserved identity key has no pending birth"
+			);
+		}
+		Ok(())
+	}
+}

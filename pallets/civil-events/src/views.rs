@@ -1,0 +1,155 @@
+//! What the runtime API answers: certificates, vital statistics, acts as the public may see
+//! them (sealed acts and the parents a sealing adoption replaced are never returned), and the
+//! acts of a compromised key under review. Read-only; no call changes state through here.
+
+use crate::*;
+use alloc::vec::Vec;
+use civil_registry_primitives::{
+	ActId, ActKind, CompromisedKeys, JurisdictionId, JurisdictionTree, PersonId, YearMonth,
+};
+use frame_support::ensure;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
+
+impl<T: Config> Pallet<T> {
+	/// The status of a certificate, for the runtime API: `None` for an unknown hash, or a
+	/// certificate of a sealed act issued before the sealing.
+	pub fn verify_certificate(
+		hash: H256,
+	) -> Option<civil_registry_primitives::CertificateInfo<BlockNumberFor<T>>> {
+		use civil_registry_primitives::{CertificateInfo, CertificateStatus};
+		let certificate = Certificates::<T>::get(hash)?;
+		let act = Acts::<T>::get(certificate.act)?;
+		if act.sealed && !certificate.sealed {
+			return None;
+		}
+		let status = if act.status == ActStatus::Revoked {
+			CertificateStatus::Revoked
+		} else if act.version != certificate.version || act.sealed != certificate.sealed {
+			CertificateStatus::Superseded
+		} else {
+			CertificateStatus::Valid
+		};
+		Some(CertificateInfo {
+			status,
+			kind: act.kind,
+			office: act.office,
+			version: certificate.version,
+			current_version: act.version,
+			issued_at: certificate.issued_at,
+		})
+	}
+
+	/// Vital statistics for the runtime API: acts in effect per month and kind whose event
+	/// fell in `from..=to`, in `jurisdiction` and below; months with none left out.
+	pub fn statistics(
+		jurisdiction: JurisdictionId,
+		kind: Option<ActKind>,
+		from: YearMonth,
+		to: YearMonth,
+	) -> Result<
+		Vec<civil_registry_primitives::MonthlyCount>,
+		civil_registry_primitives::StatisticsError,
+	> {
+		use civil_registry_primitives::{MonthlyCount, StatisticsError, MAX_STATISTICS_MONTHS};
+		ensure!(T::Jurisdictions::exists(jurisdiction), StatisticsError::UnknownJurisdiction);
+		ensure!(from.is_valid() && to.is_valid(), StatisticsError::InvalidMonth);
+		ensure!(from <= to, StatisticsError::EmptyRange);
+		ensure!(from.months_until(&to) <= MAX_STATISTICS_MONTHS, StatisticsError::RangeTooLong);
+		let kinds: Vec<ActKind> = match kind {
+			Some(kind) => alloc::vec![kind],
+			None => ActKind::ALL.to_vec(),
+		};
+		let mut rows = Vec::new();
+		let mut month = from;
+		loop {
+			for kind in kinds.iter().copied() {
+				let count = Statistics::<T>::iter_prefix((kind, month))
+					.filter(|(j, _)| T::Jurisdictions::contains(jurisdiction, *j))
+					.fold(0u32, |total, (_, n)| total.saturating_add(n));
+				if count > 0 {
+					rows.push(MonthlyCount { month, kind, count });
+				}
+			}
+			match month.next() {
+				Some(next) if month < to => month = next,
+				_ => break,
+			}
+		}
+		Ok(rows)
+	}
+
+	/// An act as the public may see it: `None` for an unknown or sealed act; a sealing
+	/// adoption without the child's previous parents.
+	pub fn public_act(id: ActId) -> Option<Act<T>> {
+		Acts::<T>::get(id).filter(|act| !act.sealed).map(Self::without_sealed_details)
+	}
+
+	/// The superseded versions of an act the public may see, oldest first (none for an
+	/// unknown or sealed act).
+	pub fn public_versions(id: ActId) -> Vec<SupersededVersion<T>> {
+		if Self::public_act(id).is_none() {
+			return Vec::new();
+		}
+		let mut versions: Vec<_> = ActHistory::<T>::iter_prefix(id).collect();
+		versions.sort_unstable_by_key(|(version, _)| *version);
+		versions
+			.into_iter()
+			.map(|(_, mut v)| {
+				v.act = Self::without_sealed_details(v.act);
+				v
+			})
+			.collect()
+	}
+
+	/// A page of a person's acts the public may see (sealed acts left out): the number of
+	/// such acts, and the ids from `offset`, at most `limit` (and at most
+	/// [`MAX_PAGE`]) of them.
+	pub fn public_acts_of(person: PersonId, offset: u32, limit: u32) -> (u32, Vec<ActId>) {
+		let visible: Vec<ActId> = ActsOf::<T>::get(person)
+			.into_iter()
+			.filter(|id| Acts::<T>::get(id).is_some_and(|a| !a.sealed))
+			.collect();
+		let page = visible
+			.iter()
+			.copied()
+			.skip(offset as usize)
+			.take(limit.min(MAX_PAGE) as usize)
+			.collect();
+		(visible.len() as u32, page)
+	}
+
+	fn without_sealed_details(mut act: Act<T>) -> Act<T> {
+		if let ActDetails::Adoption { sealed: true, previous_mother, previous_father, .. } =
+			&mut act.details
+		{
+			*previous_mother = None;
+			*previous_father = None;
+		}
+		act
+	}
+
+	/// The acts `officer` signed from the block its key was declared compromised, with
+	/// their review flags, for the runtime API.
+	pub fn acts_under_review(
+		officer: T::AccountId,
+	) -> Vec<civil_registry_primitives::ReviewItem<BlockNumberFor<T>>> {
+		let Some(since) = T::Permissions::compromised_since(&officer) else {
+			return Vec::new();
+		};
+		let mut acts: Vec<ActId> = ActsByOfficer::<T>::iter_key_prefix(&officer).collect();
+		acts.sort_unstable();
+		acts.into_iter()
+			.filter_map(|id| Acts::<T>::get(id).map(|act| (id, act)))
+			.filter(|(_, act)| act.registered_at >= since)
+			.map(|(id, act)| civil_registry_primitives::ReviewItem {
+				act: id,
+				kind: act.kind,
+				office: act.office,
+				jurisdiction: act.jurisdiction,
+				registered_at: act.registered_at,
+				needs_review: !ReviewCleared::<T>::contains_key(id),
+			})
+			.collect()
+	}
+}
