@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 ./scripts/setup.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
-echo "run-dev: building the node in release mode (the first build takes ~30 min on 2 cores)"
+echo "run-dev: building the node in release mode (the first build takes 15–25 min on 2 cores)"
 cargo build --locked --release -p civil-registry-node
 echo "run-dev: starting a development node; RPC at ws://127.0.0.1:9944; Ctrl-C stops it"
 exec "$CARGO_TARGET_DIR/release/civil-registry-node" --dev --tmp --rpc-cors all "$@"
