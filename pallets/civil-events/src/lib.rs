@@ -529,7 +529,8 @@ pub mod pallet {
 		NotPending,
 		/// Only a head of the registering office approves its late registrations.
 		NotHeadOfOffice,
-		/// The officer who registered an act cannot approve it.
+		/// Four eyes: an officer cannot approve their own work — the late registration they
+		/// registered, or the amendment or revocation they proposed.
 		SelfApproval,
 		/// No more act or proposal ids.
 		Overflow,

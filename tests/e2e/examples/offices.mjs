@@ -1,13 +1,13 @@
 // Governing the registry's offices: one function per call of `offices`. Calls for governance
 // are wrapped in `sudo.sudo` on the development chain (Root); on a production chain they are
 // proposed to the council of the regional justice departments instead.
-import { findEvent, submit, submitAsGovernance as governance } from './connect.mjs';
+import { findEvent, submit, submitAsGovernance } from './connect.mjs';
 
 // #region createJurisdiction
 /** `offices.createJurisdiction` (call 0, governance): a country, region or district, by its
  *  ISO 3166-2 style code. Returns its id. */
 export async function createJurisdiction(api, sudoKey, code, name, parent) {
-  const { events } = await governance(api, api.tx.offices.createJurisdiction(code, name, parent), sudoKey);
+  const { events } = await submitAsGovernance(api, api.tx.offices.createJurisdiction(code, name, parent), sudoKey);
   return findEvent(api, events, 'JurisdictionCreated', 'offices').jurisdiction.toNumber();
 }
 // #endregion createJurisdiction
@@ -15,7 +15,7 @@ export async function createJurisdiction(api, sudoKey, code, name, parent) {
 // #region renameJurisdiction
 /** `offices.renameJurisdiction` (call 1, governance). */
 export async function renameJurisdiction(api, sudoKey, jurisdiction, name) {
-  const { events } = await governance(api, api.tx.offices.renameJurisdiction(jurisdiction, name), sudoKey);
+  const { events } = await submitAsGovernance(api, api.tx.offices.renameJurisdiction(jurisdiction, name), sudoKey);
   return findEvent(api, events, 'JurisdictionRenamed', 'offices').name.toUtf8();
 }
 // #endregion renameJurisdiction
@@ -23,7 +23,7 @@ export async function renameJurisdiction(api, sudoKey, jurisdiction, name) {
 // #region removeJurisdiction
 /** `offices.removeJurisdiction` (call 2, governance): only a leaf with no office and no record. */
 export async function removeJurisdiction(api, sudoKey, jurisdiction) {
-  const { events } = await governance(api, api.tx.offices.removeJurisdiction(jurisdiction), sudoKey);
+  const { events } = await submitAsGovernance(api, api.tx.offices.removeJurisdiction(jurisdiction), sudoKey);
   return findEvent(api, events, 'JurisdictionRemoved', 'offices').jurisdiction.toNumber();
 }
 // #endregion removeJurisdiction
@@ -32,7 +32,7 @@ export async function removeJurisdiction(api, sudoKey, jurisdiction) {
 /** `offices.registerOffice` (call 3, governance or the regional head): `kind` is
  *  `DistrictRegistry`, `WeddingHouse`, `RegionalDepartment`, `Consulate` or `Archive`. */
 export async function registerOffice(api, sudoKey, kind, jurisdiction, name) {
-  const { events } = await governance(api, api.tx.offices.registerOffice(kind, jurisdiction, name), sudoKey);
+  const { events } = await submitAsGovernance(api, api.tx.offices.registerOffice(kind, jurisdiction, name), sudoKey);
   return findEvent(api, events, 'OfficeRegistered', 'offices').office.toNumber();
 }
 // #endregion registerOffice
@@ -40,7 +40,7 @@ export async function registerOffice(api, sudoKey, kind, jurisdiction, name) {
 // #region suspendOffice
 /** `offices.suspendOffice` (call 4, governance or the regional head). */
 export async function suspendOffice(api, sudoKey, office) {
-  const { events } = await governance(api, api.tx.offices.suspendOffice(office), sudoKey);
+  const { events } = await submitAsGovernance(api, api.tx.offices.suspendOffice(office), sudoKey);
   return findEvent(api, events, 'OfficeSuspended', 'offices').office.toNumber();
 }
 // #endregion suspendOffice
@@ -48,7 +48,7 @@ export async function suspendOffice(api, sudoKey, office) {
 // #region reopenOffice
 /** `offices.reopenOffice` (call 5, governance). */
 export async function reopenOffice(api, sudoKey, office) {
-  const { events } = await governance(api, api.tx.offices.reopenOffice(office), sudoKey);
+  const { events } = await submitAsGovernance(api, api.tx.offices.reopenOffice(office), sudoKey);
   return findEvent(api, events, 'OfficeReopened', 'offices').office.toNumber();
 }
 // #endregion reopenOffice
@@ -56,7 +56,7 @@ export async function reopenOffice(api, sudoKey, office) {
 // #region closeOffice
 /** `offices.closeOffice` (call 6, governance): final; the office must have no officers. */
 export async function closeOffice(api, sudoKey, office) {
-  const { events } = await governance(api, api.tx.offices.closeOffice(office), sudoKey);
+  const { events } = await submitAsGovernance(api, api.tx.offices.closeOffice(office), sudoKey);
   return findEvent(api, events, 'OfficeClosed', 'offices').office.toNumber();
 }
 // #endregion closeOffice
@@ -64,7 +64,7 @@ export async function closeOffice(api, sudoKey, office) {
 // #region appointHead
 /** `offices.appointHead` (call 7, governance). */
 export async function appointHead(api, sudoKey, office, account) {
-  const { events } = await governance(api, api.tx.offices.appointHead(office, account), sudoKey);
+  const { events } = await submitAsGovernance(api, api.tx.offices.appointHead(office, account), sudoKey);
   return findEvent(api, events, 'OfficerAppointed', 'offices').officer.toString();
 }
 // #endregion appointHead
@@ -73,7 +73,7 @@ export async function appointHead(api, sudoKey, office, account) {
 /** `offices.dismissOfficer` (call 8, governance): `compromisedSince` is the block from which
  *  the key is considered compromised, or `null`. */
 export async function dismissOfficer(api, sudoKey, account, compromisedSince) {
-  const { events } = await governance(api, api.tx.offices.dismissOfficer(account, compromisedSince), sudoKey);
+  const { events } = await submitAsGovernance(api, api.tx.offices.dismissOfficer(account, compromisedSince), sudoKey);
   return findEvent(api, events, 'OfficerDismissed', 'offices').officer.toString();
 }
 // #endregion dismissOfficer

@@ -38,13 +38,42 @@ export async function verifyCertificate(api, certificateHash) {
 
 // #region statistics
 /** `civilRegistryApi.statistics`: acts in effect per month and kind in a jurisdiction and
- *  below it (`kind` `null` for all kinds; at most 120 months). */
+ *  below it (`kind` `null` for all kinds; at most 120 months). An act counts under the month
+ *  of its event: an enrollment under the person's month of birth, not the month it was
+ *  entered. */
 export async function statistics(api, jurisdiction, kind, from, to) {
   const result = await api.call.civilRegistryApi.statistics(jurisdiction, kind, from, to);
   if (result.isErr) throw new Error(result.asErr.type);
   return result.asOk.map((row) => row.toJSON());
 }
 // #endregion statistics
+
+// #region jurisdictionByCode
+/** `offices.jurisdictionByCode`: a jurisdiction's id from its code (`'UZ-TK-YUN'`), or `null`.
+ *  Acts and queries take ids; ids are assigned by the chain, so look them up by code. */
+export async function jurisdictionByCode(api, code) {
+  const id = await api.query.offices.jurisdictionByCode(code);
+  return id.isSome ? id.unwrap().toNumber() : null;
+}
+// #endregion jurisdictionByCode
+
+// #region jurisdictions
+/** `offices.jurisdictions`: every jurisdiction as `{ id, code, name, parent }`, by id. */
+export async function jurisdictions(api) {
+  const entries = await api.query.offices.jurisdictions.entries();
+  return entries
+    .map(([key, value]) => {
+      const j = value.unwrap();
+      return {
+        id: key.args[0].toNumber(),
+        code: j.code.toUtf8(),
+        name: j.name.toUtf8(),
+        parent: j.parent.isSome ? j.parent.unwrap().toNumber() : null,
+      };
+    })
+    .sort((a, b) => a.id - b.id);
+}
+// #endregion jurisdictions
 
 // #region officerQuery
 /** `civilRegistryApi.officer`: an account's office and role; `null` if it holds none. */

@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { blake2AsHex } from '@polkadot/util-crypto';
+import { officer } from '../examples/connect.mjs';
 import { setup } from '../lib/helpers.mjs';
 
 const { api } = await setup();
@@ -71,4 +72,8 @@ test('there is no payment RPC: the chain is feeless', async () => {
   assert.ok(methods.includes('civil_verifyCertificate'));
   assert.ok(methods.includes('civil_statistics'));
   assert.ok(!methods.some((m) => m.startsWith('payment_')));
+  // Fee estimates fail as docs/integrators.md says: there is no TransactionPaymentApi.
+  await assert.rejects(
+    async () => api.tx.system.remark('0x00').paymentInfo(officer('//Bob')),
+    /transactionPaymentApi.queryInfo runtime call is not available/);
 });

@@ -4,7 +4,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DOC, referenced, regions, render } from '../scripts/gen-docs.mjs';
-import { setup } from '../lib/helpers.mjs';
+import { jurisdictionByCode, jurisdictions } from '../examples/queries.mjs';
+import { TASHKENT, UZBEKISTAN, YUNUSOBOD, setup } from '../lib/helpers.mjs';
 
 const { api } = await setup();
 test.after(() => api.disconnect());
@@ -46,4 +47,19 @@ test('the error table lists every error of the registry pallets with the chain\'
     }
   }
   assert.deepEqual(missing, []);
+});
+
+test("the development chain's jurisdictions are as the docs list them", async () => {
+  const table = doc.slice(doc.indexOf('<!-- dev-jurisdictions -->'), doc.indexOf('<!-- /dev-jurisdictions -->'));
+  const rows = table.split('\n').filter((line) => /^\| \d+ \|/.test(line)).map((line) => {
+    const [id, code, name, parent] = line.split('|').slice(1, 5).map((cell) => cell.trim());
+    return { id: Number(id), code: code.replaceAll('`', ''), name, parent: parent === '—' ? null : Number(parent) };
+  });
+  assert.ok(rows.length >= 20, `${rows.length} rows in the table`);
+  const onChain = new Map((await jurisdictions(api)).map((j) => [j.id, j]));
+  for (const row of rows) assert.deepEqual(onChain.get(row.id), row, `jurisdiction ${row.id}`);
+  // The ids the suite uses, found by code as an integrator would.
+  assert.deepEqual(
+    await Promise.all(['UZ', 'UZ-TK', 'UZ-TK-YUN', 'UZ-NOPE'].map((code) => jurisdictionByCode(api, code))),
+    [UZBEKISTAN, TASHKENT, YUNUSOBOD, null]);
 });
