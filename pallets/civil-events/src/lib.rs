@@ -571,6 +571,10 @@ pub mod pallet {
 		RevocationConflict,
 		/// A certificate with this hash exists.
 		CertificateExists,
+		/// An act's subjects do not fit its kind (a marriage or a paternity has two persons,
+		/// every other act one). The chain builds the subjects itself, so this reports a fault
+		/// of the chain, never bad input.
+		MalformedSubjects,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {
@@ -1021,7 +1025,8 @@ pub mod pallet {
 				.map_err(Error::<T>::from)?;
 			ensure!(date.is_valid(), Error::<T>::InvalidDate);
 			ensure!(date <= Self::today()?, Error::<T>::DateInFuture);
-			let subjects: Subjects = subjects.try_into().map_err(|_| Error::<T>::SamePerson)?;
+			let subjects: Subjects =
+				subjects.try_into().map_err(|_| Error::<T>::MalformedSubjects)?;
 			let id = NextActId::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			let act = Act {
@@ -1111,7 +1116,7 @@ pub mod pallet {
 						Some(Self::new_person(*identity_key, *data_root, *sex, id, act));
 				},
 				ActDetails::Death => {
-					let pid = *act.subjects.first().ok_or(Error::<T>::UnknownPerson)?;
+					let pid = *act.subjects.first().ok_or(Error::<T>::MalformedSubjects)?;
 					let mut p = Self::person(pid)?;
 					ensure!(p.is_alive(), Error::<T>::AlreadyDeceased);
 					ensure!(p.birth_date <= date, Error::<T>::DeathBeforeBirth);
@@ -1190,7 +1195,7 @@ pub mod pallet {
 					effects.ends_marriage = Some(*marriage);
 				},
 				ActDetails::Adoption { adoptive_mother, adoptive_father, sealed, .. } => {
-					let cid = *act.subjects.first().ok_or(Error::<T>::UnknownPerson)?;
+					let cid = *act.subjects.first().ok_or(Error::<T>::MalformedSubjects)?;
 					let mut child = Self::living(cid, &date)?;
 					ensure!(
 						adoptive_mother.is_some() || adoptive_father.is_some(),
@@ -1242,7 +1247,7 @@ pub mod pallet {
 					effects.updates.push((cid, child));
 				},
 				ActDetails::NameChange { new_root, .. } => {
-					let pid = *act.subjects.first().ok_or(Error::<T>::UnknownPerson)?;
+					let pid = *act.subjects.first().ok_or(Error::<T>::MalformedSubjects)?;
 					let mut p = Self::living(pid, &date)?;
 					ensure!(
 						p.birth_date.years_until(&date) >= NAME_CHANGE_AGE,
@@ -1280,10 +1285,12 @@ pub mod pallet {
 			}
 		}
 
+		/// The two persons of a two-person act (the spouses of a marriage; child and father of
+		/// a paternity).
 		pub(crate) fn pair(subjects: &Subjects) -> Result<(PersonId, PersonId), DispatchError> {
 			match subjects.as_slice() {
 				[a, b] => Ok((*a, *b)),
-				_ => Err(Error::<T>::UnknownPerson.into()),
+				_ => Err(Error::<T>::MalformedSubjects.into()),
 			}
 		}
 
@@ -1302,7 +1309,7 @@ pub mod pallet {
 			act.details = effects.details;
 			if let Some(record) = effects.new_person {
 				let person = T::Persons::insert(record)?;
-				act.subjects.try_insert(0, person).map_err(|_| Error::<T>::SamePerson)?;
+				act.subjects.try_insert(0, person).map_err(|_| Error::<T>::MalformedSubjects)?;
 			}
 			for (pid, record) in effects.updates {
 				T::Persons::update(pid, record)?;
@@ -1415,7 +1422,7 @@ pub mod pallet {
 		pub(crate) fn check_act(act: &Act<T>) -> DispatchResult {
 			let date = act.event_date;
 			ensure!(date <= Self::today()?, Error::<T>::DateInFuture);
-			let first = act.subjects.first().copied().ok_or(Error::<T>::UnknownPerson);
+			let first = act.subjects.first().copied().ok_or(Error::<T>::MalformedSubjects);
 			match &act.details {
 				ActDetails::Birth { mother, father, .. } => {
 					if let Some(mother) = mother {

@@ -154,7 +154,7 @@ impl<T: Config> Pallet<T> {
 		act.version = act.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
 		// The one person whose own record the act defines, if any.
-		let subject = act.subjects.first().copied().ok_or(Error::<T>::UnknownPerson);
+		let subject = act.subjects.first().copied().ok_or(Error::<T>::MalformedSubjects);
 		let mut person_wide = None;
 		match (&previous.details, &act.details) {
 			(

@@ -109,7 +109,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(BoundedVec<ActId, T::MaxActsPerPerson>, u32), DispatchError> {
 		let mut dependents = Vec::new();
 		let mut read = 0u32;
-		let subject = act.subjects.first().copied().ok_or(Error::<T>::UnknownPerson);
+		let subject = act.subjects.first().copied().ok_or(Error::<T>::MalformedSubjects);
 		if act.status == ActStatus::Pending {
 			if let ActDetails::Birth { identity_key, .. } = &act.details {
 				PendingIdentities::<T>::remove(identity_key);
