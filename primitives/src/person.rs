@@ -4,7 +4,7 @@ use crate::{ActId, Date, JurisdictionId, PersonId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, DispatchResult};
 
 /// Sex as recorded at birth: the minimum the law checks and the statistics need.
 #[derive(
@@ -155,6 +155,13 @@ impl PersonRecord {
 }
 
 /// The person registry, as the acts pallet sees it. Implemented by `pallet-persons`.
+///
+/// Writes are intents — "these two marry", "this person died" — not whole records: the
+/// registry applies each one to every record it concerns, so that its own invariants (a
+/// spouse's spouse is the person, through the same act; a revoked registration is final; an
+/// identity key belongs to one person in force) hold whatever the caller does. The acts
+/// pallet checks the law first and reports its own errors; the registry refuses an intent that
+/// would break its invariants with its own, and a refused intent writes nothing.
 pub trait PersonRegistry {
 	/// The person with this id.
 	fn person(id: PersonId) -> Option<PersonRecord>;
@@ -162,13 +169,72 @@ pub trait PersonRegistry {
 	/// The person with this identity key.
 	fn by_identity(identity_key: &H256) -> Option<PersonId>;
 
-	/// Add a person; fails if another person has the same identity key.
-	fn insert(record: PersonRecord) -> Result<PersonId, DispatchError>;
-
-	/// Replace a person's record; the identity key never changes. Fails for an unknown id or
-	/// a changed identity key.
-	fn update(id: PersonId, record: PersonRecord) -> Result<(), DispatchError>;
-
 	/// The id the next person will get (for benchmarks and tests).
 	fn next_id() -> PersonId;
+
+	/// Add a person, born or enrolled: alive, single, not revoked. Fails if another person has
+	/// the same identity key, or if the record is not that of a new person.
+	fn insert(record: PersonRecord) -> Result<PersonId, DispatchError>;
+
+	/// `first` and `second` marry by act `act`: both alive, distinct and not married.
+	fn marry(first: PersonId, second: PersonId, act: ActId) -> DispatchResult;
+
+	/// The marriage `act` of `first` and `second` ends by divorce: both become divorced.
+	fn divorce(first: PersonId, second: PersonId, act: ActId) -> DispatchResult;
+
+	/// The marriage `act` of `first` and `second`, ended by a divorce or a death that has been
+	/// revoked, is in effect again: both become married to each other.
+	fn resume_marriage(first: PersonId, second: PersonId, act: ActId) -> DispatchResult;
+
+	/// The marriage `act` of `first` and `second` is revoked: each takes the marital state
+	/// their other marriages give them (`first_after`, `second_after`). It creates no
+	/// marriage: a spouse married since (by another act) stays in that marriage.
+	fn annul_marriage(
+		first: PersonId,
+		second: PersonId,
+		act: ActId,
+		first_after: MaritalStatus,
+		second_after: MaritalStatus,
+	) -> DispatchResult;
+
+	/// `person` died on `date` (death act `act`). An active marriage ends: the person died
+	/// married, the spouse is widowed. Returns the spouse and the marriage act, if one ended.
+	fn set_deceased(
+		person: PersonId,
+		date: Date,
+		act: ActId,
+	) -> Result<Option<(PersonId, ActId)>, DispatchError>;
+
+	/// The date of death of `person` is corrected to `date`.
+	fn correct_death_date(person: PersonId, date: Date) -> DispatchResult;
+
+	/// The death of `person` is revoked: alive again, and a marriage the death ended is in
+	/// effect again (the spouse must still be widowed by it).
+	fn set_alive(person: PersonId) -> DispatchResult;
+
+	/// The recorded parents of `child` become `mother` and `father`.
+	fn set_parents(
+		child: PersonId,
+		mother: Option<PersonId>,
+		father: Option<PersonId>,
+	) -> DispatchResult;
+
+	/// Seal (or unseal) the original birth record of `person`, after (or on revoking) an
+	/// adoption.
+	fn set_sealed(person: PersonId, sealed: bool) -> DispatchResult;
+
+	/// The data root of `person` becomes `data_root` (a change of name, or its correction).
+	fn set_data_root(person: PersonId, data_root: H256) -> DispatchResult;
+
+	/// The facts of `person`'s birth are corrected.
+	fn correct_birth(
+		person: PersonId,
+		birth_date: Date,
+		birth_jurisdiction: JurisdictionId,
+		sex: Sex,
+	) -> DispatchResult;
+
+	/// The registration of `person` is revoked (e.g. a fraudulent birth): the record stays,
+	/// its identity key is freed. Final.
+	fn revoke(person: PersonId) -> DispatchResult;
 }

@@ -179,10 +179,10 @@ mod benchmarks {
 		let husband = s.enroll(Sex::Male, d(1985, 1, 1));
 		Pallet::<T>::register_marriage(
 			s.origin().into(),
-			wife,
-			husband,
 			s.jurisdiction,
 			d(2016, 1, 1),
+			wife,
+			husband,
 			None,
 			H256::zero(),
 		)
@@ -190,7 +190,7 @@ mod benchmarks {
 		assert_eq!(ActsOf::<T>::decode_len(wife), Some(T::MaxActsPerPerson::get() as usize - 1));
 
 		#[extrinsic_call]
-		_(s.origin(), wife, s.jurisdiction, d(2024, 6, 14), H256::zero());
+		_(s.origin(), s.jurisdiction, d(2024, 6, 14), wife, H256::zero());
 
 		assert!(!T::Persons::person(wife).unwrap().is_alive());
 	}
@@ -204,10 +204,7 @@ mod benchmarks {
 		let b = s.enroll(Sex::Male, d(2000, 1, 1));
 		// Both with recorded parents: the relatives check reads them all.
 		for (child, m, f) in [(a, m1, f1), (b, m2, f2)] {
-			let mut r = T::Persons::person(child).unwrap();
-			r.mother = Some(m);
-			r.father = Some(f);
-			T::Persons::update(child, r).unwrap();
+			T::Persons::set_parents(child, Some(m), Some(f)).unwrap();
 		}
 		// Both divorced: the end of each one's last marriage is looked up in a full index.
 		for (spouse, sex) in [(a, Sex::Male), (b, Sex::Female)] {
@@ -216,10 +213,10 @@ mod benchmarks {
 				if sex == Sex::Male { (spouse, former) } else { (former, spouse) };
 			Pallet::<T>::register_marriage(
 				s.origin().into(),
-				first,
-				second,
 				s.jurisdiction,
 				d(2020, 1, 1),
+				first,
+				second,
 				None,
 				H256::zero(),
 			)
@@ -227,9 +224,9 @@ mod benchmarks {
 			let marriage = NextActId::<T>::get() - 1;
 			Pallet::<T>::register_divorce(
 				s.origin().into(),
-				marriage,
 				s.jurisdiction,
 				d(2021, 1, 1),
+				marriage,
 				H256::zero(),
 			)
 			.unwrap();
@@ -238,7 +235,7 @@ mod benchmarks {
 		fill::<T>(b);
 
 		#[extrinsic_call]
-		_(s.origin(), a, b, s.jurisdiction, d(2024, 6, 1), Some(H256::zero()), H256::zero());
+		_(s.origin(), s.jurisdiction, d(2024, 6, 1), a, b, Some(H256::zero()), H256::zero());
 
 		assert!(T::Persons::person(a).unwrap().spouse() == Some(b));
 	}
@@ -249,10 +246,10 @@ mod benchmarks {
 		let (a, b) = s.couple();
 		Pallet::<T>::register_marriage(
 			s.origin().into(),
-			a,
-			b,
 			s.jurisdiction,
 			d(2015, 1, 1),
+			a,
+			b,
 			None,
 			H256::zero(),
 		)
@@ -262,7 +259,7 @@ mod benchmarks {
 		fill::<T>(b);
 
 		#[extrinsic_call]
-		_(s.origin(), marriage, s.jurisdiction, d(2024, 6, 1), H256::zero());
+		_(s.origin(), s.jurisdiction, d(2024, 6, 1), marriage, H256::zero());
 
 		assert!(T::Persons::person(a).unwrap().spouse().is_none());
 	}
@@ -277,7 +274,7 @@ mod benchmarks {
 		fill::<T>(f);
 
 		#[extrinsic_call]
-		_(s.origin(), child, Some(m), Some(f), s.jurisdiction, d(2024, 6, 1), true, H256::zero());
+		_(s.origin(), s.jurisdiction, d(2024, 6, 1), child, Some(m), Some(f), true, H256::zero());
 
 		assert!(T::Persons::person(child).unwrap().sealed);
 	}
@@ -291,7 +288,7 @@ mod benchmarks {
 		fill::<T>(father);
 
 		#[extrinsic_call]
-		_(s.origin(), child, father, s.jurisdiction, d(2024, 6, 1), H256::zero());
+		_(s.origin(), s.jurisdiction, d(2024, 6, 1), child, father, H256::zero());
 
 		assert_eq!(T::Persons::person(child).unwrap().father, Some(father));
 	}
@@ -304,7 +301,7 @@ mod benchmarks {
 		let root = H256::repeat_byte(1);
 
 		#[extrinsic_call]
-		_(s.origin(), p, root, s.jurisdiction, d(2024, 6, 1), H256::zero());
+		_(s.origin(), s.jurisdiction, d(2024, 6, 1), p, root, H256::zero());
 
 		assert_eq!(T::Persons::person(p).unwrap().data_root, root);
 	}

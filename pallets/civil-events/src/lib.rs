@@ -52,23 +52,18 @@
 //!
 //! ## Law rules (each a typed [`Error`])
 //!
-//! Dates are real calendar dates, never after the current block's date. Birth: parents exist,
-//! the mother is female and the father male, both older than the child, the mother alive at
-//! the birth, the father alive or dead at most 300 days before it; one person per identity
-//! key. Death: the person is alive; not before the birth nor before any other act of their
-//! life; an active marriage ends and the survivor is widowed. Marriage: two distinct living
-//! unmarried persons, at least 18 on the date (17 with the hash of a khokim's exemption
-//! decision), not parent and child nor siblings as recorded, not dated before the end of
-//! either's last marriage. Divorce: of an active marriage, not before it. Adoption: a living
-//! child; at least one adoptive parent, each alive, adult and older than the child; may seal
-//! the original birth act. Paternity: a living child with no recorded father; the father
-//! alive, male and older. Name change: alive and at least 16. No act for a deceased person.
+//! One file per kind of act in `src/acts/` states and enforces its rule (`acts/marriage.rs`:
+//! what is checked before a marriage is registered, what it changes, how it is re-checked and
+//! undone); `acts/mod.rs` is the one place that dispatches on the kind. Common to all: dates
+//! are real calendar dates, never after the current block's date, and no act concerns a
+//! deceased person or a revoked registration.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 pub use pallet::*;
 
+mod acts;
 mod features;
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 mod try_state;
@@ -129,9 +124,8 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use civil_registry_primitives::{
-		ActId, ActKind, CompromisedKeys, Date, JurisdictionId, JurisdictionTree, LifeStatus,
-		MaritalStatus, OfficeId, OfficerPermissions, PermissionError, PersonId, PersonRecord,
-		PersonRegistry, Role, Sex, YearMonth,
+		ActId, ActKind, CompromisedKeys, Date, JurisdictionId, JurisdictionTree, OfficeId,
+		OfficerPermissions, PermissionError, PersonId, PersonRegistry, Sex, YearMonth,
 	};
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
@@ -571,9 +565,9 @@ pub mod pallet {
 		RevocationConflict,
 		/// A certificate with this hash exists.
 		CertificateExists,
-		/// An act's subjects do not fit its kind (a marriage or a paternity has two persons,
-		/// every other act one). The chain builds the subjects itself, so this reports a fault
-		/// of the chain, never bad input.
+		/// An act's subjects or details do not fit its kind (a marriage or a paternity has two
+		/// persons, a death or a change of name one). The chain builds them itself, so this
+		/// reports a fault of the chain, never bad input.
 		MalformedSubjects,
 	}
 
@@ -605,12 +599,11 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Register a birth: creates the child.
+		/// Register a birth: creates the child. The rule: `acts/birth.rs`.
 		///
 		/// Origin: an officer allowed to register births in `jurisdiction` (the place of
-		/// birth). Checks the date, the identity key's uniqueness and the rules on the parents
-		/// (see the crate docs). Emits [`Event::BirthRegistered`], or
-		/// [`Event::LateRegistrationPending`] more than a month after the birth.
+		/// birth). Emits [`Event::BirthRegistered`], or [`Event::LateRegistrationPending`]
+		/// more than a month after the birth.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_birth())]
 		pub fn register_birth(
@@ -625,197 +618,159 @@ pub mod pallet {
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let subjects: Vec<PersonId> = mother.into_iter().chain(father).collect();
-			let late = Self::today()? > Self::deadline(ActKind::Birth, &birth_date)?;
+			let parents = mother.into_iter().chain(father).collect();
 			let details = ActDetails::Birth { identity_key, data_root, sex, mother, father };
-			Self::register(who, jurisdiction, birth_date, document_hash, subjects, details, late)
+			Self::register(who, jurisdiction, birth_date, parents, details, document_hash)
 		}
 
-		/// Register a death.
+		/// Register a death. The rule: `acts/death.rs`.
 		///
-		/// Origin: an officer allowed to register deaths in `jurisdiction`. Checks that the
-		/// person is alive and the date of death neither before the birth nor after today. An
-		/// active marriage ends; the spouse becomes widowed. Emits [`Event::DeathRegistered`],
-		/// or [`Event::LateRegistrationPending`] more than three days after the death.
+		/// Origin: an officer allowed to register deaths in `jurisdiction`. An active
+		/// marriage ends; the spouse becomes widowed. Emits [`Event::DeathRegistered`], or
+		/// [`Event::LateRegistrationPending`] more than three days after the death.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::register_death())]
 		pub fn register_death(
 			origin: OriginFor<T>,
-			person: PersonId,
 			jurisdiction: JurisdictionId,
 			date_of_death: Date,
+			person: PersonId,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let late = Self::today()? > Self::deadline(ActKind::Death, &date_of_death)?;
+			let subjects = alloc::vec![person];
 			Self::register(
 				who,
 				jurisdiction,
 				date_of_death,
-				document_hash,
-				alloc::vec![person],
+				subjects,
 				ActDetails::Death,
-				late,
+				document_hash,
 			)
 		}
 
-		/// Register a marriage.
+		/// Register a marriage. The rule (both alive, distinct, unmarried, at least 18 on the
+		/// date — 17 with `exemption`, the hash of the khokim's decision — not close
+		/// relatives): `acts/marriage.rs`.
 		///
 		/// Origin: an officer allowed to register marriages in `jurisdiction` (a registry
-		/// office or a wedding house). Checks that both are alive, distinct, unmarried, at
-		/// least 18 on the date (17 with `exemption`, the hash of the khokim's decision), and
-		/// not parent and child or siblings. Emits [`Event::MarriageRegistered`].
+		/// office or a wedding house). Emits [`Event::MarriageRegistered`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::register_marriage())]
 		pub fn register_marriage(
 			origin: OriginFor<T>,
-			first: PersonId,
-			second: PersonId,
 			jurisdiction: JurisdictionId,
 			date: Date,
+			first: PersonId,
+			second: PersonId,
 			exemption: Option<H256>,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::register(
-				who,
-				jurisdiction,
-				date,
-				document_hash,
-				alloc::vec![first, second],
-				ActDetails::Marriage { exemption, ended_by: None },
-				false,
-			)
+			let details = ActDetails::Marriage { exemption, ended_by: None };
+			let spouses = alloc::vec![first, second];
+			Self::register(who, jurisdiction, date, spouses, details, document_hash)
 		}
 
-		/// Register a divorce, ending the marriage of act `marriage`.
+		/// Register a divorce, ending the marriage of act `marriage`. The rule:
+		/// `acts/divorce.rs`.
 		///
-		/// Origin: an officer allowed to register divorces in `jurisdiction`. Checks that the
-		/// marriage is in effect and not dated after the divorce. Both spouses become
-		/// divorced. Emits [`Event::DivorceRegistered`].
+		/// Origin: an officer allowed to register divorces in `jurisdiction`. Both spouses
+		/// become divorced. Emits [`Event::DivorceRegistered`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::register_divorce())]
 		pub fn register_divorce(
 			origin: OriginFor<T>,
-			marriage: ActId,
 			jurisdiction: JurisdictionId,
 			date: Date,
+			marriage: ActId,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let spouses = Acts::<T>::get(marriage).ok_or(Error::<T>::UnknownAct)?.subjects;
-			Self::register(
-				who,
-				jurisdiction,
-				date,
-				document_hash,
-				spouses.into_inner(),
-				ActDetails::Divorce { marriage },
-				false,
-			)
+			// The spouses are the marriage's: the rule takes them from the marriage act.
+			let details = ActDetails::Divorce { marriage };
+			Self::register(who, jurisdiction, date, Vec::new(), details, document_hash)
 		}
 
-		/// Register an adoption of `child` by an adoptive mother, father, or both.
+		/// Register an adoption of `child` by an adoptive mother, father, or both. The rule:
+		/// `acts/adoption.rs`.
 		///
-		/// Origin: an officer allowed to register adoptions in `jurisdiction`. Checks that the
-		/// child is alive and each adoptive parent alive, an adult, older than the child and of
-		/// the right sex. The adoptive parents replace the recorded ones; with `seal`, the
-		/// original birth act is sealed (public queries no longer return it). Emits
-		/// [`Event::AdoptionRegistered`].
+		/// Origin: an officer allowed to register adoptions in `jurisdiction`. The adoptive
+		/// parents replace the recorded ones; with `seal`, the original birth act is sealed
+		/// (public queries no longer return it). Emits [`Event::AdoptionRegistered`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::register_adoption())]
 		pub fn register_adoption(
 			origin: OriginFor<T>,
+			jurisdiction: JurisdictionId,
+			date: Date,
 			child: PersonId,
 			adoptive_mother: Option<PersonId>,
 			adoptive_father: Option<PersonId>,
-			jurisdiction: JurisdictionId,
-			date: Date,
 			seal: bool,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let subjects: Vec<PersonId> =
+			let subjects =
 				core::iter::once(child).chain(adoptive_mother).chain(adoptive_father).collect();
-			Self::register(
-				who,
-				jurisdiction,
-				date,
-				document_hash,
-				subjects,
-				ActDetails::Adoption {
-					adoptive_mother,
-					adoptive_father,
-					previous_mother: None,
-					previous_father: None,
-					sealed: seal,
-				},
-				false,
-			)
+			// The previous parents are completed by the rule, from the child's record.
+			let details = ActDetails::Adoption {
+				adoptive_mother,
+				adoptive_father,
+				previous_mother: None,
+				previous_father: None,
+				sealed: seal,
+			};
+			Self::register(who, jurisdiction, date, subjects, details, document_hash)
 		}
 
-		/// Establish `father`'s paternity of `child`.
+		/// Establish `father`'s paternity of `child`. The rule: `acts/paternity.rs`.
 		///
-		/// Origin: an officer allowed to register paternity in `jurisdiction`. Checks that the
-		/// child is alive with no recorded father, and the father alive, male and older.
-		/// Emits [`Event::PaternityRegistered`].
+		/// Origin: an officer allowed to register paternity in `jurisdiction`. Emits
+		/// [`Event::PaternityRegistered`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::register_paternity())]
 		pub fn register_paternity(
 			origin: OriginFor<T>,
-			child: PersonId,
-			father: PersonId,
 			jurisdiction: JurisdictionId,
 			date: Date,
+			child: PersonId,
+			father: PersonId,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::register(
-				who,
-				jurisdiction,
-				date,
-				document_hash,
-				alloc::vec![child, father],
-				ActDetails::Paternity,
-				false,
-			)
+			let subjects = alloc::vec![child, father];
+			Self::register(who, jurisdiction, date, subjects, ActDetails::Paternity, document_hash)
 		}
 
-		/// Register a change of name: the person's data root becomes `new_data_root`.
+		/// Register a change of name: the person's data root becomes `new_data_root`. The
+		/// rule (alive, at least 16): `acts/name_change.rs`.
 		///
-		/// Origin: an officer allowed to register name changes in `jurisdiction`. Checks that
-		/// the person is alive and at least 16 on the date. Emits
+		/// Origin: an officer allowed to register name changes in `jurisdiction`. Emits
 		/// [`Event::NameChangeRegistered`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::register_name_change())]
 		pub fn register_name_change(
 			origin: OriginFor<T>,
-			person: PersonId,
-			new_data_root: H256,
 			jurisdiction: JurisdictionId,
 			date: Date,
+			person: PersonId,
+			new_data_root: H256,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let previous_root =
-				T::Persons::person(person).ok_or(Error::<T>::UnknownPerson)?.data_root;
-			Self::register(
-				who,
-				jurisdiction,
-				date,
-				document_hash,
-				alloc::vec![person],
-				ActDetails::NameChange { previous_root, new_root: new_data_root },
-				false,
-			)
+			// The previous root is completed by the rule, from the person's record.
+			let details =
+				ActDetails::NameChange { previous_root: H256::zero(), new_root: new_data_root };
+			Self::register(who, jurisdiction, date, alloc::vec![person], details, document_hash)
 		}
 
-		/// Enroll a person born before the chain existed, from the paper archive.
+		/// Enroll a person born before the chain existed, from the paper archive. The rule:
+		/// `acts/enrollment.rs`.
 		///
-		/// Origin: an officer allowed to enroll in `jurisdiction` (the place of birth; archives
-		/// and registry offices). Checks the date and the identity key's uniqueness.
-		/// `archive_reference` is the hash of the paper record's reference. Emits
-		/// [`Event::PersonEnrolled`].
+		/// Origin: an officer allowed to enroll in `jurisdiction` (the place of birth;
+		/// archives and registry offices). `archive_reference`, the hash of the paper record's
+		/// reference, is the act's document hash. Emits [`Event::PersonEnrolled`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::enroll_person())]
 		pub fn enroll_person(
@@ -828,15 +783,9 @@ pub mod pallet {
 			archive_reference: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::register(
-				who,
-				jurisdiction,
-				birth_date,
-				archive_reference,
-				Vec::new(),
-				ActDetails::Enrollment { identity_key, data_root, sex, archive_reference },
-				false,
-			)
+			let details =
+				ActDetails::Enrollment { identity_key, data_root, sex, archive_reference };
+			Self::register(who, jurisdiction, birth_date, Vec::new(), details, archive_reference)
 		}
 
 		/// Approve a pending late registration: the rules are checked again against today's
@@ -965,629 +914,6 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_issue_certificate(who, act, certificate_hash)
-		}
-	}
-
-	/// What an act will change, computed before anything is written.
-	pub(crate) struct Effects {
-		/// A person to create (birth, enrollment).
-		new_person: Option<PersonRecord>,
-		/// Persons whose records change.
-		updates: Vec<(PersonId, PersonRecord)>,
-		/// A marriage act that ends.
-		ends_marriage: Option<ActId>,
-		/// An act to seal.
-		seals: Option<ActId>,
-		/// The act's details, completed (e.g. an adoption's previous parents).
-		details: ActDetails,
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// Today's date by the chain's clock.
-		pub fn today() -> Result<Date, DispatchError> {
-			let millis = u64::try_from(T::Time::now().as_millis()).unwrap_or(u64::MAX);
-			ensure!(millis > 0, Error::<T>::ClockUnavailable);
-			Ok(Date::from_unix_millis(millis).ok_or(Error::<T>::ClockUnavailable)?)
-		}
-
-		/// A person a new act concerns: exists, and their registration is not revoked.
-		pub(crate) fn person(id: PersonId) -> Result<PersonRecord, DispatchError> {
-			let person = Self::record(id)?;
-			ensure!(!person.revoked, Error::<T>::PersonRevoked);
-			Ok(person)
-		}
-
-		/// A person's record, revoked or not (for amendments and revocations of old acts).
-		pub(crate) fn record(id: PersonId) -> Result<PersonRecord, DispatchError> {
-			Ok(T::Persons::person(id).ok_or(Error::<T>::UnknownPerson)?)
-		}
-
-		/// A person the act concerns: exists, alive, born on or before the act's date.
-		pub(crate) fn living(id: PersonId, date: &Date) -> Result<PersonRecord, DispatchError> {
-			let person = Self::person(id)?;
-			ensure!(person.is_alive(), Error::<T>::PersonDeceased);
-			ensure!(person.birth_date <= *date, Error::<T>::EventBeforeBirth);
-			Ok(person)
-		}
-
-		/// Check the signer, the date, the rules; then store the act, pending or in effect.
-		pub(crate) fn register(
-			who: T::AccountId,
-			jurisdiction: JurisdictionId,
-			date: Date,
-			document_hash: H256,
-			subjects: Vec<PersonId>,
-			details: ActDetails,
-			late: bool,
-		) -> DispatchResult {
-			let kind = details.kind();
-			let auth = T::Permissions::authorize(&who, kind, jurisdiction, Role::Registrar)
-				.map_err(Error::<T>::from)?;
-			ensure!(date.is_valid(), Error::<T>::InvalidDate);
-			ensure!(date <= Self::today()?, Error::<T>::DateInFuture);
-			let subjects: Subjects =
-				subjects.try_into().map_err(|_| Error::<T>::MalformedSubjects)?;
-			let id = NextActId::<T>::get();
-			let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			let act = Act {
-				kind,
-				subjects,
-				office: auth.office,
-				officer: who,
-				jurisdiction,
-				event_date: date,
-				registered_at: frame_system::Pallet::<T>::block_number(),
-				document_hash,
-				version: 1,
-				status: if late { ActStatus::Pending } else { ActStatus::Registered },
-				late,
-				sealed: false,
-				details,
-			};
-			let effects = Self::plan(id, &act)?;
-
-			NextActId::<T>::put(next);
-			T::Jurisdictions::note_record(jurisdiction);
-			ActsByOfficer::<T>::insert(&act.officer, id, ());
-			if late {
-				if let ActDetails::Birth { identity_key, .. } = &act.details {
-					PendingIdentities::<T>::insert(identity_key, id);
-				}
-				Self::deposit_event(Event::LateRegistrationPending {
-					act: id,
-					kind,
-					office: auth.office,
-				});
-				Acts::<T>::insert(id, act);
-				Ok(())
-			} else {
-				Self::commit(id, act, effects)
-			}
-		}
-
-		/// Check every rule for `act` (numbered `id`) against the current records, and say what
-		/// it will change. Writes nothing.
-		pub(crate) fn plan(id: ActId, act: &Act<T>) -> Result<Effects, DispatchError> {
-			let date = act.event_date;
-			let mut effects = Effects {
-				new_person: None,
-				updates: Vec::new(),
-				ends_marriage: None,
-				seals: None,
-				details: act.details.clone(),
-			};
-			for subject in act.subjects.iter() {
-				ensure!(
-					(ActsOf::<T>::decode_len(subject).unwrap_or(0) as u32)
-						< T::MaxActsPerPerson::get(),
-					Error::<T>::TooManyActs
-				);
-			}
-			match &act.details {
-				ActDetails::Birth { identity_key, data_root, sex, mother, father } => {
-					Self::ensure_identity_free(identity_key, id)?;
-					if let Some(mother) = mother {
-						let m = Self::person(*mother)?;
-						ensure!(m.sex == Sex::Female, Error::<T>::MotherNotFemale);
-						ensure!(m.birth_date < date, Error::<T>::ParentNotOlder);
-						if let LifeStatus::Deceased { date: died, .. } = m.status {
-							ensure!(died >= date, Error::<T>::MotherDeceasedBeforeBirth);
-						}
-					}
-					if let Some(father) = father {
-						let f = Self::person(*father)?;
-						ensure!(f.sex == Sex::Male, Error::<T>::FatherNotMale);
-						ensure!(f.birth_date < date, Error::<T>::ParentNotOlder);
-						if let LifeStatus::Deceased { date: died, .. } = f.status {
-							let grace =
-								died.add_days(FATHER_GRACE_DAYS).ok_or(Error::<T>::InvalidDate)?;
-							ensure!(grace >= date, Error::<T>::FatherDeceasedTooEarly);
-						}
-					}
-					effects.new_person = Some(PersonRecord {
-						mother: *mother,
-						father: *father,
-						..Self::new_person(*identity_key, *data_root, *sex, id, act)
-					});
-				},
-				ActDetails::Enrollment { identity_key, data_root, sex, .. } => {
-					Self::ensure_identity_free(identity_key, id)?;
-					effects.new_person =
-						Some(Self::new_person(*identity_key, *data_root, *sex, id, act));
-				},
-				ActDetails::Death => {
-					let pid = *act.subjects.first().ok_or(Error::<T>::MalformedSubjects)?;
-					let mut p = Self::person(pid)?;
-					ensure!(p.is_alive(), Error::<T>::AlreadyDeceased);
-					ensure!(p.birth_date <= date, Error::<T>::DeathBeforeBirth);
-					p.status = LifeStatus::Deceased { date, act: id };
-					if let MaritalStatus::Married { spouse, act: marriage } = p.marital {
-						let mut s = Self::person(spouse)?;
-						s.marital = MaritalStatus::Widowed;
-						p.marital = MaritalStatus::DiedMarried { spouse, act: marriage };
-						effects.updates.push((spouse, s));
-						effects.ends_marriage = Some(marriage);
-					}
-					effects.updates.push((pid, p));
-				},
-				ActDetails::Marriage { exemption, .. } => {
-					let (a, b) = Self::pair(&act.subjects)?;
-					ensure!(a != b, Error::<T>::SamePerson);
-					let mut pa = Self::living(a, &date)?;
-					let mut pb = Self::living(b, &date)?;
-					ensure!(
-						pa.spouse().is_none() && pb.spouse().is_none(),
-						Error::<T>::AlreadyMarried
-					);
-					let min_age =
-						if exemption.is_some() { EXEMPT_MARRIAGE_AGE } else { MARRIAGE_AGE };
-					ensure!(
-						pa.birth_date.years_until(&date) >= min_age
-							&& pb.birth_date.years_until(&date) >= min_age,
-						Error::<T>::TooYoungToMarry
-					);
-					let parent_child = pa.mother == Some(b)
-						|| pa.father == Some(b)
-						|| pb.mother == Some(a)
-						|| pb.father == Some(a);
-					let siblings = (pa.mother.is_some() && pa.mother == pb.mother)
-						|| (pa.father.is_some() && pa.father == pb.father);
-					ensure!(!parent_child && !siblings, Error::<T>::CloseRelatives);
-					// No bigamy by backdating: a divorced or widowed person's new marriage starts
-					// no earlier than the end of their last one.
-					for (p, record) in [(a, &pa), (b, &pb)] {
-						if record.marital != MaritalStatus::Single {
-							if let (_, Some((_, last))) = Self::latest_marriage(p) {
-								let (_, end) = Self::marriage_span(&last);
-								ensure!(
-									end.is_some_and(|end| end <= date),
-									Error::<T>::MarriagesOverlap
-								);
-							}
-						}
-					}
-					pa.marital = MaritalStatus::Married { spouse: b, act: id };
-					pb.marital = MaritalStatus::Married { spouse: a, act: id };
-					effects.updates.push((a, pa));
-					effects.updates.push((b, pb));
-				},
-				ActDetails::Divorce { marriage } => {
-					let m = Acts::<T>::get(marriage).ok_or(Error::<T>::UnknownAct)?;
-					let ActDetails::Marriage { ended_by, .. } = m.details else {
-						return Err(Error::<T>::NotAMarriage.into());
-					};
-					ensure!(
-						m.status == ActStatus::Registered && ended_by.is_none(),
-						Error::<T>::MarriageNotActive
-					);
-					ensure!(m.event_date <= date, Error::<T>::DateBeforeMarriage);
-					let (a, b) = Self::pair(&m.subjects)?;
-					let mut pa = Self::person(a)?;
-					let mut pb = Self::person(b)?;
-					let active = |p: &PersonRecord, spouse| {
-						p.marital == MaritalStatus::Married { spouse, act: *marriage }
-					};
-					ensure!(active(&pa, b) && active(&pb, a), Error::<T>::MarriageNotActive);
-					pa.marital = MaritalStatus::Divorced;
-					pb.marital = MaritalStatus::Divorced;
-					effects.updates.push((a, pa));
-					effects.updates.push((b, pb));
-					effects.ends_marriage = Some(*marriage);
-				},
-				ActDetails::Adoption { adoptive_mother, adoptive_father, sealed, .. } => {
-					let cid = *act.subjects.first().ok_or(Error::<T>::MalformedSubjects)?;
-					let mut child = Self::living(cid, &date)?;
-					ensure!(
-						adoptive_mother.is_some() || adoptive_father.is_some(),
-						Error::<T>::NoAdoptiveParent
-					);
-					for (parent, sex, err) in [
-						(adoptive_mother, Sex::Female, Error::<T>::MotherNotFemale),
-						(adoptive_father, Sex::Male, Error::<T>::FatherNotMale),
-					] {
-						if let Some(parent) = parent {
-							ensure!(*parent != cid, Error::<T>::SamePerson);
-							let p = Self::living(*parent, &date)?;
-							ensure!(p.sex == sex, err);
-							ensure!(
-								p.birth_date.years_until(&date) >= ADULT_AGE,
-								Error::<T>::AdoptiveParentNotAdult
-							);
-							ensure!(p.birth_date < child.birth_date, Error::<T>::ParentNotOlder);
-						}
-					}
-					effects.details = ActDetails::Adoption {
-						adoptive_mother: *adoptive_mother,
-						adoptive_father: *adoptive_father,
-						previous_mother: child.mother,
-						previous_father: child.father,
-						sealed: *sealed,
-					};
-					if adoptive_mother.is_some() {
-						child.mother = *adoptive_mother;
-					}
-					if adoptive_father.is_some() {
-						child.father = *adoptive_father;
-					}
-					if *sealed {
-						child.sealed = true;
-						effects.seals = Some(child.origin_act);
-					}
-					effects.updates.push((cid, child));
-				},
-				ActDetails::Paternity => {
-					let (cid, fid) = Self::pair(&act.subjects)?;
-					ensure!(cid != fid, Error::<T>::SamePerson);
-					let mut child = Self::living(cid, &date)?;
-					ensure!(child.father.is_none(), Error::<T>::FatherAlreadyRecorded);
-					let father = Self::living(fid, &date)?;
-					ensure!(father.sex == Sex::Male, Error::<T>::FatherNotMale);
-					ensure!(father.birth_date < child.birth_date, Error::<T>::ParentNotOlder);
-					child.father = Some(fid);
-					effects.updates.push((cid, child));
-				},
-				ActDetails::NameChange { new_root, .. } => {
-					let pid = *act.subjects.first().ok_or(Error::<T>::MalformedSubjects)?;
-					let mut p = Self::living(pid, &date)?;
-					ensure!(
-						p.birth_date.years_until(&date) >= NAME_CHANGE_AGE,
-						Error::<T>::TooYoungForNameChange
-					);
-					p.data_root = *new_root;
-					effects.updates.push((pid, p));
-				},
-			}
-			Ok(effects)
-		}
-
-		/// A person born on `act`'s date in `act`'s jurisdiction, created by act `id`: alive,
-		/// single, with no recorded parents.
-		pub(crate) fn new_person(
-			identity_key: H256,
-			data_root: H256,
-			sex: Sex,
-			id: ActId,
-			act: &Act<T>,
-		) -> PersonRecord {
-			PersonRecord {
-				identity_key,
-				data_root,
-				sex,
-				birth_date: act.event_date,
-				birth_jurisdiction: act.jurisdiction,
-				status: LifeStatus::Alive,
-				mother: None,
-				father: None,
-				marital: MaritalStatus::Single,
-				sealed: false,
-				origin_act: id,
-				revoked: false,
-			}
-		}
-
-		/// The two persons of a two-person act (the spouses of a marriage; child and father of
-		/// a paternity).
-		pub(crate) fn pair(subjects: &Subjects) -> Result<(PersonId, PersonId), DispatchError> {
-			match subjects.as_slice() {
-				[a, b] => Ok((*a, *b)),
-				_ => Err(Error::<T>::MalformedSubjects.into()),
-			}
-		}
-
-		pub(crate) fn ensure_identity_free(identity_key: &H256, id: ActId) -> DispatchResult {
-			ensure!(T::Persons::by_identity(identity_key).is_none(), Error::<T>::DuplicateIdentity);
-			ensure!(
-				PendingIdentities::<T>::get(identity_key).is_none_or(|pending| pending == id),
-				Error::<T>::DuplicateIdentity
-			);
-			Ok(())
-		}
-
-		/// Write an act that takes effect now, with the effects [`Self::plan`] computed.
-		pub(crate) fn commit(id: ActId, mut act: Act<T>, effects: Effects) -> DispatchResult {
-			act.status = ActStatus::Registered;
-			act.details = effects.details;
-			if let Some(record) = effects.new_person {
-				let person = T::Persons::insert(record)?;
-				act.subjects.try_insert(0, person).map_err(|_| Error::<T>::MalformedSubjects)?;
-			}
-			for (pid, record) in effects.updates {
-				T::Persons::update(pid, record)?;
-			}
-			if let Some(marriage) = effects.ends_marriage {
-				Acts::<T>::mutate(marriage, |m| {
-					if let Some(Act { details: ActDetails::Marriage { ended_by, .. }, .. }) = m {
-						*ended_by = Some(id);
-					}
-				});
-			}
-			if let Some(sealed) = effects.seals {
-				Acts::<T>::mutate(sealed, |a| {
-					if let Some(a) = a {
-						a.sealed = true;
-					}
-				});
-			}
-			for subject in act.subjects.iter() {
-				ActsOf::<T>::try_append(subject, id).map_err(|_| Error::<T>::TooManyActs)?;
-			}
-
-			let office = act.office;
-			let event = match &act.details {
-				ActDetails::Birth { .. } => Event::BirthRegistered {
-					act: id,
-					child: act.subjects.first().copied().unwrap_or_default(),
-					office,
-				},
-				ActDetails::Enrollment { .. } => Event::PersonEnrolled {
-					act: id,
-					person: act.subjects.first().copied().unwrap_or_default(),
-					office,
-				},
-				ActDetails::Death => {
-					let person = act.subjects.first().copied().unwrap_or_default();
-					let widowed = T::Persons::person(person).and_then(|p| match p.marital {
-						MaritalStatus::DiedMarried { spouse, .. } => Some(spouse),
-						_ => None,
-					});
-					// Only a marriage this act ended leaves a widow(er).
-					let widowed = widowed.filter(|_| effects.ends_marriage.is_some());
-					Event::DeathRegistered { act: id, person, office, widowed }
-				},
-				ActDetails::Marriage { .. } => Event::MarriageRegistered {
-					act: id,
-					first: act.subjects.first().copied().unwrap_or_default(),
-					second: act.subjects.get(1).copied().unwrap_or_default(),
-					office,
-				},
-				ActDetails::Divorce { marriage } => {
-					Event::DivorceRegistered { act: id, marriage: *marriage, office }
-				},
-				ActDetails::Adoption { sealed, .. } => Event::AdoptionRegistered {
-					act: id,
-					child: act.subjects.first().copied().unwrap_or_default(),
-					office,
-					sealed: *sealed,
-				},
-				ActDetails::Paternity => Event::PaternityRegistered {
-					act: id,
-					child: act.subjects.first().copied().unwrap_or_default(),
-					father: act.subjects.get(1).copied().unwrap_or_default(),
-					office,
-				},
-				ActDetails::NameChange { .. } => Event::NameChangeRegistered {
-					act: id,
-					person: act.subjects.first().copied().unwrap_or_default(),
-					office,
-				},
-			};
-			Self::count(&act, true);
-			let died =
-				(act.kind == ActKind::Death).then(|| act.subjects.first().copied()).flatten();
-			Acts::<T>::insert(id, act);
-			// A death may not be dated before another act of the person's life (a wedding, a
-			// child's birth more than 300 days later, ...): check them all against it.
-			if let Some(person) = died {
-				Self::check_person(person)?;
-			}
-			Self::deposit_event(event);
-			Ok(())
-		}
-
-		/// Check every act in effect of `person` against the law as the records stand now.
-		/// Returns the number of acts checked.
-		pub(crate) fn check_person(person: PersonId) -> Result<u32, DispatchError> {
-			let mut checked = 0u32;
-			for id in ActsOf::<T>::get(person) {
-				checked = checked.saturating_add(1);
-				if let Some(act) = Acts::<T>::get(id).filter(|a| a.status == ActStatus::Registered)
-				{
-					Self::check_act(&act)?;
-				}
-			}
-			Ok(checked)
-		}
-
-		/// A person was alive on `date`: born by then and not dead before it.
-		pub(crate) fn ensure_alive_on(person: &PersonRecord, date: &Date) -> DispatchResult {
-			ensure!(person.birth_date <= *date, Error::<T>::EventBeforeBirth);
-			ensure!(person.alive_on(date), Error::<T>::PersonDeceased);
-			Ok(())
-		}
-
-		/// The law rules of an act in effect that depend on the records of its persons (dates
-		/// of birth and death, sex) and on the acts it refers to, checked as they stand now.
-		/// The same rules [`Self::plan`] checks at registration, minus those about the state at
-		/// that moment (who was married, who had a father).
-		pub(crate) fn check_act(act: &Act<T>) -> DispatchResult {
-			let date = act.event_date;
-			ensure!(date <= Self::today()?, Error::<T>::DateInFuture);
-			let first = act.subjects.first().copied().ok_or(Error::<T>::MalformedSubjects);
-			match &act.details {
-				ActDetails::Birth { mother, father, .. } => {
-					if let Some(mother) = mother {
-						let m = Self::record(*mother)?;
-						ensure!(m.sex == Sex::Female, Error::<T>::MotherNotFemale);
-						ensure!(m.birth_date < date, Error::<T>::ParentNotOlder);
-						ensure!(
-							m.death_date().is_none_or(|died| died >= date),
-							Error::<T>::MotherDeceasedBeforeBirth
-						);
-					}
-					if let Some(father) = father {
-						let f = Self::record(*father)?;
-						ensure!(f.sex == Sex::Male, Error::<T>::FatherNotMale);
-						ensure!(f.birth_date < date, Error::<T>::ParentNotOlder);
-						if let Some(died) = f.death_date() {
-							let grace =
-								died.add_days(FATHER_GRACE_DAYS).ok_or(Error::<T>::InvalidDate)?;
-							ensure!(grace >= date, Error::<T>::FatherDeceasedTooEarly);
-						}
-					}
-				},
-				ActDetails::Enrollment { .. } => {},
-				ActDetails::Death => {
-					let p = Self::record(first?)?;
-					ensure!(p.birth_date <= date, Error::<T>::DeathBeforeBirth);
-				},
-				ActDetails::Marriage { exemption, ended_by } => {
-					let min_age =
-						if exemption.is_some() { EXEMPT_MARRIAGE_AGE } else { MARRIAGE_AGE };
-					let (a, b) = Self::pair(&act.subjects)?;
-					for spouse in [a, b] {
-						let p = Self::record(spouse)?;
-						Self::ensure_alive_on(&p, &date)?;
-						ensure!(
-							p.birth_date.years_until(&date) >= min_age,
-							Error::<T>::TooYoungToMarry
-						);
-					}
-					if let Some(end) = (*ended_by).and_then(Acts::<T>::get) {
-						ensure!(end.event_date >= date, Error::<T>::DateBeforeMarriage);
-					}
-				},
-				ActDetails::Divorce { marriage } => {
-					let m = Acts::<T>::get(marriage).ok_or(Error::<T>::UnknownAct)?;
-					ensure!(m.event_date <= date, Error::<T>::DateBeforeMarriage);
-					let (a, b) = Self::pair(&act.subjects)?;
-					for spouse in [a, b] {
-						Self::ensure_alive_on(&Self::record(spouse)?, &date)?;
-					}
-				},
-				ActDetails::Adoption { adoptive_mother, adoptive_father, .. } => {
-					let child = Self::record(first?)?;
-					Self::ensure_alive_on(&child, &date)?;
-					for (parent, sex, err) in [
-						(adoptive_mother, Sex::Female, Error::<T>::MotherNotFemale),
-						(adoptive_father, Sex::Male, Error::<T>::FatherNotMale),
-					] {
-						if let Some(parent) = parent {
-							let p = Self::record(*parent)?;
-							Self::ensure_alive_on(&p, &date)?;
-							ensure!(p.sex == sex, err);
-							ensure!(
-								p.birth_date.years_until(&date) >= ADULT_AGE,
-								Error::<T>::AdoptiveParentNotAdult
-							);
-							ensure!(p.birth_date < child.birth_date, Error::<T>::ParentNotOlder);
-						}
-					}
-				},
-				ActDetails::Paternity => {
-					let (cid, fid) = Self::pair(&act.subjects)?;
-					let child = Self::record(cid)?;
-					let father = Self::record(fid)?;
-					Self::ensure_alive_on(&child, &date)?;
-					Self::ensure_alive_on(&father, &date)?;
-					ensure!(father.sex == Sex::Male, Error::<T>::FatherNotMale);
-					ensure!(father.birth_date < child.birth_date, Error::<T>::ParentNotOlder);
-				},
-				ActDetails::NameChange { .. } => {
-					let p = Self::record(first?)?;
-					Self::ensure_alive_on(&p, &date)?;
-					ensure!(
-						p.birth_date.years_until(&date) >= NAME_CHANGE_AGE,
-						Error::<T>::TooYoungForNameChange
-					);
-				},
-			}
-			Ok(())
-		}
-
-		/// The time a marriage in effect lasted: from its date to the date of the act that
-		/// ended it, open if it has not ended.
-		pub(crate) fn marriage_span(act: &Act<T>) -> (Date, Option<Date>) {
-			let end = match act.details {
-				ActDetails::Marriage { ended_by: Some(end), .. } => {
-					Acts::<T>::get(end).map(|e| e.event_date)
-				},
-				_ => None,
-			};
-			(act.event_date, end)
-		}
-
-		/// Marriage `id` does not overlap in time any other marriage in effect of either
-		/// spouse (one may remarry on the day a marriage ends). Returns the acts read.
-		pub(crate) fn check_marriage_overlap(
-			id: ActId,
-			marriage: &Act<T>,
-		) -> Result<u32, DispatchError> {
-			let (start, end) = Self::marriage_span(marriage);
-			let mut read = 0u32;
-			for spouse in marriage.subjects.iter() {
-				for other in ActsOf::<T>::get(spouse) {
-					read = read.saturating_add(1);
-					if other == id {
-						continue;
-					}
-					let Some(m) = Acts::<T>::get(other) else { continue };
-					if m.kind != ActKind::Marriage || m.status != ActStatus::Registered {
-						continue;
-					}
-					let (other_start, other_end) = Self::marriage_span(&m);
-					let before = end.is_some_and(|end| end <= other_start);
-					let after = other_end.is_some_and(|other_end| other_end <= start);
-					ensure!(before || after, Error::<T>::MarriagesOverlap);
-				}
-			}
-			Ok(read)
-		}
-
-		/// The latest marriage in effect of `person`, by registration order. Also returns the
-		/// number of acts read.
-		pub(crate) fn latest_marriage(person: PersonId) -> (u32, Option<(ActId, Act<T>)>) {
-			let mut read = 0u32;
-			let mut latest = None;
-			for id in ActsOf::<T>::get(person) {
-				read = read.saturating_add(1);
-				if let Some(act) = Acts::<T>::get(id) {
-					if act.kind == ActKind::Marriage && act.status == ActStatus::Registered {
-						latest = Some((id, act));
-					}
-				}
-			}
-			(read, latest)
-		}
-
-		/// A person's marital state as their marriages in effect define it: the latest one
-		/// decides (in effect: married; ended by their own death: died married; by the spouse's
-		/// death: widowed; by a divorce: divorced); none: single.
-		pub(crate) fn marital_from_history(person: PersonId) -> (u32, MaritalStatus) {
-			let (read, latest) = Self::latest_marriage(person);
-			let Some((id, marriage)) = latest else { return (read, MaritalStatus::Single) };
-			let spouse = marriage.subjects.iter().copied().find(|s| *s != person);
-			let spouse = spouse.unwrap_or_default();
-			let status = match marriage.details {
-				ActDetails::Marriage { ended_by: Some(end), .. } => match Acts::<T>::get(end) {
-					Some(e) if e.kind == ActKind::Death && e.subjects.first() == Some(&person) => {
-						MaritalStatus::DiedMarried { spouse, act: id }
-					},
-					Some(e) if e.kind == ActKind::Death => MaritalStatus::Widowed,
-					_ => MaritalStatus::Divorced,
-				},
-				_ => MaritalStatus::Married { spouse, act: id },
-			};
-			(read, status)
 		}
 	}
 }

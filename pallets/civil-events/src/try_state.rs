@@ -72,8 +72,8 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			if let ActDetails::Marriage { ended_by: None, .. } = act.details {
-				let (a, b) =
-					Self::pair(&act.subjects).map_err(|_| "a marriage without two spouses")?;
+				let crate::acts::Spouses { first: a, second: b } =
+					crate::acts::Spouses::of(&act).map_err(|_| "a marriage without two spouses")?;
 				for (p, s) in [(a, b), (b, a)] {
 					ensure!(
 						T::Persons::person(p).map(|r| r.marital)

@@ -108,6 +108,15 @@ pub enum ActDetails {
 }
 
 impl ActDetails {
+	/// The identity key of the person a birth or an enrollment creates.
+	pub fn identity_key(&self) -> Option<&H256> {
+		match self {
+			ActDetails::Birth { identity_key, .. }
+			| ActDetails::Enrollment { identity_key, .. } => Some(identity_key),
+			_ => None,
+		}
+	}
+
 	/// The kind of act these details belong to.
 	pub fn kind(&self) -> ActKind {
 		match self {

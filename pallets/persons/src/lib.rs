@@ -14,8 +14,10 @@
 //! ## Interface
 //!
 //! The pallet has **no calls**: persons are created and changed only by acts of civil status,
-//! through [`PersonRegistry`], which `pallet-civil-events` holds in its `Config`. Anyone reads
-//! persons through storage (`api.query.persons.persons(id)`) or the runtime API.
+//! through [`PersonRegistry`], which `pallet-civil-events` holds in its `Config`. Its writes
+//! are intents (`marry`, `divorce`, `set_deceased`, `set_parents`, `revoke`, ...), each applied
+//! here to every record it concerns, so that the invariants below are kept by this pallet and
+//! not only checked. Anyone reads persons through storage (`api.query.persons.persons(id)`) or the runtime API.
 //!
 //! ## Invariants
 //!
@@ -35,7 +37,10 @@ mod tests;
 #[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
-	use civil_registry_primitives::{PersonId, PersonRecord, PersonRegistry};
+	use civil_registry_primitives::{
+		ActId, Date, JurisdictionId, LifeStatus, MaritalStatus, PersonId, PersonRecord,
+		PersonRegistry, Sex,
+	};
 	use frame_support::pallet_prelude::*;
 	use sp_core::H256;
 
@@ -71,10 +76,28 @@ pub mod pallet {
 		DuplicateIdentity,
 		/// No person has this id.
 		UnknownPerson,
-		/// A person's identity key cannot change.
-		IdentityKeyChanged,
-		/// A revoked registration cannot be restored.
-		RevocationIsFinal,
+		/// A new person is alive, single and in force, and their recorded parents exist.
+		NotANewPerson,
+		/// A person cannot marry themselves.
+		SamePerson,
+		/// One of the two is already married.
+		AlreadyMarried,
+		/// The two are not married to each other by the named marriage act.
+		NotMarried,
+		/// The person is deceased, or their registration is revoked.
+		NotAlive,
+		/// The person is not deceased.
+		NotDeceased,
+		/// The surviving spouse is no longer widowed by this marriage: the marriage cannot be in
+		/// effect again.
+		SpouseNotWidowed,
+		/// A revoked marriage cannot leave anyone married, except in a later marriage of their
+		/// own.
+		MarriageStillInEffect,
+		/// A recorded parent must be older than the child.
+		ParentNotOlder,
+		/// The registration is already revoked; revocation is final.
+		AlreadyRevoked,
 		/// No more person ids.
 		Overflow,
 	}
@@ -109,21 +132,15 @@ pub mod pallet {
 						"a person's identity key does not point back to it"
 					);
 				}
-				if let civil_registry_primitives::MaritalStatus::Married { spouse, act } =
-					person.marital
-				{
+				if let MaritalStatus::Married { spouse, act } = person.marital {
 					ensure!(spouse != id, "a person is married to itself");
 					let other = Persons::<T>::get(spouse).ok_or("a spouse does not exist")?;
 					ensure!(
-						other.marital
-							== civil_registry_primitives::MaritalStatus::Married {
-								spouse: id,
-								act
-							},
+						other.marital == MaritalStatus::Married { spouse: id, act },
 						"a spouse's spouse is not the person"
 					);
 					ensure!(
-						person.status == civil_registry_primitives::LifeStatus::Alive,
+						person.status == LifeStatus::Alive,
 						"a deceased person is still married"
 					);
 				}
@@ -140,6 +157,46 @@ pub mod pallet {
 		}
 	}
 
+	impl<T: Config> Pallet<T> {
+		/// Change one existing person's record.
+		fn mutate(
+			id: PersonId,
+			change: impl FnOnce(&mut PersonRecord) -> DispatchResult,
+		) -> DispatchResult {
+			Persons::<T>::try_mutate(id, |person| {
+				change(person.as_mut().ok_or(Error::<T>::UnknownPerson)?)
+			})
+		}
+
+		fn get(id: PersonId) -> Result<PersonRecord, DispatchError> {
+			Ok(Persons::<T>::get(id).ok_or(Error::<T>::UnknownPerson)?)
+		}
+
+		/// Recorded parents exist and are older than a child born on `birth_date`.
+		fn ensure_parents(birth_date: &Date, parents: [Option<PersonId>; 2]) -> DispatchResult {
+			for parent in parents.into_iter().flatten() {
+				ensure!(Self::get(parent)?.birth_date < *birth_date, Error::<T>::ParentNotOlder);
+			}
+			Ok(())
+		}
+
+		/// Both are married to each other by `act`.
+		fn ensure_married(
+			first: &PersonRecord,
+			a: PersonId,
+			second: &PersonRecord,
+			b: PersonId,
+			act: ActId,
+		) -> DispatchResult {
+			ensure!(
+				first.marital == MaritalStatus::Married { spouse: b, act }
+					&& second.marital == MaritalStatus::Married { spouse: a, act },
+				Error::<T>::NotMarried
+			);
+			Ok(())
+		}
+	}
+
 	impl<T: Config> PersonRegistry for Pallet<T> {
 		fn person(id: PersonId) -> Option<PersonRecord> {
 			Persons::<T>::get(id)
@@ -149,11 +206,22 @@ pub mod pallet {
 			PersonByIdentity::<T>::get(identity_key)
 		}
 
+		fn next_id() -> PersonId {
+			NextPersonId::<T>::get()
+		}
+
 		fn insert(record: PersonRecord) -> Result<PersonId, DispatchError> {
 			ensure!(
 				!PersonByIdentity::<T>::contains_key(record.identity_key),
 				Error::<T>::DuplicateIdentity
 			);
+			ensure!(
+				record.status == LifeStatus::Alive
+					&& record.marital == MaritalStatus::Single
+					&& !record.revoked,
+				Error::<T>::NotANewPerson
+			);
+			Self::ensure_parents(&record.birth_date, [record.mother, record.father])?;
 			let id = NextPersonId::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			NextPersonId::<T>::put(next);
@@ -162,20 +230,172 @@ pub mod pallet {
 			Ok(id)
 		}
 
-		fn update(id: PersonId, record: PersonRecord) -> Result<(), DispatchError> {
-			let current = Persons::<T>::get(id).ok_or(Error::<T>::UnknownPerson)?;
-			ensure!(current.identity_key == record.identity_key, Error::<T>::IdentityKeyChanged);
-			ensure!(!current.revoked || record.revoked, Error::<T>::RevocationIsFinal);
-			if record.revoked && !current.revoked {
-				// The identity key is freed, so that the genuine registration can be made.
-				PersonByIdentity::<T>::remove(record.identity_key);
-			}
-			Persons::<T>::insert(id, record);
+		fn marry(first: PersonId, second: PersonId, act: ActId) -> DispatchResult {
+			ensure!(first != second, Error::<T>::SamePerson);
+			let (mut a, mut b) = (Self::get(first)?, Self::get(second)?);
+			ensure!(a.is_alive() && b.is_alive(), Error::<T>::NotAlive);
+			ensure!(a.spouse().is_none() && b.spouse().is_none(), Error::<T>::AlreadyMarried);
+			a.marital = MaritalStatus::Married { spouse: second, act };
+			b.marital = MaritalStatus::Married { spouse: first, act };
+			Persons::<T>::insert(first, a);
+			Persons::<T>::insert(second, b);
 			Ok(())
 		}
 
-		fn next_id() -> PersonId {
-			NextPersonId::<T>::get()
+		fn divorce(first: PersonId, second: PersonId, act: ActId) -> DispatchResult {
+			Self::ensure_married(&Self::get(first)?, first, &Self::get(second)?, second, act)?;
+			for id in [first, second] {
+				Self::mutate(id, |p| {
+					p.marital = MaritalStatus::Divorced;
+					Ok(())
+				})?;
+			}
+			Ok(())
+		}
+
+		fn resume_marriage(first: PersonId, second: PersonId, act: ActId) -> DispatchResult {
+			// The same checks as a new marriage: alive, distinct, neither married meanwhile.
+			Self::marry(first, second, act)
+		}
+
+		fn annul_marriage(
+			first: PersonId,
+			second: PersonId,
+			act: ActId,
+			first_after: MaritalStatus,
+			second_after: MaritalStatus,
+		) -> DispatchResult {
+			// Both checked before either is written: an intent is all or nothing.
+			let mut records = [
+				(first, Self::get(first)?, first_after),
+				(second, Self::get(second)?, second_after),
+			];
+			for (_, p, after) in &records {
+				// The annulment creates no marriage: a spouse who has since married again
+				// stays in that marriage, and no one else ends up married.
+				ensure!(
+					!matches!(after, MaritalStatus::Married { .. }) || *after == p.marital,
+					Error::<T>::MarriageStillInEffect
+				);
+				if let MaritalStatus::Married { act: by, .. } = p.marital {
+					ensure!(by == act || *after == p.marital, Error::<T>::NotMarried);
+				}
+			}
+			for (id, p, after) in &mut records {
+				p.marital = *after;
+				Persons::<T>::insert(*id, p.clone());
+			}
+			Ok(())
+		}
+
+		fn set_deceased(
+			person: PersonId,
+			date: Date,
+			act: ActId,
+		) -> Result<Option<(PersonId, ActId)>, DispatchError> {
+			let mut record = Self::get(person)?;
+			ensure!(record.status == LifeStatus::Alive, Error::<T>::NotAlive);
+			record.status = LifeStatus::Deceased { date, act };
+			let ended = match record.marital {
+				MaritalStatus::Married { spouse, act: marriage } => {
+					Self::mutate(spouse, |s| {
+						ensure!(
+							s.marital == MaritalStatus::Married { spouse: person, act: marriage },
+							Error::<T>::NotMarried
+						);
+						s.marital = MaritalStatus::Widowed;
+						Ok(())
+					})?;
+					record.marital = MaritalStatus::DiedMarried { spouse, act: marriage };
+					Some((spouse, marriage))
+				},
+				_ => None,
+			};
+			Persons::<T>::insert(person, record);
+			Ok(ended)
+		}
+
+		fn correct_death_date(person: PersonId, date: Date) -> DispatchResult {
+			Self::mutate(person, |p| match p.status {
+				LifeStatus::Deceased { act, .. } => {
+					p.status = LifeStatus::Deceased { date, act };
+					Ok(())
+				},
+				LifeStatus::Alive => Err(Error::<T>::NotDeceased.into()),
+			})
+		}
+
+		fn set_alive(person: PersonId) -> DispatchResult {
+			let mut record = Self::get(person)?;
+			ensure!(record.status != LifeStatus::Alive, Error::<T>::NotDeceased);
+			record.status = LifeStatus::Alive;
+			if let MaritalStatus::DiedMarried { spouse, act } = record.marital {
+				Self::mutate(spouse, |s| {
+					ensure!(
+						s.is_alive() && s.marital == MaritalStatus::Widowed,
+						Error::<T>::SpouseNotWidowed
+					);
+					s.marital = MaritalStatus::Married { spouse: person, act };
+					Ok(())
+				})?;
+				record.marital = MaritalStatus::Married { spouse, act };
+			}
+			Persons::<T>::insert(person, record);
+			Ok(())
+		}
+
+		fn set_parents(
+			child: PersonId,
+			mother: Option<PersonId>,
+			father: Option<PersonId>,
+		) -> DispatchResult {
+			let birth_date = Self::get(child)?.birth_date;
+			Self::ensure_parents(&birth_date, [mother, father])?;
+			Self::mutate(child, |c| {
+				c.mother = mother;
+				c.father = father;
+				Ok(())
+			})
+		}
+
+		fn set_sealed(person: PersonId, sealed: bool) -> DispatchResult {
+			Self::mutate(person, |p| {
+				p.sealed = sealed;
+				Ok(())
+			})
+		}
+
+		fn set_data_root(person: PersonId, data_root: H256) -> DispatchResult {
+			Self::mutate(person, |p| {
+				p.data_root = data_root;
+				Ok(())
+			})
+		}
+
+		fn correct_birth(
+			person: PersonId,
+			birth_date: Date,
+			birth_jurisdiction: JurisdictionId,
+			sex: Sex,
+		) -> DispatchResult {
+			// Whether the parents are still older, and every act of the person still lawful,
+			// is the acts pallet's re-check, which follows in the same call.
+			Self::mutate(person, |p| {
+				p.birth_date = birth_date;
+				p.birth_jurisdiction = birth_jurisdiction;
+				p.sex = sex;
+				Ok(())
+			})
+		}
+
+		fn revoke(person: PersonId) -> DispatchResult {
+			Self::mutate(person, |p| {
+				ensure!(!p.revoked, Error::<T>::AlreadyRevoked);
+				p.revoked = true;
+				// The identity key is freed, so that the genuine registration can be made.
+				PersonByIdentity::<T>::remove(p.identity_key);
+				Ok(())
+			})
 		}
 	}
 }

@@ -4,7 +4,7 @@
 // test itself; clippy.toml lifts the other panic-free lints in tests.
 #![allow(clippy::arithmetic_side_effects)]
 
-use crate::{self as pallet_persons, Error, PersonByIdentity, Persons as PersonsMap};
+use crate::{self as pallet_persons, Error, Persons as PersonsMap};
 use civil_registry_primitives::{
 	Date, LifeStatus, MaritalStatus, PersonRecord, PersonRegistry, Sex,
 };
@@ -75,39 +75,230 @@ fn duplicate_identity_is_refused() {
 	});
 }
 
+fn d(year: u16, month: u8, day: u8) -> Date {
+	Date::new(year, month, day)
+}
+
+fn get(id: u64) -> PersonRecord {
+	PersonsMap::<Test>::get(id).unwrap()
+}
+
+/// Two adults, `a` (0) and `b` (1), inserted.
+fn two() -> (u64, u64) {
+	(
+		<Persons as PersonRegistry>::insert(record(1)).unwrap(),
+		<Persons as PersonRegistry>::insert(PersonRecord { sex: Sex::Male, ..record(2) }).unwrap(),
+	)
+}
+
 #[test]
-fn update_keeps_the_identity_key() {
+fn a_new_person_must_be_new() {
 	run(|| {
-		let id = <Persons as PersonRegistry>::insert(record(1)).unwrap();
-		let mut changed = record(1);
-		changed.data_root = H256::repeat_byte(0xee);
-		assert_ok!(<Persons as PersonRegistry>::update(id, changed.clone()));
-		assert_eq!(PersonsMap::<Test>::get(id), Some(changed));
+		for not_new in [
+			PersonRecord { revoked: true, ..record(1) },
+			PersonRecord { marital: MaritalStatus::Divorced, ..record(1) },
+			PersonRecord {
+				status: LifeStatus::Deceased { date: d(2000, 1, 1), act: 0 },
+				..record(1)
+			},
+		] {
+			assert_noop!(
+				<Persons as PersonRegistry>::insert(not_new),
+				Error::<Test>::NotANewPerson
+			);
+		}
 		assert_noop!(
-			<Persons as PersonRegistry>::update(id, record(9)),
-			Error::<Test>::IdentityKeyChanged
-		);
-		assert_noop!(
-			<Persons as PersonRegistry>::update(7, record(1)),
+			<Persons as PersonRegistry>::insert(PersonRecord { mother: Some(7), ..record(1) }),
 			Error::<Test>::UnknownPerson
 		);
-		assert_eq!(PersonByIdentity::<Test>::get(H256::repeat_byte(1)), Some(id));
+		let mother = <Persons as PersonRegistry>::insert(record(1)).unwrap();
+		assert_noop!(
+			<Persons as PersonRegistry>::insert(PersonRecord { mother: Some(mother), ..record(2) }),
+			Error::<Test>::ParentNotOlder
+		);
 	});
 }
 
+#[test]
+fn marriage_is_kept_symmetric() {
+	run(|| {
+		let (a, b) = two();
+		assert_noop!(<Persons as PersonRegistry>::marry(a, a, 5), Error::<Test>::SamePerson);
+		assert_noop!(<Persons as PersonRegistry>::marry(a, 9, 5), Error::<Test>::UnknownPerson);
+		assert_ok!(<Persons as PersonRegistry>::marry(a, b, 5));
+		assert_eq!(get(a).marital, MaritalStatus::Married { spouse: b, act: 5 });
+		assert_eq!(get(b).marital, MaritalStatus::Married { spouse: a, act: 5 });
+		let c = <Persons as PersonRegistry>::insert(record(3)).unwrap();
+		assert_noop!(<Persons as PersonRegistry>::marry(c, b, 6), Error::<Test>::AlreadyMarried);
+		// A divorce names the marriage it ends.
+		assert_noop!(<Persons as PersonRegistry>::divorce(a, b, 6), Error::<Test>::NotMarried);
+		assert_noop!(<Persons as PersonRegistry>::divorce(a, c, 5), Error::<Test>::NotMarried);
+		assert_ok!(<Persons as PersonRegistry>::divorce(b, a, 5));
+		assert_eq!(
+			(get(a).marital, get(b).marital),
+			(MaritalStatus::Divorced, MaritalStatus::Divorced)
+		);
+		// Revoking the divorce puts the marriage back in effect.
+		assert_ok!(<Persons as PersonRegistry>::resume_marriage(a, b, 5));
+		assert_eq!(get(a).marital, MaritalStatus::Married { spouse: b, act: 5 });
+		// Revoking the marriage leaves no one married, and only by that marriage.
+		assert_noop!(
+			<Persons as PersonRegistry>::annul_marriage(
+				a,
+				b,
+				5,
+				MaritalStatus::Married { spouse: c, act: 1 },
+				MaritalStatus::Single
+			),
+			Error::<Test>::MarriageStillInEffect
+		);
+		assert_noop!(
+			<Persons as PersonRegistry>::annul_marriage(
+				a,
+				b,
+				4,
+				MaritalStatus::Single,
+				MaritalStatus::Single
+			),
+			Error::<Test>::NotMarried
+		);
+		assert_ok!(<Persons as PersonRegistry>::annul_marriage(
+			a,
+			b,
+			5,
+			MaritalStatus::Single,
+			MaritalStatus::Divorced
+		));
+		assert_eq!(
+			(get(a).marital, get(b).marital),
+			(MaritalStatus::Single, MaritalStatus::Divorced)
+		);
+		// A spouse married since stays married; the annulment cannot make a new marriage.
+		assert_ok!(<Persons as PersonRegistry>::marry(a, c, 7));
+		let now = MaritalStatus::Married { spouse: c, act: 7 };
+		assert_noop!(
+			<Persons as PersonRegistry>::annul_marriage(
+				a,
+				b,
+				5,
+				MaritalStatus::Divorced,
+				MaritalStatus::Divorced
+			),
+			Error::<Test>::NotMarried
+		);
+		assert_noop!(
+			<Persons as PersonRegistry>::annul_marriage(
+				b,
+				c,
+				5,
+				MaritalStatus::Married { spouse: a, act: 5 },
+				now
+			),
+			Error::<Test>::MarriageStillInEffect
+		);
+		assert_ok!(<Persons as PersonRegistry>::annul_marriage(
+			a,
+			b,
+			5,
+			now,
+			MaritalStatus::Single
+		));
+		assert_eq!(get(a).marital, now);
+	});
+}
+
+#[test]
+fn a_death_ends_the_marriage_and_its_revocation_restores_it() {
+	run(|| {
+		let (a, b) = two();
+		assert_ok!(<Persons as PersonRegistry>::marry(a, b, 5));
+		assert_eq!(
+			<Persons as PersonRegistry>::set_deceased(a, d(2020, 1, 1), 8),
+			Ok(Some((b, 5)))
+		);
+		assert_eq!(get(a).status, LifeStatus::Deceased { date: d(2020, 1, 1), act: 8 });
+		assert_eq!(get(a).marital, MaritalStatus::DiedMarried { spouse: b, act: 5 });
+		assert_eq!(get(b).marital, MaritalStatus::Widowed);
+		assert_noop!(
+			<Persons as PersonRegistry>::set_deceased(a, d(2020, 1, 2), 9),
+			Error::<Test>::NotAlive
+		);
+		assert_noop!(<Persons as PersonRegistry>::marry(a, b, 6), Error::<Test>::NotAlive);
+		assert_ok!(<Persons as PersonRegistry>::correct_death_date(a, d(2019, 5, 5)));
+		assert_eq!(get(a).status, LifeStatus::Deceased { date: d(2019, 5, 5), act: 8 });
+		assert_noop!(
+			<Persons as PersonRegistry>::correct_death_date(b, d(2019, 5, 5)),
+			Error::<Test>::NotDeceased
+		);
+		assert_noop!(<Persons as PersonRegistry>::set_alive(b), Error::<Test>::NotDeceased);
+		assert_ok!(<Persons as PersonRegistry>::set_alive(a));
+		assert_eq!(get(a).status, LifeStatus::Alive);
+		assert_eq!(get(b).marital, MaritalStatus::Married { spouse: a, act: 5 });
+	});
+}
+
+#[test]
+fn a_revoked_death_cannot_bring_back_a_marriage_the_survivor_left() {
+	run(|| {
+		let (a, b) = two();
+		assert_ok!(<Persons as PersonRegistry>::marry(a, b, 5));
+		assert_ok!(<Persons as PersonRegistry>::set_deceased(a, d(2020, 1, 1), 8));
+		let c = <Persons as PersonRegistry>::insert(record(3)).unwrap();
+		assert_ok!(<Persons as PersonRegistry>::marry(b, c, 9));
+		assert_noop!(<Persons as PersonRegistry>::set_alive(a), Error::<Test>::SpouseNotWidowed);
+	});
+}
+
+#[test]
+fn parents_seal_data_root_and_birth_facts_change_by_intent() {
+	run(|| {
+		let (a, b) = two();
+		let child = <Persons as PersonRegistry>::insert(PersonRecord {
+			birth_date: d(2010, 1, 1),
+			..record(3)
+		})
+		.unwrap();
+		assert_ok!(<Persons as PersonRegistry>::set_parents(child, Some(a), Some(b)));
+		assert_eq!((get(child).mother, get(child).father), (Some(a), Some(b)));
+		assert_noop!(
+			<Persons as PersonRegistry>::set_parents(a, Some(child), None),
+			Error::<Test>::ParentNotOlder
+		);
+		assert_noop!(
+			<Persons as PersonRegistry>::set_parents(child, Some(9), None),
+			Error::<Test>::UnknownPerson
+		);
+		assert_ok!(<Persons as PersonRegistry>::set_sealed(child, true));
+		assert!(get(child).sealed);
+		assert_ok!(<Persons as PersonRegistry>::set_data_root(child, H256::repeat_byte(0xee)));
+		assert_eq!(get(child).data_root, H256::repeat_byte(0xee));
+		assert_ok!(<Persons as PersonRegistry>::correct_birth(child, d(2011, 2, 2), 4, Sex::Male));
+		let c = get(child);
+		assert_eq!((c.birth_date, c.birth_jurisdiction, c.sex), (d(2011, 2, 2), 4, Sex::Male));
+		for intent in [
+			<Persons as PersonRegistry>::set_sealed(9, true),
+			<Persons as PersonRegistry>::set_data_root(9, H256::zero()),
+			<Persons as PersonRegistry>::correct_birth(9, d(2011, 2, 2), 4, Sex::Male),
+			<Persons as PersonRegistry>::revoke(9),
+		] {
+			assert_eq!(intent, Err(Error::<Test>::UnknownPerson.into()));
+		}
+	});
+}
 #[test]
 fn try_state_catches_a_one_sided_marriage() {
 	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	sp_io::TestExternalities::from(storage).execute_with(|| {
 		let a = <Persons as PersonRegistry>::insert(record(1)).unwrap();
 		let b = <Persons as PersonRegistry>::insert(record(2)).unwrap();
-		let mut ra = record(1);
-		ra.marital = MaritalStatus::Married { spouse: b, act: 5 };
-		<Persons as PersonRegistry>::update(a, ra).unwrap();
+		// Only a direct storage write can make a one-sided marriage: the intents cannot.
+		PersonsMap::<Test>::mutate(a, |p| {
+			p.as_mut().unwrap().marital = MaritalStatus::Married { spouse: b, act: 5 }
+		});
 		assert!(Persons::do_try_state().is_err());
-		let mut rb = record(2);
-		rb.marital = MaritalStatus::Married { spouse: a, act: 5 };
-		<Persons as PersonRegistry>::update(b, rb).unwrap();
+		PersonsMap::<Test>::mutate(b, |p| {
+			p.as_mut().unwrap().marital = MaritalStatus::Married { spouse: a, act: 5 }
+		});
 		assert!(Persons::do_try_state().is_ok());
 	});
 }
@@ -116,15 +307,15 @@ fn try_state_catches_a_one_sided_marriage() {
 fn revoking_a_person_frees_its_identity_key_for_good() {
 	run(|| {
 		assert_eq!(<Persons as PersonRegistry>::insert(record(1)), Ok(0));
-		let revoked = PersonRecord { revoked: true, ..record(1) };
-		assert_ok!(<Persons as PersonRegistry>::update(0, revoked.clone()));
+		assert_ok!(<Persons as PersonRegistry>::revoke(0));
 		assert_eq!(<Persons as PersonRegistry>::by_identity(&H256::repeat_byte(1)), None);
-		assert_eq!(<Persons as PersonRegistry>::person(0), Some(revoked));
+		assert_eq!(
+			<Persons as PersonRegistry>::person(0),
+			Some(PersonRecord { revoked: true, ..record(1) })
+		);
 		// The genuine registration of the same person can now be made.
 		assert_eq!(<Persons as PersonRegistry>::insert(record(1)), Ok(1));
-		assert_noop!(
-			<Persons as PersonRegistry>::update(0, record(1)),
-			Error::<Test>::RevocationIsFinal
-		);
+		assert_noop!(<Persons as PersonRegistry>::revoke(0), Error::<Test>::AlreadyRevoked);
+		assert_noop!(<Persons as PersonRegistry>::marry(0, 1, 3), Error::<Test>::NotAlive);
 	});
 }

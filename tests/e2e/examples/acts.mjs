@@ -18,8 +18,8 @@ export async function registerBirth(api, registrar, b) {
 
 // #region registerDeath
 /** `civilEvents.registerDeath` (call 1): an active marriage ends, the spouse is widowed. */
-export async function registerDeath(api, registrar, person, jurisdiction, dateOfDeath, documentHash) {
-  const tx = api.tx.civilEvents.registerDeath(person, jurisdiction, dateOfDeath, documentHash);
+export async function registerDeath(api, registrar, jurisdiction, dateOfDeath, person, documentHash) {
+  const tx = api.tx.civilEvents.registerDeath(jurisdiction, dateOfDeath, person, documentHash);
   const { events } = await submit(api, tx, registrar);
   const { act, widowed } = findEvent(api, events, 'DeathRegistered');
   return { act: act.toNumber(), widowed: widowed.isSome ? widowed.unwrap().toNumber() : null };
@@ -28,9 +28,10 @@ export async function registerDeath(api, registrar, person, jurisdiction, dateOf
 
 // #region registerMarriage
 /** `civilEvents.registerMarriage` (call 2): `exemption` is the hash of the khokim's decision
- *  lowering the age to 17, or `null`. */
-export async function registerMarriage(api, registrar, first, second, jurisdiction, date, documentHash, exemption = null) {
-  const tx = api.tx.civilEvents.registerMarriage(first, second, jurisdiction, date, exemption, documentHash);
+ *  lowering the age to 17, or `null`. Every act call takes the jurisdiction and the date first,
+ *  then its subjects and fields, then the document hash. */
+export async function registerMarriage(api, registrar, jurisdiction, date, first, second, exemption, documentHash) {
+  const tx = api.tx.civilEvents.registerMarriage(jurisdiction, date, first, second, exemption, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'MarriageRegistered').act.toNumber();
 }
@@ -38,8 +39,8 @@ export async function registerMarriage(api, registrar, first, second, jurisdicti
 
 // #region registerDivorce
 /** `civilEvents.registerDivorce` (call 3): ends the marriage act `marriage`. */
-export async function registerDivorce(api, registrar, marriage, jurisdiction, date, documentHash) {
-  const tx = api.tx.civilEvents.registerDivorce(marriage, jurisdiction, date, documentHash);
+export async function registerDivorce(api, registrar, jurisdiction, date, marriage, documentHash) {
+  const tx = api.tx.civilEvents.registerDivorce(jurisdiction, date, marriage, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'DivorceRegistered').act.toNumber();
 }
@@ -47,9 +48,9 @@ export async function registerDivorce(api, registrar, marriage, jurisdiction, da
 
 // #region registerAdoption
 /** `civilEvents.registerAdoption` (call 4): `seal` seals the original birth act. */
-export async function registerAdoption(api, registrar, child, adoptiveMother, adoptiveFather, jurisdiction, date, seal, documentHash) {
+export async function registerAdoption(api, registrar, jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, documentHash) {
   const tx = api.tx.civilEvents.registerAdoption(
-    child, adoptiveMother, adoptiveFather, jurisdiction, date, seal, documentHash);
+    jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'AdoptionRegistered').act.toNumber();
 }
@@ -57,8 +58,8 @@ export async function registerAdoption(api, registrar, child, adoptiveMother, ad
 
 // #region registerPaternity
 /** `civilEvents.registerPaternity` (call 5): for a child with no recorded father. */
-export async function registerPaternity(api, registrar, child, father, jurisdiction, date, documentHash) {
-  const tx = api.tx.civilEvents.registerPaternity(child, father, jurisdiction, date, documentHash);
+export async function registerPaternity(api, registrar, jurisdiction, date, child, father, documentHash) {
+  const tx = api.tx.civilEvents.registerPaternity(jurisdiction, date, child, father, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'PaternityRegistered').act.toNumber();
 }
@@ -66,8 +67,8 @@ export async function registerPaternity(api, registrar, child, father, jurisdict
 
 // #region registerNameChange
 /** `civilEvents.registerNameChange` (call 6): the person's data root becomes `newDataRoot`. */
-export async function registerNameChange(api, registrar, person, newDataRoot, jurisdiction, date, documentHash) {
-  const tx = api.tx.civilEvents.registerNameChange(person, newDataRoot, jurisdiction, date, documentHash);
+export async function registerNameChange(api, registrar, jurisdiction, date, person, newDataRoot, documentHash) {
+  const tx = api.tx.civilEvents.registerNameChange(jurisdiction, date, person, newDataRoot, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'NameChangeRegistered').act.toNumber();
 }

@@ -47,12 +47,12 @@ test('every act kind, from enrollment to death', async () => {
   // registered without a father (paternity is established later).
   const newRoot = hash();
   const [marriage, { act: birthAct, child }, , { child: second }] = await Promise.all([
-    acts.registerMarriage(api, bob, mother, father, YUNUSOBOD, daysBefore(now, 300), hash()),
+    acts.registerMarriage(api, bob, YUNUSOBOD, daysBefore(now, 300), mother, father, null, hash()),
     acts.registerBirth(api, bob, {
       jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Male',
       mother, father, documentHash: hash(),
     }),
-    acts.registerNameChange(api, bob, mother, newRoot, YUNUSOBOD, now, hash()),
+    acts.registerNameChange(api, bob, YUNUSOBOD, now, mother, newRoot, hash()),
     acts.registerBirth(api, bob, {
       jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Female',
       mother, documentHash: hash(),
@@ -64,8 +64,8 @@ test('every act kind, from enrollment to death', async () => {
   assert.equal((await queries.person(api, mother)).dataRoot, newRoot);
 
   await Promise.all([
-    acts.registerPaternity(api, bob, second, otherFather, YUNUSOBOD, now, hash()),
-    acts.registerDivorce(api, bob, marriage, YUNUSOBOD, now, hash()),
+    acts.registerPaternity(api, bob, YUNUSOBOD, now, second, otherFather, hash()),
+    acts.registerDivorce(api, bob, YUNUSOBOD, now, marriage, hash()),
   ]);
   assert.equal((await queries.person(api, second)).father, otherFather);
   assert.deepEqual((await queries.person(api, mother)).marital, { divorced: null });
@@ -73,8 +73,8 @@ test('every act kind, from enrollment to death', async () => {
   // The second child is adopted by another couple; the original birth act is sealed. The
   // divorced father dies: nobody is widowed.
   const [adoption, { widowed }] = await Promise.all([
-    acts.registerAdoption(api, bob, second, adoptiveMother, otherFather, YUNUSOBOD, now, true, hash()),
-    acts.registerDeath(api, bob, father, YUNUSOBOD, now, hash()),
+    acts.registerAdoption(api, bob, YUNUSOBOD, now, second, adoptiveMother, otherFather, true, hash()),
+    acts.registerDeath(api, bob, YUNUSOBOD, now, father, hash()),
   ]);
   const adopted = await queries.person(api, second);
   assert.deepEqual([adopted.mother, adopted.sealed], [adoptiveMother, true]);
@@ -119,11 +119,11 @@ test('a bad act is refused with the exact module error, and changes nothing', as
   const wedding = daysBefore(now, 40);
   const tomorrow = daysBefore(now, -1);
   await Promise.all([
-    acts.registerMarriage(api, bob, a, b, YUNUSOBOD, wedding, hash()),
+    acts.registerMarriage(api, bob, YUNUSOBOD, wedding, a, b, null, hash()),
     // Submitted after the marriage above (the signer's next nonce), so `a` is married by then.
-    rejectsWith(acts.registerMarriage(api, bob, a, c, YUNUSOBOD, wedding, hash()), 'civilEvents.AlreadyMarried'),
-    rejectsWith(acts.registerDeath(api, bob, c, YUNUSOBOD, tomorrow, hash()), 'civilEvents.DateInFuture'),
-    rejectsWith(acts.registerMarriage(api, bob, a, a, YUNUSOBOD, wedding, hash()), 'civilEvents.SamePerson'),
+    rejectsWith(acts.registerMarriage(api, bob, YUNUSOBOD, wedding, a, c, null, hash()), 'civilEvents.AlreadyMarried'),
+    rejectsWith(acts.registerDeath(api, bob, YUNUSOBOD, tomorrow, c, hash()), 'civilEvents.DateInFuture'),
+    rejectsWith(acts.registerMarriage(api, bob, YUNUSOBOD, wedding, a, a, null, hash()), 'civilEvents.SamePerson'),
   ]);
   assert.deepEqual((await queries.person(api, c)).marital, { single: null });
 });

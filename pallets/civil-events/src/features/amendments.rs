@@ -5,9 +5,7 @@
 //! the law again.
 
 use crate::*;
-use civil_registry_primitives::{
-	ActId, JurisdictionTree, LifeStatus, OfficerPermissions, PersonRegistry, Role,
-};
+use civil_registry_primitives::{ActId, JurisdictionTree, OfficerPermissions, Role};
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
 
@@ -111,27 +109,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(T::Jurisdictions::exists(jurisdiction), Error::<T>::UnknownJurisdiction);
 			act.jurisdiction = jurisdiction;
 		}
-		match &mut act.details {
-			ActDetails::Birth { sex, data_root, .. }
-			| ActDetails::Enrollment { sex, data_root, .. } => {
-				if let Some(new) = correction.sex {
-					*sex = new;
-				}
-				if let Some(new) = correction.data_root {
-					*data_root = new;
-				}
-			},
-			ActDetails::NameChange { new_root, .. } => {
-				ensure!(correction.sex.is_none(), Error::<T>::CorrectionNotApplicable);
-				if let Some(new) = correction.data_root {
-					*new_root = new;
-				}
-			},
-			_ => ensure!(
-				correction.sex.is_none() && correction.data_root.is_none(),
-				Error::<T>::CorrectionNotApplicable
-			),
-		}
+		crate::acts::rules::<T>(act.kind).correct_details(&mut act.details, correction)?;
 		Ok(())
 	}
 
@@ -153,48 +131,8 @@ impl<T: Config> Pallet<T> {
 		act.document_hash = document_hash;
 		act.version = act.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
-		// The one person whose own record the act defines, if any.
-		let subject = act.subjects.first().copied().ok_or(Error::<T>::MalformedSubjects);
-		let mut person_wide = None;
-		match (&previous.details, &act.details) {
-			(
-				ActDetails::Birth { data_root: old_root, .. }
-				| ActDetails::Enrollment { data_root: old_root, .. },
-				ActDetails::Birth { data_root, sex, .. }
-				| ActDetails::Enrollment { data_root, sex, .. },
-			) => {
-				let pid = subject?;
-				let mut p = Self::record(pid)?;
-				p.birth_date = act.event_date;
-				p.birth_jurisdiction = act.jurisdiction;
-				p.sex = *sex;
-				// A later change of name keeps the person's current root.
-				if p.data_root == *old_root {
-					p.data_root = *data_root;
-				}
-				T::Persons::update(pid, p)?;
-				person_wide = Some(pid);
-			},
-			(_, ActDetails::Death) => {
-				let pid = subject?;
-				let mut p = Self::record(pid)?;
-				p.status = LifeStatus::Deceased { date: act.event_date, act: id };
-				T::Persons::update(pid, p)?;
-				person_wide = Some(pid);
-			},
-			(
-				ActDetails::NameChange { new_root: old_root, .. },
-				ActDetails::NameChange { new_root, .. },
-			) => {
-				let pid = subject?;
-				let mut p = Self::record(pid)?;
-				if p.data_root == *old_root {
-					p.data_root = *new_root;
-					T::Persons::update(pid, p)?;
-				}
-			},
-			_ => {},
-		}
+		let rules = crate::acts::rules::<T>(act.kind);
+		rules.carry_over(id, &previous, &act)?;
 		if act.jurisdiction != previous.jurisdiction {
 			T::Jurisdictions::note_record(act.jurisdiction);
 		}
@@ -218,24 +156,9 @@ impl<T: Config> Pallet<T> {
 		);
 		Acts::<T>::insert(id, act.clone());
 
-		let checked = match (person_wide, &act.details) {
-			// A corrected date of birth or of death touches every act of the person.
-			(Some(pid), _) => Self::check_person(pid)?,
-			(None, ActDetails::Divorce { marriage }) => {
-				Self::check_act(&act)?;
-				let m = Acts::<T>::get(marriage).ok_or(Error::<T>::UnknownAct)?;
-				Self::check_act(&m)?;
-				Self::check_marriage_overlap(*marriage, &m)?.saturating_add(2)
-			},
-			(None, ActDetails::Marriage { .. }) => {
-				Self::check_act(&act)?;
-				Self::check_marriage_overlap(id, &act)?.saturating_add(1)
-			},
-			(None, _) => {
-				Self::check_act(&act)?;
-				1
-			},
-		};
+		// A corrected date of birth or of death touches every act of the person; a corrected
+		// marriage or divorce, the marriages of both spouses.
+		let checked = rules.recheck_amended(id, &act)?;
 		Ok((version, checked))
 	}
 }

@@ -4,9 +4,8 @@
 //! approves it; the rules are checked again then.
 
 use crate::*;
-use civil_registry_primitives::{ActId, ActKind, Date, OfficerPermissions, Role};
+use civil_registry_primitives::{ActId, OfficerPermissions, Role};
 use frame_support::{ensure, pallet_prelude::DispatchResult};
-use sp_runtime::DispatchError;
 
 impl<T: Config> Pallet<T> {
 	/// [`Pallet::approve_late_registration`] by `who`.
@@ -19,23 +18,13 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotHeadOfOffice
 		);
 		ensure!(record.officer != who, Error::<T>::SelfApproval);
-		let effects = Self::plan(act, &record)?;
+		let mut record = record;
+		Self::check_rules(act, &mut record)?;
 
-		if let ActDetails::Birth { identity_key, .. } = &record.details {
+		if let Some(identity_key) = record.details.identity_key() {
 			PendingIdentities::<T>::remove(identity_key);
 		}
 		Self::deposit_event(Event::LateRegistrationApproved { act, approved_by: who });
-		Self::commit(act, record, effects)
-	}
-
-	/// The last day on which an event of `kind` on `date` is registered in time.
-	pub(crate) fn deadline(kind: ActKind, date: &Date) -> Result<Date, DispatchError> {
-		ensure!(date.is_valid(), Error::<T>::InvalidDate);
-		let deadline = match kind {
-			ActKind::Birth => date.add_months(BIRTH_DEADLINE_MONTHS),
-			ActKind::Death => date.add_days(DEATH_DEADLINE_DAYS),
-			_ => Some(*date),
-		};
-		Ok(deadline.ok_or(Error::<T>::InvalidDate)?)
+		Self::commit(act, record)
 	}
 }

@@ -6,6 +6,7 @@ mod amendments;
 mod certificates;
 mod late_registration;
 mod proposals;
+mod registration;
 mod review;
 mod revocations;
 mod statistics;

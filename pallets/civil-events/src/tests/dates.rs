@@ -1,12 +1,17 @@
 //! Dates: real calendar dates, never in the future, and none without the chain's clock.
 
-use super::*;
+use super::builders::*;
 
 #[test]
 fn invalid_and_future_dates() {
 	build_and_execute(|| {
 		let reg = |born| {
-			CivilEvents::enroll_person(signed(ARCHIVIST), TK_YUN, born, h(1), h(0), Sex::Male, h(0))
+			enrollment(1, Sex::Male)
+				.by(ARCHIVIST)
+				.on(born)
+				.document(h(0))
+				.data_root(h(0))
+				.register()
 		};
 		assert_noop!(reg(d(2023, 2, 29)), Error::<Test>::InvalidDate);
 		assert_noop!(reg(d(2024, 13, 1)), Error::<Test>::InvalidDate);
@@ -15,17 +20,12 @@ fn invalid_and_future_dates() {
 		assert_noop!(reg(d(2024, 6, 16)), Error::<Test>::DateInFuture);
 		assert_ok!(reg(TODAY));
 		assert_noop!(
-			CivilEvents::register_birth(
-				signed(REGISTRAR),
-				TK_YUN,
-				d(2023, 2, 29),
-				h(2),
-				h(0),
-				Sex::Male,
-				None,
-				None,
-				h(0)
-			),
+			birth(2)
+				.on(d(2023, 2, 29))
+				.document(h(0))
+				.data_root(h(0))
+				.sex(Sex::Male)
+				.register(),
 			Error::<Test>::InvalidDate
 		);
 	});
@@ -36,15 +36,12 @@ fn no_clock_no_dates() {
 	build_and_execute(|| {
 		pallet_timestamp::Now::<Test>::put(0);
 		assert_noop!(
-			CivilEvents::enroll_person(
-				signed(ARCHIVIST),
-				TK_YUN,
-				d(1990, 1, 1),
-				h(1),
-				h(0),
-				Sex::Male,
-				h(0)
-			),
+			enrollment(1, Sex::Male)
+				.by(ARCHIVIST)
+				.on(d(1990, 1, 1))
+				.document(h(0))
+				.data_root(h(0))
+				.register(),
 			Error::<Test>::ClockUnavailable
 		);
 	});

@@ -1,22 +1,22 @@
 //! Who may register what, where: officers of active offices, within their jurisdiction and role.
 
-use super::*;
+use super::builders::*;
 
 #[test]
 fn officers_act_only_where_and_what_they_may() {
 	build_and_execute(|| {
 		let p = enroll(1, Sex::Male, d(1990, 1, 1));
-		let death = |who, j| CivilEvents::register_death(signed(who), p, j, TODAY, h(0));
-		assert_noop!(death(NOBODY, TK_YUN), Error::<Test>::NotOfficer);
+		let register = |who, j| death(p).by(who).at(j).on(TODAY).document(h(0)).register();
+		assert_noop!(register(NOBODY, TK_YUN), Error::<Test>::NotOfficer);
 		// A registrar of Yunusobod outside its district.
-		assert_noop!(death(REGISTRAR, TK_CHI), Error::<Test>::OutsideJurisdiction);
+		assert_noop!(register(REGISTRAR, TK_CHI), Error::<Test>::OutsideJurisdiction);
 		// A registrar of Samarkand in Tashkent.
-		assert_noop!(death(SAM_REGISTRAR, TK_YUN), Error::<Test>::OutsideJurisdiction);
+		assert_noop!(register(SAM_REGISTRAR, TK_YUN), Error::<Test>::OutsideJurisdiction);
 		// A wedding house registers marriages only.
-		assert_noop!(death(WEDDING_REGISTRAR, TK_YUN), Error::<Test>::ActKindNotAllowed);
-		assert_noop!(death(REGISTRAR, 42), Error::<Test>::UnknownJurisdiction);
+		assert_noop!(register(WEDDING_REGISTRAR, TK_YUN), Error::<Test>::ActKindNotAllowed);
+		assert_noop!(register(REGISTRAR, 42), Error::<Test>::UnknownJurisdiction);
 		assert_noop!(
-			CivilEvents::register_death(RuntimeOrigin::none(), p, TK_YUN, TODAY, h(0)),
+			death(p).origin(RuntimeOrigin::none()).on(TODAY).document(h(0)).register(),
 			DispatchError::BadOrigin
 		);
 	});
@@ -31,10 +31,7 @@ fn a_dismissed_officer_cannot_register() {
 			REGISTRAR,
 			None
 		));
-		assert_noop!(
-			CivilEvents::register_death(signed(REGISTRAR), p, TK_YUN, TODAY, h(0)),
-			Error::<Test>::NotOfficer
-		);
+		assert_noop!(death(p).on(TODAY).document(h(0)).register(), Error::<Test>::NotOfficer);
 	});
 }
 
@@ -46,10 +43,7 @@ fn a_suspended_office_cannot_register() {
 			RuntimeOrigin::root(),
 			YUN_OFFICE
 		));
-		assert_noop!(
-			CivilEvents::register_death(signed(REGISTRAR), p, TK_YUN, TODAY, h(0)),
-			Error::<Test>::OfficeNotActive
-		);
+		assert_noop!(death(p).on(TODAY).document(h(0)).register(), Error::<Test>::OfficeNotActive);
 	});
 }
 

@@ -4,10 +4,8 @@
 //! to leave the state untouched, and the statistics recounted once more at the end, through
 //! storage and through the rolled-up query of the runtime API.
 
-use super::{d, h};
-use crate::{
-	mock::*, ActStatus, Acts, AmendmentReason, Correction, Error, NextProposalId, Statistics,
-};
+use super::builders::*;
+use crate::{ActStatus, Acts, AmendmentReason, Correction, Error, NextProposalId, Statistics};
 use civil_registry_primitives::{ActKind, PersonId, PersonRegistry, Sex, YearMonth};
 use proptest::prelude::*;
 use sp_runtime::StateVersion;
@@ -118,74 +116,59 @@ fn apply(op: &Op, key: &mut u8) -> sp_runtime::DispatchResult {
 	let reg = RuntimeOrigin::signed(REGISTRAR);
 	*key = key.wrapping_add(1);
 	match op.clone() {
-		Op::Enroll { female, age_days } => CivilEvents::enroll_person(
-			RuntimeOrigin::signed(ARCHIVIST),
-			TK_YUN,
-			civil_registry_primitives::Date::from_days_since_epoch(
-				today_days - i64::from(age_days),
-			)
-			.unwrap(),
-			h(*key),
-			h(0),
-			if female { Sex::Female } else { Sex::Male },
-			h(0),
-		),
-		Op::Birth { mother, father, days_ago } => CivilEvents::register_birth(
-			reg,
-			TK_YUN,
-			ago(days_ago),
-			h(*key),
-			h(0),
-			Sex::Female,
-			(mother % 3 != 0).then(|| pick(mother, persons)),
-			(father % 3 != 0).then(|| pick(father, persons)),
-			h(0),
-		),
-		Op::Death { person, days_ago } => {
-			CivilEvents::register_death(reg, pick(person, persons), TK_YUN, ago(days_ago), h(0))
+		Op::Enroll { female, age_days } => {
+			enrollment(*key, if female { Sex::Female } else { Sex::Male })
+				.origin(RuntimeOrigin::signed(ARCHIVIST))
+				.on(civil_registry_primitives::Date::from_days_since_epoch(
+					today_days - i64::from(age_days),
+				)
+				.unwrap())
+				.document(h(0))
+				.data_root(h(0))
+				.register()
 		},
-		Op::Marriage { a, b, exemption } => CivilEvents::register_marriage(
-			reg,
-			pick(a, persons),
-			pick(b, persons),
-			TK_YUN,
-			TODAY,
-			exemption.then(|| h(0xee)),
-			h(0),
-		),
-		Op::Divorce { marriage } => CivilEvents::register_divorce(
-			reg,
-			u64::from(marriage) % acts.max(1),
-			TK_YUN,
-			TODAY,
-			h(0),
-		),
-		Op::Adoption { child, mother, father, seal } => CivilEvents::register_adoption(
-			reg,
-			pick(child, persons),
-			mother.map(|m| pick(m, persons)),
-			father.map(|f| pick(f, persons)),
-			TK_YUN,
-			TODAY,
-			seal,
-			h(0),
-		),
-		Op::Paternity { child, father } => CivilEvents::register_paternity(
-			reg,
-			pick(child, persons),
-			pick(father, persons),
-			TK_YUN,
-			TODAY,
-			h(0),
-		),
-		Op::NameChange { person } => CivilEvents::register_name_change(
-			reg,
-			pick(person, persons),
-			h(*key),
-			TK_YUN,
-			d(2024, 6, 1),
-			h(0),
-		),
+		Op::Birth { mother, father, days_ago } => birth(*key)
+			.origin(reg)
+			.on(ago(days_ago))
+			.document(h(0))
+			.data_root(h(0))
+			.mother((mother % 3 != 0).then(|| pick(mother, persons)))
+			.father((father % 3 != 0).then(|| pick(father, persons)))
+			.register(),
+		Op::Death { person, days_ago } => death(pick(person, persons))
+			.origin(reg)
+			.on(ago(days_ago))
+			.document(h(0))
+			.register(),
+		Op::Marriage { a, b, exemption } => marriage(pick(a, persons), pick(b, persons))
+			.origin(reg)
+			.on(TODAY)
+			.document(h(0))
+			.exemption(exemption.then(|| h(0xee)))
+			.register(),
+		Op::Divorce { marriage } => divorce(u64::from(marriage) % acts.max(1))
+			.origin(reg)
+			.on(TODAY)
+			.document(h(0))
+			.register(),
+		Op::Adoption { child, mother, father, seal } => adoption(pick(child, persons))
+			.origin(reg)
+			.on(TODAY)
+			.document(h(0))
+			.mother(mother.map(|m| pick(m, persons)))
+			.father(father.map(|f| pick(f, persons)))
+			.seal(seal)
+			.register(),
+		Op::Paternity { child, father } => paternity(pick(child, persons), pick(father, persons))
+			.origin(reg)
+			.on(TODAY)
+			.document(h(0))
+			.register(),
+		Op::NameChange { person } => name_change(pick(person, persons), h(*key))
+			.origin(reg)
+			.on(d(2024, 6, 1))
+			.document(h(0))
+			.register(),
 		Op::Approve { act, by_head } => CivilEvents::approve_late_registration(
 			RuntimeOrigin::signed(if by_head { HEAD } else { REGISTRAR_2 }),
 			u64::from(act) % acts.max(1),

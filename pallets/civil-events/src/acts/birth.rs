@@ -1,0 +1,158 @@
+//! # Birth
+//!
+//! A birth creates the child, with the parents the act names.
+//!
+//! **Rule.** The child's identity key is not held by a person in force nor by a pending late
+//! birth. A recorded mother exists, is not a revoked registration, is female, older than the
+//! child and was alive on the day of the birth. A recorded father exists, is not a revoked
+//! registration, is male, older than the child, and was alive or died at most
+//! [`FATHER_GRACE_DAYS`] days before the birth. The date is a real date, not after today.
+//!
+//! **Deadline.** Registered more than [`BIRTH_DEADLINE_MONTHS`] month after the birth, the act
+//! waits as a late registration for the approval of the office's head.
+//!
+//! **Effect.** A new person: alive, single, born on the act's date in its jurisdiction, with
+//! the recorded parents. Event [`Event::BirthRegistered`].
+//!
+//! **Corrected** (date, place, sex, data root): the child's record follows, and every act of
+//! the child is checked again. **Revoked** (e.g. a fraudulent registration): the child's
+//! registration is revoked and its identity key freed; the child's other acts in effect are
+//! reported for review.
+
+use super::{ActRules, Undone};
+use crate::*;
+use civil_registry_primitives::{ActId, Date, PersonId, PersonRecord, PersonRegistry, Sex};
+use frame_support::{ensure, pallet_prelude::*};
+
+/// The rules of a birth.
+pub(crate) struct Birth;
+
+impl<T: Config> ActRules<T> for Birth {
+	fn deadline(&self, date: &Date) -> Option<Date> {
+		date.add_months(BIRTH_DEADLINE_MONTHS)
+	}
+
+	fn check(&self, id: ActId, act: &mut Act<T>) -> DispatchResult {
+		let ActDetails::Birth { identity_key, mother, father, .. } = &act.details else {
+			return Err(Error::<T>::MalformedSubjects.into());
+		};
+		Pallet::<T>::ensure_identity_free(identity_key, id)?;
+		if let Some(mother) = mother {
+			ensure_mother::<T>(&Pallet::<T>::person(*mother)?, &act.event_date)?;
+		}
+		if let Some(father) = father {
+			ensure_father::<T>(&Pallet::<T>::person(*father)?, &act.event_date)?;
+		}
+		Ok(())
+	}
+
+	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
+		let ActDetails::Birth { identity_key, data_root, sex, mother, father } = act.details else {
+			return Err(Error::<T>::MalformedSubjects.into());
+		};
+		let child = T::Persons::insert(PersonRecord {
+			mother,
+			father,
+			..Pallet::<T>::new_person(identity_key, data_root, sex, id, act)
+		})?;
+		act.subjects.try_insert(0, child).map_err(|_| Error::<T>::MalformedSubjects)?;
+		Ok(Event::BirthRegistered { act: id, child, office: act.office })
+	}
+
+	fn recheck(&self, act: &Act<T>) -> DispatchResult {
+		let ActDetails::Birth { mother, father, .. } = &act.details else {
+			return Err(Error::<T>::MalformedSubjects.into());
+		};
+		if let Some(mother) = mother {
+			ensure_mother::<T>(&Pallet::<T>::record(*mother)?, &act.event_date)?;
+		}
+		if let Some(father) = father {
+			ensure_father::<T>(&Pallet::<T>::record(*father)?, &act.event_date)?;
+		}
+		Ok(())
+	}
+
+	fn correct_details(&self, details: &mut ActDetails, correction: &Correction) -> DispatchResult {
+		correct_person_details(details, correction)
+	}
+
+	fn carry_over(&self, _id: ActId, previous: &Act<T>, act: &Act<T>) -> DispatchResult {
+		carry_over_birth(previous, act)
+	}
+
+	fn recheck_amended(&self, _id: ActId, act: &Act<T>) -> Result<u32, DispatchError> {
+		Pallet::<T>::check_person(Pallet::<T>::first_subject(act)?)
+	}
+
+	fn undo(&self, id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
+		undo_birth(id, act)
+	}
+}
+
+/// `mother` may be the mother of a child born on `date`.
+fn ensure_mother<T: Config>(mother: &PersonRecord, date: &Date) -> DispatchResult {
+	ensure!(mother.sex == Sex::Female, Error::<T>::MotherNotFemale);
+	ensure!(mother.birth_date < *date, Error::<T>::ParentNotOlder);
+	ensure!(
+		mother.death_date().is_none_or(|died| died >= *date),
+		Error::<T>::MotherDeceasedBeforeBirth
+	);
+	Ok(())
+}
+
+/// `father` may be the father of a child born on `date`.
+fn ensure_father<T: Config>(father: &PersonRecord, date: &Date) -> DispatchResult {
+	ensure!(father.sex == Sex::Male, Error::<T>::FatherNotMale);
+	ensure!(father.birth_date < *date, Error::<T>::ParentNotOlder);
+	if let Some(died) = father.death_date() {
+		let grace = died.add_days(FATHER_GRACE_DAYS).ok_or(Error::<T>::InvalidDate)?;
+		ensure!(grace >= *date, Error::<T>::FatherDeceasedTooEarly);
+	}
+	Ok(())
+}
+
+/// The fields of a birth or an enrollment a correction may change besides the date and place:
+/// sex and data root.
+pub(super) fn correct_person_details(
+	details: &mut ActDetails,
+	correction: &Correction,
+) -> DispatchResult {
+	if let ActDetails::Birth { sex, data_root, .. }
+	| ActDetails::Enrollment { sex, data_root, .. } = details
+	{
+		if let Some(new) = correction.sex {
+			*sex = new;
+		}
+		if let Some(new) = correction.data_root {
+			*data_root = new;
+		}
+	}
+	Ok(())
+}
+
+/// A corrected birth or enrollment: the person's date and place of birth and sex follow; the
+/// data root too, unless a later change of name replaced it.
+pub(super) fn carry_over_birth<T: Config>(previous: &Act<T>, act: &Act<T>) -> DispatchResult {
+	let (
+		ActDetails::Birth { data_root: old_root, .. }
+		| ActDetails::Enrollment { data_root: old_root, .. },
+		ActDetails::Birth { data_root, sex, .. } | ActDetails::Enrollment { data_root, sex, .. },
+	) = (&previous.details, &act.details)
+	else {
+		return Err(Error::<T>::MalformedSubjects.into());
+	};
+	let person: PersonId = Pallet::<T>::first_subject(act)?;
+	T::Persons::correct_birth(person, act.event_date, act.jurisdiction, *sex)?;
+	if Pallet::<T>::record(person)?.data_root == *old_root {
+		T::Persons::set_data_root(person, *data_root)?;
+	}
+	Ok(())
+}
+
+/// A revoked birth or enrollment: the person's registration is revoked (its identity key
+/// freed); their other acts in effect rest on it.
+pub(super) fn undo_birth<T: Config>(id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
+	let person = Pallet::<T>::first_subject(act)?;
+	T::Persons::revoke(person)?;
+	Ok(Pallet::<T>::other_acts_in_effect(person, id))
+}

@@ -1,0 +1,97 @@
+//! # Death
+//!
+//! **Rule.** The person exists, is not a revoked registration, and is alive; the date of death
+//! is a real date, not before the birth and not after today. Once stored, the death is checked
+//! against every other act of the person's life: none may be dated after the death (a
+//! wedding, a change of name; a child born more than [`FATHER_GRACE_DAYS`] days later).
+//!
+//! **Deadline.** Registered more than [`DEATH_DEADLINE_DAYS`] days after the death, the act
+//! waits as a late registration for the approval of the office's head.
+//!
+//! **Effect.** The person is deceased. An active marriage ends: the person died married, the
+//! spouse is widowed, and the marriage act records this death as its end. Event
+//! [`Event::DeathRegistered`], naming the widowed spouse.
+//!
+//! **Corrected** (the date): the person's date of death follows, and every act of the person
+//! is checked again. **Revoked**: the person is alive again, and a marriage the death ended is
+//! in effect again — refused if the survivor has married since.
+
+use super::{ActRules, Undone};
+use crate::*;
+use civil_registry_primitives::{ActId, Date, LifeStatus, MaritalStatus, PersonRegistry};
+use frame_support::{ensure, pallet_prelude::*};
+
+/// The rules of a death.
+pub(crate) struct Death;
+
+impl<T: Config> ActRules<T> for Death {
+	fn deadline(&self, date: &Date) -> Option<Date> {
+		date.add_days(DEATH_DEADLINE_DAYS)
+	}
+
+	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {
+		let person = Pallet::<T>::person(Pallet::<T>::first_subject(act)?)?;
+		ensure!(person.is_alive(), Error::<T>::AlreadyDeceased);
+		ensure!(person.birth_date <= act.event_date, Error::<T>::DeathBeforeBirth);
+		if let MaritalStatus::Married { spouse, .. } = person.marital {
+			// The survivor becomes widowed: their registration must be in force.
+			Pallet::<T>::person(spouse)?;
+		}
+		Ok(())
+	}
+
+	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
+		let person = Pallet::<T>::first_subject(act)?;
+		let ended = T::Persons::set_deceased(person, act.event_date, id)?;
+		if let Some((_, marriage)) = ended {
+			Pallet::<T>::set_ended_by(marriage, Some(id));
+		}
+		Ok(Event::DeathRegistered {
+			act: id,
+			person,
+			office: act.office,
+			widowed: ended.map(|(spouse, _)| spouse),
+		})
+	}
+
+	fn check_stored(&self, act: &Act<T>) -> DispatchResult {
+		Pallet::<T>::check_person(Pallet::<T>::first_subject(act)?).map(|_| ())
+	}
+
+	fn recheck(&self, act: &Act<T>) -> DispatchResult {
+		let person = Pallet::<T>::record(Pallet::<T>::first_subject(act)?)?;
+		ensure!(person.birth_date <= act.event_date, Error::<T>::DeathBeforeBirth);
+		Ok(())
+	}
+
+	fn carry_over(&self, _id: ActId, _previous: &Act<T>, act: &Act<T>) -> DispatchResult {
+		T::Persons::correct_death_date(Pallet::<T>::first_subject(act)?, act.event_date)
+	}
+
+	fn recheck_amended(&self, _id: ActId, act: &Act<T>) -> Result<u32, DispatchError> {
+		Pallet::<T>::check_person(Pallet::<T>::first_subject(act)?)
+	}
+
+	fn undo(&self, _id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
+		let person = Pallet::<T>::first_subject(act)?;
+		let mut undone = Undone::default();
+		if let MaritalStatus::DiedMarried { spouse, act: marriage } =
+			Pallet::<T>::record(person)?.marital
+		{
+			// The death never happened: the marriage never ended, if the spouse has not moved
+			// on since.
+			let survivor = Pallet::<T>::record(spouse)?;
+			let (read, latest) = Pallet::<T>::latest_marriage(spouse);
+			undone.read = read;
+			ensure!(
+				survivor.status == LifeStatus::Alive
+					&& survivor.marital == MaritalStatus::Widowed
+					&& latest.map(|(m, _)| m) == Some(marriage),
+				Error::<T>::RevocationConflict
+			);
+			Pallet::<T>::set_ended_by(marriage, None);
+		}
+		T::Persons::set_alive(person)?;
+		Ok(undone)
+	}
+}

@@ -1,0 +1,232 @@
+//! # Marriage
+//!
+//! **Rule** (Family Code, art. 15 and 16). Two distinct persons, each existing, not a revoked
+//! registration, alive and born by the date; neither married; both at least [`MARRIAGE_AGE`]
+//! on the date, or [`EXEMPT_MARRIAGE_AGE`] with the hash of the district khokim's decision
+//! lowering the age (`exemption`); not parent and child nor siblings (a common recorded mother
+//! or father). No bigamy by backdating: a divorced or widowed person's new marriage is dated no
+//! earlier than the end of their last one. The date is a real date, not after today. No
+//! deadline.
+//!
+//! **Effect.** The two are married to each other by this act. Event
+//! [`Event::MarriageRegistered`].
+//!
+//! **Corrected** (date, place): checked again — both alive and of age on the corrected date,
+//! not after the act that ended it, and overlapping no other marriage of either spouse.
+//! **Revoked**: each spouse's marital state is what their other marriages in effect make it
+//! (single, divorced, widowed); a divorce that ended it is reported for review.
+
+use super::{ActRules, Undone};
+use crate::*;
+use civil_registry_primitives::{ActId, ActKind, Date, MaritalStatus, PersonId, PersonRegistry};
+use frame_support::{ensure, pallet_prelude::*};
+
+/// The rules of a marriage.
+pub(crate) struct Marriage;
+
+/// The two spouses of a marriage (and of the divorce that ends it), in the act's order.
+#[derive(Clone, Copy)]
+pub(crate) struct Spouses {
+	/// The first spouse named.
+	pub(crate) first: PersonId,
+	/// The second spouse named.
+	pub(crate) second: PersonId,
+}
+
+impl Spouses {
+	/// The spouses of `act`, a marriage or a divorce.
+	pub(crate) fn of<T: Config>(act: &Act<T>) -> Result<Self, DispatchError> {
+		match act.subjects.as_slice() {
+			[first, second] => Ok(Spouses { first: *first, second: *second }),
+			_ => Err(Error::<T>::MalformedSubjects.into()),
+		}
+	}
+
+	/// Both spouses.
+	pub(crate) fn both(&self) -> [PersonId; 2] {
+		[self.first, self.second]
+	}
+}
+
+impl<T: Config> ActRules<T> for Marriage {
+	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {
+		let ActDetails::Marriage { exemption, .. } = &act.details else {
+			return Err(Error::<T>::MalformedSubjects.into());
+		};
+		let date = act.event_date;
+		let Spouses { first: a, second: b } = Spouses::of(act)?;
+		ensure!(a != b, Error::<T>::SamePerson);
+		let pa = Pallet::<T>::living(a, &date)?;
+		let pb = Pallet::<T>::living(b, &date)?;
+		ensure!(pa.spouse().is_none() && pb.spouse().is_none(), Error::<T>::AlreadyMarried);
+		let min_age = minimum_age(exemption);
+		ensure!(
+			pa.birth_date.years_until(&date) >= min_age
+				&& pb.birth_date.years_until(&date) >= min_age,
+			Error::<T>::TooYoungToMarry
+		);
+		let parent_child = pa.mother == Some(b)
+			|| pa.father == Some(b)
+			|| pb.mother == Some(a)
+			|| pb.father == Some(a);
+		let siblings = (pa.mother.is_some() && pa.mother == pb.mother)
+			|| (pa.father.is_some() && pa.father == pb.father);
+		ensure!(!parent_child && !siblings, Error::<T>::CloseRelatives);
+		// No bigamy by backdating: a divorced or widowed person's new marriage starts no
+		// earlier than the end of their last one.
+		for (p, record) in [(a, &pa), (b, &pb)] {
+			if record.marital != MaritalStatus::Single {
+				if let (_, Some((_, last))) = Pallet::<T>::latest_marriage(p) {
+					let (_, end) = Pallet::<T>::marriage_span(&last);
+					ensure!(end.is_some_and(|end| end <= date), Error::<T>::MarriagesOverlap);
+				}
+			}
+		}
+		Ok(())
+	}
+
+	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
+		let Spouses { first, second } = Spouses::of(act)?;
+		T::Persons::marry(first, second, id)?;
+		Ok(Event::MarriageRegistered { act: id, first, second, office: act.office })
+	}
+
+	fn recheck(&self, act: &Act<T>) -> DispatchResult {
+		let ActDetails::Marriage { exemption, ended_by } = &act.details else {
+			return Err(Error::<T>::MalformedSubjects.into());
+		};
+		let date = act.event_date;
+		let min_age = minimum_age(exemption);
+		for spouse in Spouses::of(act)?.both() {
+			let p = Pallet::<T>::record(spouse)?;
+			Pallet::<T>::ensure_alive_on(&p, &date)?;
+			ensure!(p.birth_date.years_until(&date) >= min_age, Error::<T>::TooYoungToMarry);
+		}
+		if let Some(end) = (*ended_by).and_then(Acts::<T>::get) {
+			ensure!(end.event_date >= date, Error::<T>::DateBeforeMarriage);
+		}
+		Ok(())
+	}
+
+	fn recheck_amended(&self, id: ActId, act: &Act<T>) -> Result<u32, DispatchError> {
+		Pallet::<T>::check_act(act)?;
+		Ok(Pallet::<T>::check_marriage_overlap(id, act)?.saturating_add(1))
+	}
+
+	fn undo(&self, id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
+		let ActDetails::Marriage { ended_by, .. } = &act.details else {
+			return Err(Error::<T>::MalformedSubjects.into());
+		};
+		let mut undone = Undone::default();
+		if let Some(end) = ended_by {
+			if Acts::<T>::get(end)
+				.is_some_and(|e| e.kind == ActKind::Divorce && e.status == ActStatus::Registered)
+			{
+				undone.dependents.push(*end);
+			}
+		}
+		let Spouses { first, second } = Spouses::of(act)?;
+		let (read_first, first_after) = Pallet::<T>::marital_from_history(first);
+		let (read_second, second_after) = Pallet::<T>::marital_from_history(second);
+		undone.read = read_first.saturating_add(read_second);
+		T::Persons::annul_marriage(first, second, id, first_after, second_after)?;
+		Ok(undone)
+	}
+}
+
+/// The marriage age, lowered by one year with the khokim's exemption decision (art. 15).
+fn minimum_age(exemption: &Option<sp_core::H256>) -> u16 {
+	if exemption.is_some() {
+		EXEMPT_MARRIAGE_AGE
+	} else {
+		MARRIAGE_AGE
+	}
+}
+
+/// The marriage history of persons, shared by the acts that start and end marriages.
+impl<T: Config> Pallet<T> {
+	/// Record `end` (a divorce or a death) as the act that ended `marriage`, or clear it.
+	pub(crate) fn set_ended_by(marriage: ActId, end: Option<ActId>) {
+		Acts::<T>::mutate(marriage, |m| {
+			if let Some(Act { details: ActDetails::Marriage { ended_by, .. }, .. }) = m {
+				*ended_by = end;
+			}
+		});
+	}
+
+	/// The time a marriage in effect lasted: from its date to the date of the act that
+	/// ended it, open if it has not ended.
+	pub(crate) fn marriage_span(act: &Act<T>) -> (Date, Option<Date>) {
+		let end = match act.details {
+			ActDetails::Marriage { ended_by: Some(end), .. } => {
+				Acts::<T>::get(end).map(|e| e.event_date)
+			},
+			_ => None,
+		};
+		(act.event_date, end)
+	}
+
+	/// Marriage `id` does not overlap in time any other marriage in effect of either
+	/// spouse (one may remarry on the day a marriage ends). Returns the acts read.
+	pub(crate) fn check_marriage_overlap(
+		id: ActId,
+		marriage: &Act<T>,
+	) -> Result<u32, DispatchError> {
+		let (start, end) = Self::marriage_span(marriage);
+		let mut read = 0u32;
+		for spouse in marriage.subjects.iter() {
+			for other in ActsOf::<T>::get(spouse) {
+				read = read.saturating_add(1);
+				if other == id {
+					continue;
+				}
+				let Some(m) = Acts::<T>::get(other) else { continue };
+				if m.kind != ActKind::Marriage || m.status != ActStatus::Registered {
+					continue;
+				}
+				let (other_start, other_end) = Self::marriage_span(&m);
+				let before = end.is_some_and(|end| end <= other_start);
+				let after = other_end.is_some_and(|other_end| other_end <= start);
+				ensure!(before || after, Error::<T>::MarriagesOverlap);
+			}
+		}
+		Ok(read)
+	}
+
+	/// The latest marriage in effect of `person`, by registration order. Also returns the
+	/// number of acts read.
+	pub(crate) fn latest_marriage(person: PersonId) -> (u32, Option<(ActId, Act<T>)>) {
+		let mut read = 0u32;
+		let mut latest = None;
+		for id in ActsOf::<T>::get(person) {
+			read = read.saturating_add(1);
+			if let Some(act) = Acts::<T>::get(id) {
+				if act.kind == ActKind::Marriage && act.status == ActStatus::Registered {
+					latest = Some((id, act));
+				}
+			}
+		}
+		(read, latest)
+	}
+
+	/// A person's marital state as their marriages in effect define it: the latest one
+	/// decides (in effect: married; ended by their own death: died married; by the spouse's
+	/// death: widowed; by a divorce: divorced); none: single.
+	pub(crate) fn marital_from_history(person: PersonId) -> (u32, MaritalStatus) {
+		let (read, latest) = Self::latest_marriage(person);
+		let Some((id, marriage)) = latest else { return (read, MaritalStatus::Single) };
+		let spouse = marriage.subjects.iter().copied().find(|s| *s != person);
+		let spouse = spouse.unwrap_or_default();
+		let status = match marriage.details {
+			ActDetails::Marriage { ended_by: Some(end), .. } => match Acts::<T>::get(end) {
+				Some(e) if e.kind == ActKind::Death && e.subjects.first() == Some(&person) => {
+					MaritalStatus::DiedMarried { spouse, act: id }
+				},
+				Some(e) if e.kind == ActKind::Death => MaritalStatus::Widowed,
+				_ => MaritalStatus::Divorced,
+			},
+			_ => MaritalStatus::Married { spouse, act: id },
+		};
+		(read, status)
+	}
+}

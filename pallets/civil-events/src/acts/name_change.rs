@@ -1,0 +1,93 @@
+//! # Change of name
+//!
+//! The name itself never reaches the chain: the person's data root (the root over the salted
+//! hashes of their fields) changes to the one computed with the new name.
+//!
+//! **Rule.** The person exists, is not a revoked registration, is alive and born by the date,
+//! and is at least [`NAME_CHANGE_AGE`] on the date. The date is a real date, not after today.
+//! No deadline.
+//!
+//! **Effect.** The person's data root becomes the new one; the act keeps the previous one.
+//! Event [`Event::NameChangeRegistered`].
+//!
+//! **Corrected** (the new data root, date, place): the person's data root follows unless a
+//! later change replaced it; checked again. **Revoked**: the previous data root is restored —
+//! refused if the data root changed since.
+
+use super::{ActRules, Undone};
+use crate::*;
+use civil_registry_primitives::{ActId, PersonRegistry};
+use frame_support::{ensure, pallet_prelude::*};
+
+/// The rules of a change of name.
+pub(crate) struct NameChange;
+
+impl<T: Config> ActRules<T> for NameChange {
+	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {
+		let date = act.event_date;
+		let person = Pallet::<T>::living(Pallet::<T>::first_subject(act)?, &date)?;
+		ensure!(
+			person.birth_date.years_until(&date) >= NAME_CHANGE_AGE,
+			Error::<T>::TooYoungForNameChange
+		);
+		let ActDetails::NameChange { previous_root, .. } = &mut act.details else {
+			return Err(Error::<T>::MalformedSubjects.into());
+		};
+		*previous_root = person.data_root;
+		Ok(())
+	}
+
+	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
+		let ActDetails::NameChange { new_root, .. } = act.details else {
+			return Err(Error::<T>::MalformedSubjects.into());
+		};
+		let person = Pallet::<T>::first_subject(act)?;
+		T::Persons::set_data_root(person, new_root)?;
+		Ok(Event::NameChangeRegistered { act: id, person, office: act.office })
+	}
+
+	fn recheck(&self, act: &Act<T>) -> DispatchResult {
+		let person = Pallet::<T>::record(Pallet::<T>::first_subject(act)?)?;
+		Pallet::<T>::ensure_alive_on(&person, &act.event_date)?;
+		ensure!(
+			person.birth_date.years_until(&act.event_date) >= NAME_CHANGE_AGE,
+			Error::<T>::TooYoungForNameChange
+		);
+		Ok(())
+	}
+
+	fn correct_details(&self, details: &mut ActDetails, correction: &Correction) -> DispatchResult {
+		ensure!(correction.sex.is_none(), Error::<T>::CorrectionNotApplicable);
+		if let (ActDetails::NameChange { new_root, .. }, Some(new)) =
+			(details, correction.data_root)
+		{
+			*new_root = new;
+		}
+		Ok(())
+	}
+
+	fn carry_over(&self, _id: ActId, previous: &Act<T>, act: &Act<T>) -> DispatchResult {
+		let (
+			ActDetails::NameChange { new_root: old_root, .. },
+			ActDetails::NameChange { new_root, .. },
+		) = (&previous.details, &act.details)
+		else {
+			return Err(Error::<T>::MalformedSubjects.into());
+		};
+		let person = Pallet::<T>::first_subject(act)?;
+		if Pallet::<T>::record(person)?.data_root == *old_root {
+			T::Persons::set_data_root(person, *new_root)?;
+		}
+		Ok(())
+	}
+
+	fn undo(&self, _id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
+		let ActDetails::NameChange { previous_root, new_root } = act.details else {
+			return Err(Error::<T>::MalformedSubjects.into());
+		};
+		let person = Pallet::<T>::first_subject(act)?;
+		ensure!(Pallet::<T>::record(person)?.data_root == new_root, Error::<T>::RevocationConflict);
+		T::Persons::set_data_root(person, previous_root)?;
+		Ok(Undone::default())
+	}
+}

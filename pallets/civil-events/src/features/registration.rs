@@ -1,0 +1,126 @@
+//! Registration of an act, the same for every kind: the signer's permission, the date, the
+//! kind's rule (`acts/`), then the act is stored — pending, if it is late, or in effect, with
+//! its effects on persons. Also the re-check of acts in effect that amendments trigger.
+
+use crate::{acts::rules, *};
+use alloc::vec::Vec;
+use civil_registry_primitives::{
+	ActId, Date, JurisdictionId, JurisdictionTree, OfficerPermissions, PersonId, Role,
+};
+use frame_support::{ensure, pallet_prelude::*, traits::UnixTime};
+use sp_core::H256;
+
+impl<T: Config> Pallet<T> {
+	/// Today's date by the chain's clock.
+	pub fn today() -> Result<Date, DispatchError> {
+		let millis = u64::try_from(T::Time::now().as_millis()).unwrap_or(u64::MAX);
+		ensure!(millis > 0, Error::<T>::ClockUnavailable);
+		Ok(Date::from_unix_millis(millis).ok_or(Error::<T>::ClockUnavailable)?)
+	}
+
+	/// Check the signer, the date, the rules; then store the act, pending or in effect.
+	pub(crate) fn register(
+		who: T::AccountId,
+		jurisdiction: JurisdictionId,
+		date: Date,
+		subjects: Vec<PersonId>,
+		details: ActDetails,
+		document_hash: H256,
+	) -> DispatchResult {
+		let kind = details.kind();
+		let auth = T::Permissions::authorize(&who, kind, jurisdiction, Role::Registrar)
+			.map_err(Error::<T>::from)?;
+		ensure!(date.is_valid(), Error::<T>::InvalidDate);
+		let today = Self::today()?;
+		ensure!(date <= today, Error::<T>::DateInFuture);
+		let late = match rules::<T>(kind).deadline(&date) {
+			Some(deadline) => today > deadline,
+			None => false,
+		};
+		let subjects: Subjects = subjects.try_into().map_err(|_| Error::<T>::MalformedSubjects)?;
+		let id = NextActId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let mut act = Act {
+			kind,
+			subjects,
+			office: auth.office,
+			officer: who,
+			jurisdiction,
+			event_date: date,
+			registered_at: frame_system::Pallet::<T>::block_number(),
+			document_hash,
+			version: 1,
+			status: if late { ActStatus::Pending } else { ActStatus::Registered },
+			late,
+			sealed: false,
+			details,
+		};
+		Self::check_rules(id, &mut act)?;
+
+		NextActId::<T>::put(next);
+		T::Jurisdictions::note_record(jurisdiction);
+		ActsByOfficer::<T>::insert(&act.officer, id, ());
+		if late {
+			if let Some(identity_key) = act.details.identity_key() {
+				PendingIdentities::<T>::insert(identity_key, id);
+			}
+			Self::deposit_event(Event::LateRegistrationPending {
+				act: id,
+				kind,
+				office: auth.office,
+			});
+			Acts::<T>::insert(id, act);
+			Ok(())
+		} else {
+			Self::commit(id, act)
+		}
+	}
+
+	/// The kind's registration rule for `act` (numbered `id`), and room in the per-person
+	/// index of each of its subjects. Writes nothing.
+	pub(crate) fn check_rules(id: ActId, act: &mut Act<T>) -> DispatchResult {
+		rules::<T>(act.kind).check(id, act)?;
+		for subject in act.subjects.iter() {
+			ensure!(
+				(ActsOf::<T>::decode_len(subject).unwrap_or(0) as u32) < T::MaxActsPerPerson::get(),
+				Error::<T>::TooManyActs
+			);
+		}
+		Ok(())
+	}
+
+	/// Make act `id`, checked by [`Self::check_rules`], take effect and store it.
+	pub(crate) fn commit(id: ActId, mut act: Act<T>) -> DispatchResult {
+		let rules = rules::<T>(act.kind);
+		act.status = ActStatus::Registered;
+		let event = rules.apply(id, &mut act)?;
+		for subject in act.subjects.iter() {
+			ActsOf::<T>::try_append(subject, id).map_err(|_| Error::<T>::TooManyActs)?;
+		}
+		Self::count(&act, true);
+		Acts::<T>::insert(id, &act);
+		rules.check_stored(&act)?;
+		Self::deposit_event(event);
+		Ok(())
+	}
+
+	/// Check every act in effect of `person` against the law as the records stand now.
+	/// Returns the number of acts checked.
+	pub(crate) fn check_person(person: PersonId) -> Result<u32, DispatchError> {
+		let mut checked = 0u32;
+		for id in ActsOf::<T>::get(person) {
+			checked = checked.saturating_add(1);
+			if let Some(act) = Acts::<T>::get(id).filter(|a| a.status == ActStatus::Registered) {
+				Self::check_act(&act)?;
+			}
+		}
+		Ok(checked)
+	}
+
+	/// The law rules of an act in effect, checked as the records stand now: its date is not
+	/// in the future, and its kind's re-check (`ActRules::recheck`).
+	pub(crate) fn check_act(act: &Act<T>) -> DispatchResult {
+		ensure!(act.event_date <= Self::today()?, Error::<T>::DateInFuture);
+		rules::<T>(act.kind).recheck(act)
+	}
+}

@@ -1,0 +1,465 @@
+//! What the unit tests share: the test runtime (`mock.rs`), short helpers, and act builders
+//! with named fields ([`Register`]), so that no test depends on a call's parameter order.
+//! Every test runs in [`build_and_execute`], which ends with the invariants of offices,
+//! persons and civil events checked.
+
+pub(crate) use crate::{
+	mock::*, ActDetails, ActHistory, ActStatus, Acts, ActsOf, AmendmentReason, Certificates,
+	Correction, Error, Event, NextProposalId, OpenProposal, PendingIdentities, ProposalExpiries,
+	Proposals, Revocations, Statistics,
+};
+pub(crate) use civil_registry_primitives::{
+	ActId, ActKind, CertificateStatus, Date, JurisdictionId, LifeStatus, MaritalStatus,
+	MonthlyCount, PersonId, PersonRecord, PersonRegistry, Sex, StatisticsError, YearMonth,
+	MAX_STATISTICS_MONTHS,
+};
+pub(crate) use frame_support::{assert_noop, assert_ok};
+pub(crate) use sp_core::H256;
+pub(crate) use sp_runtime::{DispatchError, DispatchResult};
+
+pub(crate) fn d(year: u16, month: u8, day: u8) -> Date {
+	Date::new(year, month, day)
+}
+
+pub(crate) fn h(v: u8) -> H256 {
+	H256::repeat_byte(v)
+}
+
+pub(crate) fn signed(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+pub(crate) fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::CivilEvents(e) => Some(e),
+			_ => None,
+		})
+		.next_back()
+		.expect("a civil events event")
+}
+
+pub(crate) fn person(id: PersonId) -> PersonRecord {
+	Persons::person(id).expect("the person exists")
+}
+
+/// Enroll a person from the archive; returns their id.
+pub(crate) fn enroll(key: u8, sex: Sex, born: Date) -> PersonId {
+	assert_ok!(enrollment(key, sex).by(ARCHIVIST).on(born).document(h(0xa0)).register());
+	Persons::by_identity(&h(key)).unwrap()
+}
+
+/// Register a birth in Yunusobod (approved by the head if it is late); returns the child.
+pub(crate) fn new_child(
+	key: u8,
+	born: Date,
+	mother: Option<PersonId>,
+	father: Option<PersonId>,
+) -> PersonId {
+	assert_ok!(birth(key).on(born).mother(mother).father(father).register());
+	let act = crate::NextActId::<Test>::get() - 1;
+	if Acts::<Test>::get(act).unwrap().status == ActStatus::Pending {
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), act));
+	}
+	Persons::by_identity(&h(key)).unwrap()
+}
+
+pub(crate) fn marry(a: PersonId, b: PersonId, on: Date) -> u64 {
+	assert_ok!(marriage(a, b).on(on).register());
+	crate::NextActId::<Test>::get() - 1
+}
+
+/// An adult couple: (mother, father).
+pub(crate) fn couple() -> (PersonId, PersonId) {
+	(enroll(1, Sex::Female, d(1990, 3, 1)), enroll(2, Sex::Male, d(1988, 7, 20)))
+}
+
+pub(crate) fn root() -> RuntimeOrigin {
+	RuntimeOrigin::root()
+}
+
+pub(crate) fn last_proposal() -> u64 {
+	NextProposalId::<Test>::get() - 1
+}
+
+pub(crate) fn last_act() -> u64 {
+	crate::NextActId::<Test>::get() - 1
+}
+
+pub(crate) fn birth_act(p: PersonId) -> u64 {
+	person(p).origin_act
+}
+
+/// A correction of the date of birth only.
+pub(crate) fn born_on(date: Date) -> Correction {
+	Correction { event_date: Some(date), ..Default::default() }
+}
+
+/// `REGISTRAR` proposes `correction` of `act`; returns the proposal.
+pub(crate) fn propose(act: u64, correction: Correction) -> u64 {
+	// The corrected document: a new hash for every version.
+	let version = Acts::<Test>::get(act).map(|a| a.version).unwrap_or_default();
+	assert_ok!(CivilEvents::propose_amendment(
+		signed(REGISTRAR),
+		act,
+		h(0xe0 + version as u8),
+		AmendmentReason::ClericalError,
+		correction
+	));
+	last_proposal()
+}
+
+/// `REGISTRAR` proposes to revoke `act`; returns the proposal.
+pub(crate) fn propose_revoke(act: u64) -> u64 {
+	assert_ok!(CivilEvents::propose_revocation(signed(REGISTRAR), act, h(0xfa)));
+	last_proposal()
+}
+
+pub(crate) fn status(certificate: u8) -> Option<CertificateStatus> {
+	CivilEvents::verify_certificate(h(certificate)).map(|c| c.status)
+}
+
+pub(crate) fn count(kind: ActKind, year: u16, month: u8, jurisdiction: u32) -> u32 {
+	Statistics::<Test>::get((kind, YearMonth::new(year, month), jurisdiction))
+}
+
+/// An act call to make, with named fields; the defaults of these tests are: signed by the
+/// Yunusobod registrar ([`REGISTRAR`]), in Yunusobod ([`TK_YUN`]), document hash `h(0xdd)`.
+/// The date is always given (`.on(date)`). Build one with [`birth`], [`enrollment`],
+/// [`death`], [`marriage`], [`divorce`], [`adoption`], [`paternity`] or [`name_change`]; then
+/// `.register()` makes the call with the pallet's parameter order, the only place that knows it.
+pub(crate) struct Register<A> {
+	origin: RuntimeOrigin,
+	jurisdiction: JurisdictionId,
+	date: Date,
+	document: H256,
+	act: A,
+}
+
+impl<A: ActCall> Register<A> {
+	fn new(act: A) -> Self {
+		Register {
+			origin: signed(REGISTRAR),
+			jurisdiction: TK_YUN,
+			date: TODAY,
+			document: h(0xdd),
+			act,
+		}
+	}
+
+	/// Signed by `who`.
+	pub(crate) fn by(self, who: u64) -> Self {
+		self.origin(signed(who))
+	}
+
+	/// With this origin.
+	pub(crate) fn origin(mut self, origin: RuntimeOrigin) -> Self {
+		self.origin = origin;
+		self
+	}
+
+	/// In `jurisdiction`.
+	pub(crate) fn at(mut self, jurisdiction: JurisdictionId) -> Self {
+		self.jurisdiction = jurisdiction;
+		self
+	}
+
+	/// Dated `date` (the event's date: of birth, of death, of the wedding, ...).
+	pub(crate) fn on(mut self, date: Date) -> Self {
+		self.date = date;
+		self
+	}
+
+	/// With this document hash (for an enrollment: the archive reference).
+	pub(crate) fn document(mut self, document: H256) -> Self {
+		self.document = document;
+		self
+	}
+
+	/// Make the call.
+	pub(crate) fn register(self) -> DispatchResult {
+		self.act.call(self.origin, self.jurisdiction, self.date, self.document)
+	}
+}
+
+/// The fields particular to one kind of act, and the call that registers it.
+pub(crate) trait ActCall {
+	fn call(
+		self,
+		origin: RuntimeOrigin,
+		at: JurisdictionId,
+		on: Date,
+		document: H256,
+	) -> DispatchResult;
+}
+
+pub(crate) struct BirthAct {
+	identity_key: H256,
+	data_root: H256,
+	sex: Sex,
+	mother: Option<PersonId>,
+	father: Option<PersonId>,
+}
+
+/// A birth of the child with identity key `h(key)`: female, data root `h(0xd1)`, no parents.
+pub(crate) fn birth(key: u8) -> Register<BirthAct> {
+	Register::new(BirthAct {
+		identity_key: h(key),
+		data_root: h(0xd1),
+		sex: Sex::Female,
+		mother: None,
+		father: None,
+	})
+}
+
+impl Register<BirthAct> {
+	pub(crate) fn data_root(mut self, root: H256) -> Self {
+		self.act.data_root = root;
+		self
+	}
+	pub(crate) fn sex(mut self, sex: Sex) -> Self {
+		self.act.sex = sex;
+		self
+	}
+	pub(crate) fn mother(mut self, mother: impl Into<Option<PersonId>>) -> Self {
+		self.act.mother = mother.into();
+		self
+	}
+	pub(crate) fn father(mut self, father: impl Into<Option<PersonId>>) -> Self {
+		self.act.father = father.into();
+		self
+	}
+}
+
+impl ActCall for BirthAct {
+	fn call(
+		self,
+		origin: RuntimeOrigin,
+		at: JurisdictionId,
+		on: Date,
+		document: H256,
+	) -> DispatchResult {
+		CivilEvents::register_birth(
+			origin,
+			at,
+			on,
+			self.identity_key,
+			self.data_root,
+			self.sex,
+			self.mother,
+			self.father,
+			document,
+		)
+	}
+}
+
+pub(crate) struct EnrollmentAct {
+	identity_key: H256,
+	data_root: H256,
+	sex: Sex,
+}
+
+/// An enrollment of the person with identity key `h(key)` and sex `sex`: data root `h(0xd0)`.
+pub(crate) fn enrollment(key: u8, sex: Sex) -> Register<EnrollmentAct> {
+	Register::new(EnrollmentAct { identity_key: h(key), data_root: h(0xd0), sex })
+}
+
+impl Register<EnrollmentAct> {
+	pub(crate) fn data_root(mut self, root: H256) -> Self {
+		self.act.data_root = root;
+		self
+	}
+}
+
+impl ActCall for EnrollmentAct {
+	fn call(
+		self,
+		origin: RuntimeOrigin,
+		at: JurisdictionId,
+		on: Date,
+		document: H256,
+	) -> DispatchResult {
+		CivilEvents::enroll_person(
+			origin,
+			at,
+			on,
+			self.identity_key,
+			self.data_root,
+			self.sex,
+			document,
+		)
+	}
+}
+
+pub(crate) struct DeathAct {
+	person: PersonId,
+}
+
+/// The death of `person`.
+pub(crate) fn death(person: PersonId) -> Register<DeathAct> {
+	Register::new(DeathAct { person })
+}
+
+impl ActCall for DeathAct {
+	fn call(
+		self,
+		origin: RuntimeOrigin,
+		at: JurisdictionId,
+		on: Date,
+		document: H256,
+	) -> DispatchResult {
+		CivilEvents::register_death(origin, at, on, self.person, document)
+	}
+}
+
+pub(crate) struct MarriageAct {
+	first: PersonId,
+	second: PersonId,
+	exemption: Option<H256>,
+}
+
+/// The marriage of `first` and `second`, without an exemption.
+pub(crate) fn marriage(first: PersonId, second: PersonId) -> Register<MarriageAct> {
+	Register::new(MarriageAct { first, second, exemption: None })
+}
+
+impl Register<MarriageAct> {
+	pub(crate) fn exemption(mut self, exemption: impl Into<Option<H256>>) -> Self {
+		self.act.exemption = exemption.into();
+		self
+	}
+}
+
+impl ActCall for MarriageAct {
+	fn call(
+		self,
+		origin: RuntimeOrigin,
+		at: JurisdictionId,
+		on: Date,
+		document: H256,
+	) -> DispatchResult {
+		CivilEvents::register_marriage(
+			origin,
+			at,
+			on,
+			self.first,
+			self.second,
+			self.exemption,
+			document,
+		)
+	}
+}
+
+pub(crate) struct DivorceAct {
+	marriage: ActId,
+}
+
+/// The divorce ending marriage act `marriage`.
+pub(crate) fn divorce(marriage: ActId) -> Register<DivorceAct> {
+	Register::new(DivorceAct { marriage })
+}
+
+impl ActCall for DivorceAct {
+	fn call(
+		self,
+		origin: RuntimeOrigin,
+		at: JurisdictionId,
+		on: Date,
+		document: H256,
+	) -> DispatchResult {
+		CivilEvents::register_divorce(origin, at, on, self.marriage, document)
+	}
+}
+
+pub(crate) struct AdoptionAct {
+	child: PersonId,
+	mother: Option<PersonId>,
+	father: Option<PersonId>,
+	seal: bool,
+}
+
+/// The adoption of `child`, by no one yet (name `.mother(..)`, `.father(..)`), not sealed.
+pub(crate) fn adoption(child: PersonId) -> Register<AdoptionAct> {
+	Register::new(AdoptionAct { child, mother: None, father: None, seal: false })
+}
+
+impl Register<AdoptionAct> {
+	pub(crate) fn mother(mut self, mother: impl Into<Option<PersonId>>) -> Self {
+		self.act.mother = mother.into();
+		self
+	}
+	pub(crate) fn father(mut self, father: impl Into<Option<PersonId>>) -> Self {
+		self.act.father = father.into();
+		self
+	}
+	pub(crate) fn seal(mut self, seal: bool) -> Self {
+		self.act.seal = seal;
+		self
+	}
+}
+
+impl ActCall for AdoptionAct {
+	fn call(
+		self,
+		origin: RuntimeOrigin,
+		at: JurisdictionId,
+		on: Date,
+		document: H256,
+	) -> DispatchResult {
+		CivilEvents::register_adoption(
+			origin,
+			at,
+			on,
+			self.child,
+			self.mother,
+			self.father,
+			self.seal,
+			document,
+		)
+	}
+}
+
+pub(crate) struct PaternityAct {
+	child: PersonId,
+	father: PersonId,
+}
+
+/// The establishment of `father`'s paternity of `child`.
+pub(crate) fn paternity(child: PersonId, father: PersonId) -> Register<PaternityAct> {
+	Register::new(PaternityAct { child, father })
+}
+
+impl ActCall for PaternityAct {
+	fn call(
+		self,
+		origin: RuntimeOrigin,
+		at: JurisdictionId,
+		on: Date,
+		document: H256,
+	) -> DispatchResult {
+		CivilEvents::register_paternity(origin, at, on, self.child, self.father, document)
+	}
+}
+
+pub(crate) struct NameChangeAct {
+	person: PersonId,
+	new_data_root: H256,
+}
+
+/// The change of name of `person`, whose data root becomes `new_data_root`.
+pub(crate) fn name_change(person: PersonId, new_data_root: H256) -> Register<NameChangeAct> {
+	Register::new(NameChangeAct { person, new_data_root })
+}
+
+impl ActCall for NameChangeAct {
+	fn call(
+		self,
+		origin: RuntimeOrigin,
+		at: JurisdictionId,
+		on: Date,
+		document: H256,
+	) -> DispatchResult {
+		CivilEvents::register_name_change(origin, at, on, self.person, self.new_data_root, document)
+	}
+}

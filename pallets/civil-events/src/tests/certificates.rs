@@ -1,0 +1,98 @@
+//! Certificates: valid, superseded by an amendment, revoked.
+
+use super::builders::*;
+
+#[test]
+fn status_moves_from_valid_to_superseded_to_revoked() {
+	build_and_execute(|| {
+		let child = new_child(10, d(2024, 6, 1), None, None);
+		let act = birth_act(child);
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR), act, h(0xc1)));
+		assert_eq!(
+			last_event(),
+			Event::CertificateIssued { certificate: h(0xc1), act, version: 1, office: YUN_OFFICE }
+		);
+		let info = CivilEvents::verify_certificate(h(0xc1)).unwrap();
+		assert_eq!(
+			(info.status, info.kind, info.office, info.version, info.current_version),
+			(CertificateStatus::Valid, ActKind::Birth, YUN_OFFICE, 1, 1)
+		);
+		assert_eq!(info.issued_at, 1);
+		assert_eq!(CivilEvents::verify_certificate(h(0xc9)), None);
+
+		let proposal = propose(act, born_on(d(2024, 5, 31)));
+		assert_ok!(CivilEvents::approve_amendment(signed(HEAD), proposal));
+		assert_eq!(status(0xc1), Some(CertificateStatus::Superseded));
+		// A repeat certificate is a new hash, stating version 2.
+		assert_noop!(
+			CivilEvents::issue_certificate(signed(REGISTRAR), act, h(0xc1)),
+			Error::<Test>::CertificateExists
+		);
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR_2), act, h(0xc2)));
+		assert_eq!(status(0xc2), Some(CertificateStatus::Valid));
+		assert_eq!(CivilEvents::verify_certificate(h(0xc1)).unwrap().current_version, 2);
+
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(act)));
+		assert_eq!(status(0xc1), Some(CertificateStatus::Revoked));
+		assert_eq!(status(0xc2), Some(CertificateStatus::Revoked));
+		assert_noop!(
+			CivilEvents::issue_certificate(signed(REGISTRAR), act, h(0xc3)),
+			Error::<Test>::ActNotInEffect
+		);
+	});
+}
+
+#[test]
+fn sealed_acts_hide_older_certificates() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let child = new_child(10, d(2020, 6, 1), None, None);
+		let act = birth_act(child);
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR), act, h(0xc1)));
+		assert_ok!(adoption(child).on(TODAY).mother(m).father(f).seal(true).register());
+		// The certificate naming the original parents no longer verifies at all.
+		assert_eq!(CivilEvents::verify_certificate(h(0xc1)), None);
+		// One issued after the sealing does.
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR), act, h(0xc2)));
+		assert_eq!(status(0xc2), Some(CertificateStatus::Valid));
+		assert!(Certificates::<Test>::get(h(0xc2)).unwrap().sealed);
+		// Revoking the adoption unseals the act: the old certificate is back, the one
+		// issued under the seal is superseded.
+		let adoption = last_act();
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(adoption)));
+		assert_eq!(status(0xc1), Some(CertificateStatus::Valid));
+		assert_eq!(status(0xc2), Some(CertificateStatus::Superseded));
+	});
+}
+
+#[test]
+fn certificate_errors() {
+	build_and_execute(|| {
+		let child = new_child(10, d(2024, 6, 1), None, None);
+		let act = birth_act(child);
+		assert_noop!(
+			CivilEvents::issue_certificate(signed(REGISTRAR), 99, h(1)),
+			Error::<Test>::UnknownAct
+		);
+		assert_noop!(
+			CivilEvents::issue_certificate(signed(NOBODY), act, h(1)),
+			Error::<Test>::NotOfficer
+		);
+		// Samarkand's office does not certify Tashkent's acts; a wedding house no births.
+		assert_noop!(
+			CivilEvents::issue_certificate(signed(SAM_REGISTRAR), act, h(1)),
+			Error::<Test>::OutsideJurisdiction
+		);
+		assert_noop!(
+			CivilEvents::issue_certificate(signed(WEDDING_REGISTRAR), act, h(1)),
+			Error::<Test>::ActKindNotAllowed
+		);
+		// The regional department certifies acts of its region.
+		assert_ok!(CivilEvents::issue_certificate(signed(TK_REGIONAL_REGISTRAR), act, h(1)));
+		assert_eq!(
+			CivilEvents::verify_certificate(h(1)).unwrap().office,
+			YUN_OFFICE,
+			"the answer names the registering office"
+		);
+	});
+}

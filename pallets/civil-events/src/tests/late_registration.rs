@@ -1,0 +1,106 @@
+//! Late registrations: a late birth or death waits for a head of the office, who is not the
+//! registering officer, and the rules are checked again at the approval.
+
+use super::builders::*;
+
+#[test]
+fn late_birth_is_pending_until_a_head_approves() {
+	build_and_execute(|| {
+		let (m, _) = couple();
+		// Born 2024-05-01: the deadline was 2024-06-01.
+		assert_ok!(birth(20).on(d(2024, 5, 1)).document(h(0)).data_root(h(0)).mother(m).register());
+		let act = crate::NextActId::<Test>::get() - 1;
+		assert_eq!(
+			last_event(),
+			Event::LateRegistrationPending { act, kind: ActKind::Birth, office: YUN_OFFICE }
+		);
+		// No effect on persons yet: no child, the mother's acts unchanged.
+		assert_eq!(Persons::by_identity(&h(20)), None);
+		assert!(!ActsOf::<Test>::get(m).contains(&act));
+		assert_eq!(Acts::<Test>::get(act).unwrap().status, ActStatus::Pending);
+		// The identity key is reserved meanwhile.
+		assert_eq!(PendingIdentities::<Test>::get(h(20)), Some(act));
+		assert_noop!(
+			birth(20)
+				.by(REGISTRAR_2)
+				.on(d(2024, 6, 10))
+				.document(h(0))
+				.data_root(h(0))
+				.register(),
+			Error::<Test>::DuplicateIdentity
+		);
+		// A registrar cannot approve; the registering officer neither.
+		assert_noop!(
+			CivilEvents::approve_late_registration(signed(REGISTRAR_2), act),
+			Error::<Test>::NotHeadOfOffice
+		);
+		assert_noop!(
+			CivilEvents::approve_late_registration(signed(SAM_REGISTRAR), act),
+			Error::<Test>::NotHeadOfOffice
+		);
+		assert_noop!(
+			CivilEvents::approve_late_registration(signed(HEAD), 999),
+			Error::<Test>::UnknownAct
+		);
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), act));
+		let child = Persons::by_identity(&h(20)).unwrap();
+		assert_eq!(last_event(), Event::BirthRegistered { act, child, office: YUN_OFFICE });
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::CivilEvents(Event::LateRegistrationApproved {
+				act,
+				approved_by: HEAD
+			})));
+		let a = Acts::<Test>::get(act).unwrap();
+		assert_eq!((a.status, a.late), (ActStatus::Registered, true));
+		assert_eq!(PendingIdentities::<Test>::get(h(20)), None);
+		assert_noop!(
+			CivilEvents::approve_late_registration(signed(HEAD), act),
+			Error::<Test>::NotPending
+		);
+	});
+}
+
+#[test]
+fn a_head_cannot_approve_its_own_late_registration() {
+	build_and_execute(|| {
+		assert_ok!(birth(20).by(HEAD).on(d(2024, 1, 1)).document(h(0)).data_root(h(0)).register());
+		let act = crate::NextActId::<Test>::get() - 1;
+		assert_noop!(
+			CivilEvents::approve_late_registration(signed(HEAD), act),
+			Error::<Test>::SelfApproval
+		);
+	});
+}
+
+#[test]
+fn approval_rechecks_the_rules() {
+	build_and_execute(|| {
+		let (m, _) = couple();
+		assert_ok!(birth(20).on(d(2024, 5, 1)).document(h(0)).data_root(h(0)).mother(m).register());
+		let act = crate::NextActId::<Test>::get() - 1;
+		// Meanwhile the mother's death is registered, dated before the birth.
+		assert_ok!(death(m).on(d(2024, 6, 14)).document(h(0)).register());
+		assert_ok!(death(enroll(3, Sex::Male, d(1950, 1, 1)))
+			.on(d(2024, 6, 14))
+			.document(h(0))
+			.register());
+		// Still fine: she died after the birth.
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), act));
+	});
+}
+
+#[test]
+fn late_death_is_pending() {
+	build_and_execute(|| {
+		let p = enroll(1, Sex::Male, d(1990, 1, 1));
+		// Three days is in time; four is late.
+		assert_ok!(death(p).on(d(2024, 6, 11)).document(h(0)).register());
+		assert_eq!(
+			last_event(),
+			Event::LateRegistrationPending { act: 1, kind: ActKind::Death, office: YUN_OFFICE }
+		);
+		assert!(person(p).is_alive());
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), 1));
+		assert!(!person(p).is_alive());
+	});
+}

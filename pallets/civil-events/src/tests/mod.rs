@@ -1,0 +1,27 @@
+//! Unit tests of the civil events pallet, one file per action. Shared helpers and act builders:
+//! `builders.rs`.
+
+// Test code: a test fails by panicking, and overflow in test arithmetic would be a bug of the
+// test itself; clippy.toml lifts the other panic-free lints in tests.
+#![allow(clippy::arithmetic_side_effects)]
+
+mod adoption;
+mod amendments;
+mod birth;
+mod builders;
+mod certificates;
+mod compromised_keys;
+mod consistency;
+mod dates;
+mod death;
+mod divorce;
+mod enrollment;
+mod late_registration;
+mod marriage;
+mod name_change;
+mod paternity;
+mod permissions;
+mod property;
+mod revocations;
+mod statistics;
+mod subjects;

@@ -1,0 +1,45 @@
+//! Changes of name, and the bound on acts per person (`acts/name_change.rs`).
+
+use super::builders::*;
+
+#[test]
+fn name_change_rules() {
+	build_and_execute(|| {
+		let teen = enroll(3, Sex::Female, d(2008, 6, 15)); // 16 today
+		assert_ok!(name_change(teen, h(0x55)).on(TODAY).document(h(0)).register());
+		let act = crate::NextActId::<Test>::get() - 1;
+		assert_eq!(
+			last_event(),
+			Event::NameChangeRegistered { act, person: teen, office: YUN_OFFICE }
+		);
+		assert_eq!(person(teen).data_root, h(0x55));
+		assert!(
+			matches!(Acts::<Test>::get(act).unwrap().details, ActDetails::NameChange { previous_root, new_root } if previous_root == h(0xd0) && new_root == h(0x55))
+		);
+		let child = enroll(4, Sex::Female, d(2008, 6, 16)); // 16 tomorrow
+		assert_noop!(
+			name_change(child, h(0x55)).on(TODAY).document(h(0)).register(),
+			Error::<Test>::TooYoungForNameChange
+		);
+		assert_noop!(
+			name_change(77, h(0x55)).on(TODAY).document(h(0)).register(),
+			Error::<Test>::UnknownPerson
+		);
+	});
+}
+
+#[test]
+fn acts_per_person_are_bounded() {
+	build_and_execute(|| {
+		let p = enroll(3, Sex::Female, d(1990, 1, 1));
+		// The mock allows 16 acts; the enrollment is the first.
+		for i in 0..15u8 {
+			assert_ok!(name_change(p, h(i)).on(TODAY).document(h(0)).register());
+		}
+		assert_eq!(ActsOf::<Test>::get(p).len(), 16);
+		assert_noop!(
+			name_change(p, h(0x99)).on(TODAY).document(h(0)).register(),
+			Error::<Test>::TooManyActs
+		);
+	});
+}

@@ -1,0 +1,34 @@
+//! Establishment of paternity (`acts/paternity.rs`).
+
+use super::builders::*;
+
+#[test]
+fn paternity_rules() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let child = new_child(30, d(2020, 1, 1), Some(m), None);
+		assert_noop!(
+			paternity(child, m).on(TODAY).document(h(0)).register(),
+			Error::<Test>::FatherNotMale
+		);
+		assert_ok!(paternity(child, f).on(TODAY).document(h(0)).register());
+		let act = crate::NextActId::<Test>::get() - 1;
+		assert_eq!(
+			last_event(),
+			Event::PaternityRegistered { act, child, father: f, office: YUN_OFFICE }
+		);
+		assert_eq!(person(child).father, Some(f));
+		let other = enroll(3, Sex::Male, d(1970, 1, 1));
+		assert_noop!(
+			paternity(child, other).on(TODAY).document(h(0)).register(),
+			Error::<Test>::FatherAlreadyRecorded
+		);
+		// A father younger than the child.
+		let boy = enroll(33, Sex::Male, d(2015, 1, 1));
+		let younger = enroll(34, Sex::Male, d(2016, 1, 1));
+		assert_noop!(
+			paternity(boy, younger).on(TODAY).document(h(0)).register(),
+			Error::<Test>::ParentNotOlder
+		);
+	});
+}
