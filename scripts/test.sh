@@ -7,7 +7,10 @@
 #      pallets and runtime, the benchmarks run as tests (feature runtime-benchmarks),
 #      and the node's command-line tests, which build the release node binary itself
 #   4. smoke tests: a --dev node finalizes; two --chain local nodes agree; chain specs
-#   5. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
+#   5. docs/operators.md followed as written (tests/operators/run.py): keys, a production
+#      spec without sudo or development keys, four permissioned nodes finalizing, an unlisted
+#      node kept out, one node down and the rest still finalizing
+#   6. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
 #      the lifecycle, the runtime API, the civil_* RPC, metadata docs, and the
 #      examples of docs/integrators.md
 # Clippy (warnings denied, the workspace's panic-free lints) runs inside step 3:
@@ -69,6 +72,9 @@ CIVIL_REGISTRY_WASM_WITHOUT_BENCHMARKS=1 cargo test --locked --release --workspa
 
 step "smoke tests"
 python3 tests/smoke/smoke.py "$CARGO_TARGET_DIR/release/civil-registry-node"
+
+step "operators' walkthrough: keys, production spec, four permissioned nodes"
+python3 tests/operators/run.py "$CARGO_TARGET_DIR/release/civil-registry-node"
 
 step "polkadot.js suite"
 ./tests/e2e/run.sh "$CARGO_TARGET_DIR/release/civil-registry-node"

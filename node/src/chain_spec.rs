@@ -6,10 +6,41 @@
 //! resulting JSON file (`--chain <file.json>`). See `docs/operators.md`.
 
 use civil_registry_runtime::{genesis_config_presets, WASM_BINARY};
+use sc_chain_spec::ChainSpecExtension;
 use sc_service::ChainType;
 
-/// The chain specification type of this node: no extensions.
-pub type ChainSpec = sc_service::GenericChainSpec;
+/// What a chain spec of this node adds to the standard fields.
+#[derive(Default, Clone, Debug, serde::Serialize, serde::Deserialize, ChainSpecExtension)]
+#[serde(rename_all = "camelCase")]
+pub struct Extensions {
+	/// The nodes of the network, as `/ip4|dns/<host>/tcp/<port>/p2p/<peer id>`. When the list
+	/// is not empty the network is permissioned: a node of this chain peers with these nodes
+	/// only (reserved-only peering, every listed node connected to every other: a full mesh,
+	/// no bootnode to lose) and refuses any other. Empty on the development and test chains.
+	#[serde(default)]
+	pub permissioned_nodes: Vec<String>,
+}
+
+/// The chain specification type of this node.
+pub type ChainSpec = sc_service::GenericChainSpec<Extensions>;
+
+/// The permissioned nodes of `spec`, parsed; empty if the chain is not permissioned.
+pub fn permissioned_nodes(
+	spec: &dyn sc_service::ChainSpec,
+) -> Result<Vec<sc_network::config::MultiaddrWithPeerId>, String> {
+	let Some(extensions) = sc_chain_spec::get_extension::<Extensions>(spec.extensions()) else {
+		return Ok(Vec::new());
+	};
+	extensions
+		.permissioned_nodes
+		.iter()
+		.map(|node| {
+			node.parse().map_err(|e| {
+				format!("permissionedNodes: {node:?} is not an address with /p2p/: {e}")
+			})
+		})
+		.collect()
+}
 
 fn wasm() -> Result<&'static [u8], String> {
 	WASM_BINARY.ok_or_else(|| {
@@ -28,7 +59,7 @@ fn properties() -> sc_service::Properties {
 
 /// A single-authority development chain (Alice), for `--dev`.
 pub fn development_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm()?, None)
+	Ok(ChainSpec::builder(wasm()?, Extensions::default())
 		.with_name("Civil Registry Development")
 		.with_id("civil_registry_dev")
 		.with_chain_type(ChainType::Development)
@@ -39,7 +70,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 
 /// A two-authority local network (Alice and Bob), for `--chain local`.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm()?, None)
+	Ok(ChainSpec::builder(wasm()?, Extensions::default())
 		.with_name("Civil Registry Local Testnet")
 		.with_id("civil_registry_local")
 		.with_chain_type(ChainType::Local)
@@ -50,7 +81,7 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 
 /// A four-authority regional test network, for `--chain regional`.
 pub fn regional_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm()?, None)
+	Ok(ChainSpec::builder(wasm()?, Extensions::default())
 		.with_name("Civil Registry Regional Testnet")
 		.with_id("civil_registry_regional")
 		.with_chain_type(ChainType::Live)

@@ -126,7 +126,15 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			runner.run_node_until_exit(|config| async move {
+			runner.run_node_until_exit(|mut config| async move {
+				// A permissioned chain: peer with its listed nodes only, all of them.
+				let nodes = chain_spec::permissioned_nodes(&*config.chain_spec)
+					.map_err(sc_cli::Error::Input)?;
+				if !nodes.is_empty() {
+					let peers = &mut config.network.default_peers_set;
+					peers.reserved_nodes.extend(nodes);
+					peers.non_reserved_mode = sc_network::config::NonReservedPeerMode::Deny;
+				}
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<

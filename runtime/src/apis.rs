@@ -217,7 +217,8 @@ impl_runtime_apis! {
 			_set_id: sp_consensus_grandpa::SetId,
 			_authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
-			// The key owner proof type is uninhabited (no session pallet, no slashing).
+			// No equivocation reports: authorities are departments, removed by governance, and
+			// the chain has nothing to slash.
 			None
 		}
 	}

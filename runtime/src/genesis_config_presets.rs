@@ -2,10 +2,16 @@
 //! four-authority regional test network.
 //!
 //! All of them use the well-known development keys (Alice, Bob, Charlie, Dave), whose secret
-//! seeds are public. A real network exports a preset with `build-spec`, replaces every key with
-//! the regional justice departments' own, and never starts with these keys.
+//! seeds are public. A real network's chain spec is built by `scripts/build-spec.py` from the
+//! regional justice departments' own keys, with no sudo key (see `docs/operators.md`).
+//!
+//! Sudo: the development and local chains keep a sudo key (Alice) for convenience; the regional
+//! test network has none — there, as on a real network, the council is the only way to root.
 
-use crate::{AccountId, OfficesConfig, RuntimeGenesisConfig, SudoConfig};
+use crate::{
+	AccountId, CouncilMembershipConfig, OfficesConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig,
+};
 use alloc::{
 	string::{String, ToString},
 	vec,
@@ -69,40 +75,58 @@ fn office(kind: OfficeKind, jurisdiction: &str, name: &str) -> (OfficeKind, Stri
 	(kind, jurisdiction.to_string(), name.to_string())
 }
 
-fn authority(key: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(key.public().into(), grandpa.public().into())
+/// The sessions of the test networks: 10 blocks (a minute), so that a change of the authority
+/// set is seen within two minutes. A real network's spec sets an hour (600 blocks).
+pub const TEST_SESSION_LENGTH: u32 = 10;
+
+/// An authority of a test network: its account and its node's session keys (Aura sr25519,
+/// GRANDPA ed25519), all from one development keyring name.
+fn authority(key: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AccountId, SessionKeys) {
+	let aura: AuraId = key.public().into();
+	let grandpa: GrandpaId = grandpa.public().into();
+	(key.to_account_id(), SessionKeys { aura, grandpa })
 }
 
 fn genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
-	root: AccountId,
+	authorities: Vec<(AccountId, SessionKeys)>,
+	council: Vec<AccountId>,
+	sudo: Option<AccountId>,
 	offices: Vec<(OfficeKind, String, String)>,
 	officers: Vec<(AccountId, u32, Role)>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		aura: pallet_aura::GenesisConfig {
-			authorities: authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		authorities: pallet_authorities::GenesisConfig {
+			authorities: authorities.iter().map(|(who, _)| who.clone()).collect::<Vec<_>>(),
+			session_length: TEST_SESSION_LENGTH,
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		session: SessionConfig {
+			keys: authorities
+				.into_iter()
+				.map(|(who, keys)| (who.clone(), who, keys))
+				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root.clone()) },
+		council_membership: CouncilMembershipConfig {
+			// The presets name at most four members, far below the bound.
+			members: frame_support::BoundedVec::truncate_from(council),
+		},
+		sudo: SudoConfig { key: sudo.clone() },
 		offices: OfficesConfig {
 			jurisdictions: jurisdictions(),
 			offices,
 			officers,
-			privileged_signers: vec![root],
+			privileged_signers: sudo.into_iter().collect::<Vec<_>>(),
 		},
 	})
 }
 
-/// The development chain: Alice is the only authority and the sudo key; the Yunusobod district
-/// registry office of Tashkent city (office 0) has Alice as head and Bob as registrar, so that
-/// a newcomer can register acts from polkadot.js apps right away.
+/// The development chain: Alice is the only authority, the only council member and the sudo
+/// key; the Yunusobod district registry office of Tashkent city (office 0) has Alice as head
+/// and Bob as registrar, so that a newcomer can register acts from polkadot.js apps right away.
 pub fn development_config_genesis() -> Value {
 	genesis(
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		Sr25519Keyring::Alice.to_account_id(),
+		vec![Sr25519Keyring::Alice.to_account_id()],
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		vec![office(
 			OfficeKind::DistrictRegistry,
 			"UZ-TK-YUN",
@@ -144,31 +168,35 @@ fn test_network_officers() -> Vec<(AccountId, u32, Role)> {
 	]
 }
 
-/// Two authorities (Alice, Bob) and the offices of [`test_network_offices`].
+/// Two authorities and council members (Alice, Bob), Alice the sudo key, and the offices of
+/// [`test_network_offices`].
 pub fn local_config_genesis() -> Value {
 	genesis(
 		vec![
 			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
-		Sr25519Keyring::Alice.to_account_id(),
+		vec![Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id()],
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		test_network_offices(),
 		test_network_officers(),
 	)
 }
 
 /// Four authorities, standing for four regional justice departments (Alice, Bob, Charlie,
-/// Dave: development keys, to be replaced on a real network), and the offices of
-/// [`test_network_offices`].
+/// Dave: development keys, to be replaced on a real network), whose accounts are also the
+/// council; no sudo key; the offices of [`test_network_offices`].
 pub fn regional_config_genesis() -> Value {
+	let departments = [
+		(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	];
 	genesis(
-		vec![
-			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
-		],
-		Sr25519Keyring::Alice.to_account_id(),
+		departments.iter().map(|(aura, grandpa)| authority(*aura, *grandpa)).collect(),
+		departments.iter().map(|(aura, _)| aura.to_account_id()).collect(),
+		None,
 		test_network_offices(),
 		test_network_officers(),
 	)

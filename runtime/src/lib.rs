@@ -186,6 +186,23 @@ mod runtime {
 	#[runtime::pallet_index(4)]
 	pub type Sudo = pallet_sudo;
 
+	// The authority set must be built before the session at genesis: the session asks it for
+	// the first validators.
+	#[runtime::pallet_index(5)]
+	pub type Authorities = pallet_authorities;
+
+	#[runtime::pallet_index(6)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(7)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(8)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	#[runtime::pallet_index(9)]
+	pub type Governance = pallet_governance;
+
 	#[runtime::pallet_index(10)]
 	pub type Offices = pallet_offices;
 

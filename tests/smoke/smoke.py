@@ -197,11 +197,16 @@ def test_specs(binary):
         if spec.get("name") != name:
             raise AssertionError(f"specs: build-spec --chain {chain} named {spec.get('name')!r}")
         patch = spec["genesis"]["runtimeGenesis"]["patch"]
-        authorities = len(patch["aura"]["authorities"])
+        authorities = len(patch["authorities"]["authorities"])
+        keys = len(patch["session"]["keys"])
         expected = {"dev": 1, "local": 2, "regional": 4}[chain]
-        if authorities != expected:
-            raise AssertionError(f"specs: {chain} has {authorities} Aura authorities, not {expected}")
-    print("specs: build-spec exports dev (1 authority), local (2), regional (4)")
+        if (authorities, keys) != (expected, expected):
+            raise AssertionError(
+                f"specs: {chain} has {authorities} authorities with {keys} session keys, not {expected}")
+        sudo = patch.get("sudo", {}).get("key")
+        if (sudo is None) != (chain == "regional"):
+            raise AssertionError(f"specs: {chain} sudo key {sudo!r} (only dev and local have one)")
+    print("specs: build-spec exports dev (1 authority), local (2), regional (4, no sudo key)")
 
     key = json.loads(run(binary, "key", "generate", "--scheme", "sr25519", "--output-type", "json"))
     inspected = json.loads(run(binary, "key", "inspect", "--output-type", "json", key["secretPhrase"]))

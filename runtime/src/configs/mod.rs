@@ -1,8 +1,10 @@
 //! The configuration of every pallet in the runtime.
 //!
 //! - this module: `frame-system`, consensus (`Timestamp`, `Aura`, `Grandpa`) and `Sudo`;
+//! - [`governance`]: the council, its root path, the authority set and sessions;
 //! - [`registry`]: the civil registry's own pallets.
 
+pub mod governance;
 mod registry;
 
 use frame_support::{
@@ -87,6 +89,7 @@ impl pallet_grandpa::Config for Runtime {
 	type WeightInfo = ();
 	type MaxAuthorities = ConstU32<32>;
 	type MaxNominators = ConstU32<0>;
+	/// No equivocation reports (no slashing on this chain), so no session history is needed.
 	type MaxSetIdSessionEntries = ConstU64<0>;
 	type KeyOwnerProof = sp_core::Void;
 	type EquivocationReportSystem = ();

@@ -2,29 +2,31 @@
 
 use frame_support::parameter_types;
 use frame_support::traits::{ConstU32, Contains};
-use frame_system::EnsureRoot;
 
 use super::super::{AccountId, BlockNumber, Offices, Persons, Runtime, Timestamp, DAYS};
+use super::governance::{is_council_member, GovernanceOrigin};
 
 parameter_types! {
 	/// A proposed amendment or revocation waits a week for its second officer.
 	pub const ProposalLifetime: BlockNumber = 7 * DAYS;
 }
 
-/// The accounts that may sign without an office role: the sudo key (development governance).
-/// A production runtime adds the council's members here.
-pub struct SudoKey;
-impl Contains<AccountId> for SudoKey {
+/// The accounts that may sign without an office role: the council's members (governance),
+/// the authorities (their session keys), and the sudo key of a development chain.
+pub struct GovernanceSigners;
+impl Contains<AccountId> for GovernanceSigners {
 	fn contains(who: &AccountId) -> bool {
-		pallet_sudo::Key::<Runtime>::get().as_ref() == Some(who)
+		is_council_member(who)
+			|| pallet_authorities::Pallet::<Runtime>::is_authority(who)
+			|| pallet_sudo::Key::<Runtime>::get().as_ref() == Some(who)
 	}
 }
 
 impl pallet_offices::Config for Runtime {
-	/// Root (through `Sudo`) in this runtime; production plugs in a council's 2/3 origin.
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	/// The council's two-thirds majority (or root on a development chain).
+	type GovernanceOrigin = GovernanceOrigin;
 	type HeadOrigin = pallet_offices::EnsureOfficeHead<Runtime>;
-	type PrivilegedSigners = SudoKey;
+	type PrivilegedSigners = GovernanceSigners;
 	type MaxCodeLength = ConstU32<16>;
 	type MaxNameLength = ConstU32<128>;
 	type MaxJurisdictionDepth = ConstU32<4>;
@@ -41,8 +43,9 @@ impl pallet_civil_events::Config for Runtime {
 	type Time = Timestamp;
 	/// A life has a handful of acts; 128 bounds the per-person index with room to spare.
 	type MaxActsPerPerson = ConstU32<128>;
-	/// Root (through `Sudo`) in this runtime, like the offices' governance.
-	type RevocationOrigin = EnsureRoot<AccountId>;
+	/// The council's two-thirds majority (or root on a development chain), like the offices'
+	/// governance.
+	type RevocationOrigin = GovernanceOrigin;
 	type ProposalLifetime = ProposalLifetime;
 	/// 64 per block over a week of blocks: far above what the country's offices propose.
 	type MaxProposalsPerBlock = ConstU32<64>;

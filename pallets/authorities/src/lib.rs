@@ -1,0 +1,334 @@
+//! # Authorities pallet
+//!
+//! The authority set of the civil registry chain: the accounts of the regional justice
+//! departments whose nodes author blocks (Aura) and vote on finality (GRANDPA).
+//!
+//! ## Overview
+//!
+//! Governance ([`Config::GovernanceOrigin`]: the departments' council, or root on development
+//! chains) adds and removes authorities; the change takes effect at the next session boundary
+//! through `pallet-session`, for which this pallet is the `SessionManager`. The set never
+//! falls below [`Config::MinAuthorities`] (GRANDPA needs more than two thirds of the voters:
+//! with three, one may fail) nor exceeds [`Config::MaxAuthorities`].
+//!
+//! Session keys (the Aura and GRANDPA public keys of a node) belong to `pallet-session`. An
+//! authority rotates its own with `author_rotateKeys` on its node, then `session.set_keys`
+//! with the ownership proof; governance may set them for an authority with [`Pallet::set_keys`]
+//! (the same proof is checked). An authority without keys is left out of the session.
+//!
+//! The session length is a genesis setting ([`SessionLength`]): an hour in production, a few
+//! blocks on test networks, so that a change is seen quickly.
+//!
+//! Every authority account holds one provider reference from this pallet while it is an
+//! authority, so that it can sign (the nonce check needs one) and hold its session keys.
+//!
+//! ## Interface
+//!
+//! - [`Pallet::add_authority`], [`Pallet::remove_authority`], [`Pallet::set_keys`]:
+//!   [`Config::GovernanceOrigin`].
+//!
+//! ## Invariants (`try_state`)
+//!
+//! The set is sorted, without duplicates, within the bounds, and every authority holds a
+//! provider reference.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod deposit;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+pub use deposit::NoDeposit;
+
+pub use weights::WeightInfo;
+
+/// What the benchmarks need from the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, Keys> {
+	/// New session keys owned by `owner`, with the ownership proof `session.set_keys` checks.
+	fn keys_and_proof(owner: &AccountId) -> (Keys, alloc::vec::Vec<u8>);
+}
+
+// FRAME's pallet macros expand to `expect` calls on values they guarantee themselves; our own
+// code in this module uses none (`scripts/check-runtime-code.sh` greps for them).
+#[allow(clippy::expect_used)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::WeightInfo;
+	use alloc::vec::Vec;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use sp_arithmetic::traits::CheckedRem;
+	use sp_runtime::traits::{Saturating, Zero};
+	use sp_staking::SessionIndex;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the authorities pallet.
+	#[pallet::config]
+	pub trait Config:
+		frame_system::Config
+		+ pallet_session::Config<ValidatorId = <Self as frame_system::Config>::AccountId>
+	{
+		/// Who may change the authority set: the council's two-thirds majority (root on
+		/// development chains).
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// The fewest authorities the chain may have.
+		#[pallet::constant]
+		type MinAuthorities: Get<u32>;
+		/// The most authorities the chain may have (at most Aura's and GRANDPA's own bound).
+		#[pallet::constant]
+		type MaxAuthorities: Get<u32>;
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+		/// Session keys with their ownership proof, for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId, Self::Keys>;
+	}
+
+	/// The authorities, sorted: the set of the next session.
+	#[pallet::storage]
+	pub type Authorities<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxAuthorities>, ValueQuery>;
+
+	/// Whether [`Authorities`] changed since the last session began.
+	#[pallet::storage]
+	pub type Changed<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	/// The length of a session, in blocks: a change of the set takes effect at a session
+	/// boundary.
+	#[pallet::storage]
+	pub type SessionLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	#[pallet::genesis_config]
+	pub struct GenesisConfig<T: Config> {
+		/// The first authorities (their session keys are in `pallet-session`'s genesis).
+		pub authorities: Vec<T::AccountId>,
+		/// The session length in blocks; 0 is refused.
+		pub session_length: BlockNumberFor<T>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		/// No authorities, and sessions of an hour of six-second blocks.
+		fn default() -> Self {
+			GenesisConfig { authorities: Vec::new(), session_length: 600u32.into() }
+		}
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			assert!(!self.session_length.is_zero(), "the session length must be at least 1");
+			let mut authorities = self.authorities.clone();
+			authorities.sort();
+			authorities.dedup();
+			// A network may start below `MinAuthorities` (the development chain has one
+			// authority): it may then grow, but never shrink.
+			let count = authorities.len();
+			let bounded = BoundedVec::<_, T::MaxAuthorities>::truncate_from(authorities);
+			assert!(bounded.len() == count, "more than MaxAuthorities authorities at genesis");
+			for who in bounded.iter() {
+				frame_system::Pallet::<T>::inc_providers(who);
+			}
+			Authorities::<T>::put(bounded);
+			SessionLength::<T>::put(self.session_length);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `who` becomes an authority at the next session boundary.
+		AuthorityAdded { who: T::AccountId },
+		/// `who` stops being an authority at the next session boundary.
+		AuthorityRemoved { who: T::AccountId },
+		/// Governance set `who`'s session keys.
+		KeysSet { who: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already an authority.
+		AlreadyAuthority,
+		/// The account is not an authority.
+		NotAuthority,
+		/// The chain would have fewer authorities than `MinAuthorities`.
+		TooFewAuthorities,
+		/// The chain would have more authorities than `MaxAuthorities`.
+		TooManyAuthorities,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Add `who` to the authorities from the next session on. Its node needs session keys
+		/// (`session.set_keys`, or [`Pallet::set_keys`]) before then, or it is left out.
+		///
+		/// Origin: [`Config::GovernanceOrigin`]. Emits [`Event::AuthorityAdded`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(<T as Config>::WeightInfo::add_authority())]
+		pub fn add_authority(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Authorities::<T>::try_mutate(|set| -> DispatchResult {
+				let at = set.binary_search(&who).err().ok_or(Error::<T>::AlreadyAuthority)?;
+				set.try_insert(at, who.clone()).map_err(|_| Error::<T>::TooManyAuthorities)?;
+				Ok(())
+			})?;
+			frame_system::Pallet::<T>::inc_providers(&who);
+			Changed::<T>::put(true);
+			Self::deposit_event(Event::AuthorityAdded { who });
+			Ok(())
+		}
+
+		/// Remove `who` from the authorities from the next session on.
+		///
+		/// Origin: [`Config::GovernanceOrigin`]. Refused below [`Config::MinAuthorities`].
+		/// Emits [`Event::AuthorityRemoved`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(<T as Config>::WeightInfo::remove_authority())]
+		pub fn remove_authority(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Authorities::<T>::try_mutate(|set| -> DispatchResult {
+				let at = set.binary_search(&who).map_err(|_| Error::<T>::NotAuthority)?;
+				ensure!(set.len() as u32 > T::MinAuthorities::get(), Error::<T>::TooFewAuthorities);
+				set.remove(at);
+				Ok(())
+			})?;
+			// The reference goes with the role; if the account still holds its session keys
+			// (a consumer reference), the provider stays until they are purged, and the
+			// removal itself never fails on it.
+			let _ = frame_system::Pallet::<T>::dec_providers(&who);
+			Changed::<T>::put(true);
+			Self::deposit_event(Event::AuthorityRemoved { who });
+			Ok(())
+		}
+
+		/// Set the session keys of authority `who` (a key rotation decided by governance, e.g.
+		/// after a node's keys leaked). `proof` is the ownership proof the node's
+		/// `author_rotateKeys` returns with the keys, as for `session.set_keys`.
+		///
+		/// Origin: [`Config::GovernanceOrigin`]. Emits [`Event::KeysSet`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(<T as Config>::WeightInfo::set_keys())]
+		pub fn set_keys(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			keys: T::Keys,
+			proof: Vec<u8>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(Authorities::<T>::get().binary_search(&who).is_ok(), Error::<T>::NotAuthority);
+			pallet_session::Pallet::<T>::set_keys(
+				frame_system::RawOrigin::Signed(who.clone()).into(),
+				keys,
+				proof,
+			)?;
+			Self::deposit_event(Event::KeysSet { who });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Whether `who` is an authority (of the next session).
+		pub fn is_authority(who: &T::AccountId) -> bool {
+			Authorities::<T>::get().binary_search(who).is_ok()
+		}
+
+		/// The invariants of the authority set.
+		#[cfg(any(feature = "try-runtime", feature = "std"))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let set = Authorities::<T>::get();
+			ensure!(
+				set.windows(2).all(|w| matches!(w, [a, b] if a < b)),
+				"the authorities are not sorted or repeat"
+			);
+			ensure!(!set.is_empty(), "no authority");
+			for who in set.iter() {
+				ensure!(
+					frame_system::Pallet::<T>::providers(who) > 0,
+					"an authority holds no provider reference"
+				);
+			}
+			ensure!(!SessionLength::<T>::get().is_zero(), "the session length is zero");
+			Ok(())
+		}
+	}
+
+	/// The validator id of an account, for `pallet-session`: the account itself, if it is an
+	/// authority. Only authorities may set session keys.
+	pub struct AuthorityOf<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> sp_runtime::traits::Convert<T::AccountId, Option<T::AccountId>> for AuthorityOf<T> {
+		fn convert(who: T::AccountId) -> Option<T::AccountId> {
+			Pallet::<T>::is_authority(&who).then_some(who)
+		}
+	}
+
+	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+		fn new_session(_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+			Changed::<T>::take().then(|| Authorities::<T>::get().into_inner())
+		}
+
+		fn new_session_genesis(_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+			Some(Authorities::<T>::get().into_inner())
+		}
+
+		fn end_session(_index: SessionIndex) {}
+
+		fn start_session(_index: SessionIndex) {}
+	}
+
+	impl<T: Config> pallet_session::ShouldEndSession<BlockNumberFor<T>> for Pallet<T> {
+		fn should_end_session(now: BlockNumberFor<T>) -> bool {
+			now.checked_rem(&SessionLength::<T>::get()).is_some_and(|into| into.is_zero())
+		}
+	}
+
+	impl<T: Config> frame_support::traits::EstimateNextSessionRotation<BlockNumberFor<T>>
+		for Pallet<T>
+	{
+		fn average_session_length() -> BlockNumberFor<T> {
+			SessionLength::<T>::get()
+		}
+
+		fn estimate_current_session_progress(
+			now: BlockNumberFor<T>,
+		) -> (Option<sp_runtime::Permill>, Weight) {
+			let length = SessionLength::<T>::get();
+			let progress = now.checked_rem(&length).map(|into| {
+				sp_runtime::Permill::from_rational(into.saturating_add(1u32.into()), length)
+			});
+			(progress, T::DbWeight::get().reads(1))
+		}
+
+		fn estimate_next_session_rotation(
+			now: BlockNumberFor<T>,
+		) -> (Option<BlockNumberFor<T>>, Weight) {
+			let length = SessionLength::<T>::get();
+			let next = now
+				.checked_rem(&length)
+				.map(|into| now.saturating_add(length.saturating_sub(into)));
+			(next, T::DbWeight::get().reads(1))
+		}
+	}
+}

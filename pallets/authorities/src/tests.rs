@@ -1,0 +1,161 @@
+//! Unit tests of the authority set: governance changes it, the change takes effect at the next
+//! session boundary, the minimum holds, and only authorities hold session keys.
+
+// Test code: a test fails by panicking; clippy.toml lifts the other panic-free lints in tests.
+#![allow(clippy::arithmetic_side_effects)]
+
+use crate::{mock::*, Authorities as AuthoritySet, Changed, Error, Event};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::DispatchError;
+
+fn set() -> Vec<u64> {
+	AuthoritySet::<Test>::get().into_inner()
+}
+
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Authorities(e) => Some(e),
+			_ => None,
+		})
+		.next_back()
+		.expect("an authorities event")
+}
+
+#[test]
+fn genesis_sorts_the_set_and_gives_each_a_provider() {
+	build_and_execute(|| {
+		assert_eq!(set(), vec![1, 2, 3, 4]);
+		assert_eq!(pallet_session::Validators::<Test>::get(), vec![1, 2, 3, 4]);
+		for who in 1..=4 {
+			assert!(System::providers(&who) > 0);
+		}
+	});
+}
+
+#[test]
+fn only_governance_changes_the_set() {
+	build_and_execute(|| {
+		for call in [
+			Authorities::add_authority(RuntimeOrigin::signed(1), 5),
+			Authorities::remove_authority(RuntimeOrigin::signed(1), 4),
+			Authorities::set_keys(RuntimeOrigin::signed(1), 4, keys(40), proof(40, 4)),
+		] {
+			assert_eq!(call, Err(DispatchError::BadOrigin));
+		}
+	});
+}
+
+#[test]
+fn an_added_authority_takes_part_from_the_session_after_next() {
+	build_and_execute(|| {
+		assert_ok!(Authorities::add_authority(RuntimeOrigin::root(), 5));
+		assert_eq!(last_event(), Event::AuthorityAdded { who: 5 });
+		assert_eq!(set(), vec![1, 2, 3, 4, 5]);
+		assert!(Changed::<Test>::get());
+		assert!(System::providers(&5) > 0);
+		// Its node's keys, set by the account itself through the session pallet.
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(5), keys(5), proof(5, 5)));
+		// A proof made for another account is refused.
+		assert_noop!(
+			Session::set_keys(RuntimeOrigin::signed(5), keys(50), proof(50, 4)),
+			pallet_session::Error::<Test>::InvalidProof
+		);
+		// The first boundary queues the new set; the second makes it current.
+		run_to_block(SESSION);
+		assert_eq!(pallet_session::Validators::<Test>::get(), vec![1, 2, 3, 4]);
+		assert_eq!(
+			pallet_session::QueuedKeys::<Test>::get()
+				.iter()
+				.map(|(v, _)| *v)
+				.collect::<Vec<_>>(),
+			vec![1, 2, 3, 4, 5]
+		);
+		assert!(!Changed::<Test>::get());
+		run_to_block(2 * SESSION);
+		assert_eq!(pallet_session::Validators::<Test>::get(), vec![1, 2, 3, 4, 5]);
+		assert_noop!(
+			Authorities::add_authority(RuntimeOrigin::root(), 5),
+			Error::<Test>::AlreadyAuthority
+		);
+	});
+}
+
+#[test]
+fn an_authority_without_keys_is_left_out() {
+	build_and_execute(|| {
+		assert_ok!(Authorities::add_authority(RuntimeOrigin::root(), 5));
+		run_to_block(2 * SESSION);
+		assert_eq!(pallet_session::Validators::<Test>::get(), vec![1, 2, 3, 4]);
+	});
+}
+
+#[test]
+fn the_set_is_bounded() {
+	build_and_execute(|| {
+		assert_ok!(Authorities::add_authority(RuntimeOrigin::root(), 5));
+		assert_noop!(
+			Authorities::add_authority(RuntimeOrigin::root(), 6),
+			Error::<Test>::TooManyAuthorities
+		);
+	});
+}
+
+#[test]
+fn removal_takes_effect_at_the_session_after_next_and_never_below_the_minimum() {
+	build_and_execute(|| {
+		assert_ok!(Authorities::remove_authority(RuntimeOrigin::root(), 4));
+		assert_eq!(last_event(), Event::AuthorityRemoved { who: 4 });
+		assert_eq!(set(), vec![1, 2, 3]);
+		assert_noop!(
+			Authorities::remove_authority(RuntimeOrigin::root(), 3),
+			Error::<Test>::TooFewAuthorities
+		);
+		assert_noop!(
+			Authorities::remove_authority(RuntimeOrigin::root(), 4),
+			Error::<Test>::NotAuthority
+		);
+		run_to_block(2 * SESSION);
+		assert_eq!(pallet_session::Validators::<Test>::get(), vec![1, 2, 3]);
+	});
+}
+
+#[test]
+fn only_authorities_hold_session_keys() {
+	build_and_execute(|| {
+		// Account 6 is not an authority: the session pallet finds no validator id for it.
+		assert_noop!(
+			Session::set_keys(RuntimeOrigin::signed(6), keys(6), proof(6, 6)),
+			pallet_session::Error::<Test>::NoAssociatedValidatorId
+		);
+		assert_noop!(
+			Authorities::set_keys(RuntimeOrigin::root(), 6, keys(6), proof(6, 6)),
+			Error::<Test>::NotAuthority
+		);
+	});
+}
+
+#[test]
+fn governance_rotates_an_authoritys_keys() {
+	build_and_execute(|| {
+		assert_ok!(Authorities::set_keys(RuntimeOrigin::root(), 4, keys(40), proof(40, 4)));
+		assert_eq!(last_event(), Event::KeysSet { who: 4 });
+		assert_eq!(pallet_session::NextKeys::<Test>::get(4), Some(keys(40)));
+		// A key already used by another authority is refused by the session pallet.
+		assert_noop!(
+			Authorities::set_keys(RuntimeOrigin::root(), 3, keys(40), proof(40, 3)),
+			pallet_session::Error::<Test>::DuplicatedKey
+		);
+	});
+}
+
+#[test]
+fn sessions_end_every_session_length_blocks() {
+	use pallet_session::ShouldEndSession;
+	build_and_execute(|| {
+		let ends: Vec<u64> =
+			(1..=3 * SESSION).filter(|n| Authorities::should_end_session(*n)).collect();
+		assert_eq!(ends, vec![SESSION, 2 * SESSION, 3 * SESSION]);
+	});
+}

@@ -1,0 +1,172 @@
+//! Who governs: the regional justice departments' council and the authority set.
+//!
+//! - `Council` (`pallet-collective`): one member per regional justice department (its
+//!   governance account). Its two-thirds majority, [`CouncilTwoThirds`], is the production
+//!   origin of everything root does on a development chain ([`GovernanceOrigin`]).
+//! - `CouncilMembership` (`pallet-membership`): the members, changed only by the council's
+//!   two-thirds majority (or root). Each member holds a provider reference while it is one, so
+//!   that it can sign (the nonce check needs one); [`CouncilMembers`] grants and releases it.
+//! - `Governance`: root for the council (`governance.dispatch_as_root`), for the calls FRAME
+//!   accepts only from root: `system.authorize_upgrade` (then anyone may submit the code with
+//!   `system.apply_authorized_upgrade`), `grandpa.note_stalled`.
+//! - `Authorities` and `Session`: the block authors and finality voters, changed by
+//!   [`GovernanceOrigin`], taking effect at the second session boundary after the change
+//!   (sessions of `Authorities::SessionLength` blocks, a genesis setting).
+
+use frame_support::{
+	parameter_types,
+	traits::{ChangeMembers, ConstU32, EitherOf, InitializeMembers},
+	weights::Weight,
+};
+use frame_system::EnsureRoot;
+use sp_runtime::Perbill;
+
+use super::super::{
+	AccountId, BlockNumber, Council, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason,
+	RuntimeOrigin, SessionKeys, DAYS,
+};
+use super::RuntimeBlockWeights;
+
+/// The council's instance of `pallet-collective` and `pallet-membership`.
+pub type CouncilInstance = pallet_collective::Instance1;
+
+/// Two thirds of the council.
+pub type CouncilTwoThirds =
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilInstance, 2, 3>;
+
+/// Governance: the council's two-thirds majority, or root (the sudo key of the development and
+/// local test chains, or `governance.dispatch_as_root`).
+pub type GovernanceOrigin = EitherOf<EnsureRoot<AccountId>, CouncilTwoThirds>;
+
+/// Most council members: one per regional justice department (14) leaves room.
+pub const MAX_COUNCIL_MEMBERS: u32 = 32;
+
+parameter_types! {
+	/// A motion stays open for a week of blocks; the departments vote within it.
+	pub const MotionDuration: BlockNumber = 7 * DAYS;
+	/// A council motion may take at most half a block.
+	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_collective::Config<CouncilInstance> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = MotionDuration;
+	/// 100 motions open at once: far more than a council of departments debates.
+	type MaxProposals = ConstU32<100>;
+	type MaxMembers = ConstU32<MAX_COUNCIL_MEMBERS>;
+	/// A member who did not vote abstains (counts for neither side) when a motion closes.
+	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	/// Members change through `CouncilMembership` only.
+	type SetMembersOrigin = frame_system::EnsureNever<()>;
+	type MaxProposalWeight = MaxProposalWeight;
+	type DisapproveOrigin = GovernanceOrigin;
+	type KillOrigin = GovernanceOrigin;
+	/// No deposits on a feeless chain: only members propose.
+	type Consideration = ();
+}
+
+/// Hands membership changes to the council and keeps each member's provider reference.
+pub struct CouncilMembers;
+
+impl InitializeMembers<AccountId> for CouncilMembers {
+	fn initialize_members(members: &[AccountId]) {
+		for who in members {
+			frame_system::Pallet::<Runtime>::inc_providers(who);
+		}
+		<Council as InitializeMembers<AccountId>>::initialize_members(members);
+	}
+}
+
+impl ChangeMembers<AccountId> for CouncilMembers {
+	fn change_members_sorted(incoming: &[AccountId], outgoing: &[AccountId], new: &[AccountId]) {
+		for who in incoming {
+			frame_system::Pallet::<Runtime>::inc_providers(who);
+		}
+		for who in outgoing {
+			// The account keeps the reference if something still consumes it (e.g. it is
+			// also an authority holding session keys); leaving the council never fails on it.
+			let _ = frame_system::Pallet::<Runtime>::dec_providers(who);
+		}
+		<Council as ChangeMembers<AccountId>>::change_members_sorted(incoming, outgoing, new);
+	}
+
+	fn set_prime(prime: Option<AccountId>) {
+		<Council as ChangeMembers<AccountId>>::set_prime(prime);
+	}
+
+	fn get_prime() -> Option<AccountId> {
+		<Council as ChangeMembers<AccountId>>::get_prime()
+	}
+}
+
+impl pallet_membership::Config<CouncilInstance> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = GovernanceOrigin;
+	type RemoveOrigin = GovernanceOrigin;
+	type SwapOrigin = GovernanceOrigin;
+	type ResetOrigin = GovernanceOrigin;
+	type PrimeOrigin = GovernanceOrigin;
+	type MembershipInitialized = CouncilMembers;
+	type MembershipChanged = CouncilMembers;
+	type MaxMembers = ConstU32<MAX_COUNCIL_MEMBERS>;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_governance::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type CouncilOrigin = CouncilTwoThirds;
+	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// No deposit for session keys: the chain has no money, and only authorities hold keys.
+	pub const KeyDeposit: u32 = 0;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	/// Only authorities may set session keys.
+	type ValidatorIdOf = pallet_authorities::AuthorityOf<Runtime>;
+	type ShouldEndSession = super::super::Authorities;
+	type NextSessionRotation = super::super::Authorities;
+	type SessionManager = super::super::Authorities;
+	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	/// No slashing and no disabling: authorities are departments, removed by governance.
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = pallet_authorities::NoDeposit<RuntimeHoldReason>;
+	type KeyDeposit = KeyDeposit;
+}
+
+impl pallet_authorities::Config for Runtime {
+	type GovernanceOrigin = GovernanceOrigin;
+	/// GRANDPA finalizes with more than two thirds of the voters: with three, one may fail.
+	type MinAuthorities = ConstU32<3>;
+	/// Aura's and GRANDPA's own bound.
+	type MaxAuthorities = ConstU32<32>;
+	type WeightInfo = pallet_authorities::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = SessionKeysOf;
+}
+
+/// Fresh session keys in the benchmark's keystore, with their ownership proof.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct SessionKeysOf;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_authorities::BenchmarkHelper<AccountId, SessionKeys> for SessionKeysOf {
+	fn keys_and_proof(owner: &AccountId) -> (SessionKeys, alloc::vec::Vec<u8>) {
+		use codec::Encode;
+		let generated = SessionKeys::generate(&owner.encode(), None);
+		(generated.keys, generated.proof.encode())
+	}
+}
+
+/// Whether `who` is a member of the council.
+pub fn is_council_member(who: &AccountId) -> bool {
+	pallet_collective::Members::<Runtime, CouncilInstance>::get().contains(who)
+}
