@@ -1,62 +1,6 @@
-//! # Civil events pallet
-//!
-//! Acts of civil status, with the law enforced by the runtime.
-//!
-//! ## Overview
-//!
-//! Every act a registry office performs is a call of this pallet, signed by an officer whom
-//! `pallet-offices` allows to register that kind of act in that jurisdiction (asked through
-//! [`Config::Permissions`]). The pallet checks the rules of the Family Code of Uzbekistan that
-//! concern the act, stores the act — kind, subjects, office, officer, event date, block,
-//! document hash, version, status — indexes it per person ([`ActsOf`]) and changes the persons
-//! concerned (through [`Config::Persons`]) in the same block. No name and no national number
-//! reaches the chain: persons are opaque ids, documents are hashes.
-//!
-//! ## Terminology
-//!
-//! - **Act**: a registered birth, death, marriage, divorce, adoption, establishment of
-//!   paternity, change of name, or enrollment of a person from the paper archive.
-//! - **Late registration**: a birth registered more than one month after it happened, or a
-//!   death more than three days after. It is stored as `Pending`, with no effect on persons,
-//!   until a head of the office approves it ([`Pallet::approve_late_registration`]); the rules
-//!   are checked again then.
-//! - **Enrollment**: how a person born before the chain existed enters it, with a hash of the
-//!   archive reference; without it no existing citizen could marry or die on chain.
-//!
-//! ## Interface
-//!
-//! ### Registrars and heads (signed; permission from `pallet-offices`)
-//! - [`Pallet::register_birth`], [`Pallet::register_death`], [`Pallet::register_marriage`],
-//!   [`Pallet::register_divorce`], [`Pallet::register_adoption`],
-//!   [`Pallet::register_paternity`], [`Pallet::register_name_change`],
-//!   [`Pallet::enroll_person`]
-//!
-//! ### Heads of office
-//! - [`Pallet::approve_late_registration`]
-//!
-//! ### Record lifecycle
-//! - Corrections, four eyes: [`Pallet::propose_amendment`] by an officer of the registering
-//!   office; [`Pallet::approve_amendment`] / [`Pallet::reject_amendment`] by a different officer
-//!   who heads that office or the regional department above it. On approval the act gets a new
-//!   version (the old one stays in [`ActHistory`]), the persons change, and every act in effect
-//!   of those persons is checked against the law again.
-//! - Revocations: [`Pallet::propose_revocation`]; [`Pallet::approve_revocation`] /
-//!   [`Pallet::reject_revocation`] by a regional head or [`Config::RevocationOrigin`]. The
-//!   act's effects are undone; acts resting on it are reported for review.
-//! - Proposals are one per act and expire after [`Config::ProposalLifetime`] blocks.
-//! - Certificates: [`Pallet::issue_certificate`]; anyone checks one with
-//!   [`Pallet::verify_certificate`] (runtime API): valid, superseded or revoked.
-//! - Compromised keys: [`Pallet::acts_under_review`] lists the acts a compromised key signed.
-//! - Vital statistics: [`Statistics`] per kind, month and jurisdiction, rolled up by
-//!   [`Pallet::statistics`] (runtime API).
-//!
-//! ## Law rules (each a typed [`Error`])
-//!
-//! One file per kind of act in `src/acts/` states and enforces its rule (`acts/marriage.rs`:
-//! what is checked before a marriage is registered, what it changes, how it is re-checked and
-//! undone); `acts/mod.rs` is the one place that dispatches on the kind. Common to all: dates
-//! are real calendar dates, never after the current block's date, and no act concerns a
-//! deceased person or a revoked registration.
+// The crate's documentation is its README: the file map, every call with who may make it,
+// what it checks and what it changes, the lifecycle and the invariants.
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
