@@ -10,7 +10,10 @@
 #   5. docs/operators.md followed as written (tests/operators/run.py): keys, a production
 #      spec without sudo or development keys, four permissioned nodes finalizing, an unlisted
 #      node kept out, one node down and the rest still finalizing
-#   6. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
+#   6. zombienet (zombienet/*.zndsl, native provider): four regional authorities finalize;
+#      one of four down (each in turn) and blocks and finality go on; two down and finality
+#      stalls, then catches up; a node killed and restarted resumes from its database
+#   7. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
 #      the lifecycle, the runtime API, the civil_* RPC, metadata docs, and the
 #      examples of docs/integrators.md
 # Clippy (warnings denied, the workspace's panic-free lints) runs inside step 3:
@@ -75,6 +78,9 @@ python3 tests/smoke/smoke.py "$CARGO_TARGET_DIR/release/civil-registry-node"
 
 step "operators' walkthrough: keys, production spec, four permissioned nodes"
 python3 tests/operators/run.py "$CARGO_TARGET_DIR/release/civil-registry-node"
+
+step "zombienet: four authorities, one down, two down, kill and restart"
+./zombienet/run.sh "$CARGO_TARGET_DIR/release/civil-registry-node"
 
 step "polkadot.js suite"
 ./tests/e2e/run.sh "$CARGO_TARGET_DIR/release/civil-registry-node"
