@@ -1,9 +1,9 @@
 //! Chain specifications of the built-in networks.
 //!
 //! Every network is a genesis preset of the runtime (`runtime/src/genesis_config_presets.rs`);
-//! this module only names them. A real deployment exports one of them with `build-spec`,
-//! replaces the well-known development keys with the authorities' own, and distributes the
-//! resulting JSON file (`--chain <file.json>`). See `docs/operators.md`.
+//! this module only names them, and adds the `permissionedNodes` extension. A real network's
+//! spec is built from the departments' own keys by `scripts/build-spec.py` and distributed as a
+//! JSON file (`--chain <file.json>`). See `docs/operators.md`.
 
 use civil_registry_runtime::{genesis_config_presets, WASM_BINARY};
 use sc_chain_spec::ChainSpecExtension;
