@@ -12,7 +12,9 @@
 #      node kept out, one node down and the rest still finalizing
 #   6. zombienet (zombienet/*.zndsl, native provider): four regional authorities finalize;
 #      one of four down (each in turn) and blocks and finality go on; two down and finality
-#      stalls, then catches up; a node killed and restarted resumes from its database
+#      stalls, then catches up; a node killed and restarted resumes from its database; a
+#      fifth authority added by the council authors and votes; a runtime upgrade authorized
+#      by the council keeps the records and finality
 #   7. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
 #      the lifecycle, the runtime API, the civil_* RPC, metadata docs, and the
 #      examples of docs/integrators.md
@@ -79,7 +81,7 @@ python3 tests/smoke/smoke.py "$CARGO_TARGET_DIR/release/civil-registry-node"
 step "operators' walkthrough: keys, production spec, four permissioned nodes"
 python3 tests/operators/run.py "$CARGO_TARGET_DIR/release/civil-registry-node"
 
-step "zombienet: four authorities, one down, two down, kill and restart"
+step "zombienet: four authorities, one down, two down, kill and restart, a fifth authority, a runtime upgrade"
 ./zombienet/run.sh "$CARGO_TARGET_DIR/release/civil-registry-node"
 
 step "polkadot.js suite"

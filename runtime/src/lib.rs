@@ -63,18 +63,33 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime version. Bump `spec_version` with every runtime change that reaches a network.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("civil-registry"),
-	impl_name: alloc::borrow::Cow::Borrowed("civil-registry"),
-	authoring_version: 1,
-	spec_version: 100,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// The runtime version, with `spec_version` as its argument.
+macro_rules! runtime_version {
+	($spec_version:tt) => {
+		/// The runtime version. Bump `spec_version` with every runtime change that reaches a
+		/// network.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("civil-registry"),
+			impl_name: alloc::borrow::Cow::Borrowed("civil-registry"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "upgrade-test"))]
+runtime_version!(100);
+
+// The same runtime one version later, for the runtime-upgrade network test only
+// (`runtime/upgrade`, zombienet/06-runtime-upgrade.zndsl). A real upgrade changes the number
+// above in the source; never build a network's runtime with this feature.
+#[cfg(feature = "upgrade-test")]
+runtime_version!(101);
 
 /// Block times.
 mod block_times {

@@ -14,7 +14,8 @@
 //! Session keys (the Aura and GRANDPA public keys of a node) belong to `pallet-session`. An
 //! authority rotates its own with `author_rotateKeys` on its node, then `session.set_keys`
 //! with the ownership proof; governance may set them for an authority with [`Pallet::set_keys`]
-//! (the same proof is checked). An authority without keys is left out of the session.
+//! (the same proof is checked). An authority without keys is left out of the session, and
+//! taken in at the first session boundary after its keys arrive.
 //!
 //! The session length is a genesis setting ([`SessionLength`]): an hour in production, a few
 //! blocks on test networks, so that a change is seen quickly.
@@ -285,8 +286,20 @@ pub mod pallet {
 	}
 
 	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+		/// The set, when it changed or when an authority left out of the current session for
+		/// want of keys has them now. (Without the second, an authority whose node registered
+		/// its keys after the next session was planned would wait for the next change of the
+		/// set, however long: the zombienet test of a fifth authority found it.) Returning the
+		/// set unchanged otherwise would make every session a new GRANDPA set.
 		fn new_session(_index: SessionIndex) -> Option<Vec<T::AccountId>> {
-			Changed::<T>::take().then(|| Authorities::<T>::get().into_inner())
+			let set = Authorities::<T>::get();
+			let keys_arrived = || {
+				let current = pallet_session::Validators::<T>::get();
+				set.iter().any(|who| {
+					!current.contains(who) && pallet_session::NextKeys::<T>::contains_key(who)
+				})
+			};
+			(Changed::<T>::take() || keys_arrived()).then(|| set.into_inner())
 		}
 
 		fn new_session_genesis(_index: SessionIndex) -> Option<Vec<T::AccountId>> {

@@ -83,11 +83,31 @@ fn an_added_authority_takes_part_from_the_session_after_next() {
 }
 
 #[test]
-fn an_authority_without_keys_is_left_out() {
+fn an_authority_without_keys_is_left_out_until_its_keys_arrive() {
 	build_and_execute(|| {
 		assert_ok!(Authorities::add_authority(RuntimeOrigin::root(), 5));
-		run_to_block(2 * SESSION);
+		run_to_block(3 * SESSION);
 		assert_eq!(pallet_session::Validators::<Test>::get(), vec![1, 2, 3, 4]);
+		// Nothing changes while its keys are missing: no new set is planned.
+		let queued = |n| {
+			System::events()
+				.iter()
+				.filter(|r| {
+					matches!(r.event, RuntimeEvent::Session(pallet_session::Event::NewQueued))
+				})
+				.count() == n
+		};
+		assert!(queued(1), "one set planned, at the first boundary after the addition");
+		// Its node's keys arrive late (after the set was planned): the next boundary plans
+		// it in, the one after makes it current.
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(5), keys(5), proof(5, 5)));
+		run_to_block(4 * SESSION);
+		assert!(queued(2));
+		run_to_block(5 * SESSION);
+		assert_eq!(pallet_session::Validators::<Test>::get(), vec![1, 2, 3, 4, 5]);
+		// And then the set is stable: no new plan while nothing changes.
+		run_to_block(7 * SESSION);
+		assert!(queued(2));
 	});
 }
 
