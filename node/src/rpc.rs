@@ -76,13 +76,13 @@ pub struct MonthlyCountJson {
 pub trait CivilRpc {
 	/// The status of the certificate whose hash is `certificate_hash` (`0x` and 64 hex digits,
 	/// the value of the QR code).
-	#[method(name = "verifyCertificate")]
+	#[method(name = "verifyCertificate", blocking)]
 	fn verify_certificate(&self, certificate_hash: String) -> RpcResult<CertificateJson>;
 
 	/// Acts in effect per month and kind from `from` to `to` (`"YYYY-MM"`, at most 120
 	/// months), in jurisdiction `jurisdiction` and everything below it; `kind` (as in
 	/// [`CertificateJson::kind`]) or `null` for every kind. Months with no act are left out.
-	#[method(name = "statistics")]
+	#[method(name = "statistics", blocking)]
 	fn statistics(
 		&self,
 		jurisdiction: u32,
@@ -92,7 +92,9 @@ pub trait CivilRpc {
 	) -> RpcResult<Vec<MonthlyCountJson>>;
 }
 
-/// Serves `civil_*` from the runtime API at the best block.
+/// Serves `civil_*` from the runtime API at the best block. Both methods are `blocking`: they
+/// execute the Wasm runtime, which must not run on the RPC server's async threads (a slow
+/// query would hold up every other connection).
 pub struct Civil<C> {
 	client: Arc<C>,
 }
@@ -130,18 +132,37 @@ pub fn kind_name(kind: ActKind) -> &'static str {
 	}
 }
 
+/// `text` quoted for an error message if it is short enough to be a mistyped value, else only
+/// its length: a message never carries a caller's unbounded input back (into logs, into a
+/// proxy's error page).
+fn quoted(text: &str, longest: usize) -> String {
+	if text.len() <= longest {
+		format!("{text:?}")
+	} else {
+		format!("of {} bytes", text.len())
+	}
+}
+
 /// An act kind from its JSON name.
 pub fn parse_kind(name: &str) -> Result<ActKind, ErrorObjectOwned> {
 	ActKind::ALL.into_iter().find(|k| kind_name(*k) == name).ok_or_else(|| {
 		let names: Vec<_> = ActKind::ALL.into_iter().map(kind_name).collect();
-		invalid(format!("unknown act kind {name:?}; expected one of {}", names.join(", ")))
+		invalid(format!(
+			"unknown act kind {}; expected one of {}",
+			quoted(name, 16),
+			names.join(", ")
+		))
 	})
 }
 
 /// A `0x`-prefixed 32-byte hash.
 pub fn parse_hash(text: &str) -> Result<H256, ErrorObjectOwned> {
-	let malformed =
-		|| invalid(format!("malformed hash {text:?}: expected 0x followed by 64 hex digits"));
+	let malformed = || {
+		invalid(format!(
+			"malformed hash {}: expected 0x followed by 64 hex digits",
+			quoted(text, 66)
+		))
+	};
 	let digits = text.strip_prefix("0x").ok_or_else(malformed)?;
 	if digits.len() != 64 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
 		return Err(malformed());
@@ -156,7 +177,7 @@ pub fn parse_hash(text: &str) -> Result<H256, ErrorObjectOwned> {
 
 /// A month written `YYYY-MM`.
 pub fn parse_month(text: &str) -> Result<YearMonth, ErrorObjectOwned> {
-	let malformed = || invalid(format!("malformed month {text:?}: expected YYYY-MM"));
+	let malformed = || invalid(format!("malformed month {}: expected YYYY-MM", quoted(text, 7)));
 	let (year, month) = text.split_once('-').ok_or_else(malformed)?;
 	if year.len() != 4 || month.len() != 2 {
 		return Err(malformed());
@@ -166,7 +187,10 @@ pub fn parse_month(text: &str) -> Result<YearMonth, ErrorObjectOwned> {
 		month.parse().map_err(|_| malformed())?,
 	);
 	if !month.is_valid() {
-		return Err(invalid(format!("{text:?} is not a month between 1800-01 and 9999-12")));
+		return Err(invalid(format!(
+			"{} is not a month between 1800-01 and 9999-12",
+			quoted(text, 7)
+		)));
 	}
 	Ok(month)
 }

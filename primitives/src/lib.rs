@@ -211,6 +211,24 @@ pub trait OfficerPermissions<AccountId> {
 	fn is_successor_of_closed(who: &AccountId, office: OfficeId) -> bool;
 }
 
+/// Told when an officer is dismissed, so that what the officer left open closes with it.
+/// Implemented by `pallet-civil-events` (its open proposals); `()` does nothing.
+pub trait OnOfficerDismissed<AccountId> {
+	/// `who` is no longer an officer. Returns the weight used.
+	fn on_dismissed(who: &AccountId) -> frame_support::weights::Weight;
+	/// The most [`Self::on_dismissed`] may weigh: part of a dismissal's weight.
+	fn max_weight() -> frame_support::weights::Weight;
+}
+
+impl<AccountId> OnOfficerDismissed<AccountId> for () {
+	fn on_dismissed(_who: &AccountId) -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+	fn max_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
 /// Reads the jurisdiction tree. Implemented by `pallet-offices`.
 pub trait JurisdictionTree {
 	/// Whether the jurisdiction exists.

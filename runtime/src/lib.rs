@@ -19,6 +19,7 @@ pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+pub mod extensions;
 pub mod genesis_config_presets;
 
 extern crate alloc;
@@ -132,7 +133,9 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 pub type BlockId = generic::BlockId<Block>;
 
 /// The transaction extensions, checked in this order for every transaction. `CheckRole`
-/// replaces the fee payment of a token chain: only role holders may sign.
+/// replaces the fee payment of a token chain: only role holders may sign, only their roles'
+/// calls, within a budget per block and per day. `CheckNonce` is FRAME's, with a bound on how
+/// far ahead a nonce may be ([`extensions::MAX_NONCE_AHEAD`]).
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	pallet_offices::CheckRole<Runtime>,
@@ -140,7 +143,7 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
+	extensions::CheckNonce,
 	frame_system::CheckWeight<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,

@@ -1,4 +1,5 @@
-//! The transaction gate on the real runtime: only role holders may transact.
+//! The transaction gate on the real runtime: only role holders may transact (what each role
+//! may sign: roles.rs).
 
 // Test code: a test fails by panicking (and overflow in test arithmetic would be a bug of the
 // test itself), so the panic-free lints that guard runtime code do not apply here.
@@ -19,11 +20,11 @@ const BAD_SIGNER: TransactionValidityError =
 fn genesis_role_holders_pass_strangers_do_not() {
 	preset_ext("development").execute_with(|| {
 		// Bob (registrar) and Alice (head, sudo key) are admitted.
-		assert!(validate(signed(Bob, remark())).is_ok());
-		assert!(validate(signed(Alice, remark())).is_ok());
+		assert!(validate(signed(Bob, officer_call())).is_ok());
+		assert!(validate(signed(Alice, officer_call())).is_ok());
 		// Ferdie has no role: refused at the pool, and refused if an author included it.
-		assert_eq!(validate(signed(Ferdie, remark())), Err(BAD_SIGNER));
-		assert_eq!(apply(signed(Ferdie, remark())), Err(BAD_SIGNER));
+		assert_eq!(validate(signed(Ferdie, officer_call())), Err(BAD_SIGNER));
+		assert_eq!(apply(signed(Ferdie, officer_call())), Err(BAD_SIGNER));
 	});
 }
 
@@ -31,7 +32,7 @@ fn genesis_role_holders_pass_strangers_do_not() {
 fn appointment_opens_and_dismissal_closes_the_gate() {
 	preset_ext("development").execute_with(|| {
 		// Charlie has no role yet.
-		assert_eq!(validate(signed(Charlie, remark())), Err(BAD_SIGNER));
+		assert_eq!(validate(signed(Charlie, officer_call())), Err(BAD_SIGNER));
 
 		// Alice, head of office 0, appoints Charlie registrar.
 		let appoint = RuntimeCall::Offices(pallet_offices::Call::appoint_registrar {
@@ -44,10 +45,11 @@ fn appointment_opens_and_dismissal_closes_the_gate() {
 				if *officer == Charlie.to_account_id()
 		)));
 
-		// In the next block Charlie is admitted and its transaction executes.
+		// In the next block Charlie is admitted and its transaction is included (the call
+		// itself fails: there is no such proposal).
 		next_block();
-		assert!(validate(signed(Charlie, remark())).is_ok());
-		assert_eq!(apply(signed(Charlie, remark())), Ok(Ok(())));
+		assert!(validate(signed(Charlie, officer_call())).is_ok());
+		assert!(apply(signed(Charlie, officer_call())).is_ok());
 		assert_eq!(System::account_nonce(Charlie.to_account_id()), 1);
 
 		// Alice dismisses Charlie.
@@ -59,7 +61,7 @@ fn appointment_opens_and_dismissal_closes_the_gate() {
 
 		// From the next block on, the same signer is refused: at the pool and in a block.
 		next_block();
-		assert_eq!(validate(signed(Charlie, remark())), Err(BAD_SIGNER));
-		assert_eq!(apply(signed(Charlie, remark())), Err(BAD_SIGNER));
+		assert_eq!(validate(signed(Charlie, officer_call())), Err(BAD_SIGNER));
+		assert_eq!(apply(signed(Charlie, officer_call())), Err(BAD_SIGNER));
 	});
 }

@@ -12,7 +12,7 @@ mod common;
 
 use civil_registry_runtime::{
 	configs::governance::CouncilInstance, AccountId, Runtime, RuntimeCall, RuntimeEvent,
-	SessionKeys, System,
+	RuntimeOrigin, SessionKeys, System,
 };
 use codec::Encode;
 use common::*;
@@ -20,7 +20,7 @@ use frame_support::dispatch::GetDispatchInfo;
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Ferdie};
 use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
-use sp_runtime::traits::Hash as _;
+use sp_runtime::traits::{Dispatchable as _, Hash as _};
 use sp_runtime::{
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	DispatchError,
@@ -28,6 +28,9 @@ use sp_runtime::{
 
 const BAD_SIGNER: TransactionValidityError =
 	TransactionValidityError::Invalid(InvalidTransaction::BadSigner);
+/// A role holder signing a call that is not its role's.
+const NOT_FOR_ROLE: TransactionValidityError =
+	TransactionValidityError::Invalid(InvalidTransaction::Call);
 
 /// The regional test network's genesis, with a keystore for generating session keys.
 fn regional() -> sp_io::TestExternalities {
@@ -144,18 +147,28 @@ fn only_the_council_and_officers_pass_the_gate_and_there_is_no_sudo() {
 		assert!(pallet_sudo::Key::<Runtime>::get().is_none());
 		// Council members (and authorities) and officers are admitted; Ferdie, nothing, is not.
 		for who in [Alice, Bob, Charlie, Dave] {
-			assert!(validate(signed(who, remark())).is_ok(), "{who:?}");
+			assert!(validate(signed(who, council_call())).is_ok(), "{who:?}");
 		}
-		assert_eq!(validate(signed(Ferdie, remark())), Err(BAD_SIGNER));
-		// Without a sudo key, no one is root by signing.
+		assert_eq!(validate(signed(Ferdie, council_call())), Err(BAD_SIGNER));
+		// Without a sudo key, no one is root by signing: the gate refuses `sudo.*` from anyone
+		// but the sudo key, before it takes block space.
 		let sudo = RuntimeCall::Sudo(pallet_sudo::Call::sudo {
 			call: Box::new(create_jurisdiction("UZ-TK-X1")),
 		});
-		let result = apply(signed(Alice, sudo)).unwrap();
-		assert_eq!(result, Err(pallet_sudo::Error::<Runtime>::RequireSudo.into()));
-		// Nor is a single member the council.
+		assert_eq!(apply(signed(Alice, sudo.clone())), Err(NOT_FOR_ROLE));
+		// Were it included, the sudo pallet would refuse it too.
+		let dispatched = sudo.dispatch(RuntimeOrigin::signed(Alice.to_account_id()));
 		assert_eq!(
-			apply(signed(Alice, create_jurisdiction("UZ-TK-X1"))).unwrap(),
+			dispatched.map_err(|e| e.error),
+			Err(pallet_sudo::Error::<Runtime>::RequireSudo.into())
+		);
+		// Nor is a single member the council: a governance call is not signed, and its origin
+		// refuses a signature.
+		assert_eq!(apply(signed(Alice, create_jurisdiction("UZ-TK-X1"))), Err(NOT_FOR_ROLE));
+		assert_eq!(
+			create_jurisdiction("UZ-TK-X1")
+				.dispatch(RuntimeOrigin::signed(Alice.to_account_id()))
+				.map_err(|e| e.error),
 			Err(DispatchError::BadOrigin)
 		);
 		assert!(!jurisdiction_exists("UZ-TK-X1"));
@@ -334,7 +347,13 @@ fn the_council_can_force_finality_recovery() {
 		)));
 		assert!(pallet_grandpa::Stalled::<Runtime>::get().is_some());
 		// No single member can.
-		assert_eq!(apply(signed(Alice, stalled)).unwrap(), Err(DispatchError::BadOrigin));
+		assert_eq!(apply(signed(Alice, stalled.clone())), Err(NOT_FOR_ROLE));
+		assert_eq!(
+			stalled
+				.dispatch(RuntimeOrigin::signed(Alice.to_account_id()))
+				.map_err(|e| e.error),
+			Err(DispatchError::BadOrigin)
+		);
 	});
 }
 
@@ -342,15 +361,15 @@ fn the_council_can_force_finality_recovery() {
 fn council_membership_changes_by_the_council_and_carries_the_gate() {
 	regional().execute_with(|| {
 		let ferdie = Ferdie.to_account_id();
-		assert_eq!(validate(signed(Ferdie, remark())), Err(BAD_SIGNER));
+		assert_eq!(validate(signed(Ferdie, council_call())), Err(BAD_SIGNER));
 		let add = RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
 			who: ferdie.clone().into(),
 		});
 		assert!(executed_ok(&motion(Alice, add, &[Alice, Bob, Charlie], &[])));
 		assert!(pallet_collective::Members::<Runtime, CouncilInstance>::get().contains(&ferdie));
 		next_block();
-		assert!(validate(signed(Ferdie, remark())).is_ok());
-		ok(Ferdie, remark());
+		assert!(validate(signed(Ferdie, council_call())).is_ok());
+		assert!(apply(signed(Ferdie, council_call())).is_ok());
 		// Five members now: two thirds is four.
 		let remove = RuntimeCall::CouncilMembership(pallet_membership::Call::remove_member {
 			who: ferdie.clone().into(),
@@ -363,11 +382,15 @@ fn council_membership_changes_by_the_council_and_carries_the_gate() {
 		)));
 		assert!(executed_ok(&motion(Alice, remove, &[Alice, Bob, Charlie, Dave], &[])));
 		next_block();
-		assert_eq!(validate(signed(Ferdie, remark())), Err(BAD_SIGNER));
+		assert_eq!(validate(signed(Ferdie, council_call())), Err(BAD_SIGNER));
 		// A single member cannot change the membership.
 		let add = RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
 			who: ferdie.into(),
 		});
-		assert_eq!(apply(signed(Alice, add)).unwrap(), Err(DispatchError::BadOrigin));
+		assert_eq!(apply(signed(Alice, add.clone())), Err(NOT_FOR_ROLE));
+		assert_eq!(
+			add.dispatch(RuntimeOrigin::signed(Alice.to_account_id())).map_err(|e| e.error),
+			Err(DispatchError::BadOrigin)
+		);
 	});
 }

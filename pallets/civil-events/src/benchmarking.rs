@@ -36,9 +36,14 @@ struct Setup<T: Config> {
 
 impl<T: Config> Setup<T> {
 	fn new() -> Self {
+		Self::at(0)
+	}
+
+	/// Office `index` (its own officers and jurisdiction), with identity keys of its own.
+	fn at(index: u32) -> Self {
 		T::BenchmarkHelper::set_time(NOW_MILLIS);
-		let (head, registrar, jurisdiction) = T::BenchmarkHelper::office(0);
-		Self { head, registrar, jurisdiction, key: 0 }
+		let (head, registrar, jurisdiction) = T::BenchmarkHelper::office(index);
+		Self { head, registrar, jurisdiction, key: index.saturating_mul(100_000) }
 	}
 
 	fn origin(&self) -> RawOrigin<T::AccountId> {
@@ -470,11 +475,20 @@ mod benchmarks {
 		assert!(Certificates::<T>::contains_key(hash));
 	}
 
-	/// `p`: the proposals expiring in the block.
+	/// `p`: the proposals expiring in the block, made by the registrars of as many offices as
+	/// the per-officer bound needs.
 	#[benchmark]
 	fn expire_proposals(p: Linear<0, { T::MaxProposalsPerBlock::get() }>) {
-		let mut s = Setup::<T>::new();
-		for _ in 0..p {
+		let per_officer = T::MaxOpenProposalsPerOfficer::get()
+			.min(T::MaxOpenProposalsPerOffice::get())
+			.max(1);
+		let mut setups: Vec<Setup<T>> = Vec::new();
+		for k in 0..p {
+			let office = k / per_officer;
+			if setups.len() as u32 <= office {
+				setups.push(Setup::<T>::at(office));
+			}
+			let s = setups.last_mut().unwrap();
 			let person = s.enroll(Sex::Female, d(1990, 1, 1));
 			let act = T::Persons::person(person).unwrap().origin_act;
 			Pallet::<T>::propose_amendment(
@@ -495,6 +509,27 @@ mod benchmarks {
 			Pallet::<T>::on_initialize(at);
 		}
 
+		assert_eq!(Proposals::<T>::iter().count(), 0);
+	}
+
+	/// `p`: the open proposals of a dismissed officer, closed with it.
+	#[benchmark]
+	fn close_proposals_of(p: Linear<0, { T::MaxOpenProposalsPerOfficer::get() }>) {
+		let mut s = Setup::<T>::new();
+		for _ in 0..p {
+			let person = s.enroll(Sex::Female, d(1990, 1, 1));
+			let act = T::Persons::person(person).unwrap().origin_act;
+			Pallet::<T>::propose_revocation(s.origin().into(), act, H256::repeat_byte(2)).unwrap();
+		}
+		assert_eq!(ProposalsBy::<T>::get(&s.registrar).len() as u32, p);
+		let closed;
+
+		#[block]
+		{
+			closed = Pallet::<T>::close_proposals_of(&s.registrar);
+		}
+
+		assert_eq!(closed, p);
 		assert_eq!(Proposals::<T>::iter().count(), 0);
 	}
 

@@ -33,10 +33,21 @@ impl frame_system::Config for Test {
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
 impl pallet_timestamp::Config for Test {}
 
+frame_support::parameter_types! {
+	/// No limit that these tests would reach (the gate's budget is tested in pallet-offices).
+	pub const Budget: pallet_offices::SignerBudget<u64> = pallet_offices::SignerBudget {
+		per_block: pallet_offices::Allowance { transactions: u32::MAX, bytes: u32::MAX },
+		per_day: pallet_offices::Allowance { transactions: u32::MAX, bytes: u32::MAX },
+		day_length: 14_400,
+	};
+}
+
 impl pallet_offices::Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type HeadOrigin = pallet_offices::EnsureOfficeHead<Test>;
-	type PrivilegedSigners = frame_support::traits::Nothing;
+	type SignedCalls = pallet_offices::AnyCall<Test, frame_support::traits::Nothing>;
+	type OnDismissed = CivilEvents;
+	type SignerBudget = Budget;
 	type MaxCodeLength = ConstU32<16>;
 	type MaxNameLength = ConstU32<64>;
 	type MaxJurisdictionDepth = ConstU32<4>;
@@ -55,6 +66,8 @@ impl pallet_civil_events::Config for Test {
 	type RevocationOrigin = EnsureRoot<u64>;
 	type ProposalLifetime = ConstU64<{ PROPOSAL_LIFETIME }>;
 	type MaxProposalsPerBlock = ConstU32<4>;
+	type MaxOpenProposalsPerOfficer = ConstU32<4>;
+	type MaxOpenProposalsPerOffice = ConstU32<6>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;

@@ -7,7 +7,7 @@ use alloc::collections::btree_map::BTreeMap;
 use civil_registry_primitives::{
 	ActKind, JurisdictionId, LifeStatus, MaritalStatus, PersonRegistry, YearMonth,
 };
-use frame_support::ensure;
+use frame_support::{ensure, traits::Get};
 use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
@@ -208,8 +208,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Each open proposal is its act's one open proposal and queued for expiry at a future
-	/// block; the index and the queue hold nothing else.
+	/// Each open proposal is its act's one open proposal, queued for expiry at a future block,
+	/// listed under its proposer and counted for its office; the index, the queue, the lists
+	/// and the counts hold nothing else.
 	fn try_state_proposals() -> Result<(), TryRuntimeError> {
 		let mut open = 0usize;
 		for (id, proposal) in Proposals::<T>::iter() {
@@ -227,10 +228,27 @@ impl<T: Config> Pallet<T> {
 				proposal.expires_at > frame_system::Pallet::<T>::block_number(),
 				"a proposal outlived its expiry"
 			);
+			ensure!(
+				ProposalsBy::<T>::get(&proposal.proposer).contains(&id),
+				"a proposal is not listed under its proposer"
+			);
+			ensure!(
+				OpenProposalsOfOffice::<T>::get(proposal.office) > 0,
+				"a proposal is not counted for its office"
+			);
 		}
 		ensure!(OpenProposal::<T>::iter().count() == open, "OpenProposal has extra entries");
 		let queued: usize = ProposalExpiries::<T>::iter().map(|(_, q)| q.len()).sum();
 		ensure!(queued == open, "the expiry queue has extra entries");
+		let listed: usize = ProposalsBy::<T>::iter().map(|(_, l)| l.len()).sum();
+		ensure!(listed == open, "the proposers' lists have extra entries");
+		let counted: u64 = OpenProposalsOfOffice::<T>::iter().map(|(_, n)| u64::from(n)).sum();
+		ensure!(counted == open as u64, "the offices' counts are off");
+		for (office, n) in OpenProposalsOfOffice::<T>::iter() {
+			let actual = Proposals::<T>::iter().filter(|(_, p)| p.office == office).count();
+			ensure!(n as usize == actual, "an office's count is off");
+			ensure!(n <= T::MaxOpenProposalsPerOffice::get(), "an office is over its bound");
+		}
 		Ok(())
 	}
 

@@ -250,6 +250,8 @@ pub struct Proposal<T: Config> {
 	pub act: ActId,
 	/// The officer who proposed it.
 	pub proposer: T::AccountId,
+	/// The proposer's office when it proposed (its open proposals are counted against it).
+	pub office: OfficeId,
 	/// The block it was proposed in.
 	pub proposed_at: BlockNumberFor<T>,
 	/// The block at whose start it expires if nobody decided it.

@@ -63,6 +63,7 @@ pub trait WeightInfo {
 	fn reject_revocation() -> Weight;
 	fn issue_certificate() -> Weight;
 	fn expire_proposals(p: u32, ) -> Weight;
+	fn close_proposals_of(p: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_civil_events` measured on the reference machine (see the header).
@@ -98,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3822`
 		//  Estimated: `11586`
-		// Minimum execution time: 79_038_000 picoseconds.
-		Weight::from_parts(87_491_000, 11586)
+		// Minimum execution time: 84_426_000 picoseconds.
+		Weight::from_parts(88_962_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -127,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `33158`
 		//  Estimated: `344144`
-		// Minimum execution time: 811_320_000 picoseconds.
-		Weight::from_parts(881_345_000, 344144)
+		// Minimum execution time: 908_376_000 picoseconds.
+		Weight::from_parts(964_359_000, 344144)
 			.saturating_add(T::DbWeight::get().reads(142_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -156,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5324`
 		//  Estimated: `352250`
-		// Minimum execution time: 396_372_000 picoseconds.
-		Weight::from_parts(422_741_000, 352250)
+		// Minimum execution time: 409_672_000 picoseconds.
+		Weight::from_parts(428_540_000, 352250)
 			.saturating_add(T::DbWeight::get().reads(143_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -185,8 +186,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3999`
 		//  Estimated: `11586`
-		// Minimum execution time: 77_596_000 picoseconds.
-		Weight::from_parts(84_947_000, 11586)
+		// Minimum execution time: 81_141_000 picoseconds.
+		Weight::from_parts(85_578_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -214,8 +215,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5203`
 		//  Estimated: `11586`
-		// Minimum execution time: 87_401_000 picoseconds.
-		Weight::from_parts(92_218_000, 11586)
+		// Minimum execution time: 91_647_000 picoseconds.
+		Weight::from_parts(96_534_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -243,8 +244,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3740`
 		//  Estimated: `11586`
-		// Minimum execution time: 67_891_000 picoseconds.
-		Weight::from_parts(72_318_000, 11586)
+		// Minimum execution time: 72_128_000 picoseconds.
+		Weight::from_parts(76_174_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -272,8 +273,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2546`
 		//  Estimated: `11586`
-		// Minimum execution time: 54_922_000 picoseconds.
-		Weight::from_parts(59_078_000, 11586)
+		// Minimum execution time: 58_958_000 picoseconds.
+		Weight::from_parts(62_603_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -307,8 +308,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1138`
 		//  Estimated: `11586`
-		// Minimum execution time: 52_338_000 picoseconds.
-		Weight::from_parts(56_054_000, 11586)
+		// Minimum execution time: 54_922_000 picoseconds.
+		Weight::from_parts(58_027_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -334,8 +335,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3482`
 		//  Estimated: `11541`
-		// Minimum execution time: 68_613_000 picoseconds.
-		Weight::from_parts(72_748_000, 11541)
+		// Minimum execution time: 68_412_000 picoseconds.
+		Weight::from_parts(72_197_000, 11541)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -351,29 +352,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextProposalId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextProposalId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Proposals` (r:0 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn propose_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1474`
+		//  Measured:  `1513`
 		//  Estimated: `11586`
-		// Minimum execution time: 49_083_000 picoseconds.
-		Weight::from_parts(52_178_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 57_726_000 picoseconds.
+		Weight::from_parts(61_231_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
@@ -395,37 +404,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_amendment(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3156 + a * (238 ±0)`
+		//  Measured:  `3276 + a * (238 ±0)`
 		//  Estimated: `11274 + a * (2702 ±0)`
-		// Minimum execution time: 77_085_000 picoseconds.
-		Weight::from_parts(72_289_796, 11274)
-			// Standard Error: 12_527
-			.saturating_add(Weight::from_parts(6_373_560, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+		// Minimum execution time: 88_702_000 picoseconds.
+		Weight::from_parts(90_791_352, 11274)
+			// Standard Error: 11_053
+			.saturating_add(Weight::from_parts(6_692_168, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1125`
+		//  Measured:  `1284`
 		//  Estimated: `6310`
-		// Minimum execution time: 27_340_000 picoseconds.
-		Weight::from_parts(29_294_000, 6310)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 34_421_000 picoseconds.
+		Weight::from_parts(36_414_000, 6310)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -437,23 +450,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextProposalId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextProposalId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Proposals` (r:0 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn propose_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1392`
+		//  Measured:  `1431`
 		//  Estimated: `11586`
-		// Minimum execution time: 37_116_000 picoseconds.
-		Weight::from_parts(39_609_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 46_719_000 picoseconds.
+		Weight::from_parts(49_824_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -462,6 +479,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
@@ -481,19 +502,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2827 + a * (234 ±0)`
+		//  Measured:  `2947 + a * (234 ±0)`
 		//  Estimated: `11586 + a * (2702 ±0)`
-		// Minimum execution time: 68_081_000 picoseconds.
-		Weight::from_parts(70_706_348, 11586)
-			// Standard Error: 5_566
-			.saturating_add(Weight::from_parts(3_335_512, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		// Minimum execution time: 79_569_000 picoseconds.
+		Weight::from_parts(75_044_069, 11586)
+			// Standard Error: 6_451
+			.saturating_add(Weight::from_parts(3_686_768, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -502,18 +523,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1649`
+		//  Measured:  `1808`
 		//  Estimated: `11586`
-		// Minimum execution time: 38_087_000 picoseconds.
-		Weight::from_parts(40_660_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 46_890_000 picoseconds.
+		Weight::from_parts(49_614_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -529,31 +554,60 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1431`
 		//  Estimated: `11586`
-		// Minimum execution time: 34_712_000 picoseconds.
-		Weight::from_parts(36_555_000, 11586)
+		// Minimum execution time: 35_673_000 picoseconds.
+		Weight::from_parts(37_847_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Proposals` (r:64 w:64)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:4 w:4)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:4 w:4)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:64)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_proposals(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `248 + p * (159 ±0)`
-		//  Estimated: `3991 + p * (2618 ±0)`
-		// Minimum execution time: 2_944_000 picoseconds.
-		Weight::from_parts(4_187_693, 3991)
-			// Standard Error: 3_256
-			.saturating_add(Weight::from_parts(6_018_404, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		//  Measured:  `356 + p * (175 ±0)`
+		//  Estimated: `3991 + p * (2622 ±0)`
+		// Minimum execution time: 2_975_000 picoseconds.
+		Weight::from_parts(5_458_412, 3991)
+			// Standard Error: 7_733
+			.saturating_add(Weight::from_parts(9_860_542, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2618).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 2622).saturating_mul(p.into()))
+	}
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Proposals` (r:16 w:16)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:16)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[0, 16]`.
+	fn close_proposals_of(p: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `419 + p * (117 ±0)`
+		//  Estimated: `3991 + p * (2622 ±0)`
+		// Minimum execution time: 3_465_000 picoseconds.
+		Weight::from_parts(8_626_737, 3991)
+			// Standard Error: 5_743
+			.saturating_add(Weight::from_parts(11_337_509, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2622).saturating_mul(p.into()))
 	}
 }
 
@@ -590,8 +644,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3822`
 		//  Estimated: `11586`
-		// Minimum execution time: 79_038_000 picoseconds.
-		Weight::from_parts(87_491_000, 11586)
+		// Minimum execution time: 84_426_000 picoseconds.
+		Weight::from_parts(88_962_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
@@ -619,8 +673,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `33158`
 		//  Estimated: `344144`
-		// Minimum execution time: 811_320_000 picoseconds.
-		Weight::from_parts(881_345_000, 344144)
+		// Minimum execution time: 908_376_000 picoseconds.
+		Weight::from_parts(964_359_000, 344144)
 			.saturating_add(ParityDbWeight::get().reads(142_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
@@ -648,8 +702,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `5324`
 		//  Estimated: `352250`
-		// Minimum execution time: 396_372_000 picoseconds.
-		Weight::from_parts(422_741_000, 352250)
+		// Minimum execution time: 409_672_000 picoseconds.
+		Weight::from_parts(428_540_000, 352250)
 			.saturating_add(ParityDbWeight::get().reads(143_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
@@ -677,8 +731,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3999`
 		//  Estimated: `11586`
-		// Minimum execution time: 77_596_000 picoseconds.
-		Weight::from_parts(84_947_000, 11586)
+		// Minimum execution time: 81_141_000 picoseconds.
+		Weight::from_parts(85_578_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -706,8 +760,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `5203`
 		//  Estimated: `11586`
-		// Minimum execution time: 87_401_000 picoseconds.
-		Weight::from_parts(92_218_000, 11586)
+		// Minimum execution time: 91_647_000 picoseconds.
+		Weight::from_parts(96_534_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
@@ -735,8 +789,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3740`
 		//  Estimated: `11586`
-		// Minimum execution time: 67_891_000 picoseconds.
-		Weight::from_parts(72_318_000, 11586)
+		// Minimum execution time: 72_128_000 picoseconds.
+		Weight::from_parts(76_174_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
@@ -764,8 +818,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2546`
 		//  Estimated: `11586`
-		// Minimum execution time: 54_922_000 picoseconds.
-		Weight::from_parts(59_078_000, 11586)
+		// Minimum execution time: 58_958_000 picoseconds.
+		Weight::from_parts(62_603_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
@@ -799,8 +853,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1138`
 		//  Estimated: `11586`
-		// Minimum execution time: 52_338_000 picoseconds.
-		Weight::from_parts(56_054_000, 11586)
+		// Minimum execution time: 54_922_000 picoseconds.
+		Weight::from_parts(58_027_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
@@ -826,8 +880,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3482`
 		//  Estimated: `11541`
-		// Minimum execution time: 68_613_000 picoseconds.
-		Weight::from_parts(72_748_000, 11541)
+		// Minimum execution time: 68_412_000 picoseconds.
+		Weight::from_parts(72_197_000, 11541)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
@@ -843,29 +897,37 @@ impl WeightInfo for () {
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextProposalId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextProposalId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Proposals` (r:0 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn propose_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1474`
+		//  Measured:  `1513`
 		//  Estimated: `11586`
-		// Minimum execution time: 49_083_000 picoseconds.
-		Weight::from_parts(52_178_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		// Minimum execution time: 57_726_000 picoseconds.
+		Weight::from_parts(61_231_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
@@ -887,37 +949,41 @@ impl WeightInfo for () {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_amendment(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3156 + a * (238 ±0)`
+		//  Measured:  `3276 + a * (238 ±0)`
 		//  Estimated: `11274 + a * (2702 ±0)`
-		// Minimum execution time: 77_085_000 picoseconds.
-		Weight::from_parts(72_289_796, 11274)
-			// Standard Error: 12_527
-			.saturating_add(Weight::from_parts(6_373_560, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(15_u64))
+		// Minimum execution time: 88_702_000 picoseconds.
+		Weight::from_parts(90_791_352, 11274)
+			// Standard Error: 11_053
+			.saturating_add(Weight::from_parts(6_692_168, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1125`
+		//  Measured:  `1284`
 		//  Estimated: `6310`
-		// Minimum execution time: 27_340_000 picoseconds.
-		Weight::from_parts(29_294_000, 6310)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		// Minimum execution time: 34_421_000 picoseconds.
+		Weight::from_parts(36_414_000, 6310)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -929,23 +995,27 @@ impl WeightInfo for () {
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextProposalId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextProposalId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Proposals` (r:0 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn propose_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1392`
+		//  Measured:  `1431`
 		//  Estimated: `11586`
-		// Minimum execution time: 37_116_000 picoseconds.
-		Weight::from_parts(39_609_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		// Minimum execution time: 46_719_000 picoseconds.
+		Weight::from_parts(49_824_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -954,6 +1024,10 @@ impl WeightInfo for () {
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
@@ -973,19 +1047,19 @@ impl WeightInfo for () {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2827 + a * (234 ±0)`
+		//  Measured:  `2947 + a * (234 ±0)`
 		//  Estimated: `11586 + a * (2702 ±0)`
-		// Minimum execution time: 68_081_000 picoseconds.
-		Weight::from_parts(70_706_348, 11586)
-			// Standard Error: 5_566
-			.saturating_add(Weight::from_parts(3_335_512, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
+		// Minimum execution time: 79_569_000 picoseconds.
+		Weight::from_parts(75_044_069, 11586)
+			// Standard Error: 6_451
+			.saturating_add(Weight::from_parts(3_686_768, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -994,18 +1068,22 @@ impl WeightInfo for () {
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1649`
+		//  Measured:  `1808`
 		//  Estimated: `11586`
-		// Minimum execution time: 38_087_000 picoseconds.
-		Weight::from_parts(40_660_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		// Minimum execution time: 46_890_000 picoseconds.
+		Weight::from_parts(49_614_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -1021,30 +1099,59 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1431`
 		//  Estimated: `11586`
-		// Minimum execution time: 34_712_000 picoseconds.
-		Weight::from_parts(36_555_000, 11586)
+		// Minimum execution time: 35_673_000 picoseconds.
+		Weight::from_parts(37_847_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Proposals` (r:64 w:64)
-	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalsBy` (r:4 w:4)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:4 w:4)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:64)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_proposals(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `248 + p * (159 ±0)`
-		//  Estimated: `3991 + p * (2618 ±0)`
-		// Minimum execution time: 2_944_000 picoseconds.
-		Weight::from_parts(4_187_693, 3991)
-			// Standard Error: 3_256
-			.saturating_add(Weight::from_parts(6_018_404, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+		//  Measured:  `356 + p * (175 ±0)`
+		//  Estimated: `3991 + p * (2622 ±0)`
+		// Minimum execution time: 2_975_000 picoseconds.
+		Weight::from_parts(5_458_412, 3991)
+			// Standard Error: 7_733
+			.saturating_add(Weight::from_parts(9_860_542, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2618).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 2622).saturating_mul(p.into()))
+	}
+	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Proposals` (r:16 w:16)
+	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenProposal` (r:0 w:16)
+	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[0, 16]`.
+	fn close_proposals_of(p: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `419 + p * (117 ±0)`
+		//  Estimated: `3991 + p * (2622 ±0)`
+		// Minimum execution time: 3_465_000 picoseconds.
+		Weight::from_parts(8_626_737, 3991)
+			// Standard Error: 5_743
+			.saturating_add(Weight::from_parts(11_337_509, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2622).saturating_mul(p.into()))
 	}
 }

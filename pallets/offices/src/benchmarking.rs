@@ -13,8 +13,10 @@ use super::*;
 use alloc::{vec, vec::Vec};
 use civil_registry_primitives::{JurisdictionId, OfficeId, OfficeKind, Role};
 use frame_benchmarking::v2::*;
+use frame_support::dispatch::GetDispatchInfo;
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
+use sp_runtime::traits::DispatchTransaction;
 
 /// A code of exactly `MaxCodeLength` characters, unique for `i`: `B<i>XXXX...`.
 fn code<T: Config>(i: u32) -> Vec<u8> {
@@ -67,7 +69,11 @@ fn former_officer<T: Config>(office: OfficeId) -> T::AccountId {
 	who
 }
 
-#[benchmarks]
+#[benchmarks(where
+	T: Send + Sync,
+	<T as frame_system::Config>::RuntimeCall:
+		From<Call<T>> + sp_runtime::traits::Dispatchable<Info = frame_support::dispatch::DispatchInfo>,
+)]
 mod benchmarks {
 	use super::*;
 
@@ -246,18 +252,31 @@ mod benchmarks {
 		assert!(!Officers::<T>::contains_key(&who));
 	}
 
-	/// The transaction gate's check for a role holder: the officer and its office are read.
+	/// The transaction gate on an admitted transaction, as a block author runs it (validate,
+	/// then prepare): a regional head (its officer record and office are read, and the
+	/// runtime's table reads the council, the authorities and the sudo key) signing a call of
+	/// its role, whose usage is read and written.
 	#[benchmark]
 	fn check_role() {
 		let (head, _, _) = regional_head::<T>();
-		let allowed;
+		let call: <T as frame_system::Config>::RuntimeCall =
+			Call::<T>::appoint_registrar { who: account("registrar", 0, 0) }.into();
+		let info = call.get_dispatch_info();
+		let result;
 
 		#[block]
 		{
-			allowed = Pallet::<T>::may_sign(&head);
+			result = CheckRole::<T>::new().validate_and_prepare(
+				RawOrigin::Signed(head.clone()).into(),
+				&call,
+				&info,
+				256,
+				0,
+			);
 		}
 
-		assert!(allowed);
+		assert!(result.is_ok());
+		assert!(SignerUsage::<T>::contains_key(&head));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -37,10 +37,22 @@ impl frame_support::traits::Contains<u64> for Privileged {
 	}
 }
 
+frame_support::parameter_types! {
+	/// Small, so that the tests reach it: 3 transactions or 300 bytes a block, 5 or 1,000 a
+	/// day of 10 blocks.
+	pub const Budget: crate::SignerBudget<u64> = crate::SignerBudget {
+		per_block: crate::Allowance { transactions: 3, bytes: 300 },
+		per_day: crate::Allowance { transactions: 5, bytes: 1_000 },
+		day_length: 10,
+	};
+}
+
 impl pallet_offices::Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type HeadOrigin = pallet_offices::EnsureOfficeHead<Test>;
-	type PrivilegedSigners = Privileged;
+	type SignedCalls = crate::AnyCall<Test, Privileged>;
+	type OnDismissed = ();
+	type SignerBudget = Budget;
 	type MaxCodeLength = ConstU32<16>;
 	type MaxNameLength = ConstU32<32>;
 	type MaxJurisdictionDepth = ConstU32<3>;

@@ -619,12 +619,20 @@ mod officers {
 				Offices::dismiss_officer(root(), YUN_HEAD, Some(5)),
 				Error::<Test>::CompromisedInFuture
 			);
-			// An account that other pallets still depend on cannot lose its only provider.
+		});
+	}
+
+	/// A stolen key is dismissed whatever other pallets hold of the account: an account they
+	/// still depend on keeps its provider reference (it signs nothing without a role), and the
+	/// dismissal goes through.
+	#[test]
+	fn dismissal_never_fails_on_the_accounts_references() {
+		build_and_execute(|| {
 			frame_system::Pallet::<Test>::inc_consumers(&YUN_HEAD).unwrap();
-			assert_noop!(
-				Offices::dismiss_officer(root(), YUN_HEAD, None),
-				Error::<Test>::AccountInUse
-			);
+			let providers = System::providers(&YUN_HEAD);
+			assert_ok!(Offices::dismiss_officer(root(), YUN_HEAD, Some(0)));
+			assert!(!Officers::<Test>::contains_key(YUN_HEAD));
+			assert_eq!(System::providers(&YUN_HEAD), providers);
 			frame_system::Pallet::<Test>::dec_consumers(&YUN_HEAD);
 		});
 	}
@@ -835,6 +843,70 @@ mod gate {
 		});
 	}
 
+	/// The gate as a block author runs it (validate, then prepare) on a transaction of `len`
+	/// bytes from `who`.
+	fn include(who: u64, len: usize) -> Result<(), TransactionValidityError> {
+		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		CheckRole::<Test>::new()
+			.validate_and_prepare(signed(who), &call, &DispatchInfo::default(), len, 0)
+			.map(|_| ())
+	}
+
+	const EXHAUSTED: TransactionValidityError =
+		TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources);
+
+	#[test]
+	fn each_signer_has_a_budget_per_block_and_per_day() {
+		build_and_execute(|| {
+			// The mock's budget: 3 transactions or 300 bytes a block, 5 or 1,000 a day of 10
+			// blocks.
+			System::set_block_number(1);
+			for _ in 0..3 {
+				assert_ok!(include(YUN_REGISTRAR, 10));
+			}
+			assert_eq!(include(YUN_REGISTRAR, 10), Err(EXHAUSTED));
+			// The pool says the same, and validating spends nothing.
+			assert_eq!(validate(Some(YUN_REGISTRAR)), Err(EXHAUSTED));
+			// Another signer has its own budget.
+			assert_ok!(include(YUN_HEAD, 10));
+
+			// The next block: two more, and the day's five are spent.
+			System::set_block_number(2);
+			assert_ok!(validate(Some(YUN_REGISTRAR)));
+			assert_ok!(validate(Some(YUN_REGISTRAR)));
+			assert_ok!(include(YUN_REGISTRAR, 10));
+			assert_ok!(include(YUN_REGISTRAR, 10));
+			assert_eq!(include(YUN_REGISTRAR, 10), Err(EXHAUSTED));
+			System::set_block_number(9);
+			assert_eq!(include(YUN_REGISTRAR, 10), Err(EXHAUSTED));
+
+			// A new day (blocks 10 to 19): a new budget.
+			System::set_block_number(10);
+			assert_ok!(include(YUN_REGISTRAR, 10));
+
+			// Bytes count too: 300 a block.
+			System::set_block_number(11);
+			assert_ok!(include(YUN_HEAD, 290));
+			assert_eq!(include(YUN_HEAD, 11), Err(EXHAUSTED));
+			assert_ok!(include(YUN_HEAD, 10));
+			// One transaction larger than a block's budget never gets in.
+			System::set_block_number(12);
+			assert_eq!(include(YUN_HEAD, 301), Err(EXHAUSTED));
+		});
+	}
+
+	#[test]
+	fn dismissal_forgets_the_usage() {
+		build_and_execute(|| {
+			System::set_block_number(1);
+			assert_ok!(Offices::appoint_registrar(signed(YUN_HEAD), 60));
+			assert_ok!(include(60, 10));
+			assert!(crate::SignerUsage::<Test>::contains_key(60));
+			assert_ok!(Offices::dismiss_registrar(signed(YUN_HEAD), 60, None));
+			assert!(!crate::SignerUsage::<Test>::contains_key(60));
+		});
+	}
+
 	#[test]
 	fn validate_only_reports_the_same() {
 		build_and_execute(|| {
@@ -855,4 +927,21 @@ mod gate {
 			);
 		});
 	}
+}
+
+/// The emergency calls take the operational part of a block, which ordinary transactions
+/// cannot fill: a full block of acts cannot hold back a dismissal or a suspension.
+#[test]
+fn emergency_calls_are_operational() {
+	use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+	let emergency = [
+		crate::Call::<Test>::dismiss_officer { who: 1, compromised_since: None },
+		crate::Call::<Test>::dismiss_registrar { who: 1, compromised_since: None },
+		crate::Call::<Test>::suspend_office { office: 0 },
+	];
+	for call in emergency {
+		assert_eq!(call.get_dispatch_info().class, DispatchClass::Operational, "{call:?}");
+	}
+	let ordinary = crate::Call::<Test>::appoint_registrar { who: 1 };
+	assert_eq!(ordinary.get_dispatch_info().class, DispatchClass::Normal);
 }

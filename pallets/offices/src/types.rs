@@ -113,3 +113,82 @@ pub struct Dismissal<T: Config> {
 	/// its old transactions can be replayed.
 	pub nonce: T::Nonce,
 }
+
+/// An amount of transactions and of their encoded bytes.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct Allowance {
+	/// Transactions.
+	pub transactions: u32,
+	/// Bytes of encoded transactions.
+	pub bytes: u32,
+}
+
+impl Allowance {
+	/// `self` with one more transaction of `len` bytes, if that stays within `limit`.
+	pub fn add(self, len: u32, limit: Allowance) -> Option<Allowance> {
+		let spent = Allowance {
+			transactions: self.transactions.checked_add(1)?,
+			bytes: self.bytes.checked_add(len)?,
+		};
+		(spent.transactions <= limit.transactions && spent.bytes <= limit.bytes).then_some(spent)
+	}
+}
+
+/// What one signer may send ([`Config::SignerBudget`]): in one block, and in one day of
+/// `day_length` blocks.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SignerBudget<BlockNumber> {
+	/// In one block.
+	pub per_block: Allowance,
+	/// In one day.
+	pub per_day: Allowance,
+	/// The length of a day, in blocks; days are counted from block 0.
+	pub day_length: BlockNumber,
+}
+
+/// What one signer has sent ([`crate::SignerUsage`]): in the block `block`, and in the day
+/// `day` (the block number divided by the day's length).
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Usage<BlockNumber> {
+	/// The block of `in_block`.
+	pub block: BlockNumber,
+	/// Sent in that block.
+	pub in_block: Allowance,
+	/// The day of `in_day`.
+	pub day: BlockNumber,
+	/// Sent in that day.
+	pub in_day: Allowance,
+}
+
+impl<BlockNumber: sp_runtime::traits::AtLeast32BitUnsigned + Copy> Usage<BlockNumber> {
+	/// The usage after one more transaction of `len` bytes in block `now`, or `None` if that
+	/// would exceed `budget` (in the block or in the day).
+	pub fn spend(
+		self,
+		now: BlockNumber,
+		len: u32,
+		budget: &SignerBudget<BlockNumber>,
+	) -> Option<Self> {
+		let day = now.checked_div(&budget.day_length).unwrap_or_else(BlockNumber::zero);
+		let in_block = if self.block == now { self.in_block } else { Allowance::default() };
+		let in_day = if self.day == day { self.in_day } else { Allowance::default() };
+		Some(Usage {
+			block: now,
+			in_block: in_block.add(len, budget.per_block)?,
+			day,
+			in_day: in_day.add(len, budget.per_day)?,
+		})
+	}
+}

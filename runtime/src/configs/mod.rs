@@ -2,8 +2,10 @@
 //!
 //! - this module: `frame-system`, consensus (`Timestamp`, `Aura`, `Grandpa`) and `Sudo`;
 //! - [`governance`]: the council, its root path, the authority set and sessions;
-//! - [`registry`]: the civil registry's own pallets.
+//! - [`registry`]: the civil registry's own pallets;
+//! - [`gate`]: which calls each role may sign (the transaction gate's table).
 
+pub mod gate;
 pub mod governance;
 mod registry;
 

@@ -1,32 +1,47 @@
 //! Configuration of the civil registry pallets: `Offices`, `Persons`, `CivilEvents`.
 
 use frame_support::parameter_types;
-use frame_support::traits::{ConstU32, Contains};
+use frame_support::traits::ConstU32;
 
-use super::super::{AccountId, BlockNumber, Offices, Persons, Runtime, Timestamp, DAYS};
-use super::governance::{is_council_member, GovernanceOrigin};
+use super::super::{
+	AccountId, BlockNumber, CivilEvents, Offices, Persons, Runtime, Timestamp, DAYS,
+};
+use super::governance::GovernanceOrigin;
 
 parameter_types! {
 	/// A proposed amendment or revocation waits a week for its second officer.
 	pub const ProposalLifetime: BlockNumber = 7 * DAYS;
-}
 
-/// The accounts that may sign without an office role: the council's members (governance),
-/// the authorities (their session keys), and the sudo key of a development chain.
-pub struct GovernanceSigners;
-impl Contains<AccountId> for GovernanceSigners {
-	fn contains(who: &AccountId) -> bool {
-		is_council_member(who)
-			|| pallet_authorities::Pallet::<Runtime>::is_authority(who)
-			|| pallet_sudo::Key::<Runtime>::get().as_ref() == Some(who)
-	}
+	/// What one key may send, whatever its role: 32 transactions or 64 KiB in a block, 2,000
+	/// transactions or 2 MiB in a day.
+	///
+	/// Sized from the workload: Uzbekistan registers about 1.5 million acts a year, some 4,100
+	/// a day over about 200 offices — 20 an office on an average day; a busy office registers a
+	/// few hundred a day over several registrars, so one registrar rarely signs more than 200.
+	/// A day's 2,000 is ten times that (an archive enrolling its paper records in bulk gets
+	/// more registrars, not a bigger budget per key). A block's 32 lets an office's system
+	/// catch up after an outage in a few blocks; it is the most one key can take of a block
+	/// (an act is 200–400 bytes: 32 of them are about 13 KiB; 64 KiB leaves room for the
+	/// largest calls). One stolen key thus sends at most 2,000 transactions a day, in blocks
+	/// it shares with everyone else, until governance dismisses it — and governance's calls go
+	/// first (`configs::gate`). Installing a runtime is unsigned (its hash was authorized),
+	/// so no budget stands in its way.
+	pub const SignerBudget: pallet_offices::SignerBudget<BlockNumber> = pallet_offices::SignerBudget {
+		per_block: pallet_offices::Allowance { transactions: 32, bytes: 64 * 1024 },
+		per_day: pallet_offices::Allowance { transactions: 2_000, bytes: 2 * 1024 * 1024 },
+		day_length: DAYS,
+	};
 }
 
 impl pallet_offices::Config for Runtime {
 	/// The council's two-thirds majority (or root on a development chain).
 	type GovernanceOrigin = GovernanceOrigin;
 	type HeadOrigin = pallet_offices::EnsureOfficeHead<Runtime>;
-	type PrivilegedSigners = GovernanceSigners;
+	/// The table of roles and calls ([`super::gate`]).
+	type SignedCalls = super::gate::RoleCalls;
+	/// A dismissed officer's open proposals close with it.
+	type OnDismissed = CivilEvents;
+	type SignerBudget = SignerBudget;
 	type MaxCodeLength = ConstU32<16>;
 	type MaxNameLength = ConstU32<128>;
 	type MaxJurisdictionDepth = ConstU32<4>;
@@ -49,6 +64,12 @@ impl pallet_civil_events::Config for Runtime {
 	type ProposalLifetime = ProposalLifetime;
 	/// 64 per block over a week of blocks: far above what the country's offices propose.
 	type MaxProposalsPerBlock = ConstU32<64>;
+	/// An officer proposes a correction now and then; 16 open at once is plenty, and one key
+	/// can hold at most 16 of the country's proposal slots.
+	type MaxOpenProposalsPerOfficer = ConstU32<16>;
+	/// An office's officers together: 64 open at once, so that one office (a stolen head key
+	/// appointing registrars) cannot fill a block's 64 slots for the others.
+	type MaxOpenProposalsPerOffice = ConstU32<64>;
 	type WeightInfo = pallet_civil_events::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = CivilEventsBenchmarkHelper;

@@ -63,7 +63,7 @@ pub fn extensions(nonce: Nonce) -> TxExtension {
 		frame_system::CheckTxVersion::new(),
 		frame_system::CheckGenesis::new(),
 		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
+		civil_registry_runtime::extensions::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
 		frame_metadata_hash_extension::CheckMetadataHash::new(false),
 		frame_system::WeightReclaim::new(),
@@ -72,7 +72,15 @@ pub fn extensions(nonce: Nonce) -> TxExtension {
 
 /// `call` signed by `who` with its current nonce.
 pub fn signed(who: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
-	let nonce = System::account_nonce(who.to_account_id());
+	signed_with_nonce(who, call, System::account_nonce(who.to_account_id()))
+}
+
+/// `call` signed by `who` with `nonce`.
+pub fn signed_with_nonce(
+	who: Sr25519Keyring,
+	call: RuntimeCall,
+	nonce: Nonce,
+) -> UncheckedExtrinsic {
 	let extensions = extensions(nonce);
 	let payload = SignedPayload::new(call.clone(), extensions.clone()).expect("payload builds");
 	let signature = payload.using_encoded(|p| who.sign(p));
@@ -95,9 +103,25 @@ pub fn apply(xt: UncheckedExtrinsic) -> ApplyExtrinsicResult {
 	Executive::apply_extrinsic(xt)
 }
 
-/// A harmless call anyone with a role may make.
+/// A call no role may sign (the gate refuses it with `InvalidTransaction::Call`).
 pub fn remark() -> RuntimeCall {
 	RuntimeCall::System(frame_system::Call::remark { remark: b"hello".to_vec() })
+}
+
+/// A call every officer may sign, to probe the gate: withdrawing an amendment proposal. There
+/// is no such proposal, so it is included and fails (`civilEvents.UnknownProposal`).
+pub fn officer_call() -> RuntimeCall {
+	RuntimeCall::CivilEvents(pallet_civil_events::Call::reject_amendment { proposal: u64::MAX })
+}
+
+/// A call every council member may sign, to probe the gate: a vote on a motion that does not
+/// exist (included, and fails with `council.ProposalMissing`).
+pub fn council_call() -> RuntimeCall {
+	RuntimeCall::Council(pallet_collective::Call::vote {
+		proposal: Default::default(),
+		index: 0,
+		approve: true,
+	})
 }
 
 /// The runtime type, for helpers that need it.

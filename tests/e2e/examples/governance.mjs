@@ -59,3 +59,31 @@ export async function rotateKeys(api, authority) {
   return keys;
 }
 // #endregion rotateKeys
+
+// #region installUpgrade
+/** Install a runtime whose hash the council authorized (`system.authorizeUpgrade`, as root):
+ *  the code is submitted unsigned — the chain accepts only the code with the authorized hash,
+ *  so it needs no signer and no budget. Resolves with the hash of the block that installed
+ *  it; the new runtime runs from the next block. */
+export function installUpgrade(api, code) {
+  return new Promise((resolve, reject) => {
+    let unsubscribe;
+    let done = false;
+    const finish = (f) => {
+      done = true;
+      if (unsubscribe) unsubscribe();
+      f();
+    };
+    api.tx.system.applyAuthorizedUpgrade(code).send(({ status }) => {
+      if (done) return;
+      if (status.isInBlock) finish(() => resolve(status.asInBlock.toHex()));
+      else if (status.isDropped || status.isInvalid || status.isUsurped) {
+        finish(() => reject(new Error(`the pool dropped the upgrade (${status.type})`)));
+      }
+    }).then((u) => {
+      unsubscribe = u;
+      if (done) u();
+    }, reject);
+  });
+}
+// #endregion installUpgrade

@@ -20,15 +20,15 @@
 //   authored-by <node> <seed> <seconds>
 //                                 a block authored by //<seed> is finalized within <seconds>
 //   upgrade <node>                registers a birth and reads it; the council authorizes the
-//                                 hash of the Wasm in CIVIL_REGISTRY_UPGRADE_WASM, as root; an
-//                                 officer who is not on the council installs the code; waits for
+//                                 hash of the Wasm in CIVIL_REGISTRY_UPGRADE_WASM, as root; the
+//                                 code is installed unsigned (no key needed); waits for
 //                                 the new spec_version; reads the record again (runtime API and
 //                                 raw storage, byte for byte); finality continues past it
 //   upgraded <node>               the node's best block runs a later spec_version than genesis
 import { readFileSync } from 'node:fs';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { connect, findEvent, officer, submit, today } from '../examples/connect.mjs';
-import { asRoot, councilClose, councilMotion, councilVote, rotateKeys } from '../examples/governance.mjs';
+import { connect, findEvent, officer, today } from '../examples/connect.mjs';
+import { asRoot, councilClose, councilMotion, councilVote, installUpgrade, rotateKeys } from '../examples/governance.mjs';
 import { registerBirth } from '../examples/acts.mjs';
 import { act, jurisdictionByCode, person } from '../examples/queries.mjs';
 
@@ -175,14 +175,14 @@ async function upgrade(name) {
     const record = await read(api);
     log(`act ${registered.act} (child ${registered.child}) before the upgrade:`, JSON.stringify(record.act));
 
-    // The council authorizes the code's hash, as root; then anyone may install the code.
+    // The council authorizes the code's hash, as root; then the code is installed, unsigned.
     const hash = blake2AsHex(code);
     await councilPasses(api, asRoot(api, api.tx.system.authorizeUpgrade(hash)));
     const authorized = await api.query.system.authorizedUpgrade();
     if (authorized.isNone || authorized.unwrap().codeHash.toHex() !== hash) {
       throw new Error(`the authorized upgrade is ${authorized}, not ${hash}`);
     }
-    const { blockHash } = await submit(api, api.tx.system.applyAuthorizedUpgrade(`0x${code.toString('hex')}`), officer('//Eve'));
+    const blockHash = await installUpgrade(api, `0x${code.toString('hex')}`);
     const upgradedAt = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
     log(`code installed in block #${upgradedAt}`);
 

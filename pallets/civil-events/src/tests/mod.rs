@@ -22,6 +22,7 @@ mod name_change;
 mod paternity;
 mod permissions;
 mod property;
+mod proposal_bounds;
 mod revocations;
 mod statistics;
 mod subjects;

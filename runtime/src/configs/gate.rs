@@ -1,0 +1,183 @@
+//! The transaction gate's table: which calls each role may sign.
+//!
+//! The chain is feeless, so the gate (`pallet_offices::CheckRole`) is what keeps a key to the
+//! work of its role. It asks [`RoleCalls`] about every signed transaction, when the pool
+//! validates it and again when a block is built or imported:
+//!
+//! | role | may sign |
+//! | --- | --- |
+//! | registrar (any officer of an active office) | the acts (`civilEvents.register*`, `enrollPerson`), proposing and withdrawing amendments and revocations, certificates |
+//! | head of an office | the same, and approving late registrations and amendments, appointing and dismissing its registrars |
+//! | head of a regional justice department | the same, and approving revocations, suspending the offices of its region |
+//! | council member (a department's governance account) | `council.propose`, `vote`, `close` |
+//! | authority | its session keys (`session.setKeys`, `purgeKeys`) |
+//! | sudo key (development chains only) | `sudo.*` |
+//!
+//! Governance and emergency calls (the council's, the sudo key's, session keys, dismissing a
+//! registrar, suspending an office) go into the pool with
+//! [`GOVERNANCE_PRIORITY`], ahead of every act.
+//!
+//! Installing a runtime whose hash the council authorized (`system.applyAuthorizedUpgrade`)
+//! needs no signature: it is submitted unsigned, and the chain checks the code's hash.
+//!
+//! An account may hold several roles (on the development chain Alice heads an office and is a
+//! council member, an authority and the sudo key); it may sign what any of them may. No role
+//! signs anything else: `system.remark*` and the other `system` calls, `timestamp`, `grandpa`
+//! (its equivocation reports come unsigned from the nodes), and every call whose origin is
+//! governance (`offices` governance, `authorities`, `councilMembership`, `governance`), which
+//! the council reaches by a motion, never by a signature. Whether the call then succeeds is
+//! the pallet's own check (a head approving another office's act is refused there, with a
+//! module error); the table only keeps each key to its kind of work.
+//!
+//! The matches on our own pallets' calls name every call, so that a new call does not compile
+//! until it has a line here.
+
+use civil_registry_primitives::{OfficeKind, Role};
+use pallet_offices::{Refusal, SignedCalls};
+use sp_runtime::transaction_validity::TransactionPriority;
+
+use super::super::{AccountId, Runtime, RuntimeCall};
+use super::governance::is_council_member;
+
+/// A role an account holds, as far as the gate is concerned.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Capacity {
+	/// A registrar of an active office.
+	Registrar,
+	/// The head of an active office that is not a regional justice department.
+	Head,
+	/// The head of an active regional justice department.
+	RegionalHead,
+	/// A member of the departments' council.
+	CouncilMember,
+	/// An authority (its node authors blocks and votes on finality).
+	Authority,
+	/// The sudo key of a development chain.
+	SudoKey,
+}
+
+/// The gate's table; see the module documentation.
+pub struct RoleCalls;
+
+/// The pool priority of governance and emergency calls: above every ordinary transaction, so
+/// that a council vote on dismissing a key, or a head dismissing a registrar, is taken into the
+/// next block however many acts wait in the pool.
+pub const GOVERNANCE_PRIORITY: TransactionPriority = TransactionPriority::MAX / 2;
+
+impl SignedCalls<AccountId, RuntimeCall> for RoleCalls {
+	fn check(who: &AccountId, call: &RuntimeCall) -> Result<(), Refusal> {
+		let mut any = false;
+		for capacity in capacities(who).into_iter().flatten() {
+			if may_sign(capacity, call) {
+				return Ok(());
+			}
+			any = true;
+		}
+		Err(if any { Refusal::NotForRole } else { Refusal::NoRole })
+	}
+
+	fn priority(call: &RuntimeCall) -> TransactionPriority {
+		if is_governance(call) {
+			GOVERNANCE_PRIORITY
+		} else {
+			0
+		}
+	}
+}
+
+/// Governance and emergency calls: the council's motions and votes, a regional head suspending
+/// an office, a head dismissing a registrar, an authority's keys, the sudo key's calls.
+pub fn is_governance(call: &RuntimeCall) -> bool {
+	matches!(
+		call,
+		RuntimeCall::Council(_)
+			| RuntimeCall::Sudo(_)
+			| RuntimeCall::Session(_)
+			| RuntimeCall::Offices(
+				pallet_offices::Call::dismiss_registrar { .. }
+					| pallet_offices::Call::suspend_office { .. }
+			)
+	)
+}
+
+/// The roles `who` holds: at most one office role, and any of the others.
+pub fn capacities(who: &AccountId) -> [Option<Capacity>; 4] {
+	let office = pallet_offices::Pallet::<Runtime>::active_officer(who).map(|(officer, office)| {
+		match (officer.role, office.kind) {
+			(Role::Registrar, _) => Capacity::Registrar,
+			(Role::Head, OfficeKind::RegionalDepartment) => Capacity::RegionalHead,
+			(Role::Head, _) => Capacity::Head,
+		}
+	});
+	[
+		office,
+		is_council_member(who).then_some(Capacity::CouncilMember),
+		pallet_authorities::Pallet::<Runtime>::is_authority(who).then_some(Capacity::Authority),
+		(pallet_sudo::Key::<Runtime>::get().as_ref() == Some(who)).then_some(Capacity::SudoKey),
+	]
+}
+
+/// Whether a holder of `capacity` may sign `call`.
+pub fn may_sign(capacity: Capacity, call: &RuntimeCall) -> bool {
+	use Capacity::*;
+	match call {
+		RuntimeCall::CivilEvents(call) => civil_events(capacity, call),
+		RuntimeCall::Offices(call) => offices(capacity, call),
+		RuntimeCall::Council(
+			pallet_collective::Call::propose { .. }
+			| pallet_collective::Call::vote { .. }
+			| pallet_collective::Call::close { .. },
+		) => capacity == CouncilMember,
+		RuntimeCall::Session(
+			pallet_session::Call::set_keys { .. } | pallet_session::Call::purge_keys { .. },
+		) => capacity == Authority,
+		RuntimeCall::Sudo(_) => capacity == SudoKey,
+		_ => false,
+	}
+}
+
+fn civil_events(capacity: Capacity, call: &pallet_civil_events::Call<Runtime>) -> bool {
+	use pallet_civil_events::Call::*;
+	use Capacity::*;
+	let officer = matches!(capacity, Registrar | Head | RegionalHead);
+	let head = matches!(capacity, Head | RegionalHead);
+	match call {
+		register_birth { .. }
+		| register_death { .. }
+		| register_marriage { .. }
+		| register_divorce { .. }
+		| register_adoption { .. }
+		| register_paternity { .. }
+		| register_name_change { .. }
+		| enroll_person { .. }
+		| propose_amendment { .. }
+		| reject_amendment { .. }
+		| propose_revocation { .. }
+		| reject_revocation { .. }
+		| issue_certificate { .. } => officer,
+		approve_late_registration { .. } | approve_amendment { .. } => head,
+		approve_revocation { .. } => capacity == RegionalHead,
+		__Ignore(..) => false,
+	}
+}
+
+fn offices(capacity: Capacity, call: &pallet_offices::Call<Runtime>) -> bool {
+	use pallet_offices::Call::*;
+	use Capacity::*;
+	match call {
+		appoint_registrar { .. } | dismiss_registrar { .. } => {
+			matches!(capacity, Head | RegionalHead)
+		},
+		suspend_office { .. } => capacity == RegionalHead,
+		// Governance's, by a council motion.
+		create_jurisdiction { .. }
+		| rename_jurisdiction { .. }
+		| remove_jurisdiction { .. }
+		| register_office { .. }
+		| reopen_office { .. }
+		| close_office { .. }
+		| appoint_head { .. }
+		| dismiss_officer { .. } => false,
+		__Ignore(..) => false,
+	}
+}
