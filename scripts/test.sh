@@ -16,8 +16,11 @@
 #      fifth authority added by the council authors and votes; a runtime upgrade authorized
 #      by the council keeps the records and finality
 #   7. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
-#      the lifecycle, the runtime API, the civil_* RPC, metadata docs, and the
-#      examples of docs/integrators.md
+#      the lifecycle, the runtime API, the civil_* RPC, metadata docs, the
+#      examples of docs/integrators.md, an attack with one stolen key, and the public
+#      verification endpoint (scripts/run-public-rpc.sh) with its limits
+#   8. civil_statistics for the country over 120 months with a counter for every
+#      jurisdiction × kind × month, measured on a running node (median under 50 ms)
 # Clippy (warnings denied, the workspace's panic-free lints) runs inside step 3:
 # .cargo/config.toml compiles every workspace crate through scripts/rustc-lint, so the lints
 # cover libraries, tests, benchmarks and the node without a second build of the tree.
@@ -86,6 +89,9 @@ step "zombienet: four authorities, one down, two down, kill and restart, a fifth
 
 step "polkadot.js suite"
 ./tests/e2e/run.sh "$CARGO_TARGET_DIR/release/civil-registry-node"
+
+step "civil_statistics worst case: the country, 120 months, every counter present (< 50 ms)"
+node tests/e2e/scripts/measure-statistics.mjs "$CARGO_TARGET_DIR/release/civil-registry-node"
 
 step "all tests passed"
 current=""

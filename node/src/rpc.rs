@@ -4,7 +4,9 @@
 //! - `system_accountNextIndex`, `system_dryRun` (from `substrate-frame-rpc-system`).
 //! - `civil_*`: what a client without SCALE types wants from the registry, in plain JSON —
 //!   checking a certificate from its QR code, reading the vital statistics. Both call the
-//!   runtime API [`CivilRegistryApi`] at the best block.
+//!   runtime API [`CivilRegistryApi`] at the latest finalized block unless the optional last
+//!   parameter `at` names another (`"best"`, `"finalized"` or a block hash): an answer from
+//!   the finalized block never changes, one from the best block can be undone by a re-org.
 //!
 //! The chain is feeless, so there is no `payment_*` namespace.
 //!
@@ -13,7 +15,7 @@
 //! | code | meaning |
 //! | --- | --- |
 //! | `-32602` | invalid parameter (malformed hash, month, kind or range) — the message says which |
-//! | `4004` | not found (no certificate with this hash, no jurisdiction with this id) |
+//! | `4004` | not found (no certificate with this hash, no jurisdiction with this id, no block with this hash) |
 //! | `5000` | the runtime could not answer (e.g. the best block's state is not available) |
 
 use std::sync::Arc;
@@ -76,12 +78,20 @@ pub struct MonthlyCountJson {
 pub trait CivilRpc {
 	/// The status of the certificate whose hash is `certificate_hash` (`0x` and 64 hex digits,
 	/// the value of the QR code).
+	///
+	/// `at`: the block to answer at — `null` or `"finalized"` for the latest finalized block,
+	/// `"best"` for the best block (a certificate issued seconds ago), or a block hash.
 	#[method(name = "verifyCertificate", blocking)]
-	fn verify_certificate(&self, certificate_hash: String) -> RpcResult<CertificateJson>;
+	fn verify_certificate(
+		&self,
+		certificate_hash: String,
+		at: Option<String>,
+	) -> RpcResult<CertificateJson>;
 
 	/// Acts in effect per month and kind from `from` to `to` (`"YYYY-MM"`, at most 120
 	/// months), in jurisdiction `jurisdiction` and everything below it; `kind` (as in
 	/// [`CertificateJson::kind`]) or `null` for every kind. Months with no act are left out.
+	/// `at` as for `verifyCertificate`.
 	#[method(name = "statistics", blocking)]
 	fn statistics(
 		&self,
@@ -89,10 +99,12 @@ pub trait CivilRpc {
 		kind: Option<String>,
 		from: String,
 		to: String,
+		at: Option<String>,
 	) -> RpcResult<Vec<MonthlyCountJson>>;
 }
 
-/// Serves `civil_*` from the runtime API at the best block. Both methods are `blocking`: they
+/// Serves `civil_*` from the runtime API, at the latest finalized block unless asked for
+/// another. Both methods are `blocking`: they
 /// execute the Wasm runtime, which must not run on the RPC server's async threads (a slow
 /// query would hold up every other connection).
 pub struct Civil<C> {
@@ -195,18 +207,53 @@ pub fn parse_month(text: &str) -> Result<YearMonth, ErrorObjectOwned> {
 	Ok(month)
 }
 
+impl<C> Civil<C>
+where
+	C: HeaderBackend<Block>,
+{
+	/// The block `at` names: `None` or `"finalized"` the latest finalized block, `"best"` the
+	/// best block, else a `0x` block hash this node has.
+	fn block(&self, at: Option<&str>) -> Result<H256, ErrorObjectOwned> {
+		let info = self.client.info();
+		match at {
+			None | Some("finalized") => Ok(info.finalized_hash),
+			Some("best") => Ok(info.best_hash),
+			Some(text) => {
+				let hash = parse_hash(text).map_err(|_| {
+					invalid(format!(
+						"malformed block {}: expected \"best\", \"finalized\" or 0x followed \
+						 by 64 hex digits",
+						quoted(text, 66)
+					))
+				})?;
+				match self.client.header(hash) {
+					Ok(Some(_)) => Ok(hash),
+					Ok(None) => {
+						Err(not_found(format!("this node has no block with the hash {text}")))
+					},
+					Err(e) => Err(runtime_error(e)),
+				}
+			},
+		}
+	}
+}
+
 impl<C> CivilRpcServer for Civil<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: CivilRegistryApi<Block>,
 {
-	fn verify_certificate(&self, certificate_hash: String) -> RpcResult<CertificateJson> {
+	fn verify_certificate(
+		&self,
+		certificate_hash: String,
+		at: Option<String>,
+	) -> RpcResult<CertificateJson> {
 		let hash = parse_hash(&certificate_hash)?;
-		let best = self.client.info().best_hash;
+		let block = self.block(at.as_deref())?;
 		let info = self
 			.client
 			.runtime_api()
-			.verify_certificate(best, hash)
+			.verify_certificate(block, hash)
 			.map_err(runtime_error)?
 			.ok_or_else(|| not_found(format!("no certificate has the hash {certificate_hash}")))?;
 		Ok(CertificateJson {
@@ -230,14 +277,15 @@ where
 		kind: Option<String>,
 		from: String,
 		to: String,
+		at: Option<String>,
 	) -> RpcResult<Vec<MonthlyCountJson>> {
 		let kind = kind.as_deref().map(parse_kind).transpose()?;
 		let (from, to) = (parse_month(&from)?, parse_month(&to)?);
-		let best = self.client.info().best_hash;
+		let block = self.block(at.as_deref())?;
 		let rows = self
 			.client
 			.runtime_api()
-			.statistics(best, jurisdiction, kind, from, to)
+			.statistics(block, jurisdiction, kind, from, to)
 			.map_err(runtime_error)?
 			.map_err(|e| match e {
 				StatisticsError::UnknownJurisdiction => {

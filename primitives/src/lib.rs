@@ -25,6 +25,8 @@ pub use date::{Date, MAX_YEAR, MIN_YEAR};
 pub use lifecycle::*;
 pub use person::*;
 
+extern crate alloc;
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
@@ -237,6 +239,10 @@ pub trait JurisdictionTree {
 	fn contains(outer: JurisdictionId, inner: JurisdictionId) -> bool;
 	/// The parent of a jurisdiction, `None` for a root (a country) or an unknown id.
 	fn parent(jurisdiction: JurisdictionId) -> Option<JurisdictionId>;
+	/// The jurisdiction itself, then its parent, and so on up to its root (a country): the
+	/// jurisdictions an event in it counts for. Bounded by the tree's maximum depth; empty for
+	/// an unknown id.
+	fn lineage(jurisdiction: JurisdictionId) -> Vec<JurisdictionId>;
 	/// Record that a registry record refers to the jurisdiction, so that it can never be removed.
 	fn note_record(jurisdiction: JurisdictionId);
 }

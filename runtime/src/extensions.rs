@@ -25,36 +25,51 @@ use super::{Nonce, Runtime, RuntimeCall, RuntimeOrigin};
 /// for its earlier transactions to be included (a block takes up to the signer's budget, 32).
 pub const MAX_NONCE_AHEAD: Nonce = 16;
 
-/// `frame_system::CheckNonce`, refusing a nonce more than [`MAX_NONCE_AHEAD`] past the
-/// signer's next one with `InvalidTransaction::Future` ("Transaction will be valid in the
-/// future"). Encoded as `CheckNonce` is (the nonce, compact) and with the same identifier, so
-/// clients sign as they always do.
+/// A FRAME transaction extension with one more refusal of this runtime's: `G` checks a
+/// signed transaction's extension before `E` validates it. Encoded exactly as `E` (the guard
+/// adds no data) and with `E`'s identifier, so clients sign as they always do.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
-pub struct CheckNonce(pub frame_system::CheckNonce<Runtime>);
+#[scale_info(skip_type_params(G))]
+pub struct Guarded<E, G>(pub E, core::marker::PhantomData<G>);
 
-impl From<Nonce> for CheckNonce {
-	/// The extension for a transaction with `nonce`.
-	fn from(nonce: Nonce) -> Self {
-		Self(frame_system::CheckNonce::from(nonce))
+/// What a [`Guarded`] extension refuses beyond FRAME's own checks.
+pub trait Guard<E> {
+	/// Refuse `extension` of a transaction signed by `who`, or let it through.
+	fn check(
+		extension: &E,
+		who: &<Runtime as frame_system::Config>::AccountId,
+	) -> Result<(), TransactionValidityError>;
+}
+
+impl<E, G> Guarded<E, G> {
+	/// `extension`, guarded.
+	pub fn new(extension: E) -> Self {
+		Self(extension, core::marker::PhantomData)
 	}
 }
 
-impl core::fmt::Debug for CheckNonce {
+impl<E: core::fmt::Debug, G> core::fmt::Debug for Guarded<E, G> {
 	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
 		core::fmt::Debug::fmt(&self.0, f)
 	}
 }
 
-type Inner = frame_system::CheckNonce<Runtime>;
-
-impl TransactionExtension<RuntimeCall> for CheckNonce {
-	const IDENTIFIER: &'static str = <Inner as TransactionExtension<RuntimeCall>>::IDENTIFIER;
-	type Implicit = <Inner as TransactionExtension<RuntimeCall>>::Implicit;
-	type Val = <Inner as TransactionExtension<RuntimeCall>>::Val;
-	type Pre = <Inner as TransactionExtension<RuntimeCall>>::Pre;
+impl<E, G> TransactionExtension<RuntimeCall> for Guarded<E, G>
+where
+	E: TransactionExtension<RuntimeCall>,
+	G: Guard<E> + Send + Sync + Clone + Eq + core::fmt::Debug + TypeInfo + 'static,
+{
+	const IDENTIFIER: &'static str = E::IDENTIFIER;
+	type Implicit = E::Implicit;
+	type Val = E::Val;
+	type Pre = E::Pre;
 
 	fn implicit(&self) -> Result<Self::Implicit, TransactionValidityError> {
 		self.0.implicit()
+	}
+
+	fn metadata() -> alloc::vec::Vec<sp_runtime::traits::TransactionExtensionMetadata> {
+		E::metadata()
 	}
 
 	fn weight(&self, call: &RuntimeCall) -> Weight {
@@ -72,10 +87,7 @@ impl TransactionExtension<RuntimeCall> for CheckNonce {
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, RuntimeCall> {
 		if let Some(who) = origin.as_system_origin_signer() {
-			let next = frame_system::Pallet::<Runtime>::account_nonce(who);
-			if self.0 .0 > next.saturating_add(MAX_NONCE_AHEAD) {
-				return Err(InvalidTransaction::Future.into());
-			}
+			G::check(&self.0, who)?;
 		}
 		self.0
 			.validate(origin, call, info, len, self_implicit, inherited_implication, source)
@@ -99,8 +111,70 @@ impl TransactionExtension<RuntimeCall> for CheckNonce {
 		len: usize,
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
-		<Inner as TransactionExtension<RuntimeCall>>::post_dispatch_details(
-			pre, info, post_info, len, result,
-		)
+		E::post_dispatch_details(pre, info, post_info, len, result)
+	}
+}
+
+/// `frame_system::CheckNonce`, refusing a nonce more than [`MAX_NONCE_AHEAD`] past the
+/// signer's next one with `InvalidTransaction::Future` ("Transaction will be valid in the
+/// future").
+pub type CheckNonce = Guarded<frame_system::CheckNonce<Runtime>, NonceAhead>;
+
+/// The guard of [`CheckNonce`].
+#[derive(Clone, Eq, PartialEq, Debug, TypeInfo)]
+pub struct NonceAhead;
+
+impl Guard<frame_system::CheckNonce<Runtime>> for NonceAhead {
+	fn check(
+		extension: &frame_system::CheckNonce<Runtime>,
+		who: &<Runtime as frame_system::Config>::AccountId,
+	) -> Result<(), TransactionValidityError> {
+		let next = frame_system::Pallet::<Runtime>::account_nonce(who);
+		if extension.0 > next.saturating_add(MAX_NONCE_AHEAD) {
+			return Err(InvalidTransaction::Future.into());
+		}
+		Ok(())
+	}
+}
+
+impl From<Nonce> for CheckNonce {
+	/// The extension for a transaction with `nonce`.
+	fn from(nonce: Nonce) -> Self {
+		Self::new(frame_system::CheckNonce::from(nonce))
+	}
+}
+
+/// The custom refusal code (`InvalidTransaction::Custom`) of an immortal signed transaction.
+pub const IMMORTAL_TRANSACTION: u8 = 200;
+
+/// `frame_system::CheckEra`, refusing an immortal signed transaction with
+/// `InvalidTransaction::Custom(IMMORTAL_TRANSACTION)`.
+///
+/// An immortal transaction stays valid for ever: replayed after its signer's nonce is reset
+/// (never, on this chain, but a reaped and recreated account would do it) or held back and
+/// submitted months later by whoever saw it. A mortal one dies with its era (polkadot.js signs
+/// for 64 blocks by default), so a signed act that was not included soon is known to be dead.
+pub type CheckEra = Guarded<frame_system::CheckEra<Runtime>, MortalOnly>;
+
+/// The guard of [`CheckEra`].
+#[derive(Clone, Eq, PartialEq, Debug, TypeInfo)]
+pub struct MortalOnly;
+
+impl Guard<frame_system::CheckEra<Runtime>> for MortalOnly {
+	fn check(
+		extension: &frame_system::CheckEra<Runtime>,
+		_who: &<Runtime as frame_system::Config>::AccountId,
+	) -> Result<(), TransactionValidityError> {
+		if extension.0 == sp_runtime::generic::Era::Immortal {
+			return Err(InvalidTransaction::Custom(IMMORTAL_TRANSACTION).into());
+		}
+		Ok(())
+	}
+}
+
+impl From<sp_runtime::generic::Era> for CheckEra {
+	/// The extension for a transaction of `era`.
+	fn from(era: sp_runtime::generic::Era) -> Self {
+		Self::new(frame_system::CheckEra::from(era))
 	}
 }

@@ -142,7 +142,7 @@ pub type TxExtension = (
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
+	extensions::CheckEra,
 	extensions::CheckNonce,
 	frame_system::CheckWeight<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
@@ -158,7 +158,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run at the next runtime upgrade.
 #[allow(unused_parens)]
-type Migrations = ();
+type Migrations = (pallet_civil_events::migrations::RollUpStatistics<Runtime>,);
 
 /// Executes blocks: dispatches extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

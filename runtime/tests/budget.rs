@@ -49,3 +49,39 @@ fn a_signers_nonces_may_run_at_most_sixteen_ahead() {
 		);
 	});
 }
+
+#[test]
+fn immortal_transactions_are_refused_and_mortal_ones_die_with_their_era() {
+	use sp_runtime::generic::Era;
+	preset_ext("development").execute_with(|| {
+		let nonce = System::account_nonce(Bob.to_account_id());
+		let immortal = sign(Bob, officer_call(), extensions_with_era(nonce, Era::Immortal));
+		assert_eq!(
+			validate(immortal.clone()),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(
+				civil_registry_runtime::extensions::IMMORTAL_TRANSACTION
+			)))
+		);
+		// Refused by a block author too, not only by the pool.
+		assert_eq!(
+			apply(immortal),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(
+				civil_registry_runtime::extensions::IMMORTAL_TRANSACTION
+			)))
+		);
+		// A mortal one is valid, and says how long: to the end of its era.
+		let mortal = signed(Bob, officer_call());
+		let valid = validate(mortal.clone()).expect("a mortal transaction is valid");
+		assert!(valid.longevity <= 64, "longevity {}", valid.longevity);
+		// Past its era, it is stale: nobody can submit it later.
+		for _ in 0..64 {
+			next_block();
+		}
+		assert!(matches!(
+			validate(mortal),
+			Err(TransactionValidityError::Invalid(
+				InvalidTransaction::AncientBirthBlock | InvalidTransaction::BadProof
+			))
+		));
+	});
+}

@@ -30,4 +30,4 @@ for _ in $(seq 1 120); do
 done
 
 echo "e2e: node up on ws://127.0.0.1:$rpc_port"
-CIVIL_WS="ws://127.0.0.1:$rpc_port" npm test
+CIVIL_WS="ws://127.0.0.1:$rpc_port" CIVIL_NODE="$binary" npm test

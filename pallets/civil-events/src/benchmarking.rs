@@ -512,6 +512,38 @@ mod benchmarks {
 		assert_eq!(Proposals::<T>::iter().count(), 0);
 	}
 
+	/// `p`: the late births expiring in the block, each with an identity key to free.
+	#[benchmark]
+	fn expire_pending(p: Linear<0, { T::MaxPendingPerBlock::get() }>) {
+		let mut s = Setup::<T>::new();
+		for _ in 0..p {
+			let key = s.next_key();
+			// Born in March: registered in June, it is late and pending.
+			Pallet::<T>::register_birth(
+				s.origin().into(),
+				s.jurisdiction,
+				d(2024, 3, 1),
+				key,
+				H256::zero(),
+				Sex::Male,
+				None,
+				None,
+				H256::zero(),
+			)
+			.unwrap();
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let at = Pallet::<T>::pending_expiry(now);
+		assert_eq!(PendingExpiries::<T>::get(at).len() as u32, p);
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(at);
+		}
+
+		assert_eq!(PendingIdentities::<T>::iter().count(), 0);
+	}
+
 	/// `p`: the open proposals of a dismissed officer, closed with it.
 	#[benchmark]
 	fn close_proposals_of(p: Linear<0, { T::MaxOpenProposalsPerOfficer::get() }>) {

@@ -68,6 +68,9 @@ impl pallet_civil_events::Config for Test {
 	type MaxProposalsPerBlock = ConstU32<4>;
 	type MaxOpenProposalsPerOfficer = ConstU32<4>;
 	type MaxOpenProposalsPerOffice = ConstU32<6>;
+	type MaxCertificatesPerAct = ConstU32<3>;
+	type PendingLifetime = ConstU64<{ PENDING_LIFETIME }>;
+	type MaxPendingPerBlock = ConstU32<4>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
@@ -117,6 +120,8 @@ pub const NOBODY: u64 = 99;
 
 /// Blocks a proposal stays open.
 pub const PROPOSAL_LIFETIME: u64 = 10;
+/// Blocks a late registration waits for approval before it expires.
+pub const PENDING_LIFETIME: u64 = 20;
 
 /// Jurisdictions.
 pub const TK_YUN: u32 = 2;

@@ -5,7 +5,7 @@
 use crate::*;
 use alloc::collections::btree_map::BTreeMap;
 use civil_registry_primitives::{
-	ActKind, JurisdictionId, LifeStatus, MaritalStatus, PersonRegistry, YearMonth,
+	ActKind, JurisdictionId, JurisdictionTree, LifeStatus, MaritalStatus, PersonRegistry, YearMonth,
 };
 use frame_support::{ensure, traits::Get};
 use sp_runtime::TryRuntimeError;
@@ -25,6 +25,8 @@ impl<T: Config> Pallet<T> {
 		Self::try_state_certificates()?;
 		Self::try_state_proposals()?;
 		Self::try_state_reviews()?;
+		Self::try_state_certificate_counts()?;
+		Self::try_state_pending_expiries()?;
 		Self::try_state_pending_identities()
 	}
 
@@ -51,6 +53,7 @@ impl<T: Config> Pallet<T> {
 				match act.status {
 					ActStatus::Registered => ensure!(listed, "an act in effect is not in ActsOf"),
 					ActStatus::Pending => ensure!(!listed, "a pending act is in ActsOf"),
+					ActStatus::Expired => ensure!(!listed, "an expired act is in ActsOf"),
 					ActStatus::Revoked => {},
 				}
 			}
@@ -183,15 +186,20 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The statistics equal a recount of the acts in effect by kind, month and jurisdiction.
+	/// The statistics equal a recount of the acts in effect by kind, month and jurisdiction,
+	/// each act counted for its jurisdiction and every one above it.
 	fn try_state_statistics() -> Result<(), TryRuntimeError> {
 		let mut recount: BTreeMap<(ActKind, YearMonth, JurisdictionId), u32> = BTreeMap::new();
 		for act in Acts::<T>::iter_values() {
 			if act.status == ActStatus::Registered {
-				let n = recount
-					.entry((act.kind, act.event_date.year_month(), act.jurisdiction))
-					.or_default();
-				*n = n.saturating_add(1);
+				let lineage = T::Jurisdictions::lineage(act.jurisdiction);
+				ensure!(!lineage.is_empty(), "an act in effect in an unknown jurisdiction");
+				for jurisdiction in lineage {
+					let n = recount
+						.entry((act.kind, act.event_date.year_month(), jurisdiction))
+						.or_default();
+					*n = n.saturating_add(1);
+				}
 			}
 		}
 		let stored: BTreeMap<_, _> = Statistics::<T>::iter().collect();
@@ -261,6 +269,42 @@ impl<T: Config> Pallet<T> {
 				"a cleared review of an act no compromised key signed"
 			);
 		}
+		Ok(())
+	}
+
+	/// Every pending late registration is queued for expiry exactly once, at a block still to
+	/// come, and the queues hold nothing else.
+	fn try_state_pending_expiries() -> Result<(), TryRuntimeError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut queued = alloc::collections::btree_set::BTreeSet::new();
+		for (at, queue) in PendingExpiries::<T>::iter() {
+			ensure!(at > now, "a late registration queued to expire in the past");
+			ensure!(!queue.is_empty(), "an empty expiry queue is stored");
+			for act in queue {
+				ensure!(queued.insert(act), "a late registration queued twice");
+			}
+		}
+		let pending: alloc::collections::btree_set::BTreeSet<_> = Acts::<T>::iter()
+			.filter(|(_, act)| act.status == ActStatus::Pending)
+			.map(|(id, _)| id)
+			.collect();
+		ensure!(queued == pending, "the expiry queues differ from the pending acts");
+		Ok(())
+	}
+
+	/// Each act's certificate count is the number of its certificates, within the bound.
+	fn try_state_certificate_counts() -> Result<(), TryRuntimeError> {
+		let mut counted: BTreeMap<civil_registry_primitives::ActId, u32> = BTreeMap::new();
+		for certificate in Certificates::<T>::iter_values() {
+			let n = counted.entry(certificate.act).or_default();
+			*n = n.saturating_add(1);
+		}
+		let stored: BTreeMap<_, _> = CertificatesIssued::<T>::iter().collect();
+		ensure!(stored == counted, "the certificate counts differ from the certificates");
+		ensure!(
+			stored.values().all(|n| *n <= T::MaxCertificatesPerAct::get()),
+			"more certificates of an act than the bound"
+		);
 		Ok(())
 	}
 

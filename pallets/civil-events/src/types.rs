@@ -37,6 +37,9 @@ pub enum ActStatus {
 	/// Revoked with the approval of the regional level (see [`crate::Revocations`]): no
 	/// longer in effect, its effects on persons undone. Final; the record stays.
 	Revoked,
+	/// A late registration nobody approved within [`crate::Config::PendingLifetime`] blocks.
+	/// It never took effect; final, the record stays.
+	Expired,
 }
 
 /// What is particular to each kind of act.

@@ -63,6 +63,7 @@ pub trait WeightInfo {
 	fn reject_revocation() -> Weight;
 	fn issue_certificate() -> Weight;
 	fn expire_proposals(p: u32, ) -> Weight;
+	fn expire_pending(p: u32, ) -> Weight;
 	fn close_proposals_of(p: u32, ) -> Weight;
 }
 
@@ -73,7 +74,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -89,7 +90,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -97,18 +98,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3822`
-		//  Estimated: `11586`
-		// Minimum execution time: 84_426_000 picoseconds.
-		Weight::from_parts(88_962_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(17_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		//  Measured:  `3874`
+		//  Estimated: `14235`
+		// Minimum execution time: 106_408_000 picoseconds.
+		Weight::from_parts(114_641_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -120,24 +121,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:127 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `33158`
+		//  Measured:  `33204`
 		//  Estimated: `344144`
-		// Minimum execution time: 908_376_000 picoseconds.
-		Weight::from_parts(964_359_000, 344144)
-			.saturating_add(T::DbWeight::get().reads(142_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Minimum execution time: 959_382_000 picoseconds.
+		Weight::from_parts(1_022_306_000, 344144)
+			.saturating_add(T::DbWeight::get().reads(147_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -149,24 +150,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:130 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5324`
+		//  Measured:  `5450`
 		//  Estimated: `352250`
-		// Minimum execution time: 409_672_000 picoseconds.
-		Weight::from_parts(428_540_000, 352250)
-			.saturating_add(T::DbWeight::get().reads(143_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Minimum execution time: 446_536_000 picoseconds.
+		Weight::from_parts(463_702_000, 352250)
+			.saturating_add(T::DbWeight::get().reads(148_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -178,24 +179,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3999`
-		//  Estimated: `11586`
-		// Minimum execution time: 81_141_000 picoseconds.
-		Weight::from_parts(85_578_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		//  Measured:  `4051`
+		//  Estimated: `14235`
+		// Minimum execution time: 105_998_000 picoseconds.
+		Weight::from_parts(114_161_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -207,24 +208,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5203`
-		//  Estimated: `11586`
-		// Minimum execution time: 91_647_000 picoseconds.
-		Weight::from_parts(96_534_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		//  Measured:  `5258`
+		//  Estimated: `14235`
+		// Minimum execution time: 116_564_000 picoseconds.
+		Weight::from_parts(123_815_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -234,7 +235,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -242,18 +243,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_paternity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3740`
-		//  Estimated: `11586`
-		// Minimum execution time: 72_128_000 picoseconds.
-		Weight::from_parts(76_174_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		//  Measured:  `3792`
+		//  Estimated: `14235`
+		// Minimum execution time: 98_668_000 picoseconds.
+		Weight::from_parts(104_607_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -263,7 +264,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -271,18 +272,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_name_change() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2546`
-		//  Estimated: `11586`
-		// Minimum execution time: 58_958_000 picoseconds.
-		Weight::from_parts(62_603_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `2673`
+		//  Estimated: `14235`
+		// Minimum execution time: 88_702_000 picoseconds.
+		Weight::from_parts(94_110_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -296,7 +297,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -306,12 +307,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn enroll_person() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1138`
-		//  Estimated: `11586`
-		// Minimum execution time: 54_922_000 picoseconds.
-		Weight::from_parts(58_027_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		//  Measured:  `1184`
+		//  Estimated: `14235`
+		// Minimum execution time: 84_155_000 picoseconds.
+		Weight::from_parts(88_101_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -327,18 +328,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn approve_late_registration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3482`
-		//  Estimated: `11541`
-		// Minimum execution time: 68_412_000 picoseconds.
-		Weight::from_parts(72_197_000, 11541)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		//  Measured:  `4192`
+		//  Estimated: `14235`
+		// Minimum execution time: 108_321_000 picoseconds.
+		Weight::from_parts(114_080_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -366,8 +371,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1513`
 		//  Estimated: `11586`
-		// Minimum execution time: 57_726_000 picoseconds.
-		Weight::from_parts(61_231_000, 11586)
+		// Minimum execution time: 61_421_000 picoseconds.
+		Weight::from_parts(65_097_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -389,11 +394,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:1 w:0)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:4 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:2 w:2)
+	/// Storage: `CivilEvents::Statistics` (r:10 w:10)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:0)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
@@ -404,15 +409,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_amendment(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3276 + a * (238 ±0)`
-		//  Estimated: `11274 + a * (2702 ±0)`
-		// Minimum execution time: 88_702_000 picoseconds.
-		Weight::from_parts(90_791_352, 11274)
-			// Standard Error: 11_053
-			.saturating_add(Weight::from_parts(6_692_168, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(17_u64))
+		//  Measured:  `3519 + a * (238 ±0)`
+		//  Estimated: `26100 + a * (2702 ±0)`
+		// Minimum execution time: 152_147_000 picoseconds.
+		Weight::from_parts(148_858_588, 26100)
+			// Standard Error: 17_181
+			.saturating_add(Weight::from_parts(7_351_133, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
 			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -435,8 +440,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1284`
 		//  Estimated: `6310`
-		// Minimum execution time: 34_421_000 picoseconds.
-		Weight::from_parts(36_414_000, 6310)
+		// Minimum execution time: 36_184_000 picoseconds.
+		Weight::from_parts(38_377_000, 6310)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -464,8 +469,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1431`
 		//  Estimated: `11586`
-		// Minimum execution time: 46_719_000 picoseconds.
-		Weight::from_parts(49_824_000, 11586)
+		// Minimum execution time: 45_608_000 picoseconds.
+		Weight::from_parts(50_345_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -477,7 +482,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
@@ -487,7 +492,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:1 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
@@ -502,15 +507,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2947 + a * (234 ±0)`
-		//  Estimated: `11586 + a * (2702 ±0)`
-		// Minimum execution time: 79_569_000 picoseconds.
-		Weight::from_parts(75_044_069, 11586)
-			// Standard Error: 6_451
-			.saturating_add(Weight::from_parts(3_686_768, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		//  Measured:  `3077 + a * (234 ±0)`
+		//  Estimated: `14235 + a * (2702 ±0)`
+		// Minimum execution time: 108_291_000 picoseconds.
+		Weight::from_parts(107_206_997, 14235)
+			// Standard Error: 12_625
+			.saturating_add(Weight::from_parts(3_961_182, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -535,8 +540,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1808`
 		//  Estimated: `11586`
-		// Minimum execution time: 46_890_000 picoseconds.
-		Weight::from_parts(49_614_000, 11586)
+		// Minimum execution time: 45_998_000 picoseconds.
+		Weight::from_parts(49_313_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -550,14 +555,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Certificates` (r:1 w:1)
 	/// Proof: `CivilEvents::Certificates` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::CertificatesIssued` (r:1 w:1)
+	/// Proof: `CivilEvents::CertificatesIssued` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn issue_certificate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1431`
+		//  Measured:  `1536`
 		//  Estimated: `11586`
-		// Minimum execution time: 35_673_000 picoseconds.
-		Weight::from_parts(37_847_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Minimum execution time: 40_240_000 picoseconds.
+		Weight::from_parts(43_094_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
@@ -567,6 +574,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:4 w:4)
 	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:0)
+	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:64)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 64]`.
@@ -574,15 +583,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `356 + p * (175 ±0)`
 		//  Estimated: `3991 + p * (2622 ±0)`
-		// Minimum execution time: 2_975_000 picoseconds.
-		Weight::from_parts(5_458_412, 3991)
-			// Standard Error: 7_733
-			.saturating_add(Weight::from_parts(9_860_542, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 4_257_000 picoseconds.
+		Weight::from_parts(6_667_616, 3991)
+			// Standard Error: 16_616
+			.saturating_add(Weight::from_parts(9_874_468, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2622).saturating_mul(p.into()))
+	}
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:0)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:64 w:64)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::PendingIdentities` (r:0 w:64)
+	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[0, 64]`.
+	fn expire_pending(p: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `159 + p * (189 ±0)`
+		//  Estimated: `3991 + p * (2702 ±0)`
+		// Minimum execution time: 4_366_000 picoseconds.
+		Weight::from_parts(4_487_799, 3991)
+			// Standard Error: 4_910
+			.saturating_add(Weight::from_parts(7_234_938, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(p.into()))
 	}
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
@@ -599,10 +631,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `419 + p * (117 ±0)`
 		//  Estimated: `3991 + p * (2622 ±0)`
-		// Minimum execution time: 3_465_000 picoseconds.
-		Weight::from_parts(8_626_737, 3991)
-			// Standard Error: 5_743
-			.saturating_add(Weight::from_parts(11_337_509, 0).saturating_mul(p.into()))
+		// Minimum execution time: 3_255_000 picoseconds.
+		Weight::from_parts(8_356_958, 3991)
+			// Standard Error: 6_028
+			.saturating_add(Weight::from_parts(10_908_217, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -618,7 +650,7 @@ impl WeightInfo for () {
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -634,7 +666,7 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -642,18 +674,18 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3822`
-		//  Estimated: `11586`
-		// Minimum execution time: 84_426_000 picoseconds.
-		Weight::from_parts(88_962_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(17_u64))
-			.saturating_add(ParityDbWeight::get().writes(11_u64))
+		//  Measured:  `3874`
+		//  Estimated: `14235`
+		// Minimum execution time: 106_408_000 picoseconds.
+		Weight::from_parts(114_641_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(22_u64))
+			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -665,24 +697,24 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:127 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `33158`
+		//  Measured:  `33204`
 		//  Estimated: `344144`
-		// Minimum execution time: 908_376_000 picoseconds.
-		Weight::from_parts(964_359_000, 344144)
-			.saturating_add(ParityDbWeight::get().reads(142_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		// Minimum execution time: 959_382_000 picoseconds.
+		Weight::from_parts(1_022_306_000, 344144)
+			.saturating_add(ParityDbWeight::get().reads(147_u64))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -694,24 +726,24 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:130 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5324`
+		//  Measured:  `5450`
 		//  Estimated: `352250`
-		// Minimum execution time: 409_672_000 picoseconds.
-		Weight::from_parts(428_540_000, 352250)
-			.saturating_add(ParityDbWeight::get().reads(143_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		// Minimum execution time: 446_536_000 picoseconds.
+		Weight::from_parts(463_702_000, 352250)
+			.saturating_add(ParityDbWeight::get().reads(148_u64))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -723,24 +755,24 @@ impl WeightInfo for () {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3999`
-		//  Estimated: `11586`
-		// Minimum execution time: 81_141_000 picoseconds.
-		Weight::from_parts(85_578_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(14_u64))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+		//  Measured:  `4051`
+		//  Estimated: `14235`
+		// Minimum execution time: 105_998_000 picoseconds.
+		Weight::from_parts(114_161_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(19_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -752,24 +784,24 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5203`
-		//  Estimated: `11586`
-		// Minimum execution time: 91_647_000 picoseconds.
-		Weight::from_parts(96_534_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(16_u64))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+		//  Measured:  `5258`
+		//  Estimated: `14235`
+		// Minimum execution time: 116_564_000 picoseconds.
+		Weight::from_parts(123_815_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -779,7 +811,7 @@ impl WeightInfo for () {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -787,18 +819,18 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_paternity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3740`
-		//  Estimated: `11586`
-		// Minimum execution time: 72_128_000 picoseconds.
-		Weight::from_parts(76_174_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		//  Measured:  `3792`
+		//  Estimated: `14235`
+		// Minimum execution time: 98_668_000 picoseconds.
+		Weight::from_parts(104_607_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -808,7 +840,7 @@ impl WeightInfo for () {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -816,18 +848,18 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
 	fn register_name_change() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2546`
-		//  Estimated: `11586`
-		// Minimum execution time: 58_958_000 picoseconds.
-		Weight::from_parts(62_603_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		//  Measured:  `2673`
+		//  Estimated: `14235`
+		// Minimum execution time: 88_702_000 picoseconds.
+		Weight::from_parts(94_110_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(16_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -841,7 +873,7 @@ impl WeightInfo for () {
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -851,12 +883,12 @@ impl WeightInfo for () {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	fn enroll_person() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1138`
-		//  Estimated: `11586`
-		// Minimum execution time: 54_922_000 picoseconds.
-		Weight::from_parts(58_027_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		//  Measured:  `1184`
+		//  Estimated: `14235`
+		// Minimum execution time: 84_155_000 picoseconds.
+		Weight::from_parts(88_101_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:1)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -872,18 +904,22 @@ impl WeightInfo for () {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn approve_late_registration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3482`
-		//  Estimated: `11541`
-		// Minimum execution time: 68_412_000 picoseconds.
-		Weight::from_parts(72_197_000, 11541)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		//  Measured:  `4192`
+		//  Estimated: `14235`
+		// Minimum execution time: 108_321_000 picoseconds.
+		Weight::from_parts(114_080_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(22_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
@@ -911,8 +947,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1513`
 		//  Estimated: `11586`
-		// Minimum execution time: 57_726_000 picoseconds.
-		Weight::from_parts(61_231_000, 11586)
+		// Minimum execution time: 61_421_000 picoseconds.
+		Weight::from_parts(65_097_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -934,11 +970,11 @@ impl WeightInfo for () {
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:1 w:0)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:4 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:2 w:2)
+	/// Storage: `CivilEvents::Statistics` (r:10 w:10)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:0)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
@@ -949,15 +985,15 @@ impl WeightInfo for () {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_amendment(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3276 + a * (238 ±0)`
-		//  Estimated: `11274 + a * (2702 ±0)`
-		// Minimum execution time: 88_702_000 picoseconds.
-		Weight::from_parts(90_791_352, 11274)
-			// Standard Error: 11_053
-			.saturating_add(Weight::from_parts(6_692_168, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(17_u64))
+		//  Measured:  `3519 + a * (238 ±0)`
+		//  Estimated: `26100 + a * (2702 ±0)`
+		// Minimum execution time: 152_147_000 picoseconds.
+		Weight::from_parts(148_858_588, 26100)
+			// Standard Error: 17_181
+			.saturating_add(Weight::from_parts(7_351_133, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(29_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(18_u64))
 			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -980,8 +1016,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1284`
 		//  Estimated: `6310`
-		// Minimum execution time: 34_421_000 picoseconds.
-		Weight::from_parts(36_414_000, 6310)
+		// Minimum execution time: 36_184_000 picoseconds.
+		Weight::from_parts(38_377_000, 6310)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -1009,8 +1045,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1431`
 		//  Estimated: `11586`
-		// Minimum execution time: 46_719_000 picoseconds.
-		Weight::from_parts(49_824_000, 11586)
+		// Minimum execution time: 45_608_000 picoseconds.
+		Weight::from_parts(50_345_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -1022,7 +1058,7 @@ impl WeightInfo for () {
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
@@ -1032,7 +1068,7 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Statistics` (r:1 w:1)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:1 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
@@ -1047,15 +1083,15 @@ impl WeightInfo for () {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2947 + a * (234 ±0)`
-		//  Estimated: `11586 + a * (2702 ±0)`
-		// Minimum execution time: 79_569_000 picoseconds.
-		Weight::from_parts(75_044_069, 11586)
-			// Standard Error: 6_451
-			.saturating_add(Weight::from_parts(3_686_768, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(14_u64))
+		//  Measured:  `3077 + a * (234 ±0)`
+		//  Estimated: `14235 + a * (2702 ±0)`
+		// Minimum execution time: 108_291_000 picoseconds.
+		Weight::from_parts(107_206_997, 14235)
+			// Standard Error: 12_625
+			.saturating_add(Weight::from_parts(3_961_182, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -1080,8 +1116,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1808`
 		//  Estimated: `11586`
-		// Minimum execution time: 46_890_000 picoseconds.
-		Weight::from_parts(49_614_000, 11586)
+		// Minimum execution time: 45_998_000 picoseconds.
+		Weight::from_parts(49_313_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -1095,14 +1131,16 @@ impl WeightInfo for () {
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Certificates` (r:1 w:1)
 	/// Proof: `CivilEvents::Certificates` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::CertificatesIssued` (r:1 w:1)
+	/// Proof: `CivilEvents::CertificatesIssued` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn issue_certificate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1431`
+		//  Measured:  `1536`
 		//  Estimated: `11586`
-		// Minimum execution time: 35_673_000 picoseconds.
-		Weight::from_parts(37_847_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		// Minimum execution time: 40_240_000 picoseconds.
+		Weight::from_parts(43_094_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
@@ -1112,6 +1150,8 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:4 w:4)
 	/// Proof: `CivilEvents::OpenProposalsOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:0)
+	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:64)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 64]`.
@@ -1119,15 +1159,38 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `356 + p * (175 ±0)`
 		//  Estimated: `3991 + p * (2622 ±0)`
-		// Minimum execution time: 2_975_000 picoseconds.
-		Weight::from_parts(5_458_412, 3991)
-			// Standard Error: 7_733
-			.saturating_add(Weight::from_parts(9_860_542, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		// Minimum execution time: 4_257_000 picoseconds.
+		Weight::from_parts(6_667_616, 3991)
+			// Standard Error: 16_616
+			.saturating_add(Weight::from_parts(9_874_468, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2622).saturating_mul(p.into()))
+	}
+	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:0)
+	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
+	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:64 w:64)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::PendingIdentities` (r:0 w:64)
+	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[0, 64]`.
+	fn expire_pending(p: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `159 + p * (189 ±0)`
+		//  Estimated: `3991 + p * (2702 ±0)`
+		// Minimum execution time: 4_366_000 picoseconds.
+		Weight::from_parts(4_487_799, 3991)
+			// Standard Error: 4_910
+			.saturating_add(Weight::from_parts(7_234_938, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2702).saturating_mul(p.into()))
 	}
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
@@ -1144,10 +1207,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `419 + p * (117 ±0)`
 		//  Estimated: `3991 + p * (2622 ±0)`
-		// Minimum execution time: 3_465_000 picoseconds.
-		Weight::from_parts(8_626_737, 3991)
-			// Standard Error: 5_743
-			.saturating_add(Weight::from_parts(11_337_509, 0).saturating_mul(p.into()))
+		// Minimum execution time: 3_255_000 picoseconds.
+		Weight::from_parts(8_356_958, 3991)
+			// Standard Error: 6_028
+			.saturating_add(Weight::from_parts(10_908_217, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

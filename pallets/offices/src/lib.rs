@@ -1080,6 +1080,19 @@ pub mod pallet {
 			Jurisdictions::<T>::get(jurisdiction).and_then(|j| j.parent)
 		}
 
+		fn lineage(jurisdiction: JurisdictionId) -> Vec<JurisdictionId> {
+			let mut lineage = Vec::new();
+			let mut current = Jurisdictions::<T>::get(jurisdiction).map(|j| (jurisdiction, j));
+			// A jurisdiction is at most `MaxJurisdictionDepth` below its root, and a parent is
+			// fixed at creation, so the walk ends; the bound only makes that visible.
+			for _ in 0..=T::MaxJurisdictionDepth::get() {
+				let Some((id, j)) = current else { break };
+				lineage.push(id);
+				current = j.parent.and_then(|p| Jurisdictions::<T>::get(p).map(|j| (p, j)));
+			}
+			lineage
+		}
+
 		fn note_record(jurisdiction: JurisdictionId) {
 			Jurisdictions::<T>::mutate(jurisdiction, |j| {
 				if let Some(j) = j {

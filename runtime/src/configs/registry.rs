@@ -11,6 +11,7 @@ use super::governance::GovernanceOrigin;
 parameter_types! {
 	/// A proposed amendment or revocation waits a week for its second officer.
 	pub const ProposalLifetime: BlockNumber = 7 * DAYS;
+	pub const PendingLifetime: BlockNumber = 30 * DAYS;
 
 	/// What one key may send, whatever its role: 32 transactions or 64 KiB in a block, 2,000
 	/// transactions or 2 MiB in a day.
@@ -70,6 +71,14 @@ impl pallet_civil_events::Config for Runtime {
 	/// An office's officers together: 64 open at once, so that one office (a stolen head key
 	/// appointing registrars) cannot fill a block's 64 slots for the others.
 	type MaxOpenProposalsPerOffice = ConstU32<64>;
+	/// A person asks for a duplicate certificate a few times in a life, and each amendment
+	/// brings new ones; 64 per act leaves room for the exceptional.
+	type MaxCertificatesPerAct = ConstU32<64>;
+	/// A head reviews a late registration within days; after 30 it expires and frees the
+	/// person's identity key for a fresh registration.
+	type PendingLifetime = PendingLifetime;
+	/// Late registrations are a few a day country-wide; 64 in one block is far above that.
+	type MaxPendingPerBlock = ConstU32<64>;
 	type WeightInfo = pallet_civil_events::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = CivilEventsBenchmarkHelper;

@@ -54,15 +54,26 @@ pub fn next_block() {
 	start_block(System::block_number() + 1);
 }
 
+/// The era an up-to-date client signs for: 64 blocks from the parent block (polkadot.js's
+/// default).
+pub fn mortal_era() -> Era {
+	Era::mortal(64, u64::from(System::block_number().saturating_sub(1)))
+}
+
 /// The transaction extensions an up-to-date client attaches.
 pub fn extensions(nonce: Nonce) -> TxExtension {
+	extensions_with_era(nonce, mortal_era())
+}
+
+/// The transaction extensions, with the transaction's era.
+pub fn extensions_with_era(nonce: Nonce, era: Era) -> TxExtension {
 	(
 		frame_system::CheckNonZeroSender::new(),
 		pallet_offices::CheckRole::new(),
 		frame_system::CheckSpecVersion::new(),
 		frame_system::CheckTxVersion::new(),
 		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
+		civil_registry_runtime::extensions::CheckEra::from(era),
 		civil_registry_runtime::extensions::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
 		frame_metadata_hash_extension::CheckMetadataHash::new(false),
@@ -81,7 +92,11 @@ pub fn signed_with_nonce(
 	call: RuntimeCall,
 	nonce: Nonce,
 ) -> UncheckedExtrinsic {
-	let extensions = extensions(nonce);
+	sign(who, call, extensions(nonce))
+}
+
+/// `call` signed by `who` with the given extensions.
+pub fn sign(who: Sr25519Keyring, call: RuntimeCall, extensions: TxExtension) -> UncheckedExtrinsic {
 	let payload = SignedPayload::new(call.clone(), extensions.clone()).expect("payload builds");
 	let signature = payload.using_encoded(|p| who.sign(p));
 	UncheckedExtrinsic::new_signed(

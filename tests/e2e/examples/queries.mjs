@@ -131,19 +131,25 @@ export async function rpc(rpcUrl, method, params) {
 // #region verifyFromQr
 /** Verify a certificate from its QR code, which holds the certificate's hash: no blockchain
  *  library, one HTTP request. Unknown hashes answer the error code 4004, malformed ones
- *  -32602. */
-export async function verifyFromQr(rpcUrl, qrText) {
+ *  -32602. The node answers from the latest finalized block, an answer that never changes;
+ *  a certificate issued seconds ago is known once its block is final (about two blocks), or
+ *  at once with `at = 'best'`. */
+export async function verifyFromQr(rpcUrl, qrText, at) {
   // { status: 'valid' | 'superseded' | 'revoked', kind: 'birth', office, version,
   //   currentVersion, issuedAt }
-  return rpc(rpcUrl, 'civil_verifyCertificate', [qrText.trim()]);
+  const params = [qrText.trim()];
+  if (at !== undefined) params.push(at);
+  return rpc(rpcUrl, 'civil_verifyCertificate', params);
 }
 // #endregion verifyFromQr
 
 // #region statisticsRpc
 /** `civil_statistics`: months as `"YYYY-MM"`, kinds as in the JSON (`"birth"`, `"marriage"`,
- *  ...; `null` for all). */
-export async function statisticsRpc(rpcUrl, jurisdiction, kind, from, to) {
-  return rpc(rpcUrl, 'civil_statistics', [jurisdiction, kind, from, to]);
+ *  ...; `null` for all). From the finalized block, or `at` (`'best'` or a block hash). */
+export async function statisticsRpc(rpcUrl, jurisdiction, kind, from, to, at) {
+  const params = [jurisdiction, kind, from, to];
+  if (at !== undefined) params.push(at);
+  return rpc(rpcUrl, 'civil_statistics', params);
 }
 // #endregion statisticsRpc
 

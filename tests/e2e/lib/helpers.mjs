@@ -33,6 +33,17 @@ export async function waitForBlock(api, n) {
   }
 }
 
+/** Wait until the block the node's best block is now has been finalized, so that the
+ *  `civil_*` RPC (which answers at the finalized block by default) sees what is in it. */
+export async function waitForFinality(api) {
+  const target = (await api.rpc.chain.getHeader()).number.toNumber();
+  for (;;) {
+    const finalized = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
+    if (finalized.number.toNumber() >= target) return target;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /** A random 32-byte hash: identity keys, data roots, document hashes. */
 export function hash() {
   return `0x${randomBytes(32).toString('hex')}`;

@@ -8,6 +8,7 @@ import * as lifecycle from '../examples/lifecycle.mjs';
 import * as queries from '../examples/queries.mjs';
 import {
   HTTP_ENDPOINT, TASHKENT, UZBEKISTAN, YUNUSOBOD, daysBefore, hash, rejectsWith, setup,
+  waitForFinality,
 } from '../lib/helpers.mjs';
 
 const { api, alice, bob } = await setup();
@@ -44,8 +45,14 @@ test('a certificate is valid, superseded by a four-eyes correction, then revoked
   assert.deepEqual(
     { ...(await queries.verifyCertificate(api, first)), issuedAt: 0 },
     { status: 'Valid', kind: 'Birth', office: 0, version: 1, currentVersion: 1, issuedAt: 0 });
+  // The RPC answers from the finalized block unless asked for the best one.
+  const fromBest = await queries.verifyFromQr(HTTP_ENDPOINT, `${first}\n`, 'best');
+  assert.deepEqual([fromBest.status, fromBest.kind, fromBest.version], ['valid', 'birth', 1]);
+  await waitForFinality(api);
   const fromQr = await queries.verifyFromQr(HTTP_ENDPOINT, `${first}\n`);
-  assert.deepEqual([fromQr.status, fromQr.kind, fromQr.version], ['valid', 'birth', 1]);
+  assert.deepEqual(fromQr, fromBest);
+  const atHash = await queries.verifyFromQr(HTTP_ENDPOINT, first, (await api.rpc.chain.getFinalizedHead()).toHex());
+  assert.deepEqual(atHash, fromBest);
   // Bob cannot approve his own proposal.
   // Approving is a head's call: Bob's registrar key cannot even submit it.
   await assert.rejects(lifecycle.approveAmendment(api, bob, proposal), /1010: Invalid Transaction: Transaction call is not expected/);
@@ -59,7 +66,7 @@ test('a certificate is valid, superseded by a four-eyes correction, then revoked
   assert.deepEqual(record.versions[0].act.eventDate, now);
 
   assert.equal((await queries.verifyCertificate(api, first)).status, 'Superseded');
-  assert.equal((await queries.verifyFromQr(HTTP_ENDPOINT, first)).status, 'superseded');
+  assert.equal((await queries.verifyFromQr(HTTP_ENDPOINT, first, 'best')).status, 'superseded');
   // A proposal can be rejected (or withdrawn by its proposer).
   const second = hash();
   const [secondVersion, withdrawn] = await Promise.all([
@@ -86,7 +93,7 @@ test('a certificate is valid, superseded by a four-eyes correction, then revoked
   ]);
   assert.deepEqual(dependents, []);
   assert.equal((await queries.verifyCertificate(api, second)).status, 'Revoked');
-  assert.equal((await queries.verifyFromQr(HTTP_ENDPOINT, first)).status, 'revoked');
+  assert.equal((await queries.verifyFromQr(HTTP_ENDPOINT, first, 'best')).status, 'revoked');
   assert.equal((await queries.person(api, child)).revoked, true);
   assert.ok((await queries.act(api, birth)).revocation);
 });
@@ -114,6 +121,17 @@ test('the civil_verifyCertificate RPC answers bad input with a clear code', asyn
     assert.ok(e.message.length < 300, e.message);
     return true;
   });
+  // The block to answer at: a malformed one is refused, an unknown one is not found.
+  await assert.rejects(queries.verifyFromQr(HTTP_ENDPOINT, hash(), 'x'.repeat(5000)), (e) => {
+    assert.equal(e.code, -32602);
+    assert.match(e.message, /malformed block of 5000 bytes/);
+    return true;
+  });
+  await assert.rejects(queries.statisticsRpc(HTTP_ENDPOINT, UZBEKISTAN, null, monthText, monthText, hash()), (e) => {
+    assert.equal(e.code, 4004);
+    assert.match(e.message, /no block with the hash/);
+    return true;
+  });
   assert.equal(await queries.verifyCertificate(api, hash()), null);
 });
 
@@ -125,9 +143,10 @@ test('statistics roll up from the district to the region and the country', async
   for (const jurisdiction of [YUNUSOBOD, TASHKENT, UZBEKISTAN]) {
     const rows = await queries.statistics(api, jurisdiction, 'Marriage', month, month);
     assert.equal(count(rows), count(before) + 1, `jurisdiction ${jurisdiction}`);
-    const rpc = await queries.statisticsRpc(HTTP_ENDPOINT, jurisdiction, 'marriage', monthText, monthText);
+    const rpc = await queries.statisticsRpc(HTTP_ENDPOINT, jurisdiction, 'marriage', monthText, monthText, 'best');
     assert.deepEqual(rpc, [{ month: monthText, kind: 'marriage', count: count(rows) }]);
   }
+  await waitForFinality(api);
   const all = await queries.statisticsRpc(HTTP_ENDPOINT, UZBEKISTAN, null, monthText, monthText);
   assert.ok(all.some((row) => row.kind === 'marriage' && row.count >= 1));
   const { count: stored } = await queries.storage(api, marriage, a, 'Marriage', month, YUNUSOBOD);

@@ -1,5 +1,5 @@
 // Issue #12: one stolen registrar key against a live node. What it tries — root through sudo,
-// a 1 MiB remark, 10,000 acts as fast as it can sign them, 200 revocation proposals — is
+// an immortal transaction, a 1 MiB remark, 10,000 acts as fast as it can sign them, 200 revocation proposals — is
 // refused or throttled with the documented reason; meanwhile another office's registrar and
 // governance get their transactions in within two blocks; once governance dismisses the key,
 // nothing more of it gets in and its proposals are closed.
@@ -95,6 +95,11 @@ test('one stolen registrar key is refused, throttled, then shut out', { timeout:
   ]) {
     await assert.rejects(submit(api, tx, attacker), NOT_FOR_ROLE);
   }
+  // A transaction valid for ever (immortal: era 0), which could be held back and sent months
+  // later, is refused even for a call the role may sign.
+  await assert.rejects(
+    api.tx.civilEvents.rejectAmendment(0).signAndSend(attacker, { era: 0 }),
+    /1010: Invalid Transaction: Custom error: 200/);
 
   // Acts of its own to propose revocations of: 40, in a few blocks.
   const own = [];

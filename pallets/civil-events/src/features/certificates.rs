@@ -1,10 +1,11 @@
 //! Certificates: an office records the hash of a certificate it printed (the value of its QR
 //! code); anyone can then ask its status ([`Pallet::verify_certificate`] in `views.rs`), which
-//! follows the act: valid, superseded by an amendment, or revoked.
+//! follows the act: valid, superseded by an amendment, or revoked. At most
+//! [`Config::MaxCertificatesPerAct`] are ever issued of one act.
 
 use crate::*;
 use civil_registry_primitives::{ActId, OfficerPermissions, Role};
-use frame_support::{ensure, pallet_prelude::DispatchResult};
+use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
 use sp_core::H256;
 
 impl<T: Config> Pallet<T> {
@@ -20,6 +21,9 @@ impl<T: Config> Pallet<T> {
 				.map_err(Error::<T>::from)?;
 		ensure!(record.status == ActStatus::Registered, Error::<T>::ActNotInEffect);
 		ensure!(!Certificates::<T>::contains_key(certificate_hash), Error::<T>::CertificateExists);
+		let issued = CertificatesIssued::<T>::get(act);
+		ensure!(issued < T::MaxCertificatesPerAct::get(), Error::<T>::TooManyCertificates);
+		CertificatesIssued::<T>::insert(act, issued.saturating_add(1));
 		Certificates::<T>::insert(
 			certificate_hash,
 			Certificate {

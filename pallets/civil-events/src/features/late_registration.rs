@@ -1,11 +1,15 @@
 //! Late registrations: a birth registered more than [`BIRTH_DEADLINE_MONTHS`] after it
 //! happened, or a death more than [`DEATH_DEADLINE_DAYS`] days after, is stored as `Pending`,
 //! with no effect on persons, until a head of the office — not the officer who registered it —
-//! approves it; the rules are checked again then.
+//! approves it; the rules are checked again then. One not approved within
+//! [`Config::PendingLifetime`] blocks expires: it stays on record as `Expired` and the identity
+//! key it reserved is free, so the person can be registered again.
 
 use crate::*;
 use civil_registry_primitives::{ActId, OfficerPermissions, Role};
-use frame_support::{ensure, pallet_prelude::DispatchResult};
+use frame_support::{ensure, pallet_prelude::*};
+use frame_system::pallet_prelude::*;
+use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
 	/// [`Pallet::approve_late_registration`] by `who`.
@@ -24,7 +28,55 @@ impl<T: Config> Pallet<T> {
 		if let Some(identity_key) = record.details.identity_key() {
 			PendingIdentities::<T>::remove(identity_key);
 		}
+		Self::unqueue_pending(act, &record);
 		Self::deposit_event(Event::LateRegistrationApproved { act, approved_by: who });
 		Self::commit(act, record)
+	}
+
+	/// The block a late registration made in block `registered_at` expires in: at least the
+	/// next one (the expiry of the current block has already run).
+	pub(crate) fn pending_expiry(registered_at: BlockNumberFor<T>) -> BlockNumberFor<T> {
+		registered_at.saturating_add(T::PendingLifetime::get().max(1u32.into()))
+	}
+
+	/// Queue a new late registration for expiry.
+	pub(crate) fn queue_pending(act: ActId, record: &Act<T>) -> DispatchResult {
+		PendingExpiries::<T>::try_mutate(Self::pending_expiry(record.registered_at), |queue| {
+			queue.try_push(act)
+		})
+		.map_err(|_| Error::<T>::TooManyPending.into())
+	}
+
+	/// Take an approved late registration out of the expiry queue.
+	pub(crate) fn unqueue_pending(act: ActId, record: &Act<T>) {
+		PendingExpiries::<T>::mutate_exists(Self::pending_expiry(record.registered_at), |queue| {
+			if let Some(q) = queue {
+				q.retain(|a| *a != act);
+				if q.is_empty() {
+					*queue = None;
+				}
+			}
+		});
+	}
+
+	/// Expire the late registrations queued for block `n` that nobody approved
+	/// (`on_initialize`).
+	pub(crate) fn expire_pending(n: BlockNumberFor<T>) -> Weight {
+		let expiring = PendingExpiries::<T>::take(n);
+		let count = expiring.len() as u32;
+		for act in expiring {
+			Acts::<T>::mutate(act, |record| {
+				let Some(record) = record.as_mut().filter(|r| r.status == ActStatus::Pending)
+				else {
+					return;
+				};
+				record.status = ActStatus::Expired;
+				if let Some(identity_key) = record.details.identity_key() {
+					PendingIdentities::<T>::remove(identity_key);
+				}
+				Self::deposit_event(Event::LateRegistrationExpired { act });
+			});
+		}
+		T::WeightInfo::expire_pending(count)
 	}
 }

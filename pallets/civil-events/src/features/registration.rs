@@ -61,6 +61,7 @@ impl<T: Config> Pallet<T> {
 		T::Jurisdictions::note_record(jurisdiction);
 		ActsByOfficer::<T>::insert(&act.officer, id, ());
 		if late {
+			Self::queue_pending(id, &act)?;
 			if let Some(identity_key) = act.details.identity_key() {
 				PendingIdentities::<T>::insert(identity_key, id);
 			}

@@ -18,6 +18,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
 		ensure!(record.status != ActStatus::Revoked, Error::<T>::AlreadyRevoked);
+		ensure!(record.status != ActStatus::Expired, Error::<T>::ActNotInEffect);
 		T::Permissions::authorize(&who, record.kind, record.jurisdiction, Role::Registrar)
 			.map_err(Error::<T>::from)?;
 		let (proposal, expires_at) =
@@ -47,6 +48,7 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 		ensure!(record.status != ActStatus::Revoked, Error::<T>::AlreadyRevoked);
+		ensure!(record.status != ActStatus::Expired, Error::<T>::ActNotInEffect);
 
 		Self::close_proposal(proposal, &open);
 		Self::clear_review(open.act, &record);
@@ -108,6 +110,7 @@ impl<T: Config> Pallet<T> {
 			if let Some(identity_key) = act.details.identity_key() {
 				PendingIdentities::<T>::remove(identity_key);
 			}
+			Self::unqueue_pending(id, &act);
 			act.status = ActStatus::Revoked;
 			Acts::<T>::insert(id, act);
 			return Ok((BoundedVec::new(), 0));

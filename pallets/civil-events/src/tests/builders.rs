@@ -5,8 +5,8 @@
 
 pub(crate) use crate::{
 	mock::*, ActDetails, ActHistory, ActStatus, Acts, ActsOf, AmendmentReason, Certificates,
-	Correction, Error, Event, NextProposalId, OpenProposal, PendingIdentities, ProposalExpiries,
-	Proposals, Revocations, Statistics,
+	CertificatesIssued, Correction, Error, Event, NextProposalId, OpenProposal, PendingExpiries,
+	PendingIdentities, ProposalExpiries, Proposals, Revocations, Statistics,
 };
 pub(crate) use civil_registry_primitives::{
 	ActId, ActKind, CertificateStatus, Date, JurisdictionId, LifeStatus, MaritalStatus,

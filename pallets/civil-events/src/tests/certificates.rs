@@ -96,3 +96,28 @@ fn certificate_errors() {
 		);
 	});
 }
+
+#[test]
+fn an_act_has_at_most_max_certificates_per_act() {
+	build_and_execute(|| {
+		let child = new_child(10, d(2024, 6, 1), None, None);
+		let act = birth_act(child);
+		// The mock allows 3 per act, over all its versions.
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR), act, h(1)));
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR), act, h(2)));
+		assert_ok!(CivilEvents::approve_amendment(
+			signed(HEAD),
+			propose(act, born_on(d(2024, 6, 2)))
+		));
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR_2), act, h(3)));
+		assert_eq!(CertificatesIssued::<Test>::get(act), 3);
+		assert_noop!(
+			CivilEvents::issue_certificate(signed(REGISTRAR), act, h(4)),
+			Error::<Test>::TooManyCertificates
+		);
+		// Another act has its own count.
+		let other = birth_act(new_child(11, d(2024, 6, 1), None, None));
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR), other, h(4)));
+		assert_eq!(CertificatesIssued::<Test>::get(other), 1);
+	});
+}

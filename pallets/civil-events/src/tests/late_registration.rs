@@ -104,3 +104,85 @@ fn late_death_is_pending() {
 		assert!(!person(p).is_alive());
 	});
 }
+
+#[test]
+fn an_unapproved_late_registration_expires_and_frees_its_identity_key() {
+	build_and_execute(|| {
+		let registered_at = System::block_number();
+		assert_ok!(birth(20).on(d(2024, 5, 1)).sex(Sex::Male).register());
+		let act = last_act();
+		let expires_at = registered_at + PENDING_LIFETIME;
+		assert_eq!(PendingExpiries::<Test>::get(expires_at).to_vec(), vec![act]);
+		check_invariants();
+
+		// One block before: still pending, the key still reserved.
+		run_to_block(expires_at - 1);
+		assert_eq!(Acts::<Test>::get(act).unwrap().status, ActStatus::Pending);
+		check_invariants();
+		run_to_block(expires_at);
+		assert_eq!(Acts::<Test>::get(act).unwrap().status, ActStatus::Expired);
+		assert_eq!(last_event(), Event::LateRegistrationExpired { act });
+		assert_eq!(PendingIdentities::<Test>::get(h(20)), None);
+		assert!(PendingExpiries::<Test>::get(expires_at).is_empty());
+		assert_eq!(Persons::by_identity(&h(20)), None, "it never took effect");
+		assert_eq!(count(ActKind::Birth, 2024, 5, TK_YUN), 0);
+		check_invariants();
+
+		// Final: it can be neither approved nor revoked...
+		assert_noop!(
+			CivilEvents::approve_late_registration(signed(HEAD), act),
+			Error::<Test>::NotPending
+		);
+		assert_noop!(
+			CivilEvents::propose_revocation(signed(REGISTRAR), act, h(0xfa)),
+			Error::<Test>::ActNotInEffect
+		);
+		// ...but the person can be registered afresh.
+		assert_ok!(birth(20).on(d(2024, 5, 1)).sex(Sex::Male).register());
+		assert_eq!(PendingIdentities::<Test>::get(h(20)), Some(last_act()));
+	});
+}
+
+#[test]
+fn approval_and_revocation_take_a_late_registration_off_the_expiry_queue() {
+	build_and_execute(|| {
+		let expires_at = System::block_number() + PENDING_LIFETIME;
+		assert_ok!(birth(20).on(d(2024, 5, 1)).sex(Sex::Male).register());
+		let approved = last_act();
+		assert_ok!(birth(21).on(d(2024, 5, 1)).sex(Sex::Female).register());
+		let revoked = last_act();
+		assert_eq!(PendingExpiries::<Test>::get(expires_at).to_vec(), vec![approved, revoked]);
+
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), approved));
+		assert_eq!(PendingExpiries::<Test>::get(expires_at).to_vec(), vec![revoked]);
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(revoked)));
+		assert!(!PendingExpiries::<Test>::contains_key(expires_at), "an empty queue is removed");
+
+		run_to_block(expires_at);
+		assert_eq!(Acts::<Test>::get(approved).unwrap().status, ActStatus::Registered);
+		assert_eq!(Acts::<Test>::get(revoked).unwrap().status, ActStatus::Revoked);
+		assert!(!System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::CivilEvents(Event::LateRegistrationExpired { .. })
+		)));
+	});
+}
+
+#[test]
+fn at_most_max_pending_per_block_late_registrations_a_block() {
+	build_and_execute(|| {
+		// The mock allows 4 a block.
+		for key in 20..24 {
+			assert_ok!(birth(key).on(d(2024, 5, 1)).sex(Sex::Male).register());
+		}
+		assert_noop!(
+			birth(24).on(d(2024, 5, 1)).sex(Sex::Male).register(),
+			Error::<Test>::TooManyPending
+		);
+		// An act in time is not queued, so not refused.
+		assert_ok!(birth(25).on(d(2024, 6, 1)).sex(Sex::Male).register());
+		// The next block has room again.
+		run_to_block(System::block_number() + 1);
+		assert_ok!(birth(24).on(d(2024, 5, 1)).sex(Sex::Male).register());
+	});
+}

@@ -18,6 +18,7 @@ mod divorce;
 mod enrollment;
 mod late_registration;
 mod marriage;
+mod migrations;
 mod name_change;
 mod paternity;
 mod permissions;

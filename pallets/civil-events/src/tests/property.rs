@@ -6,7 +6,9 @@
 
 use super::builders::*;
 use crate::{ActStatus, Acts, AmendmentReason, Correction, Error, NextProposalId, Statistics};
-use civil_registry_primitives::{ActKind, PersonId, PersonRegistry, Sex, YearMonth};
+use civil_registry_primitives::{
+	ActKind, JurisdictionTree, PersonId, PersonRegistry, Sex, YearMonth,
+};
 use proptest::prelude::*;
 use sp_runtime::StateVersion;
 use std::{
@@ -257,9 +259,13 @@ fn recount() -> BTreeMap<(ActKind, YearMonth, u32), u32> {
 	let mut counts = BTreeMap::new();
 	for (_, act) in Acts::<Test>::iter() {
 		if act.status == ActStatus::Registered {
-			*counts
-				.entry((act.kind, act.event_date.year_month(), act.jurisdiction))
-				.or_default() += 1;
+			// The act's jurisdiction and each one above it, walked here with `parent` rather
+			// than the `lineage` the pallet uses.
+			let mut jurisdiction = Some(act.jurisdiction);
+			while let Some(j) = jurisdiction {
+				*counts.entry((act.kind, act.event_date.year_month(), j)).or_default() += 1;
+				jurisdiction = <Offices as JurisdictionTree>::parent(j);
+			}
 		}
 	}
 	counts

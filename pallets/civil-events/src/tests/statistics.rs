@@ -45,8 +45,31 @@ fn districts_roll_up_into_regions_and_the_country() {
 			),
 			Ok(vec![row(june, ActKind::Marriage, 1)])
 		);
-		// The storage is readable per kind, month and exact jurisdiction.
+		// The storage holds one counter per kind, month and jurisdiction, each already
+		// rolled up: Yunusobod's two births count for Tashkent (1) and the country (0) too.
 		assert_eq!(count(ActKind::Birth, 2024, 6, TK_YUN), 2);
+		assert_eq!(count(ActKind::Birth, 2024, 6, 1), 2);
+		assert_eq!(count(ActKind::Birth, 2024, 6, 0), 3);
+		assert_eq!(count(ActKind::Birth, 2024, 6, TK_CHI), 0);
+	});
+}
+
+#[test]
+fn a_revoked_act_leaves_every_counter_of_its_lineage() {
+	build_and_execute(|| {
+		let (a, b) = couple();
+		marry(a, b, d(2024, 6, 10));
+		let marriage = last_act();
+		let lineage = [TK_YUN, 1, 0];
+		for j in lineage {
+			assert_eq!(count(ActKind::Marriage, 2024, 6, j), 1);
+		}
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(marriage)));
+		for j in lineage {
+			assert_eq!(count(ActKind::Marriage, 2024, 6, j), 0);
+		}
+		// A zero counter is removed, not kept.
+		assert_eq!(Statistics::<Test>::iter().filter(|(k, _)| k.0 == ActKind::Marriage).count(), 0);
 	});
 }
 
