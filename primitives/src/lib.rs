@@ -18,10 +18,12 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 mod date;
+mod law;
 mod lifecycle;
 mod person;
 
 pub use date::{Date, MAX_YEAR, MIN_YEAR};
+pub use law::*;
 pub use lifecycle::*;
 pub use person::*;
 

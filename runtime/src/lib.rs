@@ -158,7 +158,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run at the next runtime upgrade.
 #[allow(unused_parens)]
-type Migrations = (pallet_civil_events::migrations::RollUpStatistics<Runtime>,);
+type Migrations = (
+	pallet_civil_events::migrations::RollUpStatistics<Runtime>,
+	pallet_civil_events::migrations::IndexAdoptions<Runtime>,
+);
 
 /// Executes blocks: dispatches extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

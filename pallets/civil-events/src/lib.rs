@@ -26,20 +26,6 @@ mod tests;
 pub use types::*;
 pub use weights::WeightInfo;
 
-/// The age from which one may marry (Family Code, art. 15, as amended in 2019).
-pub const MARRIAGE_AGE: u16 = 18;
-/// The marriage age with a recorded exemption decision of the district khokim.
-pub const EXEMPT_MARRIAGE_AGE: u16 = 17;
-/// The age from which one may change one's name.
-pub const NAME_CHANGE_AGE: u16 = 16;
-/// The age of an adult (adoptive parents must be adults).
-pub const ADULT_AGE: u16 = 18;
-/// A child born up to this many days after the father's death is still his.
-pub const FATHER_GRACE_DAYS: i64 = 300;
-/// A birth is to be registered within this many months.
-pub const BIRTH_DEADLINE_MONTHS: u32 = 1;
-/// A death is to be registered within this many days.
-pub const DEATH_DEADLINE_DAYS: i64 = 3;
 /// Most act ids one page of [`Pallet::public_acts_of`] returns.
 pub const MAX_PAGE: u32 = 100;
 
@@ -69,15 +55,15 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use civil_registry_primitives::{
-		ActId, ActKind, CompromisedKeys, Date, JurisdictionId, JurisdictionTree, OfficeId,
-		OfficerPermissions, PermissionError, PersonId, PersonRegistry, Sex, YearMonth,
+		ActId, ActKind, CompromisedKeys, Date, FamilyLaw, JurisdictionId, JurisdictionTree,
+		OfficeId, OfficerPermissions, PermissionError, PersonId, PersonRegistry, Sex, YearMonth,
 	};
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -96,8 +82,21 @@ pub mod pallet {
 		/// The person registry: `pallet-persons`.
 		type Persons: PersonRegistry;
 
-		/// The chain's clock (`pallet-timestamp`): "today" for the date rules.
+		/// The chain's clock (`pallet-timestamp`): "today" for the date rules, in the time zone
+		/// of [`Config::Law`].
 		type Time: UnixTime;
+
+		/// The numbers of the country's family law: ages, deadlines, the time zone
+		/// ([`FamilyLaw::UZBEKISTAN`] in this repository's runtime).
+		#[pallet::constant]
+		type Law: Get<FamilyLaw>;
+
+		/// Most persons the kinship check of a marriage visits among each spouse's ancestors
+		/// (parents, their parents, ... through biological and adoptive links). 30 is four
+		/// generations in full (2 + 4 + 8 + 16); an ancestry deeper than the bound is checked
+		/// up to it. Bounds the weight of a marriage.
+		#[pallet::constant]
+		type MaxKinshipSearch: Get<u32>;
 
 		/// Most acts one person may be a subject of. A life has a handful (birth, marriages,
 		/// divorces, children's births, name changes, death); 128 leaves room for the
@@ -183,6 +182,14 @@ pub mod pallet {
 		BoundedVec<ActId, T::MaxPendingPerBlock>,
 		ValueQuery,
 	>;
+
+	/// The adoption in effect of each adopted child, with the parents it replaced: the links
+	/// the kinship check of a marriage follows besides the recorded parents (a sealed adoption
+	/// hides them from the public, not from the law). At most one adoption of a child is in
+	/// effect. Sequential person ids: `Twox64Concat`.
+	#[pallet::storage]
+	pub type AdoptionInEffect<T: Config> =
+		StorageMap<_, Twox64Concat, PersonId, ReplacedParents, OptionQuery>;
 
 	/// How many certificates have been issued of each act, at most
 	/// [`Config::MaxCertificatesPerAct`].
@@ -517,9 +524,11 @@ pub mod pallet {
 		DeathBeforeBirth,
 		/// A spouse is already married.
 		AlreadyMarried,
-		/// A spouse is younger than 18 on the date (17 with an exemption decision).
+		/// A spouse is younger than the law's marriage age on the date (Uzbekistan: 18; 17 with
+		/// an exemption decision).
 		TooYoungToMarry,
-		/// The spouses are parent and child, or siblings, as recorded.
+		/// The spouses are relatives in the direct line, full or half siblings, or adoptive
+		/// parent and child (through recorded and adoptive links alike).
 		CloseRelatives,
 		/// No act has this id.
 		UnknownAct,
@@ -535,13 +544,14 @@ pub mod pallet {
 		AdoptiveParentNotAdult,
 		/// The child already has a recorded father.
 		FatherAlreadyRecorded,
-		/// The person is younger than 16 on the date.
+		/// The person is younger than the law's name-change age on the date (Uzbekistan: 16).
 		TooYoungForNameChange,
 		/// A person already has `MaxActsPerPerson` acts.
 		TooManyActs,
 		/// The act is not pending.
 		NotPending,
-		/// Only a head of the registering office approves its late registrations.
+		/// Only a head of the registering office, or of the regional department above it,
+		/// approves its late registrations.
 		NotHeadOfOffice,
 		/// Four eyes: an officer cannot approve their own work — the late registration they
 		/// registered, or the amendment or revocation they proposed.
@@ -600,6 +610,19 @@ pub mod pallet {
 		TooManyCertificates,
 		/// Too many late registrations already expire in the same block; try in the next block.
 		TooManyPending,
+		/// The law of this runtime allows a marriage only between a man and a woman.
+		SameSexMarriage,
+		/// A parent is younger than the law's minimum parent age at the child's birth.
+		ParentTooYoung,
+		/// The child has an adoption in effect: a new adoption needs that one revoked first.
+		AlreadyAdopted,
+		/// Only a minor may be adopted.
+		AdopteeNotMinor,
+		/// An adoptive parent is not enough years older than the child (a step-parent, the
+		/// spouse of the child's parent, is exempt).
+		AdopterTooYoung,
+		/// A spouse cannot adopt the other spouse.
+		SpouseCannotAdopt,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {

@@ -45,3 +45,50 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedRollUpStatistics<T> {
 		T::DbWeight::get().reads_writes(reads, writes)
 	}
 }
+
+/// Version 2 → 3: [`AdoptionInEffect`] indexes each adoption in effect by its child, with the
+/// parents it replaced, for the kinship check of marriages. Filled from the adoption acts in
+/// effect. One block: it reads every act once (before the national roll-up, a few thousand).
+pub type IndexAdoptions<T> = VersionedMigration<
+	2,
+	3,
+	UncheckedIndexAdoptions<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The migration without the version check; use [`IndexAdoptions`].
+pub struct UncheckedIndexAdoptions<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedIndexAdoptions<T> {
+	fn on_runtime_upgrade() -> Weight {
+		let (mut reads, mut writes) = (0u64, 0u64);
+		for (id, act) in Acts::<T>::iter() {
+			reads = reads.saturating_add(1);
+			if act.status != ActStatus::Registered {
+				continue;
+			}
+			if let ActDetails::Adoption {
+				adoptive_mother,
+				adoptive_father,
+				previous_mother,
+				previous_father,
+				..
+			} = act.details
+			{
+				if let Some(child) = act.subjects.first() {
+					AdoptionInEffect::<T>::insert(
+						child,
+						ReplacedParents {
+							act: id,
+							mother: adoptive_mother.and(previous_mother),
+							father: adoptive_father.and(previous_father),
+						},
+					);
+					writes = writes.saturating_add(1);
+				}
+			}
+		}
+		T::DbWeight::get().reads_writes(reads, writes)
+	}
+}

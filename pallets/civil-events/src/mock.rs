@@ -34,6 +34,8 @@ impl frame_system::Config for Test {
 impl pallet_timestamp::Config for Test {}
 
 frame_support::parameter_types! {
+	/// Uzbekistan's law, as in the runtime; tests change it through [`LAW`].
+	pub storage Law: civil_registry_primitives::FamilyLaw = civil_registry_primitives::FamilyLaw::UZBEKISTAN;
 	/// No limit that these tests would reach (the gate's budget is tested in pallet-offices).
 	pub const Budget: pallet_offices::SignerBudget<u64> = pallet_offices::SignerBudget {
 		per_block: pallet_offices::Allowance { transactions: u32::MAX, bytes: u32::MAX },
@@ -68,6 +70,8 @@ impl pallet_civil_events::Config for Test {
 	type MaxProposalsPerBlock = ConstU32<4>;
 	type MaxOpenProposalsPerOfficer = ConstU32<4>;
 	type MaxOpenProposalsPerOffice = ConstU32<6>;
+	type Law = Law;
+	type MaxKinshipSearch = ConstU32<6>;
 	type MaxCertificatesPerAct = ConstU32<3>;
 	type PendingLifetime = ConstU64<{ PENDING_LIFETIME }>;
 	type MaxPendingPerBlock = ConstU32<4>;

@@ -26,6 +26,7 @@ impl<T: Config> Pallet<T> {
 		Self::try_state_proposals()?;
 		Self::try_state_reviews()?;
 		Self::try_state_certificate_counts()?;
+		Self::try_state_adoptions_in_effect()?;
 		Self::try_state_pending_expiries()?;
 		Self::try_state_pending_identities()
 	}
@@ -289,6 +290,39 @@ impl<T: Config> Pallet<T> {
 			.map(|(id, _)| id)
 			.collect();
 		ensure!(queued == pending, "the expiry queues differ from the pending acts");
+		Ok(())
+	}
+
+	/// Each adoption in effect is its child's one entry in `AdoptionInEffect`, with the parents
+	/// it replaced; the map holds nothing else.
+	fn try_state_adoptions_in_effect() -> Result<(), TryRuntimeError> {
+		let mut expected = BTreeMap::new();
+		for (id, act) in Acts::<T>::iter() {
+			if act.status != ActStatus::Registered {
+				continue;
+			}
+			if let ActDetails::Adoption {
+				adoptive_mother,
+				adoptive_father,
+				previous_mother,
+				previous_father,
+				..
+			} = act.details
+			{
+				let child = *act.subjects.first().ok_or("an adoption without a child")?;
+				let replaced = ReplacedParents {
+					act: id,
+					mother: adoptive_mother.and(previous_mother),
+					father: adoptive_father.and(previous_father),
+				};
+				ensure!(
+					expected.insert(child, replaced).is_none(),
+					"two adoptions of one child in effect"
+				);
+			}
+		}
+		let stored: BTreeMap<_, _> = AdoptionInEffect::<T>::iter().collect();
+		ensure!(stored == expected, "AdoptionInEffect differs from the adoptions in effect");
 		Ok(())
 	}
 

@@ -317,3 +317,16 @@ pub struct Certificate<T: Config> {
 	/// The block it was issued in.
 	pub issued_at: BlockNumberFor<T>,
 }
+
+/// The adoption in effect of a child and the parents it replaced (a parent slot the adoption
+/// left to the recorded parent is `None`). The runtime's kinship check reads it; the runtime
+/// API never returns it.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ReplacedParents {
+	/// The adoption.
+	pub act: ActId,
+	/// The mother it replaced.
+	pub mother: Option<PersonId>,
+	/// The father it replaced.
+	pub father: Option<PersonId>,
+}

@@ -12,6 +12,8 @@ parameter_types! {
 	/// A proposed amendment or revocation waits a week for its second officer.
 	pub const ProposalLifetime: BlockNumber = 7 * DAYS;
 	pub const PendingLifetime: BlockNumber = 30 * DAYS;
+	pub const UzbekistanLaw: civil_registry_primitives::FamilyLaw =
+		civil_registry_primitives::FamilyLaw::UZBEKISTAN;
 
 	/// What one key may send, whatever its role: 32 transactions or 64 KiB in a block, 2,000
 	/// transactions or 2 MiB in a day.
@@ -71,6 +73,11 @@ impl pallet_civil_events::Config for Runtime {
 	/// An office's officers together: 64 open at once, so that one office (a stolen head key
 	/// appointing registrars) cannot fill a block's 64 slots for the others.
 	type MaxOpenProposalsPerOffice = ConstU32<64>;
+	/// The Family Code of Uzbekistan's numbers, and Tashkent time.
+	type Law = UzbekistanLaw;
+	/// Four generations of ancestors in full (2 + 4 + 8 + 16) for each spouse: beyond the
+	/// relatives of a living couple, and a bounded cost for every marriage.
+	type MaxKinshipSearch = ConstU32<30>;
 	/// A person asks for a duplicate certificate a few times in a life, and each amendment
 	/// brings new ones; 64 per act leaves room for the exceptional.
 	type MaxCertificatesPerAct = ConstU32<64>;

@@ -1,18 +1,24 @@
 //! # Adoption
 //!
-//! **Rule.** The child exists, is not a revoked registration, is alive and born by the date.
-//! At least one adoptive parent is named; each is not the child, exists, is not a revoked
-//! registration, is alive and born by the date, is an adult ([`ADULT_AGE`]) on the date, is
-//! older than the child, and is of the right sex (an adoptive mother female, an adoptive father
-//! male). The date is a real date, not after today. No deadline.
+//! **Rule.** The child exists, is not a revoked registration, is alive and born by the date,
+//! and is a minor — under the law's `adult_age` (18) on the date (Family Code, art. 151) — with
+//! no adoption in effect: a second adoption comes only after the first is revoked, never by
+//! silent replacement. At least one adoptive parent is named; each is not the child nor the
+//! child's spouse, exists, is not a revoked registration, is alive and born by the date, is an
+//! adult (`adult_age`; art. 152) on the date, is of the right sex (an adoptive mother female,
+//! an adoptive father male), and is at least `adoption_age_gap` (15) years older than the child
+//! — unless a step-parent: the spouse of the child's recorded mother or father. The act's
+//! document hash is that of the decision establishing the adoption (a court's). The date is a
+//! real date, not after today. No deadline.
 //!
 //! **Effect.** The adoptive parents replace the recorded ones (a parent not named stays); the
-//! act keeps the previous parents. With `sealed`, the original birth act is sealed: public
+//! act keeps the previous parents, and [`AdoptionInEffect`] the ones it replaced, for the
+//! kinship check of marriages. With `sealed`, the original birth act is sealed: public
 //! queries no longer return it nor the previous parents. Event [`Event::AdoptionRegistered`].
 //!
 //! **Corrected** (date, place): checked again as at registration, minus who the recorded
-//! parents were. **Revoked**: the previous parents are recorded again and the birth act
-//! unsealed — refused if a later adoption of the child is in effect or the parents changed
+//! parents were (and whether the child was a minor and unadopted). **Revoked**: the previous
+//! parents are recorded again, [`AdoptionInEffect`] cleared, and the birth act unsealed — refused if a later adoption of the child is in effect or the parents changed
 //! since.
 
 use super::{ActRules, Undone};
@@ -36,17 +42,45 @@ fn adoptive_parents<T: Config>(
 	]
 }
 
-/// `parent` may adopt `child` on `date` as a parent of sex `sex`.
+/// `parent` (person `parent_id`) may adopt `child` on `date` as a parent of sex `sex`. Who is
+/// married to whom is checked `at_registration` only: a later divorce does not undo a
+/// step-parent's adoption.
 fn ensure_may_adopt<T: Config>(
+	parent_id: PersonId,
 	parent: &PersonRecord,
 	child: &PersonRecord,
 	date: &Date,
-	sex: Sex,
-	wrong_sex: Error<T>,
+	(sex, wrong_sex): (Sex, Error<T>),
+	at_registration: bool,
 ) -> DispatchResult {
+	let law = T::Law::get();
+	if at_registration {
+		ensure!(child.spouse() != Some(parent_id), Error::<T>::SpouseCannotAdopt);
+	}
 	ensure!(parent.sex == sex, wrong_sex);
-	ensure!(parent.birth_date.years_until(date) >= ADULT_AGE, Error::<T>::AdoptiveParentNotAdult);
+	ensure!(
+		parent.birth_date.years_until(date) >= law.adult_age,
+		Error::<T>::AdoptiveParentNotAdult
+	);
 	ensure!(parent.birth_date < child.birth_date, Error::<T>::ParentNotOlder);
+	let step_parent = !at_registration
+		|| [child.mother, child.father]
+			.into_iter()
+			.flatten()
+			.any(|p| parent.spouse() == Some(p));
+	ensure!(
+		step_parent || parent.birth_date.years_until(&child.birth_date) >= law.adoption_age_gap,
+		Error::<T>::AdopterTooYoung
+	);
+	Ok(())
+}
+
+/// `child` may be adopted on `date`: a minor.
+fn ensure_minor<T: Config>(child: &PersonRecord, date: &Date) -> DispatchResult {
+	ensure!(
+		child.birth_date.years_until(date) < T::Law::get().adult_age,
+		Error::<T>::AdopteeNotMinor
+	);
 	Ok(())
 }
 
@@ -55,6 +89,8 @@ impl<T: Config> ActRules<T> for Adoption {
 		let date = act.event_date;
 		let child_id = Pallet::<T>::first_subject(act)?;
 		let child = Pallet::<T>::living(child_id, &date)?;
+		ensure_minor::<T>(&child, &date)?;
+		ensure!(!AdoptionInEffect::<T>::contains_key(child_id), Error::<T>::AlreadyAdopted);
 		let ActDetails::Adoption {
 			adoptive_mother,
 			adoptive_father,
@@ -73,7 +109,7 @@ impl<T: Config> ActRules<T> for Adoption {
 			if let Some(parent) = parent {
 				ensure!(parent != child_id, Error::<T>::SamePerson);
 				let p = Pallet::<T>::living(parent, &date)?;
-				ensure_may_adopt(&p, &child, &date, sex, wrong_sex)?;
+				ensure_may_adopt(parent, &p, &child, &date, (sex, wrong_sex), true)?;
 			}
 		}
 		*previous_mother = child.mother;
@@ -98,6 +134,14 @@ impl<T: Config> ActRules<T> for Adoption {
 			adoptive_mother.or(previous_mother),
 			adoptive_father.or(previous_father),
 		)?;
+		AdoptionInEffect::<T>::insert(
+			child,
+			ReplacedParents {
+				act: id,
+				mother: adoptive_mother.and(previous_mother),
+				father: adoptive_father.and(previous_father),
+			},
+		);
 		if sealed {
 			T::Persons::set_sealed(child, true)?;
 			Pallet::<T>::set_act_sealed(Pallet::<T>::record(child)?.origin_act, true);
@@ -112,11 +156,12 @@ impl<T: Config> ActRules<T> for Adoption {
 		let date = act.event_date;
 		let child = Pallet::<T>::record(Pallet::<T>::first_subject(act)?)?;
 		Pallet::<T>::ensure_alive_on(&child, &date)?;
+		ensure_minor::<T>(&child, &date)?;
 		for (parent, sex, wrong_sex) in adoptive_parents::<T>(adoptive_mother, adoptive_father) {
 			if let Some(parent) = parent {
 				let p = Pallet::<T>::record(parent)?;
 				Pallet::<T>::ensure_alive_on(&p, &date)?;
-				ensure_may_adopt(&p, &child, &date, sex, wrong_sex)?;
+				ensure_may_adopt(parent, &p, &child, &date, (sex, wrong_sex), false)?;
 			}
 		}
 		Ok(())
@@ -154,6 +199,7 @@ impl<T: Config> ActRules<T> for Adoption {
 			father = previous_father;
 		}
 		T::Persons::set_parents(child_id, mother, father)?;
+		AdoptionInEffect::<T>::remove(child_id);
 		if sealed {
 			T::Persons::set_sealed(child_id, false)?;
 			Pallet::<T>::set_act_sealed(child.origin_act, false);

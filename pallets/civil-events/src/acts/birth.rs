@@ -3,13 +3,16 @@
 //! A birth creates the child, with the parents the act names.
 //!
 //! **Rule.** The child's identity key is not held by a person in force nor by a pending late
-//! birth. A recorded mother exists, is not a revoked registration, is female, older than the
-//! child and was alive on the day of the birth. A recorded father exists, is not a revoked
-//! registration, is male, older than the child, and was alive or died at most
-//! [`FATHER_GRACE_DAYS`] days before the birth. The date is a real date, not after today.
+//! birth. A recorded mother exists, is not a revoked registration, is female, at least the
+//! law's `min_parent_age` at the birth (Uzbekistan: 12; no article found — a plausibility
+//! bound on the records) and was alive on the day of the birth. A recorded father exists, is
+//! not a revoked registration, is male, at least `min_parent_age`, and was alive or died at
+//! most `father_grace_days` (300) days before the birth. The date is a real date, not after
+//! today (in the country's time zone).
 //!
-//! **Deadline.** Registered more than [`BIRTH_DEADLINE_MONTHS`] month after the birth, the act
-//! waits as a late registration for the approval of the office's head.
+//! **Deadline.** Registered more than `birth_deadline_months` (one) month after the birth, the
+//! act waits as a late registration for the approval of the office's head (or of the head of
+//! the regional department above it).
 //!
 //! **Effect.** A new person: alive, single, born on the act's date in its jurisdiction, with
 //! the recorded parents. Event [`Event::BirthRegistered`].
@@ -29,7 +32,7 @@ pub(crate) struct Birth;
 
 impl<T: Config> ActRules<T> for Birth {
 	fn deadline(&self, date: &Date) -> Option<Date> {
-		date.add_months(BIRTH_DEADLINE_MONTHS)
+		date.add_months(u32::from(T::Law::get().birth_deadline_months))
 	}
 
 	fn check(&self, id: ActId, act: &mut Act<T>) -> DispatchResult {
@@ -89,10 +92,20 @@ impl<T: Config> ActRules<T> for Birth {
 	}
 }
 
+/// `parent` was old enough to be a parent of a child born on `date`.
+pub(super) fn ensure_parent_age<T: Config>(parent: &PersonRecord, date: &Date) -> DispatchResult {
+	ensure!(parent.birth_date < *date, Error::<T>::ParentNotOlder);
+	ensure!(
+		parent.birth_date.years_until(date) >= T::Law::get().min_parent_age,
+		Error::<T>::ParentTooYoung
+	);
+	Ok(())
+}
+
 /// `mother` may be the mother of a child born on `date`.
 fn ensure_mother<T: Config>(mother: &PersonRecord, date: &Date) -> DispatchResult {
 	ensure!(mother.sex == Sex::Female, Error::<T>::MotherNotFemale);
-	ensure!(mother.birth_date < *date, Error::<T>::ParentNotOlder);
+	ensure_parent_age::<T>(mother, date)?;
 	ensure!(
 		mother.death_date().is_none_or(|died| died >= *date),
 		Error::<T>::MotherDeceasedBeforeBirth
@@ -103,9 +116,10 @@ fn ensure_mother<T: Config>(mother: &PersonRecord, date: &Date) -> DispatchResul
 /// `father` may be the father of a child born on `date`.
 fn ensure_father<T: Config>(father: &PersonRecord, date: &Date) -> DispatchResult {
 	ensure!(father.sex == Sex::Male, Error::<T>::FatherNotMale);
-	ensure!(father.birth_date < *date, Error::<T>::ParentNotOlder);
+	ensure_parent_age::<T>(father, date)?;
 	if let Some(died) = father.death_date() {
-		let grace = died.add_days(FATHER_GRACE_DAYS).ok_or(Error::<T>::InvalidDate)?;
+		let grace_days = i64::from(T::Law::get().father_grace_days);
+		let grace = died.add_days(grace_days).ok_or(Error::<T>::InvalidDate)?;
 		ensure!(grace >= *date, Error::<T>::FatherDeceasedTooEarly);
 	}
 	Ok(())

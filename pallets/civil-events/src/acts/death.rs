@@ -3,10 +3,11 @@
 //! **Rule.** The person exists, is not a revoked registration, and is alive; the date of death
 //! is a real date, not before the birth and not after today. Once stored, the death is checked
 //! against every other act of the person's life: none may be dated after the death (a
-//! wedding, a change of name; a child born more than [`FATHER_GRACE_DAYS`] days later).
+//! wedding, a change of name; a child born more than `father_grace_days` later).
 //!
-//! **Deadline.** Registered more than [`DEATH_DEADLINE_DAYS`] days after the death, the act
-//! waits as a late registration for the approval of the office's head.
+//! **Deadline.** Registered more than `death_deadline_days` (three) days after the death, the
+//! act waits as a late registration for the approval of the office's head (or of the head of
+//! the regional department above it).
 //!
 //! **Effect.** The person is deceased. An active marriage ends: the person died married, the
 //! spouse is widowed, and the marriage act records this death as its end. Event
@@ -26,7 +27,7 @@ pub(crate) struct Death;
 
 impl<T: Config> ActRules<T> for Death {
 	fn deadline(&self, date: &Date) -> Option<Date> {
-		date.add_days(DEATH_DEADLINE_DAYS)
+		date.add_days(i64::from(T::Law::get().death_deadline_days))
 	}
 
 	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {

@@ -1,10 +1,14 @@
 //! # Marriage
 //!
-//! **Rule** (Family Code, art. 15 and 16). Two distinct persons, each existing, not a revoked
-//! registration, alive and born by the date; neither married; both at least [`MARRIAGE_AGE`]
-//! on the date, or [`EXEMPT_MARRIAGE_AGE`] with the hash of the district khokim's decision
-//! lowering the age (`exemption`); not parent and child nor siblings (a common recorded mother
-//! or father). No bigamy by backdating: a divorced or widowed person's new marriage is dated no
+//! **Rule** (Family Code, art. 2, 15 and 16). Two distinct persons, each existing, not a
+//! revoked registration, alive and born by the date; a man and a woman where the law says so
+//! (`marriage_of_man_and_woman`; art. 2: "the voluntary union of a man and a woman"); neither
+//! married (art. 16); both at least the law's `marriage_age` (18) on the date, or
+//! `exempt_marriage_age` (17) with the hash of the district khokim's decision lowering the age
+//! (`exemption`; art. 15); not relatives in the direct line at any depth the records reach,
+//! nor full or half siblings, nor adoptive parent and adopted child, through recorded and
+//! adoptive links alike, including those a sealed adoption hides (art. 16; `kinship.rs`, with
+//! its bound). No bigamy by backdating: a divorced or widowed person's new marriage is dated no
 //! earlier than the end of their last one. The date is a real date, not after today. No
 //! deadline.
 //!
@@ -12,13 +16,16 @@
 //! [`Event::MarriageRegistered`].
 //!
 //! **Corrected** (date, place): checked again — both alive and of age on the corrected date,
-//! not after the act that ended it, and overlapping no other marriage of either spouse.
+//! not after the act that ended it, and overlapping no other marriage of either spouse; a
+//! corrected sex of a spouse (an amended birth) is checked against the law's rule.
 //! **Revoked**: each spouse's marital state is what their other marriages in effect make it
 //! (single, divorced, widowed); a divorce that ended it is reported for review.
 
 use super::{ActRules, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, ActKind, Date, MaritalStatus, PersonId, PersonRegistry};
+use civil_registry_primitives::{
+	ActId, ActKind, Date, MaritalStatus, PersonId, PersonRecord, PersonRegistry,
+};
 use frame_support::{ensure, pallet_prelude::*};
 
 /// The rules of a marriage.
@@ -58,20 +65,15 @@ impl<T: Config> ActRules<T> for Marriage {
 		ensure!(a != b, Error::<T>::SamePerson);
 		let pa = Pallet::<T>::living(a, &date)?;
 		let pb = Pallet::<T>::living(b, &date)?;
+		ensure_sexes::<T>(&pa, &pb)?;
 		ensure!(pa.spouse().is_none() && pb.spouse().is_none(), Error::<T>::AlreadyMarried);
-		let min_age = minimum_age(exemption);
+		let min_age = minimum_age::<T>(exemption);
 		ensure!(
 			pa.birth_date.years_until(&date) >= min_age
 				&& pb.birth_date.years_until(&date) >= min_age,
 			Error::<T>::TooYoungToMarry
 		);
-		let parent_child = pa.mother == Some(b)
-			|| pa.father == Some(b)
-			|| pb.mother == Some(a)
-			|| pb.father == Some(a);
-		let siblings = (pa.mother.is_some() && pa.mother == pb.mother)
-			|| (pa.father.is_some() && pa.father == pb.father);
-		ensure!(!parent_child && !siblings, Error::<T>::CloseRelatives);
+		ensure!(!Pallet::<T>::too_close(a, &pa, b, &pb), Error::<T>::CloseRelatives);
 		// No bigamy by backdating: a divorced or widowed person's new marriage starts no
 		// earlier than the end of their last one.
 		for (p, record) in [(a, &pa), (b, &pb)] {
@@ -96,10 +98,12 @@ impl<T: Config> ActRules<T> for Marriage {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
 		let date = act.event_date;
-		let min_age = minimum_age(exemption);
-		for spouse in Spouses::of(act)?.both() {
-			let p = Pallet::<T>::record(spouse)?;
-			Pallet::<T>::ensure_alive_on(&p, &date)?;
+		let min_age = minimum_age::<T>(exemption);
+		let Spouses { first, second } = Spouses::of(act)?;
+		let (first, second) = (Pallet::<T>::record(first)?, Pallet::<T>::record(second)?);
+		ensure_sexes::<T>(&first, &second)?;
+		for p in [&first, &second] {
+			Pallet::<T>::ensure_alive_on(p, &date)?;
 			ensure!(p.birth_date.years_until(&date) >= min_age, Error::<T>::TooYoungToMarry);
 		}
 		if let Some(end) = (*ended_by).and_then(Acts::<T>::get) {
@@ -134,13 +138,23 @@ impl<T: Config> ActRules<T> for Marriage {
 	}
 }
 
-/// The marriage age, lowered by one year with the khokim's exemption decision (art. 15).
-fn minimum_age(exemption: &Option<sp_core::H256>) -> u16 {
+/// The marriage age, lowered with the khokim's exemption decision (art. 15).
+fn minimum_age<T: Config>(exemption: &Option<sp_core::H256>) -> u16 {
+	let law = T::Law::get();
 	if exemption.is_some() {
-		EXEMPT_MARRIAGE_AGE
+		law.exempt_marriage_age
 	} else {
-		MARRIAGE_AGE
+		law.marriage_age
 	}
+}
+
+/// A man and a woman, where the law requires it.
+fn ensure_sexes<T: Config>(a: &PersonRecord, b: &PersonRecord) -> DispatchResult {
+	ensure!(
+		!T::Law::get().marriage_of_man_and_woman || a.sex != b.sex,
+		Error::<T>::SameSexMarriage
+	);
+	Ok(())
 }
 
 /// The marriage history of persons, shared by the acts that start and end marriages.

@@ -22,6 +22,7 @@ mod birth;
 mod death;
 mod divorce;
 mod enrollment;
+mod kinship;
 mod marriage;
 mod name_change;
 mod paternity;

@@ -4,7 +4,7 @@
 //! hashes of their fields) changes to the one computed with the new name.
 //!
 //! **Rule.** The person exists, is not a revoked registration, is alive and born by the date,
-//! and is at least [`NAME_CHANGE_AGE`] on the date. The date is a real date, not after today.
+//! and is at least `name_change_age` (16) on the date. The date is a real date, not after today.
 //! No deadline.
 //!
 //! **Effect.** The person's data root becomes the new one; the act keeps the previous one.
@@ -27,7 +27,7 @@ impl<T: Config> ActRules<T> for NameChange {
 		let date = act.event_date;
 		let person = Pallet::<T>::living(Pallet::<T>::first_subject(act)?, &date)?;
 		ensure!(
-			person.birth_date.years_until(&date) >= NAME_CHANGE_AGE,
+			person.birth_date.years_until(&date) >= T::Law::get().name_change_age,
 			Error::<T>::TooYoungForNameChange
 		);
 		let ActDetails::NameChange { previous_root, .. } = &mut act.details else {
@@ -50,7 +50,7 @@ impl<T: Config> ActRules<T> for NameChange {
 		let person = Pallet::<T>::record(Pallet::<T>::first_subject(act)?)?;
 		Pallet::<T>::ensure_alive_on(&person, &act.event_date)?;
 		ensure!(
-			person.birth_date.years_until(&act.event_date) >= NAME_CHANGE_AGE,
+			person.birth_date.years_until(&act.event_date) >= T::Law::get().name_change_age,
 			Error::<T>::TooYoungForNameChange
 		);
 		Ok(())

@@ -2,7 +2,7 @@
 //!
 //! **Rule.** The child and the father are two different persons, each existing, not a revoked
 //! registration, alive and born by the date. The child has no recorded father; the father is
-//! male and older than the child. The date is a real date, not after today. No deadline.
+//! male and was at least the law's `min_parent_age` at the child's birth. The date is a real date, not after today. No deadline.
 //!
 //! **Effect.** The father is recorded as the child's. Event [`Event::PaternityRegistered`].
 //!
@@ -36,8 +36,7 @@ impl ChildAndFather {
 /// `father` may be recorded as `child`'s father.
 fn ensure_may_be_father<T: Config>(father: &PersonRecord, child: &PersonRecord) -> DispatchResult {
 	ensure!(father.sex == Sex::Male, Error::<T>::FatherNotMale);
-	ensure!(father.birth_date < child.birth_date, Error::<T>::ParentNotOlder);
-	Ok(())
+	super::birth::ensure_parent_age::<T>(father, &child.birth_date)
 }
 
 impl<T: Config> ActRules<T> for Paternity {

@@ -1,7 +1,9 @@
-//! Late registrations: a birth registered more than [`BIRTH_DEADLINE_MONTHS`] after it
-//! happened, or a death more than [`DEATH_DEADLINE_DAYS`] days after, is stored as `Pending`,
-//! with no effect on persons, until a head of the office — not the officer who registered it —
-//! approves it; the rules are checked again then. One not approved within
+//! Late registrations: a birth registered more than the law's `birth_deadline_months` after it
+//! happened, or a death more than `death_deadline_days` days after, is stored as `Pending`,
+//! with no effect on persons, until a head — of the office, or of the regional department
+//! above it, never the officer who registered it — approves it; the rules are checked again
+//! then. (The regional head is there for the office whose only head registered the act
+//! himself: without it, that act could never be approved.) One not approved within
 //! [`Config::PendingLifetime`] blocks expires: it stays on record as `Expired` and the identity
 //! key it reserved is free, so the person can be registered again.
 
@@ -17,8 +19,9 @@ impl<T: Config> Pallet<T> {
 		let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
 		ensure!(record.status == ActStatus::Pending, Error::<T>::NotPending);
 		let approver = T::Permissions::officer(&who).ok_or(Error::<T>::NotHeadOfOffice)?;
+		let head_of_office = approver.role == Role::Head && approver.office == record.office;
 		ensure!(
-			approver.role == Role::Head && approver.office == record.office,
+			head_of_office || Self::is_regional_head(&who, &record),
 			Error::<T>::NotHeadOfOffice
 		);
 		ensure!(record.officer != who, Error::<T>::SelfApproval);

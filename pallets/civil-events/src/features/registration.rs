@@ -11,11 +11,15 @@ use frame_support::{ensure, pallet_prelude::*, traits::UnixTime};
 use sp_core::H256;
 
 impl<T: Config> Pallet<T> {
-	/// Today's date by the chain's clock.
+	/// Today's date by the chain's clock, in the country's time zone ([`Config::Law`]): in
+	/// Tashkent (UTC+5) a new day starts at 19:00 UTC.
 	pub fn today() -> Result<Date, DispatchError> {
 		let millis = u64::try_from(T::Time::now().as_millis()).unwrap_or(u64::MAX);
 		ensure!(millis > 0, Error::<T>::ClockUnavailable);
-		Ok(Date::from_unix_millis(millis).ok_or(Error::<T>::ClockUnavailable)?)
+		let offset = i64::from(T::Law::get().utc_offset_minutes).saturating_mul(60_000);
+		let local = i64::try_from(millis).unwrap_or(i64::MAX).saturating_add(offset);
+		let local = u64::try_from(local).map_err(|_| Error::<T>::ClockUnavailable)?;
+		Ok(Date::from_unix_millis(local).ok_or(Error::<T>::ClockUnavailable)?)
 	}
 
 	/// Check the signer, the date, the rules; then store the act, pending or in effect.

@@ -40,3 +40,74 @@ fn adoption_rules() {
 		assert!(!Acts::<Test>::get(person(child).origin_act).unwrap().sealed);
 	});
 }
+
+#[test]
+fn only_a_minor_is_adopted() {
+	build_and_execute(|| {
+		// The 40-year-old of the issue.
+		let adult = enroll(30, Sex::Male, d(1984, 1, 1));
+		let (am, af) =
+			(enroll(31, Sex::Female, d(1950, 1, 1)), enroll(32, Sex::Male, d(1950, 1, 1)));
+		assert_noop!(
+			adoption(adult).on(TODAY).mother(am).father(af).register(),
+			Error::<Test>::AdopteeNotMinor
+		);
+		// Seventeen is still a minor.
+		let minor = enroll(33, Sex::Female, d(2007, 1, 1));
+		assert_ok!(adoption(minor).on(TODAY).mother(am).father(af).register());
+	});
+}
+
+#[test]
+fn an_adopter_is_fifteen_years_older_unless_a_step_parent() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let child = new_child(30, d(2010, 1, 1), Some(m), None);
+		// A man born 2000 is 10 years older than the child: too young to adopt...
+		let young = enroll(31, Sex::Male, d(2000, 1, 1));
+		assert_noop!(
+			adoption(child).on(TODAY).father(young).register(),
+			Error::<Test>::AdopterTooYoung
+		);
+		// ...unless he is married to the child's mother: a step-parent.
+		let _ = f;
+		marry(m, young, TODAY);
+		assert_ok!(adoption(child).on(TODAY).father(young).register());
+		assert_eq!(person(child).father, Some(young));
+	});
+}
+
+#[test]
+fn a_spouse_cannot_adopt_the_other() {
+	build_and_execute(|| {
+		// A 17-year-old bride (with the khokim's exemption) and her husband.
+		let bride = enroll(30, Sex::Female, d(2007, 1, 1));
+		let groom = enroll(31, Sex::Male, d(1980, 1, 1));
+		assert_ok!(marriage(bride, groom).on(TODAY).exemption(h(0xee)).register());
+		assert_noop!(
+			adoption(bride).on(TODAY).father(groom).register(),
+			Error::<Test>::SpouseCannotAdopt
+		);
+	});
+}
+
+#[test]
+fn a_second_adoption_only_after_the_first_is_revoked() {
+	build_and_execute(|| {
+		let child = enroll(30, Sex::Male, d(2015, 1, 1));
+		let (first, second) =
+			(enroll(31, Sex::Male, d(1980, 1, 1)), enroll(32, Sex::Male, d(1981, 1, 1)));
+		assert_ok!(adoption(child).on(TODAY).father(first).register());
+		let adopted = last_act();
+		assert_eq!(crate::AdoptionInEffect::<Test>::get(child).map(|a| a.act), Some(adopted));
+		// No silent replacement.
+		assert_noop!(
+			adoption(child).on(TODAY).father(second).register(),
+			Error::<Test>::AlreadyAdopted
+		);
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(adopted)));
+		assert_eq!(crate::AdoptionInEffect::<Test>::get(child), None);
+		assert_ok!(adoption(child).on(TODAY).father(second).register());
+		assert_eq!(person(child).father, Some(second));
+	});
+}

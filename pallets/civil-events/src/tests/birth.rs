@@ -136,3 +136,26 @@ fn the_father_may_have_died_up_to_300_days_before() {
 		);
 	});
 }
+
+#[test]
+fn a_parent_younger_than_the_minimum_parent_age_is_refused() {
+	build_and_execute(|| {
+		// A girl of 10 (born 2014) as the mother of a child born in June 2024.
+		let girl = enroll(1, Sex::Female, d(2014, 1, 1));
+		assert_noop!(
+			birth(20).on(d(2024, 6, 1)).mother(girl).register(),
+			Error::<Test>::ParentTooYoung
+		);
+		let boy = enroll(2, Sex::Male, d(2013, 1, 1));
+		assert_noop!(
+			birth(20).on(d(2024, 6, 1)).father(boy).register(),
+			Error::<Test>::ParentTooYoung
+		);
+		// Paternity of a younger man than the law's minimum at the child's birth, too.
+		let child = new_child(21, d(2024, 6, 1), None, None);
+		assert_noop!(paternity(child, boy).on(TODAY).register(), Error::<Test>::ParentTooYoung);
+		// Twelve at the birth is the bound.
+		let young = enroll(3, Sex::Female, d(2012, 5, 31));
+		assert_ok!(birth(22).on(d(2024, 6, 1)).mother(young).register());
+	});
+}

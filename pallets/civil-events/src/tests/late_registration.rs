@@ -186,3 +186,24 @@ fn at_most_max_pending_per_block_late_registrations_a_block() {
 		assert_ok!(birth(24).on(d(2024, 5, 1)).sex(Sex::Male).register());
 	});
 }
+
+#[test]
+fn the_regional_head_approves_what_the_offices_only_head_registered() {
+	build_and_execute(|| {
+		// The head of the Yunusobod office registers a late birth himself...
+		assert_ok!(birth(20).by(HEAD).on(d(2024, 5, 1)).sex(Sex::Male).register());
+		let act = last_act();
+		assert_noop!(
+			CivilEvents::approve_late_registration(signed(HEAD), act),
+			Error::<Test>::SelfApproval
+		);
+		// ...a head of another region's office may not approve it...
+		assert_noop!(
+			CivilEvents::approve_late_registration(signed(SAM_HEAD), act),
+			Error::<Test>::NotHeadOfOffice
+		);
+		// ...the head of the Tashkent regional department may.
+		assert_ok!(CivilEvents::approve_late_registration(signed(TK_REGIONAL_HEAD), act));
+		assert_eq!(Acts::<Test>::get(act).unwrap().status, ActStatus::Registered);
+	});
+}

@@ -85,9 +85,11 @@ fn bigamy_and_self_marriage() {
 #[test]
 fn close_relatives_cannot_marry() {
 	build_and_execute(|| {
-		let (m, f) = couple();
+		let (m, f) = (enroll(1, Sex::Female, d(1970, 3, 1)), enroll(2, Sex::Male, d(1968, 7, 20)));
 		let daughter = new_child(30, d(2000, 1, 1), Some(m), Some(f));
-		let son = new_child(31, d(2002, 1, 1), Some(m), None);
+		assert_ok!(birth(31).on(d(2002, 1, 1)).sex(Sex::Male).mother(m).register());
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), last_act()));
+		let son = Persons::by_identity(&h(31)).unwrap();
 		// Parent and child.
 		assert_noop!(
 			marriage(f, daughter).on(TODAY).document(h(0)).register(),
@@ -98,5 +100,122 @@ fn close_relatives_cannot_marry() {
 			marriage(daughter, son).on(TODAY).document(h(0)).register(),
 			Error::<Test>::CloseRelatives
 		);
+	});
+}
+
+#[test]
+fn a_marriage_is_between_a_man_and_a_woman_where_the_law_says_so() {
+	build_and_execute(|| {
+		let (w1, w2) =
+			(enroll(1, Sex::Female, d(1990, 1, 1)), enroll(2, Sex::Female, d(1991, 1, 1)));
+		assert_noop!(marriage(w1, w2).on(TODAY).register(), Error::<Test>::SameSexMarriage);
+		// Another country's runtime may set the rule otherwise.
+		Law::set(&civil_registry_primitives::FamilyLaw {
+			marriage_of_man_and_woman: false,
+			..civil_registry_primitives::FamilyLaw::UZBEKISTAN
+		});
+		assert_ok!(marriage(w1, w2).on(TODAY).register());
+	});
+}
+
+#[test]
+fn a_corrected_sex_is_checked_against_the_marriages_in_effect() {
+	build_and_execute(|| {
+		let wife = enroll(1, Sex::Female, d(1990, 3, 1));
+		assert_ok!(birth(2).on(d(2000, 1, 1)).sex(Sex::Male).register());
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), last_act()));
+		let husband = Persons::by_identity(&h(2)).unwrap();
+		marry(wife, husband, TODAY);
+		// Correcting the husband's birth act to female would make the marriage same-sex.
+		let proposal = propose(
+			birth_act(husband),
+			crate::Correction { sex: Some(Sex::Female), ..Default::default() },
+		);
+		assert_noop!(
+			CivilEvents::approve_amendment(signed(HEAD), proposal),
+			Error::<Test>::SameSexMarriage
+		);
+	});
+}
+
+/// A child born in 2000 to `mother` (registered late, approved); returns the child.
+fn born_in_2000(child_key: u8, child_sex: Sex, mother: Option<PersonId>) -> PersonId {
+	assert_ok!(birth(child_key).on(d(2000, 1, 1)).sex(child_sex).mother(mother).register());
+	assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), last_act()));
+	Persons::by_identity(&h(child_key)).unwrap()
+}
+
+#[test]
+fn relatives_in_the_direct_line_cannot_marry_at_any_depth() {
+	build_and_execute(|| {
+		// Grandfather (1930) → mother (1960) → granddaughter (1985, enrolled with her mother).
+		let grandfather = enroll(1, Sex::Male, d(1930, 1, 1));
+		assert_ok!(enrollment(2, Sex::Female)
+			.by(ARCHIVIST)
+			.on(d(1960, 1, 1))
+			.document(h(0xa0))
+			.register());
+		let mother = Persons::by_identity(&h(2)).unwrap();
+		// The archive knows the grandfather as her father: a paternity act records it.
+		assert_ok!(paternity(mother, grandfather).on(TODAY).register());
+		let granddaughter = born_in_2000(30, Sex::Female, Some(mother));
+		assert_noop!(
+			marriage(granddaughter, grandfather).on(TODAY).register(),
+			Error::<Test>::CloseRelatives
+		);
+		// Not relatives: allowed.
+		let stranger = enroll(3, Sex::Male, d(1980, 1, 1));
+		assert_ok!(marriage(granddaughter, stranger).on(TODAY).register());
+	});
+}
+
+#[test]
+fn an_adoption_hides_no_kinship_from_the_law() {
+	build_and_execute(|| {
+		let (m, f) = (enroll(1, Sex::Female, d(1970, 3, 1)), enroll(2, Sex::Male, d(1968, 7, 20)));
+		// A daughter born in 2007, adopted away (sealed) in 2024 by another couple; her
+		// brother stays with the parents.
+		assert_ok!(birth(30).on(d(2007, 1, 1)).sex(Sex::Female).mother(m).father(f).register());
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), last_act()));
+		let daughter = Persons::by_identity(&h(30)).unwrap();
+		assert_ok!(birth(31).on(d(2005, 1, 1)).sex(Sex::Male).mother(m).father(f).register());
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), last_act()));
+		let brother = Persons::by_identity(&h(31)).unwrap();
+		let (am, af) = (enroll(3, Sex::Female, d(1975, 1, 1)), enroll(4, Sex::Male, d(1974, 1, 1)));
+		assert_ok!(adoption(daughter).mother(am).father(af).seal(true).on(TODAY).register());
+		assert_eq!(person(daughter).father, Some(af));
+		// Adults now (the chain's clock moves on seven years).
+		pallet_timestamp::Now::<Test>::put(NOW_MILLIS + 7 * 366 * 86_400_000);
+		// Her biological father, her biological brother and her adoptive father: all refused.
+		for relative in [f, brother, af] {
+			assert_noop!(
+				marriage(daughter, relative).on(CivilEvents::today().unwrap()).register(),
+				Error::<Test>::CloseRelatives
+			);
+		}
+	});
+}
+
+#[test]
+fn the_kinship_search_is_bounded() {
+	build_and_execute(|| {
+		// Seven generations of mothers above `last` (the mock's bound: 6 ancestors visited).
+		let mut mother = enroll(1, Sex::Female, d(1850, 1, 1));
+		let first = mother;
+		for (i, year) in [1870u16, 1890, 1910, 1930, 1950, 1970, 1990].into_iter().enumerate() {
+			assert_ok!(birth(10 + i as u8)
+				.on(d(year, 1, 1))
+				.sex(Sex::Female)
+				.mother(mother)
+				.register());
+			assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), last_act()));
+			mother = Persons::by_identity(&h(10 + i as u8)).unwrap();
+		}
+		let last = mother;
+		let parents = CivilEvents::all_parents(last, &person(last));
+		let ancestors = CivilEvents::ancestors(&parents);
+		assert_eq!(ancestors.len(), 6, "at most MaxKinshipSearch visited");
+		assert!(!ancestors.contains(&first), "the seventh generation is beyond the bound");
+		assert_eq!(ancestors[0], parents[0], "nearest first");
 	});
 }

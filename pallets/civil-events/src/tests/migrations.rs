@@ -30,6 +30,7 @@ fn version_1_statistics_are_rolled_up_once() {
 		RollUpStatistics::<Test>::on_runtime_upgrade();
 
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(2));
+		// (The next migration is not run here.)
 		assert_eq!(Statistics::<Test>::iter().collect::<Vec<_>>(), rolled_up);
 		assert_eq!(count(ActKind::Birth, 2024, 6, 0), 3);
 		// Run again (a second upgrade): the version check makes it a no-op.

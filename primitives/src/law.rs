@@ -1,0 +1,78 @@
+//! The numbers of a country's family law that the runtime checks: ages, deadlines, the
+//! country's time zone. Each runtime sets its own (`pallet_civil_events::Config::Law`); this
+//! repository's runtime sets Uzbekistan's ([`FamilyLaw::UZBEKISTAN`]).
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// The configurable numbers of the law. polkadot.js reads them as the constant
+/// `api.consts.civilEvents.law`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct FamilyLaw {
+	/// The age from which one may marry.
+	pub marriage_age: u16,
+	/// The lowest marriage age an exemption decision may set.
+	pub exempt_marriage_age: u16,
+	/// Whether a marriage is only between a man and a woman.
+	pub marriage_of_man_and_woman: bool,
+	/// The age from which one may change one's name on one's own application.
+	pub name_change_age: u16,
+	/// The age of an adult (adoptive parents must be adults).
+	pub adult_age: u16,
+	/// How many years older than the child an adoptive parent must be (a step-parent — the
+	/// spouse of the child's parent — is exempt).
+	pub adoption_age_gap: u16,
+	/// The youngest a recorded parent may have been at the child's birth.
+	pub min_parent_age: u16,
+	/// A child born up to this many days after the father's death is still his.
+	pub father_grace_days: u16,
+	/// A birth is to be registered within this many months; later, it waits for approval.
+	pub birth_deadline_months: u8,
+	/// A death is to be registered within this many days; later, it waits for approval.
+	pub death_deadline_days: u16,
+	/// The country's time zone, in minutes east of UTC: "today" for the date rules is the date
+	/// there.
+	pub utc_offset_minutes: i16,
+}
+
+impl FamilyLaw {
+	/// The Family Code of the Republic of Uzbekistan and the rules of registry offices.
+	pub const UZBEKISTAN: FamilyLaw = FamilyLaw {
+		// Art. 15, as amended in 2019: 18 for both; the district khokim may lower it by at
+		// most one year.
+		marriage_age: 18,
+		exempt_marriage_age: 17,
+		// Art. 2: the voluntary union of a man and a woman.
+		marriage_of_man_and_woman: true,
+		// From 16 on one's own application (the rules of registry offices).
+		name_change_age: 16,
+		// Art. 152: adoptive parents are adult citizens.
+		adult_age: 18,
+		// Fifteen years between a single adopter and the child (the Code's chapter on
+		// adoption; the article number is not verified here).
+		adoption_age_gap: 15,
+		// No article found: a plausibility bound on the records (a parent at least 12 years
+		// old at the birth), not a rule of the Code.
+		min_parent_age: 12,
+		// A child born within 300 days after the father's death is his (the Code's rule on
+		// establishing descent; the article number is not verified here).
+		father_grace_days: 300,
+		// A birth within a month, a death within three days (the rules of registry offices;
+		// no article of the Code).
+		birth_deadline_months: 1,
+		death_deadline_days: 3,
+		// Tashkent time, UTC+5 (no daylight saving).
+		utc_offset_minutes: 300,
+	};
+}
