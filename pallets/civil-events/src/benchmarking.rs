@@ -73,6 +73,24 @@ impl<T: Config> Setup<T> {
 		T::Persons::by_identity(&key).unwrap()
 	}
 
+	/// A birth in March registered in June: late, so pending. Returns its identity key.
+	fn late_birth(&mut self, mother: Option<PersonId>, father: Option<PersonId>) -> H256 {
+		let key = self.next_key();
+		Pallet::<T>::register_birth(
+			self.origin().into(),
+			self.jurisdiction,
+			d(2024, 3, 1),
+			key,
+			H256::zero(),
+			Sex::Male,
+			mother,
+			father,
+			H256::zero(),
+		)
+		.unwrap();
+		key
+	}
+
 	fn couple(&mut self) -> (PersonId, PersonId) {
 		(self.enroll(Sex::Female, d(1990, 1, 1)), self.enroll(Sex::Male, d(1988, 1, 1)))
 	}
@@ -344,20 +362,7 @@ mod benchmarks {
 		let (mother, father) = s.couple();
 		fill::<T>(mother);
 		fill::<T>(father);
-		let key = s.next_key();
-		// Born in March: registered in June, it is late and pending.
-		Pallet::<T>::register_birth(
-			s.origin().into(),
-			s.jurisdiction,
-			d(2024, 3, 1),
-			key,
-			H256::zero(),
-			Sex::Male,
-			Some(mother),
-			Some(father),
-			H256::zero(),
-		)
-		.unwrap();
+		let key = s.late_birth(Some(mother), Some(father));
 		let act = NextActId::<T>::get() - 1;
 		// The worst case: the approver is not the office's head, but the head of the regional
 		// department above it (both permission checks run).
@@ -536,20 +541,7 @@ mod benchmarks {
 	fn expire_pending(p: Linear<0, { T::MaxPendingPerBlock::get() }>) {
 		let mut s = Setup::<T>::new();
 		for _ in 0..p {
-			let key = s.next_key();
-			// Born in March: registered in June, it is late and pending.
-			Pallet::<T>::register_birth(
-				s.origin().into(),
-				s.jurisdiction,
-				d(2024, 3, 1),
-				key,
-				H256::zero(),
-				Sex::Male,
-				None,
-				None,
-				H256::zero(),
-			)
-			.unwrap();
+			s.late_birth(None, None);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		let at = Pallet::<T>::pending_expiry(now);

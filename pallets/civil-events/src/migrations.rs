@@ -68,25 +68,11 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedIndexAdoptions<T> {
 			if act.status != ActStatus::Registered {
 				continue;
 			}
-			if let ActDetails::Adoption {
-				adoptive_mother,
-				adoptive_father,
-				previous_mother,
-				previous_father,
-				..
-			} = act.details
+			if let (Some(replaced), Some(child)) =
+				(act.details.replaced_parents(id), act.subjects.first())
 			{
-				if let Some(child) = act.subjects.first() {
-					AdoptionInEffect::<T>::insert(
-						child,
-						ReplacedParents {
-							act: id,
-							mother: adoptive_mother.and(previous_mother),
-							father: adoptive_father.and(previous_father),
-						},
-					);
-					writes = writes.saturating_add(1);
-				}
+				AdoptionInEffect::<T>::insert(child, replaced);
+				writes = writes.saturating_add(1);
 			}
 		}
 		T::DbWeight::get().reads_writes(reads, writes)

@@ -301,20 +301,8 @@ impl<T: Config> Pallet<T> {
 			if act.status != ActStatus::Registered {
 				continue;
 			}
-			if let ActDetails::Adoption {
-				adoptive_mother,
-				adoptive_father,
-				previous_mother,
-				previous_father,
-				..
-			} = act.details
-			{
+			if let Some(replaced) = act.details.replaced_parents(id) {
 				let child = *act.subjects.first().ok_or("an adoption without a child")?;
-				let replaced = ReplacedParents {
-					act: id,
-					mother: adoptive_mother.and(previous_mother),
-					father: adoptive_father.and(previous_father),
-				};
 				ensure!(
 					expected.insert(child, replaced).is_none(),
 					"two adoptions of one child in effect"

@@ -120,6 +120,25 @@ impl ActDetails {
 		}
 	}
 
+	/// For an adoption (act `act`): the parents it replaces — a slot it fills with an adoptive
+	/// parent gives up the previous one; a slot it leaves keeps its parent (`None` here).
+	pub fn replaced_parents(&self, act: ActId) -> Option<ReplacedParents> {
+		match *self {
+			ActDetails::Adoption {
+				adoptive_mother,
+				adoptive_father,
+				previous_mother,
+				previous_father,
+				..
+			} => Some(ReplacedParents {
+				act,
+				mother: adoptive_mother.and(previous_mother),
+				father: adoptive_father.and(previous_father),
+			}),
+			_ => None,
+		}
+	}
+
 	/// The kind of act these details belong to.
 	pub fn kind(&self) -> ActKind {
 		match self {

@@ -134,14 +134,9 @@ impl<T: Config> ActRules<T> for Adoption {
 			adoptive_mother.or(previous_mother),
 			adoptive_father.or(previous_father),
 		)?;
-		AdoptionInEffect::<T>::insert(
-			child,
-			ReplacedParents {
-				act: id,
-				mother: adoptive_mother.and(previous_mother),
-				father: adoptive_father.and(previous_father),
-			},
-		);
+		if let Some(replaced) = act.details.replaced_parents(id) {
+			AdoptionInEffect::<T>::insert(child, replaced);
+		}
 		if sealed {
 			T::Persons::set_sealed(child, true)?;
 			Pallet::<T>::set_act_sealed(Pallet::<T>::record(child)?.origin_act, true);
