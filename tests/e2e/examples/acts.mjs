@@ -87,8 +87,9 @@ export async function enrollPerson(api, registrar, p) {
 // #endregion enrollPerson
 
 // #region approveLateRegistration
-/** `civilEvents.approveLateRegistration` (call 8): a head of the registering office (not the
- *  officer who registered it) approves a pending late birth or death. */
+/** `civilEvents.approveLateRegistration` (call 8): a head of the registering office, or of
+ *  the regional department above it (never the officer who registered it), approves a
+ *  pending late birth or death. */
 export async function approveLateRegistration(api, head, act) {
   const { events } = await submit(api, api.tx.civilEvents.approveLateRegistration(act), head);
   return findEvent(api, events, 'LateRegistrationApproved').act.toNumber();
