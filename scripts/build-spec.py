@@ -27,6 +27,7 @@ holds one. The chain is permissioned: `permissionedNodes` lists every department
 each node peers with those only.
 """
 
+import datetime
 import json
 import os
 import subprocess
@@ -95,6 +96,14 @@ def main():
     patch["offices"]["offices"] = offices
     patch["offices"]["officers"] = officers
     patch["offices"]["privilegedSigners"] = []
+    # The day the registry offices start: births before it are enrolled from the archive.
+    go_live = network.get("goLive") or fail("no goLive date (YYYY-MM-DD)")
+    try:
+        year, month, day = (int(part) for part in go_live.split("-"))
+        datetime.date(year, month, day)
+    except ValueError:
+        fail(f"goLive {go_live!r} is not a date (YYYY-MM-DD)")
+    patch["civilEvents"] = {"goLive": {"year": year, "month": month, "day": day}}
     spec["name"] = network["name"]
     spec["id"] = network["id"]
     spec["chainType"] = "Live"

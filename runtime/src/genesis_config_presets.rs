@@ -9,15 +9,15 @@
 //! test network has none — there, as on a real network, the council is the only way to root.
 
 use crate::{
-	AccountId, CouncilMembershipConfig, OfficesConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig,
+	AccountId, CivilEventsConfig, CouncilMembershipConfig, OfficesConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig,
 };
 use alloc::{
 	string::{String, ToString},
 	vec,
 	vec::Vec,
 };
-use civil_registry_primitives::{OfficeKind, Role};
+use civil_registry_primitives::{Date, OfficeKind, Role};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -75,6 +75,11 @@ fn office(kind: OfficeKind, jurisdiction: &str, name: &str) -> (OfficeKind, Stri
 	(kind, jurisdiction.to_string(), name.to_string())
 }
 
+/// The go-live date of the development and test networks: persons born before it are enrolled
+/// from the paper archive, later births registered as births. A real network's spec sets the day
+/// its registry offices start (`scripts/build-spec.py --go-live`).
+pub const TEST_GO_LIVE: Date = Date::new(2026, 1, 1);
+
 /// The sessions of the test networks: 10 blocks (a minute), so that a change of the authority
 /// set is seen within two minutes. A real network's spec sets an hour (600 blocks).
 pub const TEST_SESSION_LENGTH: u32 = 10;
@@ -116,6 +121,7 @@ fn genesis(
 			officers,
 			privileged_signers: sudo.into_iter().collect::<Vec<_>>(),
 		},
+		civil_events: CivilEventsConfig { go_live: Some(TEST_GO_LIVE) },
 	})
 }
 

@@ -77,7 +77,7 @@ macro_rules! runtime_version {
 			spec_version: $spec_version,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 1,
+			transaction_version: 2,
 			system_version: 1,
 		};
 	};
@@ -161,6 +161,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_civil_events::migrations::RollUpStatistics<Runtime>,
 	pallet_civil_events::migrations::IndexAdoptions<Runtime>,
+	pallet_civil_events::migrations::RecordLawReferences<Runtime>,
 );
 
 /// Executes blocks: dispatches extrinsics to the pallets.

@@ -75,6 +75,7 @@ fn a_certificate_is_valid_then_superseded_by_a_four_eyes_correction() {
 				sex: Sex::Female,
 				mother: None,
 				father: None,
+				court_decision: None,
 				document_hash: H256::repeat_byte(0xdd),
 			},
 		);

@@ -41,6 +41,8 @@ fn enroll(key: u8, sex: Sex, born: Date) -> u64 {
 		identity_key: H256::repeat_byte(key),
 		data_root: H256::repeat_byte(0xd0),
 		sex,
+		mother: None,
+		father: None,
 		archive_reference: H256::repeat_byte(0xa0),
 	}) {
 		ActEvent::PersonEnrolled { person, .. } => person,
@@ -56,18 +58,22 @@ fn a_familys_life() {
 		let madina = enroll(1, Sex::Female, Date::new(1994, 4, 2));
 		let timur = enroll(2, Sex::Male, Date::new(1992, 11, 23));
 
+		// A marriage is registered on its day: the clock is that day's, then today's again.
 		next_block();
+		let wedding = Date::new(2020, 8, 15);
+		pallet_timestamp::Now::<Runtime>::put(wedding.days_since_epoch() as u64 * 86_400_000);
 		let marriage = match act(pallet_civil_events::Call::register_marriage {
 			first: madina,
 			second: timur,
 			jurisdiction: YUNUSOBOD,
-			date: Date::new(2020, 8, 15),
+			date: wedding,
 			exemption: None,
 			document_hash: H256::repeat_byte(0x11),
 		}) {
 			ActEvent::MarriageRegistered { act, .. } => act,
 			e => panic!("unexpected event {e:?}"),
 		};
+		pallet_timestamp::Now::<Runtime>::put(NOW_MILLIS);
 
 		next_block();
 		let child = match act(pallet_civil_events::Call::register_birth {
@@ -78,6 +84,7 @@ fn a_familys_life() {
 			sex: Sex::Male,
 			mother: Some(madina),
 			father: Some(timur),
+			court_decision: None,
 			document_hash: H256::repeat_byte(0x12),
 		}) {
 			ActEvent::BirthRegistered { child, .. } => child,

@@ -59,6 +59,7 @@ fn allowed(pallet: &str, call: &str) -> Option<&'static [Role]> {
 			| "register_paternity"
 			| "register_name_change"
 			| "enroll_person"
+			| "enroll_marriage"
 			| "propose_amendment"
 			| "reject_amendment"
 			| "propose_revocation"

@@ -63,7 +63,7 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -190,6 +190,31 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AdoptionInEffect<T: Config> =
 		StorageMap<_, Twox64Concat, PersonId, ReplacedParents, OptionQuery>;
+
+	/// The chain's go-live date: persons born before it, whose births were registered on
+	/// paper, are enrolled from the archive (and so are their marriages registered on paper
+	/// before it); births from this day on are registered as births. Set in genesis.
+	#[pallet::storage]
+	pub type GoLive<T: Config> = StorageValue<_, Date, OptionQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The go-live date ([`GoLive`]); `None` leaves it unset, and then nothing can be
+		/// enrolled.
+		pub go_live: Option<Date>,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(date) = self.go_live {
+				GoLive::<T>::put(date);
+			}
+		}
+	}
 
 	/// How many certificates have been issued of each act, at most
 	/// [`Config::MaxCertificatesPerAct`].
@@ -371,6 +396,28 @@ pub mod pallet {
 			/// The registering office.
 			office: OfficeId,
 		},
+		/// A marriage under a khokim's exemption was stored, pending the approval of a head of
+		/// the office (approved with `approve_late_registration`).
+		ExemptionPending {
+			/// The pending marriage act.
+			act: ActId,
+			/// The district whose khokim decided.
+			district: JurisdictionId,
+			/// The registering office.
+			office: OfficeId,
+		},
+		/// A marriage registered on paper before the chain's go-live was enrolled from the
+		/// archive.
+		MarriageEnrolled {
+			/// The marriage act.
+			act: ActId,
+			/// One spouse.
+			first: PersonId,
+			/// The other spouse.
+			second: PersonId,
+			/// The registering office.
+			office: OfficeId,
+		},
 		/// A late registration was stored, pending the approval of a head of the office.
 		LateRegistrationPending {
 			/// The pending act.
@@ -544,7 +591,8 @@ pub mod pallet {
 		AdoptiveParentNotAdult,
 		/// The child already has a recorded father.
 		FatherAlreadyRecorded,
-		/// The person is younger than the law's name-change age on the date (Uzbekistan: 16).
+		/// The person is younger than the law's name-change age on the date (Uzbekistan: 16) and
+		/// the act carries no consent of the guardianship authority or of both parents.
 		TooYoungForNameChange,
 		/// A person already has `MaxActsPerPerson` acts.
 		TooManyActs,
@@ -623,6 +671,31 @@ pub mod pallet {
 		AdopterTooYoung,
 		/// A spouse cannot adopt the other spouse.
 		SpouseCannotAdopt,
+		/// A marriage takes effect on the day of its registration: its date must be today (in
+		/// the country's time zone). An older marriage is enrolled from the archive.
+		MarriageNotToday,
+		/// Enrolled from the archive is only what was registered on paper before the chain's
+		/// go-live date; later births are registered as births (late ones with approval), later
+		/// marriages as marriages.
+		NotBeforeGoLive,
+		/// The chain's go-live date is not set (genesis): nothing can be enrolled.
+		GoLiveUnset,
+		/// The exemption's district does not contain the jurisdiction the marriage is
+		/// registered in, or is not a district of the tree.
+		ExemptionOutsideDistrict,
+		/// The spouses have a common minor child: only a court's decision dissolves their
+		/// marriage (`DivorceGrounds::CourtDecision`).
+		CommonMinorChildren,
+		/// The child's father is presumed — the mother was married at the birth, or her
+		/// marriage ended at most `father_grace_days` before it — and the act names another
+		/// father (or none), or establishes paternity, without a court decision.
+		FatherPresumed,
+		/// The parents of a person are corrected only on a court decision
+		/// (`AmendmentReason::CourtDecision`).
+		ParentsNeedCourtDecision,
+		/// The father is deceased: only a court establishes the paternity of a deceased man
+		/// (`court_decision`).
+		DeceasedFatherNeedsCourt,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {
@@ -653,7 +726,9 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Register a birth: creates the child. The rule: `acts/birth.rs`.
+		/// Register a birth: creates the child. The rule: `acts/birth.rs`. `court_decision`:
+		/// the hash of the court decision that sets aside the presumption of the mother's
+		/// husband's paternity, when the act names another father or none.
 		///
 		/// Origin: an officer allowed to register births in `jurisdiction` (the place of
 		/// birth). Emits [`Event::BirthRegistered`], or [`Event::LateRegistrationPending`]
@@ -669,11 +744,13 @@ pub mod pallet {
 			sex: Sex,
 			mother: Option<PersonId>,
 			father: Option<PersonId>,
+			court_decision: Option<H256>,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let parents = mother.into_iter().chain(father).collect();
-			let details = ActDetails::Birth { identity_key, data_root, sex, mother, father };
+			let details =
+				ActDetails::Birth { identity_key, data_root, sex, mother, father, court_decision };
 			Self::register(who, jurisdiction, birth_date, parents, details, document_hash)
 		}
 
@@ -703,12 +780,13 @@ pub mod pallet {
 			)
 		}
 
-		/// Register a marriage. The rule (both alive, distinct, unmarried, at least 18 on the
-		/// date — 17 with `exemption`, the hash of the khokim's decision — not close
+		/// Register a marriage, dated today. The rule (a man and a woman, alive, unmarried, at
+		/// least 18 — 17 with `exemption`, the district khokim's decision — not close
 		/// relatives): `acts/marriage.rs`.
 		///
 		/// Origin: an officer allowed to register marriages in `jurisdiction` (a registry
-		/// office or a wedding house). Emits [`Event::MarriageRegistered`].
+		/// office or a wedding house). Emits [`Event::MarriageRegistered`]; with an exemption,
+		/// [`Event::ExemptionPending`], and the marriage waits for a head's approval.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::register_marriage())]
 		pub fn register_marriage(
@@ -717,17 +795,19 @@ pub mod pallet {
 			date: Date,
 			first: PersonId,
 			second: PersonId,
-			exemption: Option<H256>,
+			exemption: Option<Exemption>,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let details = ActDetails::Marriage { exemption, ended_by: None };
+			let basis = exemption.map_or(MarriageBasis::Ordinary, MarriageBasis::Exemption);
+			let details = ActDetails::Marriage { basis, ended_by: None };
 			let spouses = alloc::vec![first, second];
 			Self::register(who, jurisdiction, date, spouses, details, document_hash)
 		}
 
-		/// Register a divorce, ending the marriage of act `marriage`. The rule:
-		/// `acts/divorce.rs`.
+		/// Register a divorce, ending the marriage of act `marriage`, on `grounds` (mutual
+		/// consent only without common minor children; otherwise a document's reference). The
+		/// rule: `acts/divorce.rs`.
 		///
 		/// Origin: an officer allowed to register divorces in `jurisdiction`. Both spouses
 		/// become divorced. Emits [`Event::DivorceRegistered`].
@@ -738,16 +818,17 @@ pub mod pallet {
 			jurisdiction: JurisdictionId,
 			date: Date,
 			marriage: ActId,
+			grounds: DivorceGrounds,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			// The spouses are the marriage's: the rule takes them from the marriage act.
-			let details = ActDetails::Divorce { marriage };
+			let details = ActDetails::Divorce { marriage, grounds };
 			Self::register(who, jurisdiction, date, Vec::new(), details, document_hash)
 		}
 
-		/// Register an adoption of `child` by an adoptive mother, father, or both. The rule:
-		/// `acts/adoption.rs`.
+		/// Register an adoption of `child` by an adoptive mother, father, or both, established
+		/// by the decision whose hash is `decision`. The rule: `acts/adoption.rs`.
 		///
 		/// Origin: an officer allowed to register adoptions in `jurisdiction`. The adoptive
 		/// parents replace the recorded ones; with `seal`, the original birth act is sealed
@@ -762,6 +843,7 @@ pub mod pallet {
 			adoptive_mother: Option<PersonId>,
 			adoptive_father: Option<PersonId>,
 			seal: bool,
+			decision: H256,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
@@ -774,11 +856,14 @@ pub mod pallet {
 				previous_mother: None,
 				previous_father: None,
 				sealed: seal,
+				decision,
 			};
 			Self::register(who, jurisdiction, date, subjects, details, document_hash)
 		}
 
-		/// Establish `father`'s paternity of `child`. The rule: `acts/paternity.rs`.
+		/// Establish `father`'s paternity of `child`; `court_decision` when a court established
+		/// it (needed when the child's father is presumed, or the father has died). The rule:
+		/// `acts/paternity.rs`.
 		///
 		/// Origin: an officer allowed to register paternity in `jurisdiction`. Emits
 		/// [`Event::PaternityRegistered`].
@@ -790,15 +875,18 @@ pub mod pallet {
 			date: Date,
 			child: PersonId,
 			father: PersonId,
+			court_decision: Option<H256>,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let subjects = alloc::vec![child, father];
-			Self::register(who, jurisdiction, date, subjects, ActDetails::Paternity, document_hash)
+			let details = ActDetails::Paternity { court_decision };
+			Self::register(who, jurisdiction, date, subjects, details, document_hash)
 		}
 
 		/// Register a change of name: the person's data root becomes `new_data_root`. The
-		/// rule (alive, at least 16): `acts/name_change.rs`.
+		/// rule (alive; at least 16, or younger with `consent`, the hash of the guardianship
+		/// authority's or both parents' consent): `acts/name_change.rs`.
 		///
 		/// Origin: an officer allowed to register name changes in `jurisdiction`. Emits
 		/// [`Event::NameChangeRegistered`].
@@ -810,16 +898,21 @@ pub mod pallet {
 			date: Date,
 			person: PersonId,
 			new_data_root: H256,
+			consent: Option<H256>,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			// The previous root is completed by the rule, from the person's record.
-			let details =
-				ActDetails::NameChange { previous_root: H256::zero(), new_root: new_data_root };
+			let details = ActDetails::NameChange {
+				previous_root: H256::zero(),
+				new_root: new_data_root,
+				consent,
+			};
 			Self::register(who, jurisdiction, date, alloc::vec![person], details, document_hash)
 		}
 
-		/// Enroll a person born before the chain existed, from the paper archive. The rule:
+		/// Enroll a person whose birth was registered on paper before the chain's go-live date,
+		/// from the archive, with the parents when they are on chain. The rule:
 		/// `acts/enrollment.rs`.
 		///
 		/// Origin: an officer allowed to enroll in `jurisdiction` (the place of birth;
@@ -834,19 +927,29 @@ pub mod pallet {
 			identity_key: H256,
 			data_root: H256,
 			sex: Sex,
+			mother: Option<PersonId>,
+			father: Option<PersonId>,
 			archive_reference: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let details =
-				ActDetails::Enrollment { identity_key, data_root, sex, archive_reference };
-			Self::register(who, jurisdiction, birth_date, Vec::new(), details, archive_reference)
+			let parents = mother.into_iter().chain(father).collect();
+			let details = ActDetails::Enrollment {
+				identity_key,
+				data_root,
+				sex,
+				archive_reference,
+				mother,
+				father,
+			};
+			Self::register(who, jurisdiction, birth_date, parents, details, archive_reference)
 		}
 
-		/// Approve a pending late registration: the rules are checked again against today's
-		/// records and the act takes effect.
+		/// Approve a pending act — a late registration, or a marriage under an exemption: the
+		/// rules are checked again against today's records and the act takes effect.
 		///
-		/// Origin: a head of the office that registered the act, other than the officer who
-		/// registered it. Emits [`Event::LateRegistrationApproved`] and the act's own event.
+		/// Origin: a head of the office that registered the act, or of the regional department
+		/// above it, other than the officer who registered it. Emits
+		/// [`Event::LateRegistrationApproved`] and the act's own event.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::approve_late_registration())]
 		pub fn approve_late_registration(origin: OriginFor<T>, act: ActId) -> DispatchResult {
@@ -884,7 +987,8 @@ pub mod pallet {
 		/// Origin: a head of the registering office or of the regional department above it,
 		/// other than the proposer (four eyes). Emits [`Event::ActAmended`].
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::approve_amendment(Pallet::<T>::max_checked_acts()))]
+		#[pallet::weight(T::WeightInfo::approve_amendment(Pallet::<T>::max_checked_acts())
+			.saturating_add(T::WeightInfo::register_marriage()))]
 		pub fn approve_amendment(
 			origin: OriginFor<T>,
 			proposal: ProposalId,
@@ -968,6 +1072,29 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_issue_certificate(who, act, certificate_hash)
+		}
+
+		/// Enroll a marriage registered on paper before the chain's go-live date, from the
+		/// archive, between two persons on chain, so that the law's checks (bigamy first) see
+		/// it. The rule: `acts/marriage.rs`.
+		///
+		/// Origin: an officer allowed to enroll in `jurisdiction` (where it was registered).
+		/// `archive_reference`, the hash of the paper record's reference, is the act's document
+		/// hash. Emits [`Event::MarriageEnrolled`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::enroll_marriage())]
+		pub fn enroll_marriage(
+			origin: OriginFor<T>,
+			jurisdiction: JurisdictionId,
+			date: Date,
+			first: PersonId,
+			second: PersonId,
+			archive_reference: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let details = ActDetails::Marriage { basis: MarriageBasis::Archive, ended_by: None };
+			let spouses = alloc::vec![first, second];
+			Self::register(who, jurisdiction, date, spouses, details, archive_reference)
 		}
 	}
 }

@@ -139,6 +139,8 @@ pub const ARCHIVE: u32 = 3;
 /// "Today" in the tests: 2024-06-15, noon UTC.
 pub const TODAY: Date = Date::new(2024, 6, 15);
 pub const NOW_MILLIS: u64 = 1_718_452_800_000;
+/// The chain's go-live date in the tests: births before it are enrolled from the archive.
+pub const GO_LIVE: Date = Date::new(2024, 1, 1);
 
 fn s(v: &str) -> String {
 	v.to_string()
@@ -177,6 +179,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
+	crate::GenesisConfig::<Test> { go_live: Some(GO_LIVE), _config: Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	let mut ext: sp_io::TestExternalities = storage.into();
 	ext.execute_with(|| {
 		System::set_block_number(1);

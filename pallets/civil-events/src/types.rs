@@ -59,8 +59,12 @@ pub enum ActDetails {
 		mother: Option<PersonId>,
 		/// The father, if recorded.
 		father: Option<PersonId>,
+		/// Hash of the court decision that sets aside the presumption of the mother's
+		/// husband's paternity, when the father recorded is not the presumed one.
+		court_decision: Option<H256>,
 	},
-	/// An enrollment of a person born before the chain existed.
+	/// An enrollment of a person whose birth was registered on paper before the chain's
+	/// go-live date.
 	Enrollment {
 		/// Keyed hash of the person's national identifier.
 		identity_key: H256,
@@ -70,14 +74,17 @@ pub enum ActDetails {
 		sex: Sex,
 		/// Hash of the reference of the paper record in the archive.
 		archive_reference: H256,
+		/// The mother, when she is on chain.
+		mother: Option<PersonId>,
+		/// The father, when he is on chain.
+		father: Option<PersonId>,
 	},
 	/// A death.
 	Death,
 	/// A marriage.
 	Marriage {
-		/// Hash of the khokim's decision that lowered the marriage age to 17, if one was
-		/// needed.
-		exemption: Option<H256>,
+		/// How it was registered: on its day, with an exemption, or from the paper archive.
+		basis: MarriageBasis,
 		/// The act that ended it (a divorce or a death), if it ended.
 		ended_by: Option<ActId>,
 	},
@@ -85,6 +92,8 @@ pub enum ActDetails {
 	Divorce {
 		/// The marriage it ends.
 		marriage: ActId,
+		/// On what grounds a registry office registers it.
+		grounds: DivorceGrounds,
 	},
 	/// An adoption.
 	Adoption {
@@ -98,16 +107,106 @@ pub enum ActDetails {
 		previous_father: Option<PersonId>,
 		/// Whether the original birth act was sealed.
 		sealed: bool,
+		/// Hash of the decision that establishes the adoption (a court's or a khokimiyat's).
+		decision: H256,
 	},
 	/// An establishment of paternity.
-	Paternity,
+	Paternity {
+		/// Hash of the court decision establishing it, when a court did (needed when the
+		/// child's father is presumed, or the father has died).
+		court_decision: Option<H256>,
+	},
 	/// A change of name: the person's data root changes.
 	NameChange {
 		/// The data root before.
 		previous_root: H256,
 		/// The data root after.
 		new_root: H256,
+		/// Hash of the consent of the guardianship authority or of both parents, needed under
+		/// the law's `name_change_age`.
+		consent: Option<H256>,
 	},
+}
+
+/// A district khokim's decision lowering the marriage age (Family Code, art. 15).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct Exemption {
+	/// The district whose khokim decided; the marriage is registered within it.
+	pub district: JurisdictionId,
+	/// Hash of the decision.
+	pub decision: H256,
+}
+
+/// How a marriage came onto the chain.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum MarriageBasis {
+	/// Registered on its day by a registry office, both spouses of marriage age.
+	Ordinary,
+	/// Registered on its day with a khokim's decision lowering the marriage age: pending
+	/// until a head of the office (not the registering officer) approves it.
+	Exemption(Exemption),
+	/// Enrolled from the paper archive: registered on paper before the chain's go-live date.
+	/// The act's document hash is the hash of the paper record's reference.
+	Archive,
+}
+
+/// The grounds on which a divorce is registered (Family Code; the article numbers are not
+/// verified here). A registry office registers a divorce by mutual consent only when the
+/// spouses have no common minor child; on one spouse's application when the other is declared
+/// missing or incapable by a court or sentenced to imprisonment; otherwise only on a court's
+/// decision.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum DivorceGrounds {
+	/// Both spouses consent and have no common minor child.
+	MutualConsent,
+	/// The other spouse was declared missing by a court: the hash of that decision.
+	SpouseMissing(H256),
+	/// The other spouse was declared incapable by a court: the hash of that decision.
+	SpouseIncapable(H256),
+	/// The other spouse was sentenced to imprisonment: the hash of the sentence.
+	SpouseSentenced(H256),
+	/// A court dissolved the marriage: the hash of the decision.
+	CourtDecision(H256),
+}
+
+impl DivorceGrounds {
+	/// Whether the grounds need the spouses to have no common minor child.
+	pub fn needs_no_minor_children(&self) -> bool {
+		matches!(self, DivorceGrounds::MutualConsent)
+	}
 }
 
 impl ActDetails {
@@ -117,6 +216,15 @@ impl ActDetails {
 			ActDetails::Birth { identity_key, .. }
 			| ActDetails::Enrollment { identity_key, .. } => Some(identity_key),
 			_ => None,
+		}
+	}
+
+	/// The parents (mother, father) a birth or an enrollment records; none for other acts.
+	pub fn parents(&self) -> (Option<PersonId>, Option<PersonId>) {
+		match *self {
+			ActDetails::Birth { mother, father, .. }
+			| ActDetails::Enrollment { mother, father, .. } => (mother, father),
+			_ => (None, None),
 		}
 	}
 
@@ -148,7 +256,7 @@ impl ActDetails {
 			ActDetails::Marriage { .. } => ActKind::Marriage,
 			ActDetails::Divorce { .. } => ActKind::Divorce,
 			ActDetails::Adoption { .. } => ActKind::Adoption,
-			ActDetails::Paternity => ActKind::Paternity,
+			ActDetails::Paternity { .. } => ActKind::Paternity,
 			ActDetails::NameChange { .. } => ActKind::NameChange,
 		}
 	}
@@ -239,6 +347,9 @@ pub struct Correction {
 	/// The corrected data root: of the person a birth or an enrollment created, or the new root
 	/// of a change of name.
 	pub data_root: Option<H256>,
+	/// The corrected parents (mother, father) of the person a birth or an enrollment created;
+	/// only on a court decision ([`AmendmentReason::CourtDecision`]).
+	pub parents: Option<(Option<PersonId>, Option<PersonId>)>,
 }
 
 /// What a proposal would do to its act.

@@ -54,6 +54,7 @@ pub trait WeightInfo {
 	fn register_paternity() -> Weight;
 	fn register_name_change() -> Weight;
 	fn enroll_person() -> Weight;
+	fn enroll_marriage() -> Weight;
 	fn approve_late_registration() -> Weight;
 	fn propose_amendment() -> Weight;
 	fn approve_amendment(a: u32, ) -> Weight;
@@ -157,6 +158,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `15184`
+		//  Estimated: `352250`
+		// Minimum execution time: 781_145_000 picoseconds.
+		Weight::from_parts(829_418_000, 352250)
+			.saturating_add(T::DbWeight::get().reads(270_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:62 w:2)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
+	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:130 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn enroll_marriage() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `15184`
 		//  Estimated: `352250`
@@ -737,6 +769,37 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `15184`
+		//  Estimated: `352250`
+		// Minimum execution time: 781_145_000 picoseconds.
+		Weight::from_parts(829_418_000, 352250)
+			.saturating_add(ParityDbWeight::get().reads(270_u64))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:62 w:2)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
+	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:130 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(227), added: 2702, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn enroll_marriage() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `15184`
 		//  Estimated: `352250`

@@ -150,6 +150,7 @@ fn civil_events(capacity: Capacity, call: &pallet_civil_events::Call<Runtime>) -
 		| register_paternity { .. }
 		| register_name_change { .. }
 		| enroll_person { .. }
+		| enroll_marriage { .. }
 		| propose_amendment { .. }
 		| reject_amendment { .. }
 		| propose_revocation { .. }

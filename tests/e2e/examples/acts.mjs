@@ -5,11 +5,13 @@ import { findEvent, submit } from './connect.mjs';
 
 // #region registerBirth
 /** `civilEvents.registerBirth` (call 0): creates the child. Registered more than a month after
- *  the birth, the act is pending (`LateRegistrationPending`) until a head approves it. */
+ *  the birth, the act is pending (`LateRegistrationPending`) until a head approves it. A child
+ *  of a married mother (or born within 300 days after her marriage ended) has her husband as
+ *  father unless `courtDecision` (the hash of a court decision) says otherwise. */
 export async function registerBirth(api, registrar, b) {
   const tx = api.tx.civilEvents.registerBirth(
     b.jurisdiction, b.birthDate, b.identityKey, b.dataRoot, b.sex,
-    b.mother ?? null, b.father ?? null, b.documentHash);
+    b.mother ?? null, b.father ?? null, b.courtDecision ?? null, b.documentHash);
   const { events } = await submit(api, tx, registrar);
   const { act, child } = findEvent(api, events, 'BirthRegistered');
   return { act: act.toNumber(), child: child.toNumber() };
@@ -27,64 +29,86 @@ export async function registerDeath(api, registrar, jurisdiction, dateOfDeath, p
 // #endregion registerDeath
 
 // #region registerMarriage
-/** `civilEvents.registerMarriage` (call 2): `exemption` is the hash of the khokim's decision
- *  lowering the age to 17, or `null`. Every act call takes the jurisdiction and the date first,
- *  then its subjects and fields, then the document hash. */
+/** `civilEvents.registerMarriage` (call 2): dated today (in Tashkent). `exemption` is the
+ *  district khokim's decision lowering the age to 17 — `{ district, decision }`, the district's
+ *  jurisdiction id and the decision's hash — or `null`. With an exemption the marriage is
+ *  pending (`ExemptionPending`) until a head approves it (`approveLateRegistration`). Every act
+ *  call takes the jurisdiction and the date first, then its subjects and fields, then the
+ *  document hash. Returns the act id. */
 export async function registerMarriage(api, registrar, jurisdiction, date, first, second, exemption, documentHash) {
   const tx = api.tx.civilEvents.registerMarriage(jurisdiction, date, first, second, exemption, documentHash);
   const { events } = await submit(api, tx, registrar);
-  return findEvent(api, events, 'MarriageRegistered').act.toNumber();
+  const name = exemption ? 'ExemptionPending' : 'MarriageRegistered';
+  return findEvent(api, events, name).act.toNumber();
 }
 // #endregion registerMarriage
 
 // #region registerDivorce
-/** `civilEvents.registerDivorce` (call 3): ends the marriage act `marriage`. */
-export async function registerDivorce(api, registrar, jurisdiction, date, marriage, documentHash) {
-  const tx = api.tx.civilEvents.registerDivorce(jurisdiction, date, marriage, documentHash);
+/** `civilEvents.registerDivorce` (call 3): ends the marriage act `marriage` on `grounds`:
+ *  `'MutualConsent'` (only without common minor children), or `{ courtDecision: hash }`,
+ *  `{ spouseMissing: hash }`, `{ spouseIncapable: hash }`, `{ spouseSentenced: hash }`. */
+export async function registerDivorce(api, registrar, jurisdiction, date, marriage, grounds, documentHash) {
+  const tx = api.tx.civilEvents.registerDivorce(jurisdiction, date, marriage, grounds, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'DivorceRegistered').act.toNumber();
 }
 // #endregion registerDivorce
 
 // #region registerAdoption
-/** `civilEvents.registerAdoption` (call 4): `seal` seals the original birth act. */
-export async function registerAdoption(api, registrar, jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, documentHash) {
+/** `civilEvents.registerAdoption` (call 4): `seal` seals the original birth act; `decision` is
+ *  the hash of the court's (or khokimiyat's) decision establishing the adoption. */
+export async function registerAdoption(api, registrar, jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, decision, documentHash) {
   const tx = api.tx.civilEvents.registerAdoption(
-    jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, documentHash);
+    jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, decision, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'AdoptionRegistered').act.toNumber();
 }
 // #endregion registerAdoption
 
 // #region registerPaternity
-/** `civilEvents.registerPaternity` (call 5): for a child with no recorded father. */
-export async function registerPaternity(api, registrar, jurisdiction, date, child, father, documentHash) {
-  const tx = api.tx.civilEvents.registerPaternity(jurisdiction, date, child, father, documentHash);
+/** `civilEvents.registerPaternity` (call 5): for a child with no recorded father.
+ *  `courtDecision` (a hash, or `null`) is needed when the mother's husband is the presumed
+ *  father, and to establish the paternity of a deceased man. */
+export async function registerPaternity(api, registrar, jurisdiction, date, child, father, courtDecision, documentHash) {
+  const tx = api.tx.civilEvents.registerPaternity(jurisdiction, date, child, father, courtDecision, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'PaternityRegistered').act.toNumber();
 }
 // #endregion registerPaternity
 
 // #region registerNameChange
-/** `civilEvents.registerNameChange` (call 6): the person's data root becomes `newDataRoot`. */
-export async function registerNameChange(api, registrar, jurisdiction, date, person, newDataRoot, documentHash) {
-  const tx = api.tx.civilEvents.registerNameChange(jurisdiction, date, person, newDataRoot, documentHash);
+/** `civilEvents.registerNameChange` (call 6): the person's data root becomes `newDataRoot`.
+ *  Under 16, `consent` is the hash of the guardianship authority's or both parents' consent. */
+export async function registerNameChange(api, registrar, jurisdiction, date, person, newDataRoot, consent, documentHash) {
+  const tx = api.tx.civilEvents.registerNameChange(jurisdiction, date, person, newDataRoot, consent, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'NameChangeRegistered').act.toNumber();
 }
 // #endregion registerNameChange
 
 // #region enrollPerson
-/** `civilEvents.enrollPerson` (call 7): a person born before the chain existed, from the
- *  paper archive (`archiveReference`: hash of the archive record's reference). */
+/** `civilEvents.enrollPerson` (call 7): a person born before the chain's go-live date
+ *  (`civilEvents.goLive`), from the paper archive (`archiveReference`: hash of the archive
+ *  record's reference), with the parents when they are on chain. */
 export async function enrollPerson(api, registrar, p) {
   const tx = api.tx.civilEvents.enrollPerson(
-    p.jurisdiction, p.birthDate, p.identityKey, p.dataRoot, p.sex, p.archiveReference);
+    p.jurisdiction, p.birthDate, p.identityKey, p.dataRoot, p.sex,
+    p.mother ?? null, p.father ?? null, p.archiveReference);
   const { events } = await submit(api, tx, registrar);
   const { act, person } = findEvent(api, events, 'PersonEnrolled');
   return { act: act.toNumber(), person: person.toNumber() };
 }
 // #endregion enrollPerson
+
+// #region enrollMarriage
+/** `civilEvents.enrollMarriage` (call 16): a marriage registered on paper before the go-live
+ *  date, between two persons on chain, from the archive; bigamy checks see it from then on. */
+export async function enrollMarriage(api, registrar, jurisdiction, date, first, second, archiveReference) {
+  const tx = api.tx.civilEvents.enrollMarriage(jurisdiction, date, first, second, archiveReference);
+  const { events } = await submit(api, tx, registrar);
+  return findEvent(api, events, 'MarriageEnrolled').act.toNumber();
+}
+// #endregion enrollMarriage
 
 // #region approveLateRegistration
 /** `civilEvents.approveLateRegistration` (call 8): a head of the registering office, or of

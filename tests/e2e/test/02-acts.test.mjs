@@ -43,19 +43,21 @@ test('every act kind, from enrollment to death', async () => {
   assert.equal((await queries.person(api, enrolled)).identityKey, key);
   assert.equal((await queries.person(api, mother)).sex, 'Female');
 
-  // The couple marries; their child is born; the mother changes her name; a second child is
-  // registered without a father (paternity is established later).
+  // The couple marries (today: a marriage is dated the day it is registered); their child is
+  // born; the mother changes her name; a second child is registered without a father — her
+  // husband is the presumed father, so only with a court's decision setting that aside
+  // (paternity is established later, on a court's decision too).
   const newRoot = hash();
   const [marriage, { act: birthAct, child }, , { child: second }] = await Promise.all([
-    acts.registerMarriage(api, bob, YUNUSOBOD, daysBefore(now, 300), mother, father, null, hash()),
+    acts.registerMarriage(api, bob, YUNUSOBOD, now, mother, father, null, hash()),
     acts.registerBirth(api, bob, {
       jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Male',
       mother, father, documentHash: hash(),
     }),
-    acts.registerNameChange(api, bob, YUNUSOBOD, now, mother, newRoot, hash()),
+    acts.registerNameChange(api, bob, YUNUSOBOD, now, mother, newRoot, null, hash()),
     acts.registerBirth(api, bob, {
       jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Female',
-      mother, documentHash: hash(),
+      mother, courtDecision: hash(), documentHash: hash(),
     }),
   ]);
   assert.equal((await queries.person(api, mother)).marital.married.spouse, father);
@@ -63,17 +65,20 @@ test('every act kind, from enrollment to death', async () => {
   assert.deepEqual([born.mother, born.father, born.originAct], [mother, father, birthAct]);
   assert.equal((await queries.person(api, mother)).dataRoot, newRoot);
 
+  // Their common child is a minor: only a court dissolves the marriage.
   await Promise.all([
-    acts.registerPaternity(api, bob, YUNUSOBOD, now, second, otherFather, hash()),
-    acts.registerDivorce(api, bob, YUNUSOBOD, now, marriage, hash()),
+    acts.registerPaternity(api, bob, YUNUSOBOD, now, second, otherFather, hash(), hash()),
+    rejectsWith(acts.registerDivorce(api, bob, YUNUSOBOD, now, marriage, 'MutualConsent', hash()),
+      'civilEvents.CommonMinorChildren'),
   ]);
+  await acts.registerDivorce(api, bob, YUNUSOBOD, now, marriage, { courtDecision: hash() }, hash());
   assert.equal((await queries.person(api, second)).father, otherFather);
   assert.deepEqual((await queries.person(api, mother)).marital, { divorced: null });
 
   // The second child is adopted by another couple; the original birth act is sealed. The
   // divorced father dies: nobody is widowed.
   const [adoption, { widowed }] = await Promise.all([
-    acts.registerAdoption(api, bob, YUNUSOBOD, now, second, adoptiveMother, otherFather, true, hash()),
+    acts.registerAdoption(api, bob, YUNUSOBOD, now, second, adoptiveMother, otherFather, true, hash(), hash()),
     acts.registerDeath(api, bob, YUNUSOBOD, now, father, hash()),
   ]);
   const adopted = await queries.person(api, second);
@@ -101,7 +106,7 @@ const NOT_FOR_ROLE = /1010: Invalid Transaction: Transaction call is not expecte
 
 test('a late registration waits for the head of the office', async () => {
   const tx = api.tx.civilEvents.registerBirth(
-    YUNUSOBOD, daysBefore(now, 60), hash(), hash(), 'Female', null, null, hash());
+    YUNUSOBOD, daysBefore(now, 60), hash(), hash(), 'Female', null, null, null, hash());
   const { events } = await submit(api, tx, bob);
   const { act } = findEvent(api, events, 'LateRegistrationPending');
   assert.equal((await queries.act(api, act.toNumber())).current.status, 'Pending');
@@ -117,9 +122,7 @@ test('a bad act is refused with the exact module error, and changes nothing', as
     enroll('Male', { year: 1994, month: 1, day: 1 }),
     enroll('Male', { year: 1993, month: 1, day: 1 }),
   ]);
-  // Dated last month: only 03-lifecycle registers marriages dated this month (its statistics
-  // test counts them while this file runs).
-  const wedding = daysBefore(now, 40);
+  const wedding = now;
   const tomorrow = daysBefore(now, -1);
   await Promise.all([
     acts.registerMarriage(api, bob, YUNUSOBOD, wedding, a, b, null, hash()),
@@ -133,7 +136,7 @@ test('a bad act is refused with the exact module error, and changes nothing', as
 
 test('an account with no role is refused at submission', async () => {
   const ferdie = officer('//Ferdie');
-  const tx = api.tx.civilEvents.enrollPerson(YUNUSOBOD, now, hash(), hash(), 'Male', hash());
+  const tx = api.tx.civilEvents.enrollPerson(YUNUSOBOD, now, hash(), hash(), 'Male', null, null, hash());
   await assert.rejects(submit(api, tx, ferdie), /1010: Invalid Transaction: Invalid signing address/);
 });
 

@@ -74,7 +74,7 @@ async function attackerExtrinsics(from, to) {
 }
 
 const birth = () => api.tx.civilEvents.registerBirth(
-  YUNUSOBOD, now, hash(), hash(), 'Female', null, null, hash());
+  YUNUSOBOD, now, hash(), hash(), 'Female', null, null, null, hash());
 
 test('one stolen registrar key is refused, throttled, then shut out', { timeout: 240_000 }, async () => {
   // A second office (in a district of its own), and the attacker: a registrar of office 0.
@@ -121,7 +121,7 @@ test('one stolen registrar key is refused, throttled, then shut out', { timeout:
     (async () => {
       await new Promise((r) => setTimeout(r, 3000));
       return blocksToInclusion(api.tx.civilEvents.registerBirth(
-        district, now, hash(), hash(), 'Male', null, null, hash()), secondRegistrar);
+        district, now, hash(), hash(), 'Male', null, null, null, hash()), secondRegistrar);
     })(),
     (async () => {
       await new Promise((r) => setTimeout(r, 6000));

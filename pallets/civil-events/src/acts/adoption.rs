@@ -7,9 +7,10 @@
 //! child's spouse, exists, is not a revoked registration, is alive and born by the date, is an
 //! adult (`adult_age`; art. 152) on the date, is of the right sex (an adoptive mother female,
 //! an adoptive father male), and is at least `adoption_age_gap` (15) years older than the child
-//! — unless a step-parent: the spouse of the child's recorded mother or father. The act's
-//! document hash is that of the decision establishing the adoption (a court's). The date is a
-//! real date, not after today. No deadline.
+//! — unless a step-parent: the spouse of the child's recorded mother or father. The act carries
+//! the hash of the decision establishing the adoption (`decision`; a court's or a
+//! khokimiyat's); its document hash is the act the office drew up. The date is a real date,
+//! not after today. No deadline.
 //!
 //! **Effect.** The adoptive parents replace the recorded ones (a parent not named stays); the
 //! act keeps the previous parents, and [`AdoptionInEffect`] the ones it replaced, for the
@@ -124,6 +125,7 @@ impl<T: Config> ActRules<T> for Adoption {
 			previous_mother,
 			previous_father,
 			sealed,
+			..
 		} = act.details
 		else {
 			return Err(Error::<T>::MalformedSubjects.into());
@@ -169,6 +171,7 @@ impl<T: Config> ActRules<T> for Adoption {
 			previous_mother,
 			previous_father,
 			sealed,
+			..
 		} = act.details
 		else {
 			return Err(Error::<T>::MalformedSubjects.into());

@@ -10,6 +10,14 @@
 //! most `father_grace_days` (300) days before the birth. The date is a real date, not after
 //! today (in the country's time zone).
 //!
+//! **The husband's presumed paternity** (the Code's rule on the descent of a child of married
+//! parents; the article number is not verified here). A child born to a married woman, or
+//! within `father_grace_days` (300) days after her marriage ended by divorce or death, has her
+//! husband (former husband) as father: the act names him, unless it carries the hash of a
+//! court decision (`court_decision`) setting the presumption aside — naming another man, or no
+//! father, without it is refused ([`Error::FatherPresumed`]). When several marriages qualify,
+//! the latest one decides. Marriages enrolled from the archive count.
+//!
 //! **Deadline.** Registered more than `birth_deadline_months` (one) month after the birth, the
 //! act waits as a late registration for the approval of the office's head (or of the head of
 //! the regional department above it).
@@ -17,8 +25,14 @@
 //! **Effect.** A new person: alive, single, born on the act's date in its jurisdiction, with
 //! the recorded parents. Event [`Event::BirthRegistered`].
 //!
-//! **Corrected** (date, place, sex, data root): the child's record follows, and every act of
-//! the child is checked again. **Revoked** (e.g. a fraudulent registration): the child's
+//! **Corrected** (date, place, sex, data root; the parents on a court decision —
+//! [`Error::ParentsNeedCourtDecision`] otherwise — with four eyes as every amendment): the
+//! child's record follows, and every act of the child is checked again, the presumption of
+//! paternity too; with new parents, the child's marriage in effect is checked against the
+//! kinship rule. Refused ([`Error::RevocationConflict`]) when the parents the act recorded are
+//! no longer the child's (a paternity or an adoption since: correct or revoke that act). The
+//! presumption is checked at registration and when the birth itself is corrected, not when
+//! another record of the mother changes. **Revoked** (e.g. a fraudulent registration): the child's
 //! registration is revoked and its identity key freed; the child's other acts in effect are
 //! reported for review.
 
@@ -36,7 +50,8 @@ impl<T: Config> ActRules<T> for Birth {
 	}
 
 	fn check(&self, id: ActId, act: &mut Act<T>) -> DispatchResult {
-		let ActDetails::Birth { identity_key, mother, father, .. } = &act.details else {
+		let ActDetails::Birth { identity_key, mother, father, court_decision, .. } = &act.details
+		else {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
 		Pallet::<T>::ensure_identity_free(identity_key, id)?;
@@ -46,11 +61,12 @@ impl<T: Config> ActRules<T> for Birth {
 		if let Some(father) = father {
 			ensure_father::<T>(&Pallet::<T>::person(*father)?, &act.event_date)?;
 		}
-		Ok(())
+		ensure_presumption::<T>(*mother, *father, court_decision.is_some(), &act.event_date)
 	}
 
 	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
-		let ActDetails::Birth { identity_key, data_root, sex, mother, father } = act.details else {
+		let ActDetails::Birth { identity_key, data_root, sex, mother, father, .. } = act.details
+		else {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
 		let child = T::Persons::insert(PersonRecord {
@@ -66,13 +82,7 @@ impl<T: Config> ActRules<T> for Birth {
 		let ActDetails::Birth { mother, father, .. } = &act.details else {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
-		if let Some(mother) = mother {
-			ensure_mother::<T>(&Pallet::<T>::record(*mother)?, &act.event_date)?;
-		}
-		if let Some(father) = father {
-			ensure_father::<T>(&Pallet::<T>::record(*father)?, &act.event_date)?;
-		}
-		Ok(())
+		recheck_parents::<T>(*mother, *father, &act.event_date)
 	}
 
 	fn correct_details(&self, details: &mut ActDetails, correction: &Correction) -> DispatchResult {
@@ -84,6 +94,10 @@ impl<T: Config> ActRules<T> for Birth {
 	}
 
 	fn recheck_amended(&self, _id: ActId, act: &Act<T>) -> Result<u32, DispatchError> {
+		let ActDetails::Birth { mother, father, court_decision, .. } = &act.details else {
+			return Err(Error::<T>::MalformedSubjects.into());
+		};
+		ensure_presumption::<T>(*mother, *father, court_decision.is_some(), &act.event_date)?;
 		Pallet::<T>::check_person(Pallet::<T>::first_subject(act)?)
 	}
 
@@ -102,8 +116,43 @@ pub(super) fn ensure_parent_age<T: Config>(parent: &PersonRecord, date: &Date) -
 	Ok(())
 }
 
+/// The recorded parents of a birth or an enrollment may be the parents of a child born on
+/// `date`, as the records stand now.
+pub(super) fn recheck_parents<T: Config>(
+	mother: Option<PersonId>,
+	father: Option<PersonId>,
+	date: &Date,
+) -> DispatchResult {
+	if let Some(mother) = mother {
+		ensure_mother::<T>(&Pallet::<T>::record(mother)?, date)?;
+	}
+	if let Some(father) = father {
+		ensure_father::<T>(&Pallet::<T>::record(father)?, date)?;
+	}
+	Ok(())
+}
+
+/// The father of a child born on `date` to `mother` is her husband's, or her former
+/// husband's, unless a court decided otherwise.
+pub(super) fn ensure_presumption<T: Config>(
+	mother: Option<PersonId>,
+	father: Option<PersonId>,
+	court_decision: bool,
+	date: &Date,
+) -> DispatchResult {
+	let presumed = match mother {
+		Some(mother) => Pallet::<T>::presumed_father(mother, date)?,
+		None => None,
+	};
+	ensure!(
+		court_decision || presumed.is_none_or(|husband| father == Some(husband)),
+		Error::<T>::FatherPresumed
+	);
+	Ok(())
+}
+
 /// `mother` may be the mother of a child born on `date`.
-fn ensure_mother<T: Config>(mother: &PersonRecord, date: &Date) -> DispatchResult {
+pub(super) fn ensure_mother<T: Config>(mother: &PersonRecord, date: &Date) -> DispatchResult {
 	ensure!(mother.sex == Sex::Female, Error::<T>::MotherNotFemale);
 	ensure_parent_age::<T>(mother, date)?;
 	ensure!(
@@ -114,7 +163,7 @@ fn ensure_mother<T: Config>(mother: &PersonRecord, date: &Date) -> DispatchResul
 }
 
 /// `father` may be the father of a child born on `date`.
-fn ensure_father<T: Config>(father: &PersonRecord, date: &Date) -> DispatchResult {
+pub(super) fn ensure_father<T: Config>(father: &PersonRecord, date: &Date) -> DispatchResult {
 	ensure!(father.sex == Sex::Male, Error::<T>::FatherNotMale);
 	ensure_parent_age::<T>(father, date)?;
 	if let Some(died) = father.death_date() {
@@ -131,14 +180,17 @@ pub(super) fn correct_person_details(
 	details: &mut ActDetails,
 	correction: &Correction,
 ) -> DispatchResult {
-	if let ActDetails::Birth { sex, data_root, .. }
-	| ActDetails::Enrollment { sex, data_root, .. } = details
+	if let ActDetails::Birth { sex, data_root, mother, father, .. }
+	| ActDetails::Enrollment { sex, data_root, mother, father, .. } = details
 	{
 		if let Some(new) = correction.sex {
 			*sex = new;
 		}
 		if let Some(new) = correction.data_root {
 			*data_root = new;
+		}
+		if let Some((new_mother, new_father)) = correction.parents {
+			(*mother, *father) = (new_mother, new_father);
 		}
 	}
 	Ok(())
@@ -157,8 +209,19 @@ pub(super) fn carry_over_birth<T: Config>(previous: &Act<T>, act: &Act<T>) -> Di
 	};
 	let person: PersonId = Pallet::<T>::first_subject(act)?;
 	T::Persons::correct_birth(person, act.event_date, act.jurisdiction, *sex)?;
-	if Pallet::<T>::record(person)?.data_root == *old_root {
+	let record = Pallet::<T>::record(person)?;
+	if record.data_root == *old_root {
 		T::Persons::set_data_root(person, *data_root)?;
+	}
+	let (old_parents, new_parents) = (previous.details.parents(), act.details.parents());
+	if new_parents != old_parents {
+		// The link the act recorded is the person's still: no paternity or adoption since.
+		ensure!(
+			(record.mother, record.father) == old_parents
+				&& !AdoptionInEffect::<T>::contains_key(person),
+			Error::<T>::RevocationConflict
+		);
+		T::Persons::set_parents(person, new_parents.0, new_parents.1)?;
 	}
 	Ok(())
 }

@@ -1,30 +1,55 @@
 //! # Marriage
 //!
-//! **Rule** (Family Code, art. 2, 15 and 16). Two distinct persons, each existing, not a
+//! **Rule** (Family Code, art. 2, 15, 16 and 18). Two distinct persons, each existing, not a
 //! revoked registration, alive and born by the date; a man and a woman where the law says so
 //! (`marriage_of_man_and_woman`; art. 2: "the voluntary union of a man and a woman"); neither
 //! married (art. 16); both at least the law's `marriage_age` (18) on the date, or
-//! `exempt_marriage_age` (17) with the hash of the district khokim's decision lowering the age
-//! (`exemption`; art. 15); not relatives in the direct line at any depth the records reach,
-//! nor full or half siblings, nor adoptive parent and adopted child, through recorded and
-//! adoptive links alike, including those a sealed adoption hides (art. 16; `kinship.rs`, with
-//! its bound). No bigamy by backdating: a divorced or widowed person's new marriage is dated no
-//! earlier than the end of their last one. The date is a real date, not after today. No
-//! deadline.
+//! `exempt_marriage_age` (17) with a district khokim's decision lowering the age by at most
+//! one year (art. 15) — the decision names its district, which must contain the jurisdiction
+//! the marriage is registered in; not relatives in the direct line at any depth the records
+//! reach, nor full or half siblings, nor adoptive parent and adopted child, through recorded
+//! and adoptive links alike, including those a sealed adoption hides (art. 16; `kinship.rs`,
+//! with its bound). No bigamy by backdating: a divorced or widowed person's new marriage is
+//! dated no earlier than the end of their last one.
+//!
+//! **Date.** Spouses' rights and duties arise from the day of the state registration of the
+//! marriage (art. 18): a marriage is dated the day it is registered — today in the country's
+//! time zone. An older marriage comes only from the archive (below).
+//!
+//! **Exemption: four eyes.** A marriage under an exemption waits as `Pending` for a head of the
+//! registering office (or of the regional department above it), never the registering
+//! officer, to approve it (`approve_late_registration`, as a late registration; event
+//! [`Event::ExemptionPending`]); it expires unapproved after `PendingLifetime`. Why: the
+//! decision is a paper the office receives, and one officer (or one stolen key) alone should
+//! not lower the marriage age. No article found for the four eyes: a rule of this registry.
+//!
+//! **Archive marriages** (`enroll_marriage`). A marriage registered on paper before the
+//! chain's go-live date, between two persons on chain, is enrolled by an officer allowed to
+//! enroll, with the hash of the paper record's reference, so that bigamy and the husband's
+//! presumed paternity see it. It is dated before the go-live date, and the same rules hold
+//! except the age: both spouses at least `exempt_marriage_age` on the date (the paper
+//! record was checked by the law of its time; 17 is the floor the chain accepts). No approval:
+//! the person enrollments it joins went through the same office, and a wrong one is revoked
+//! by the regional level like any act. Enrolled are the marriages still in effect at go-live
+//! (a paper divorce before it ends the couple's paper marriage off chain). Event
+//! [`Event::MarriageEnrolled`].
 //!
 //! **Effect.** The two are married to each other by this act. Event
 //! [`Event::MarriageRegistered`].
 //!
 //! **Corrected** (date, place): checked again — both alive and of age on the corrected date,
 //! not after the act that ended it, and overlapping no other marriage of either spouse; a
-//! corrected sex of a spouse (an amended birth) is checked against the law's rule.
+//! corrected sex of a spouse (an amended birth) is checked against the law's rule, and
+//! corrected parents of a spouse against the kinship rule (the spouse's marriage in effect;
+//! see `birth.rs`).
 //! **Revoked**: each spouse's marital state is what their other marriages in effect make it
 //! (single, divorced, widowed); a divorce that ended it is reported for review.
 
 use super::{ActRules, Undone};
 use crate::*;
 use civil_registry_primitives::{
-	ActId, ActKind, Date, MaritalStatus, PersonId, PersonRecord, PersonRegistry,
+	ActId, ActKind, Date, JurisdictionId, JurisdictionTree, MaritalStatus, PersonId, PersonRecord,
+	PersonRegistry,
 };
 use frame_support::{ensure, pallet_prelude::*};
 
@@ -56,10 +81,45 @@ impl Spouses {
 }
 
 impl<T: Config> ActRules<T> for Marriage {
+	fn permission_kind(&self, details: &ActDetails) -> ActKind {
+		match details {
+			ActDetails::Marriage { basis: MarriageBasis::Archive, .. } => ActKind::Enrollment,
+			_ => ActKind::Marriage,
+		}
+	}
+
+	fn check_date(&self, details: &ActDetails, date: &Date, today: &Date) -> DispatchResult {
+		match details {
+			ActDetails::Marriage { basis: MarriageBasis::Archive, .. } => {
+				Pallet::<T>::ensure_before_go_live(date)
+			},
+			_ => {
+				ensure!(date == today, Error::<T>::MarriageNotToday);
+				Ok(())
+			},
+		}
+	}
+
+	fn approval(&self, id: ActId, act: &Act<T>) -> Option<Event<T>> {
+		match act.details {
+			ActDetails::Marriage { basis: MarriageBasis::Exemption(exemption), .. } => {
+				Some(Event::ExemptionPending {
+					act: id,
+					district: exemption.district,
+					office: act.office,
+				})
+			},
+			_ => None,
+		}
+	}
+
 	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {
-		let ActDetails::Marriage { exemption, .. } = &act.details else {
+		let ActDetails::Marriage { basis, .. } = &act.details else {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
+		if let MarriageBasis::Exemption(exemption) = basis {
+			ensure_district::<T>(exemption, act.jurisdiction)?;
+		}
 		let date = act.event_date;
 		let Spouses { first: a, second: b } = Spouses::of(act)?;
 		ensure!(a != b, Error::<T>::SamePerson);
@@ -67,7 +127,7 @@ impl<T: Config> ActRules<T> for Marriage {
 		let pb = Pallet::<T>::living(b, &date)?;
 		ensure_sexes::<T>(&pa, &pb)?;
 		ensure!(pa.spouse().is_none() && pb.spouse().is_none(), Error::<T>::AlreadyMarried);
-		let min_age = minimum_age::<T>(exemption);
+		let min_age = minimum_age::<T>(basis);
 		ensure!(
 			pa.birth_date.years_until(&date) >= min_age
 				&& pb.birth_date.years_until(&date) >= min_age,
@@ -90,15 +150,24 @@ impl<T: Config> ActRules<T> for Marriage {
 	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
 		let Spouses { first, second } = Spouses::of(act)?;
 		T::Persons::marry(first, second, id)?;
-		Ok(Event::MarriageRegistered { act: id, first, second, office: act.office })
+		let office = act.office;
+		Ok(match act.details {
+			ActDetails::Marriage { basis: MarriageBasis::Archive, .. } => {
+				Event::MarriageEnrolled { act: id, first, second, office }
+			},
+			_ => Event::MarriageRegistered { act: id, first, second, office },
+		})
 	}
 
 	fn recheck(&self, act: &Act<T>) -> DispatchResult {
-		let ActDetails::Marriage { exemption, ended_by } = &act.details else {
+		let ActDetails::Marriage { basis, ended_by } = &act.details else {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
 		let date = act.event_date;
-		let min_age = minimum_age::<T>(exemption);
+		if let MarriageBasis::Exemption(exemption) = basis {
+			ensure_district::<T>(exemption, act.jurisdiction)?;
+		}
+		let min_age = minimum_age::<T>(basis);
 		let Spouses { first, second } = Spouses::of(act)?;
 		let (first, second) = (Pallet::<T>::record(first)?, Pallet::<T>::record(second)?);
 		ensure_sexes::<T>(&first, &second)?;
@@ -138,14 +207,28 @@ impl<T: Config> ActRules<T> for Marriage {
 	}
 }
 
-/// The marriage age, lowered with the khokim's exemption decision (art. 15).
-fn minimum_age<T: Config>(exemption: &Option<sp_core::H256>) -> u16 {
+/// The marriage age, lowered with the khokim's exemption decision (art. 15); the floor for a
+/// marriage from the archive.
+fn minimum_age<T: Config>(basis: &MarriageBasis) -> u16 {
 	let law = T::Law::get();
-	if exemption.is_some() {
-		law.exempt_marriage_age
-	} else {
-		law.marriage_age
+	match basis {
+		MarriageBasis::Ordinary => law.marriage_age,
+		MarriageBasis::Exemption(_) | MarriageBasis::Archive => law.exempt_marriage_age,
 	}
+}
+
+/// The exemption's district is a district of the tree (not the country) containing the
+/// jurisdiction the marriage is registered in.
+fn ensure_district<T: Config>(
+	exemption: &Exemption,
+	jurisdiction: JurisdictionId,
+) -> DispatchResult {
+	ensure!(
+		T::Jurisdictions::parent(exemption.district).is_some()
+			&& T::Jurisdictions::contains(exemption.district, jurisdiction),
+		Error::<T>::ExemptionOutsideDistrict
+	);
+	Ok(())
 }
 
 /// A man and a woman, where the law requires it.
@@ -205,6 +288,67 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Ok(read)
+	}
+
+	/// Whether `a` and `b` have a common child, alive and under the law's `adult_age` on
+	/// `date`: a person whose recorded parents are the two of them. Reads the acts of `a`
+	/// (at most `MaxActsPerPerson`: a child's birth, enrollment, paternity or adoption names
+	/// the parent) and one person record for each.
+	pub(crate) fn have_common_minor_child(a: PersonId, b: PersonId, date: &Date) -> bool {
+		let adult_age = T::Law::get().adult_age;
+		ActsOf::<T>::get(a).into_iter().filter_map(Acts::<T>::get).any(|act| {
+			let Some(&child) = act.subjects.first() else { return false };
+			if act.status != ActStatus::Registered || child == a || child == b {
+				return false;
+			}
+			let Some(record) = T::Persons::person(child) else { return false };
+			let parents = [record.mother, record.father];
+			parents.contains(&Some(a))
+				&& parents.contains(&Some(b))
+				&& record.alive_on(date)
+				&& record.birth_date <= *date
+				&& record.birth_date.years_until(date) < adult_age
+		})
+	}
+
+	/// The father the law presumes for a child born on `date` to `mother`: the husband of her
+	/// marriage in effect on that day, or of one that ended by divorce or death at most
+	/// `father_grace_days` before it; the latest such marriage decides. Reads the mother's acts
+	/// (at most `MaxActsPerPerson`) and the act ending each marriage.
+	pub(crate) fn presumed_father(
+		mother: PersonId,
+		date: &Date,
+	) -> Result<Option<PersonId>, DispatchError> {
+		let grace = i64::from(T::Law::get().father_grace_days);
+		let mut presumed: Option<(Date, PersonId)> = None;
+		for id in ActsOf::<T>::get(mother) {
+			let Some(m) = Acts::<T>::get(id) else { continue };
+			if m.kind != ActKind::Marriage || m.status != ActStatus::Registered {
+				continue;
+			}
+			let (start, end) = Self::marriage_span(&m);
+			let covers = match end {
+				None => true,
+				Some(end) => end.add_days(grace).ok_or(Error::<T>::InvalidDate)? >= *date,
+			};
+			if start <= *date && covers && presumed.is_none_or(|(latest, _)| start >= latest) {
+				if let Some(husband) = m.subjects.iter().copied().find(|s| *s != mother) {
+					presumed = Some((start, husband));
+				}
+			}
+		}
+		Ok(presumed.map(|(_, husband)| husband))
+	}
+
+	/// The kinship rule for `person`'s marriage in effect, if any, as the records stand now
+	/// (after a correction of their parents).
+	pub(crate) fn check_kinship_of_marriage(person: PersonId) -> DispatchResult {
+		let record = Self::record(person)?;
+		if let Some(spouse) = record.spouse() {
+			let other = Self::record(spouse)?;
+			ensure!(!Self::too_close(person, &record, spouse, &other), Error::<T>::CloseRelatives);
+		}
+		Ok(())
 	}
 
 	/// The latest marriage in effect of `person`, by registration order. Also returns the

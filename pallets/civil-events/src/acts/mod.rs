@@ -38,6 +38,26 @@ pub(crate) trait ActRules<T: Config> {
 		None
 	}
 
+	/// The kind of act an officer must be allowed to register to register this one (an
+	/// archive marriage is an enrollment's work).
+	fn permission_kind(&self, details: &ActDetails) -> ActKind {
+		details.kind()
+	}
+
+	/// Rules on the date that hold on the day of registration only (not when a pending act
+	/// is approved later, nor when the act is corrected): a marriage is dated today; what is
+	/// enrolled from the archive predates the go-live date.
+	fn check_date(&self, _details: &ActDetails, _date: &Date, _today: &Date) -> DispatchResult {
+		Ok(())
+	}
+
+	/// For a checked act `id` registered in time: the event announcing that it waits for a
+	/// head's approval all the same (a marriage under an exemption), or `None` when it takes
+	/// effect at once.
+	fn approval(&self, _id: ActId, _act: &Act<T>) -> Option<Event<T>> {
+		None
+	}
+
 	/// The registration rule: check `act` (to be numbered `id`) against the records as they
 	/// stand, and complete what the chain itself knows of it (its subjects, the previous
 	/// state it replaces). Writes nothing. Also run again when a late registration is
@@ -62,7 +82,9 @@ pub(crate) trait ActRules<T: Config> {
 	/// refuse those the kind does not have.
 	fn correct_details(&self, details: &mut ActDetails, correction: &Correction) -> DispatchResult {
 		ensure!(
-			correction.sex.is_none() && correction.data_root.is_none(),
+			correction.sex.is_none()
+				&& correction.data_root.is_none()
+				&& correction.parents.is_none(),
 			Error::<T>::CorrectionNotApplicable
 		);
 		let _ = details;
@@ -109,8 +131,24 @@ pub(crate) fn rules<T: Config>(kind: ActKind) -> &'static dyn ActRules<T> {
 	}
 }
 
+impl<T: Config> Act<T> {
+	/// The kind of act an officer must be allowed to register to register, correct, certify
+	/// or revoke this one (an archive marriage: an enrollment).
+	pub(crate) fn permission_kind(&self) -> ActKind {
+		rules::<T>(self.kind).permission_kind(&self.details)
+	}
+}
+
 /// Readers of persons and acts the rules share.
 impl<T: Config> Pallet<T> {
+	/// `date` is before the chain's go-live date: what happened then is enrolled from the
+	/// paper archive.
+	pub(crate) fn ensure_before_go_live(date: &Date) -> DispatchResult {
+		let go_live = GoLive::<T>::get().ok_or(Error::<T>::GoLiveUnset)?;
+		ensure!(*date < go_live, Error::<T>::NotBeforeGoLive);
+		Ok(())
+	}
+
 	/// A person a new act concerns: exists, and their registration is not revoked.
 	pub(crate) fn person(id: PersonId) -> Result<PersonRecord, DispatchError> {
 		let person = Self::record(id)?;

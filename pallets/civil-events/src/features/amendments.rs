@@ -27,13 +27,22 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotRegisteringOffice
 		);
 		ensure!(new_document_hash != record.document_hash, Error::<T>::DocumentUnchanged);
+		ensure!(
+			correction.parents.is_none() || reason == AmendmentReason::CourtDecision,
+			Error::<T>::ParentsNeedCourtDecision
+		);
 		// The shape of the correction is checked now; the law rules at the approval,
 		// against the records of that day.
 		let mut corrected = record.clone();
 		Self::apply_correction(&mut corrected, &correction)?;
 		if let Some(jurisdiction) = correction.jurisdiction {
-			T::Permissions::authorize(&who, record.kind, jurisdiction, Role::Registrar)
-				.map_err(Error::<T>::from)?;
+			T::Permissions::authorize(
+				&who,
+				record.permission_kind(),
+				jurisdiction,
+				Role::Registrar,
+			)
+			.map_err(Error::<T>::from)?;
 		}
 		let change =
 			ProposedChange::Amendment { document_hash: new_document_hash, reason, correction };
@@ -77,7 +86,18 @@ impl<T: Config> Pallet<T> {
 			reason,
 			approved_by: who,
 		});
-		Ok(Some(T::WeightInfo::approve_amendment(checked)).into())
+		Ok(Some(Self::amendment_weight(checked, &correction)).into())
+	}
+
+	/// The weight of an approved amendment that checked `checked` acts: with new parents, one
+	/// kinship check more, weighed as a marriage (whose worst case is a full kinship search).
+	pub fn amendment_weight(checked: u32, correction: &Correction) -> Weight {
+		let weight = T::WeightInfo::approve_amendment(checked);
+		if correction.parents.is_some() {
+			weight.saturating_add(T::WeightInfo::register_marriage())
+		} else {
+			weight
+		}
 	}
 
 	/// [`Pallet::reject_amendment`] by `who`.
@@ -113,6 +133,42 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// A correction of the parents of the birth or enrollment `id` on a court decision
+	/// (`decision`): the act's subjects follow its new parents, and so does the index of the
+	/// acts of each parent dropped or added. A birth records the decision as the one setting
+	/// aside the husband's presumed paternity.
+	fn move_parent_links(
+		id: ActId,
+		act: &mut Act<T>,
+		previous: &Act<T>,
+		decision: H256,
+	) -> DispatchResult {
+		let person = Self::first_subject(act)?;
+		let (mother, father) = act.details.parents();
+		let subjects: Subjects = core::iter::once(person)
+			.chain(mother)
+			.chain(father)
+			.collect::<alloc::vec::Vec<_>>()
+			.try_into()
+			.map_err(|_| Error::<T>::MalformedSubjects)?;
+		ensure!(
+			mother.is_none_or(|m| m != person) && father.is_none_or(|f| f != person),
+			Error::<T>::SamePerson
+		);
+		for dropped in previous.subjects.iter().filter(|p| !subjects.contains(p)) {
+			ActsOf::<T>::mutate(dropped, |acts| acts.retain(|a| *a != id));
+		}
+		for added in subjects.iter().filter(|p| !previous.subjects.contains(p)) {
+			Self::person(*added)?;
+			ActsOf::<T>::try_append(added, id).map_err(|_| Error::<T>::TooManyActs)?;
+		}
+		act.subjects = subjects;
+		if let ActDetails::Birth { court_decision, .. } = &mut act.details {
+			*court_decision = Some(decision);
+		}
+		Ok(())
+	}
+
 	/// Make the corrected version of act `id` current: keep the old one in [`ActHistory`],
 	/// carry the correction over to the persons, move the act in the statistics, and check
 	/// the law again for every act it can affect. Returns the new version and the number
@@ -128,6 +184,9 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(u32, u32), DispatchError> {
 		let mut act = previous.clone();
 		Self::apply_correction(&mut act, correction)?;
+		if correction.parents.is_some() {
+			Self::move_parent_links(id, &mut act, &previous, document_hash)?;
+		}
 		act.document_hash = document_hash;
 		act.version = act.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
@@ -159,6 +218,9 @@ impl<T: Config> Pallet<T> {
 		// A corrected date of birth or of death touches every act of the person; a corrected
 		// marriage or divorce, the marriages of both spouses.
 		let checked = rules.recheck_amended(id, &act)?;
+		if correction.parents.is_some() {
+			Self::check_kinship_of_marriage(Self::first_subject(&act)?)?;
+		}
 		Ok((version, checked))
 	}
 }

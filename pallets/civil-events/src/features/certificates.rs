@@ -16,9 +16,13 @@ impl<T: Config> Pallet<T> {
 		certificate_hash: H256,
 	) -> DispatchResult {
 		let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
-		let auth =
-			T::Permissions::authorize(&who, record.kind, record.jurisdiction, Role::Registrar)
-				.map_err(Error::<T>::from)?;
+		let auth = T::Permissions::authorize(
+			&who,
+			record.permission_kind(),
+			record.jurisdiction,
+			Role::Registrar,
+		)
+		.map_err(Error::<T>::from)?;
 		ensure!(record.status == ActStatus::Registered, Error::<T>::ActNotInEffect);
 		ensure!(!Certificates::<T>::contains_key(certificate_hash), Error::<T>::CertificateExists);
 		let issued = CertificatesIssued::<T>::get(act);

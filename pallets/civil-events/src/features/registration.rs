@@ -32,12 +32,15 @@ impl<T: Config> Pallet<T> {
 		document_hash: H256,
 	) -> DispatchResult {
 		let kind = details.kind();
-		let auth = T::Permissions::authorize(&who, kind, jurisdiction, Role::Registrar)
+		let rules = rules::<T>(kind);
+		let permission = rules.permission_kind(&details);
+		let auth = T::Permissions::authorize(&who, permission, jurisdiction, Role::Registrar)
 			.map_err(Error::<T>::from)?;
 		ensure!(date.is_valid(), Error::<T>::InvalidDate);
 		let today = Self::today()?;
 		ensure!(date <= today, Error::<T>::DateInFuture);
-		let late = match rules::<T>(kind).deadline(&date) {
+		rules.check_date(&details, &date, &today)?;
+		let late = match rules.deadline(&date) {
 			Some(deadline) => today > deadline,
 			None => false,
 		};
@@ -54,26 +57,28 @@ impl<T: Config> Pallet<T> {
 			registered_at: frame_system::Pallet::<T>::block_number(),
 			document_hash,
 			version: 1,
-			status: if late { ActStatus::Pending } else { ActStatus::Registered },
+			status: ActStatus::Registered,
 			late,
 			sealed: false,
 			details,
 		};
 		Self::check_rules(id, &mut act)?;
+		let approval = if late {
+			Some(Event::LateRegistrationPending { act: id, kind, office: auth.office })
+		} else {
+			rules.approval(id, &act)
+		};
 
 		NextActId::<T>::put(next);
 		T::Jurisdictions::note_record(jurisdiction);
 		ActsByOfficer::<T>::insert(&act.officer, id, ());
-		if late {
+		if let Some(event) = approval {
+			act.status = ActStatus::Pending;
 			Self::queue_pending(id, &act)?;
 			if let Some(identity_key) = act.details.identity_key() {
 				PendingIdentities::<T>::insert(identity_key, id);
 			}
-			Self::deposit_event(Event::LateRegistrationPending {
-				act: id,
-				kind,
-				office: auth.office,
-			});
+			Self::deposit_event(event);
 			Acts::<T>::insert(id, act);
 			Ok(())
 		} else {

@@ -19,8 +19,13 @@ impl<T: Config> Pallet<T> {
 		let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
 		ensure!(record.status != ActStatus::Revoked, Error::<T>::AlreadyRevoked);
 		ensure!(record.status != ActStatus::Expired, Error::<T>::ActNotInEffect);
-		T::Permissions::authorize(&who, record.kind, record.jurisdiction, Role::Registrar)
-			.map_err(Error::<T>::from)?;
+		T::Permissions::authorize(
+			&who,
+			record.permission_kind(),
+			record.jurisdiction,
+			Role::Registrar,
+		)
+		.map_err(Error::<T>::from)?;
 		let (proposal, expires_at) =
 			Self::open_proposal(&who, act, ProposedChange::Revocation { reason_hash })?;
 		Self::deposit_event(Event::RevocationProposed { proposal, act, proposer: who, expires_at });
@@ -96,7 +101,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `who` heads the regional department whose region covers `act`.
 	pub(crate) fn is_regional_head(who: &T::AccountId, act: &Act<T>) -> bool {
-		T::Permissions::authorize(who, act.kind, act.jurisdiction, Role::Head)
+		T::Permissions::authorize(who, act.permission_kind(), act.jurisdiction, Role::Head)
 			.is_ok_and(|auth| auth.office_kind == OfficeKind::RegionalDepartment)
 	}
 

@@ -84,6 +84,7 @@ fn a_spouse_cannot_adopt_the_other() {
 		let bride = enroll(30, Sex::Female, d(2007, 1, 1));
 		let groom = enroll(31, Sex::Male, d(1980, 1, 1));
 		assert_ok!(marriage(bride, groom).on(TODAY).exemption(h(0xee)).register());
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), last_act()));
 		assert_noop!(
 			adoption(bride).on(TODAY).father(groom).register(),
 			Error::<Test>::SpouseCannotAdopt

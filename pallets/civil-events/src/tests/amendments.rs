@@ -74,6 +74,7 @@ fn an_approved_correction_adds_a_version_and_keeps_the_old_one() {
 			jurisdiction: Some(TK_CHI),
 			sex: Some(Sex::Male),
 			data_root: Some(h(0x33)),
+			parents: None,
 		};
 		let amend = |document, correction| {
 			assert_ok!(CivilEvents::propose_amendment(

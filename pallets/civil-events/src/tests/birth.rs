@@ -74,7 +74,7 @@ fn parents_rules() {
 		assert_noop!(reg(None, Some(m), d(2024, 6, 1)), Error::<Test>::FatherNotMale);
 		assert_noop!(reg(Some(77), None, d(2024, 6, 1)), Error::<Test>::UnknownPerson);
 		// A parent must be older than the child.
-		let young = enroll(3, Sex::Female, d(2024, 6, 1));
+		let young = new_child(3, d(2024, 6, 1), None, None);
 		assert_noop!(reg(Some(young), None, d(2024, 6, 1)), Error::<Test>::ParentNotOlder);
 	});
 }

@@ -5,8 +5,9 @@
 
 pub(crate) use crate::{
 	mock::*, ActDetails, ActHistory, ActStatus, Acts, ActsOf, AmendmentReason, Certificates,
-	CertificatesIssued, Correction, Error, Event, NextProposalId, OpenProposal, PendingExpiries,
-	PendingIdentities, ProposalExpiries, Proposals, Revocations, Statistics,
+	CertificatesIssued, Correction, DivorceGrounds, Error, Event, Exemption, NextProposalId,
+	OpenProposal, PendingExpiries, PendingIdentities, ProposalExpiries, Proposals, Revocations,
+	Statistics,
 };
 pub(crate) use civil_registry_primitives::{
 	ActId, ActKind, CertificateStatus, Date, JurisdictionId, LifeStatus, MaritalStatus,
@@ -110,6 +111,18 @@ pub(crate) fn propose(act: u64, correction: Correction) -> u64 {
 	last_proposal()
 }
 
+/// `who` proposes `correction` of `act` for `reason`, with the document `h(0xe1)`; returns the
+/// proposal.
+pub(crate) fn propose_as(
+	who: u64,
+	act: u64,
+	reason: AmendmentReason,
+	correction: Correction,
+) -> u64 {
+	assert_ok!(CivilEvents::propose_amendment(signed(who), act, h(0xe1), reason, correction));
+	last_proposal()
+}
+
 /// `REGISTRAR` proposes to revoke `act`; returns the proposal.
 pub(crate) fn propose_revoke(act: u64) -> u64 {
 	assert_ok!(CivilEvents::propose_revocation(signed(REGISTRAR), act, h(0xfa)));
@@ -200,6 +213,7 @@ pub(crate) struct BirthAct {
 	sex: Sex,
 	mother: Option<PersonId>,
 	father: Option<PersonId>,
+	court_decision: Option<H256>,
 }
 
 /// A birth of the child with identity key `h(key)`: female, data root `h(0xd1)`, no parents.
@@ -210,6 +224,7 @@ pub(crate) fn birth(key: u8) -> Register<BirthAct> {
 		sex: Sex::Female,
 		mother: None,
 		father: None,
+		court_decision: None,
 	})
 }
 
@@ -228,6 +243,11 @@ impl Register<BirthAct> {
 	}
 	pub(crate) fn father(mut self, father: impl Into<Option<PersonId>>) -> Self {
 		self.act.father = father.into();
+		self
+	}
+	/// With the court decision setting aside the husband's presumed paternity.
+	pub(crate) fn court(mut self, decision: H256) -> Self {
+		self.act.court_decision = Some(decision);
 		self
 	}
 }
@@ -249,6 +269,7 @@ impl ActCall for BirthAct {
 			self.sex,
 			self.mother,
 			self.father,
+			self.court_decision,
 			document,
 		)
 	}
@@ -258,16 +279,33 @@ pub(crate) struct EnrollmentAct {
 	identity_key: H256,
 	data_root: H256,
 	sex: Sex,
+	mother: Option<PersonId>,
+	father: Option<PersonId>,
 }
 
-/// An enrollment of the person with identity key `h(key)` and sex `sex`: data root `h(0xd0)`.
+/// An enrollment of the person with identity key `h(key)` and sex `sex`: data root `h(0xd0)`,
+/// no parents.
 pub(crate) fn enrollment(key: u8, sex: Sex) -> Register<EnrollmentAct> {
-	Register::new(EnrollmentAct { identity_key: h(key), data_root: h(0xd0), sex })
+	Register::new(EnrollmentAct {
+		identity_key: h(key),
+		data_root: h(0xd0),
+		sex,
+		mother: None,
+		father: None,
+	})
 }
 
 impl Register<EnrollmentAct> {
 	pub(crate) fn data_root(mut self, root: H256) -> Self {
 		self.act.data_root = root;
+		self
+	}
+	pub(crate) fn mother(mut self, mother: impl Into<Option<PersonId>>) -> Self {
+		self.act.mother = mother.into();
+		self
+	}
+	pub(crate) fn father(mut self, father: impl Into<Option<PersonId>>) -> Self {
+		self.act.father = father.into();
 		self
 	}
 }
@@ -287,6 +325,8 @@ impl ActCall for EnrollmentAct {
 			self.identity_key,
 			self.data_root,
 			self.sex,
+			self.mother,
+			self.father,
 			document,
 		)
 	}
@@ -316,19 +356,43 @@ impl ActCall for DeathAct {
 pub(crate) struct MarriageAct {
 	first: PersonId,
 	second: PersonId,
-	exemption: Option<H256>,
+	exemption: Option<Exemption>,
+	registered_on: Option<Date>,
 }
 
-/// The marriage of `first` and `second`, without an exemption.
+/// The marriage of `first` and `second`, without an exemption, registered on its day: the
+/// call is made with the chain's clock set to noon (UTC) of the act's date, then set back.
 pub(crate) fn marriage(first: PersonId, second: PersonId) -> Register<MarriageAct> {
-	Register::new(MarriageAct { first, second, exemption: None })
+	Register::new(MarriageAct { first, second, exemption: None, registered_on: None })
 }
 
 impl Register<MarriageAct> {
-	pub(crate) fn exemption(mut self, exemption: impl Into<Option<H256>>) -> Self {
-		self.act.exemption = exemption.into();
+	/// With the Yunusobod khokim's exemption decision `h`.
+	pub(crate) fn exemption(self, decision: impl Into<Option<H256>>) -> Self {
+		let exemption = decision.into().map(|decision| Exemption { district: TK_YUN, decision });
+		self.exemption_of(exemption)
+	}
+	/// With this exemption (or none).
+	pub(crate) fn exemption_of(mut self, exemption: Option<Exemption>) -> Self {
+		self.act.exemption = exemption;
 		self
 	}
+	/// Registered on `day` rather than on the act's date (the clock is left alone when `day`
+	/// is today).
+	pub(crate) fn registered_on(mut self, day: Date) -> Self {
+		self.act.registered_on = Some(day);
+		self
+	}
+}
+
+/// Run `f` with the chain's clock at noon (UTC) of `day`, then set it back.
+pub(crate) fn on_day<R>(day: Date, f: impl FnOnce() -> R) -> R {
+	let now = pallet_timestamp::Now::<Test>::get();
+	let noon = (day.days_since_epoch() as u64) * 86_400_000 + 43_200_000;
+	pallet_timestamp::Now::<Test>::put(noon);
+	let result = f();
+	pallet_timestamp::Now::<Test>::put(now);
+	result
 }
 
 impl ActCall for MarriageAct {
@@ -339,25 +403,58 @@ impl ActCall for MarriageAct {
 		on: Date,
 		document: H256,
 	) -> DispatchResult {
-		CivilEvents::register_marriage(
-			origin,
-			at,
-			on,
-			self.first,
-			self.second,
-			self.exemption,
-			document,
-		)
+		on_day(self.registered_on.unwrap_or(on), || {
+			CivilEvents::register_marriage(
+				origin,
+				at,
+				on,
+				self.first,
+				self.second,
+				self.exemption,
+				document,
+			)
+		})
+	}
+}
+
+pub(crate) struct ArchiveMarriageAct {
+	first: PersonId,
+	second: PersonId,
+}
+
+/// The enrollment of the paper marriage of `first` and `second` from the archive, signed by
+/// the archive's registrar ([`ARCHIVIST`]).
+pub(crate) fn archive_marriage(first: PersonId, second: PersonId) -> Register<ArchiveMarriageAct> {
+	Register::new(ArchiveMarriageAct { first, second }).by(ARCHIVIST)
+}
+
+impl ActCall for ArchiveMarriageAct {
+	fn call(
+		self,
+		origin: RuntimeOrigin,
+		at: JurisdictionId,
+		on: Date,
+		document: H256,
+	) -> DispatchResult {
+		CivilEvents::enroll_marriage(origin, at, on, self.first, self.second, document)
 	}
 }
 
 pub(crate) struct DivorceAct {
 	marriage: ActId,
+	grounds: DivorceGrounds,
 }
 
-/// The divorce ending marriage act `marriage`.
+/// The divorce ending marriage act `marriage`, by mutual consent.
 pub(crate) fn divorce(marriage: ActId) -> Register<DivorceAct> {
-	Register::new(DivorceAct { marriage })
+	Register::new(DivorceAct { marriage, grounds: DivorceGrounds::MutualConsent })
+}
+
+impl Register<DivorceAct> {
+	pub(crate) fn grounds(mut self, grounds: DivorceGrounds) -> Self {
+		self.act.grounds = grounds;
+		self
+	}
 }
 
 impl ActCall for DivorceAct {
@@ -368,7 +465,7 @@ impl ActCall for DivorceAct {
 		on: Date,
 		document: H256,
 	) -> DispatchResult {
-		CivilEvents::register_divorce(origin, at, on, self.marriage, document)
+		CivilEvents::register_divorce(origin, at, on, self.marriage, self.grounds, document)
 	}
 }
 
@@ -415,6 +512,7 @@ impl ActCall for AdoptionAct {
 			self.mother,
 			self.father,
 			self.seal,
+			h(0xad),
 			document,
 		)
 	}
@@ -423,11 +521,20 @@ impl ActCall for AdoptionAct {
 pub(crate) struct PaternityAct {
 	child: PersonId,
 	father: PersonId,
+	court_decision: Option<H256>,
 }
 
-/// The establishment of `father`'s paternity of `child`.
+/// The establishment of `father`'s paternity of `child`, on the parents' application.
 pub(crate) fn paternity(child: PersonId, father: PersonId) -> Register<PaternityAct> {
-	Register::new(PaternityAct { child, father })
+	Register::new(PaternityAct { child, father, court_decision: None })
+}
+
+impl Register<PaternityAct> {
+	/// Established by the court decision `decision`.
+	pub(crate) fn court(mut self, decision: H256) -> Self {
+		self.act.court_decision = Some(decision);
+		self
+	}
 }
 
 impl ActCall for PaternityAct {
@@ -438,18 +545,36 @@ impl ActCall for PaternityAct {
 		on: Date,
 		document: H256,
 	) -> DispatchResult {
-		CivilEvents::register_paternity(origin, at, on, self.child, self.father, document)
+		CivilEvents::register_paternity(
+			origin,
+			at,
+			on,
+			self.child,
+			self.father,
+			self.court_decision,
+			document,
+		)
 	}
 }
 
 pub(crate) struct NameChangeAct {
 	person: PersonId,
 	new_data_root: H256,
+	consent: Option<H256>,
 }
 
-/// The change of name of `person`, whose data root becomes `new_data_root`.
+/// The change of name of `person`, whose data root becomes `new_data_root`, on their own
+/// application.
 pub(crate) fn name_change(person: PersonId, new_data_root: H256) -> Register<NameChangeAct> {
-	Register::new(NameChangeAct { person, new_data_root })
+	Register::new(NameChangeAct { person, new_data_root, consent: None })
+}
+
+impl Register<NameChangeAct> {
+	/// With the consent `consent` of the guardianship authority or of both parents.
+	pub(crate) fn consent(mut self, consent: H256) -> Self {
+		self.act.consent = Some(consent);
+		self
+	}
 }
 
 impl ActCall for NameChangeAct {
@@ -460,6 +585,14 @@ impl ActCall for NameChangeAct {
 		on: Date,
 		document: H256,
 	) -> DispatchResult {
-		CivilEvents::register_name_change(origin, at, on, self.person, self.new_data_root, document)
+		CivilEvents::register_name_change(
+			origin,
+			at,
+			on,
+			self.person,
+			self.new_data_root,
+			self.consent,
+			document,
+		)
 	}
 }

@@ -18,7 +18,7 @@ fn invalid_and_future_dates() {
 		assert_noop!(reg(d(2024, 4, 31)), Error::<Test>::InvalidDate);
 		assert_noop!(reg(d(1700, 1, 1)), Error::<Test>::InvalidDate);
 		assert_noop!(reg(d(2024, 6, 16)), Error::<Test>::DateInFuture);
-		assert_ok!(reg(TODAY));
+		assert_ok!(reg(GO_LIVE.add_days(-1).unwrap()));
 		assert_noop!(
 			birth(2)
 				.on(d(2023, 2, 29))

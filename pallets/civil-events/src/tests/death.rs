@@ -54,10 +54,14 @@ fn no_act_for_a_deceased_person() {
 			name_change(m, h(9)).on(TODAY).document(h(0)).register(),
 			Error::<Test>::PersonDeceased
 		);
-		// Nor as the living party of a new act.
+		// Nor as the living party of a new act; a deceased father's paternity is a court's.
+		assert_noop!(
+			paternity(m, f).on(TODAY).document(h(0)).register(),
+			Error::<Test>::PersonDeceased
+		);
 		assert_noop!(
 			paternity(f, m).on(TODAY).document(h(0)).register(),
-			Error::<Test>::PersonDeceased
+			Error::<Test>::DeceasedFatherNeedsCourt
 		);
 	});
 }

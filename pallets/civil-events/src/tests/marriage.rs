@@ -1,6 +1,7 @@
 //! Marriages: age, bigamy, close relatives (`acts/marriage.rs`).
 
 use super::builders::*;
+use crate::MarriageBasis;
 
 #[test]
 fn marriage_and_divorce() {
@@ -41,12 +42,26 @@ fn underage_and_exempted_marriage() {
 			marriage(young, adult).on(TODAY).document(h(0)).register(),
 			Error::<Test>::TooYoungToMarry
 		);
-		// With the khokim's decision, 17 is enough.
+		// With the khokim's decision, 17 is enough — once a head approves it.
 		assert_ok!(marriage(young, adult).on(TODAY).document(h(0)).exemption(h(0xee)).register());
 		let act = crate::NextActId::<Test>::get() - 1;
-		assert!(
-			matches!(Acts::<Test>::get(act).unwrap().details, ActDetails::Marriage { exemption: Some(e), .. } if e == h(0xee))
+		let exemption = Exemption { district: TK_YUN, decision: h(0xee) };
+		let record = Acts::<Test>::get(act).unwrap();
+		assert_eq!(
+			record.details,
+			ActDetails::Marriage { basis: MarriageBasis::Exemption(exemption), ended_by: None }
 		);
+		assert_eq!(record.status, ActStatus::Pending);
+		assert!(!record.late);
+		assert_eq!(last_event(), Event::ExemptionPending { act, district: TK_YUN, office: 0 });
+		assert_eq!(person(young).spouse(), None);
+		// Not by the officer who registered it; by a head of the office.
+		assert_noop!(
+			CivilEvents::approve_late_registration(signed(REGISTRAR), act),
+			Error::<Test>::NotHeadOfOffice
+		);
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), act));
+		assert_eq!(person(young).spouse(), Some(adult));
 		// 16 is too young even with it.
 		let younger = enroll(5, Sex::Female, d(2008, 1, 1));
 		let other = enroll(6, Sex::Male, d(2000, 1, 1));

@@ -17,6 +17,7 @@ mod death;
 mod divorce;
 mod enrollment;
 mod late_registration;
+mod law;
 mod marriage;
 mod migrations;
 mod name_change;
