@@ -146,6 +146,45 @@ fn op() -> impl Strategy<Value = Op> {
 	]
 }
 
+/// A person for a marriage: three times in four the `index`-th living, unmarried adult of sex
+/// `sex` (so that valid marriages are drawn often enough), otherwise any id ([`pick`]).
+fn spouse(index: u8, sex: Sex) -> PersonId {
+	let persons = Persons::next_id();
+	if index % 4 == 3 {
+		return pick(index, persons);
+	}
+	let candidates: Vec<PersonId> = (0..persons)
+		.filter(|id| {
+			Persons::person(*id).is_some_and(|p| {
+				p.sex == sex
+					&& p.is_alive() && !p.revoked
+					&& p.spouse().is_none()
+					&& p.birth_date.years_until(&TODAY) >= 18
+			})
+		})
+		.collect();
+	match candidates.len() {
+		0 => pick(index, persons),
+		n => candidates[usize::from(index) % n],
+	}
+}
+
+/// An act to divorce: three times in four the `index`-th marriage in effect, otherwise any act
+/// id below `acts`.
+fn marriage_in_effect(index: u8, acts: u64) -> u64 {
+	let marriages: Vec<u64> = Acts::<Test>::iter()
+		.filter(|(_, a)| {
+			a.status == ActStatus::Registered
+				&& matches!(a.details, ActDetails::Marriage { ended_by: None, .. })
+		})
+		.map(|(id, _)| id)
+		.collect();
+	match marriages.len() {
+		n if n > 0 && index % 4 != 3 => marriages[usize::from(index) % n],
+		_ => u64::from(index) % acts.max(1),
+	}
+}
+
 /// Pick one of `n` existing ids (or, one time in eight, one that does not exist).
 fn pick(index: u8, n: u64) -> PersonId {
 	if n == 0 || index % 8 == 7 {
@@ -194,19 +233,19 @@ fn apply(op: &Op, key: &mut u8) -> sp_runtime::DispatchResult {
 			.on(ago(days_ago))
 			.document(h(0))
 			.register(),
-		Op::Marriage { a, b, exemption } => marriage(pick(a, persons), pick(b, persons))
+		Op::Marriage { a, b, exemption } => marriage(spouse(a, Sex::Female), spouse(b, Sex::Male))
 			.origin(reg)
 			.on(TODAY)
 			.document(h(0))
 			.exemption(exemption.then(|| h(0xee)))
 			.register(),
 		Op::ArchiveMarriage { a, b, days_before } => {
-			archive_marriage(pick(a, persons), pick(b, persons))
+			archive_marriage(spouse(a, Sex::Female), spouse(b, Sex::Male))
 				.on(GO_LIVE.add_days(-1 - i64::from(days_before)).unwrap())
 				.document(h(0xa0))
 				.register()
 		},
-		Op::Divorce { marriage, court } => divorce(u64::from(marriage) % acts.max(1))
+		Op::Divorce { marriage, court } => divorce(marriage_in_effect(marriage, acts))
 			.origin(reg)
 			.on(TODAY)
 			.document(h(0))
