@@ -55,12 +55,7 @@ impl<T: Config> ActRules<T> for Birth {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
 		Pallet::<T>::ensure_identity_free(identity_key, id)?;
-		if let Some(mother) = mother {
-			ensure_mother::<T>(&Pallet::<T>::person(*mother)?, &act.event_date)?;
-		}
-		if let Some(father) = father {
-			ensure_father::<T>(&Pallet::<T>::person(*father)?, &act.event_date)?;
-		}
+		check_parents::<T>(*mother, *father, &act.event_date)?;
 		ensure_presumption::<T>(*mother, *father, court_decision.is_some(), &act.event_date)
 	}
 
@@ -116,8 +111,25 @@ pub(super) fn ensure_parent_age<T: Config>(parent: &PersonRecord, date: &Date) -
 	Ok(())
 }
 
+/// The parents a new birth or enrollment names may be the parents of a child born on `date`:
+/// each exists, is not a revoked registration, and passes [`ensure_mother`] or
+/// [`ensure_father`].
+pub(super) fn check_parents<T: Config>(
+	mother: Option<PersonId>,
+	father: Option<PersonId>,
+	date: &Date,
+) -> DispatchResult {
+	if let Some(mother) = mother {
+		ensure_mother::<T>(&Pallet::<T>::person(mother)?, date)?;
+	}
+	if let Some(father) = father {
+		ensure_father::<T>(&Pallet::<T>::person(father)?, date)?;
+	}
+	Ok(())
+}
+
 /// The recorded parents of a birth or an enrollment may be the parents of a child born on
-/// `date`, as the records stand now.
+/// `date`, as the records stand now (revoked registrations included: a re-check of old acts).
 pub(super) fn recheck_parents<T: Config>(
 	mother: Option<PersonId>,
 	father: Option<PersonId>,

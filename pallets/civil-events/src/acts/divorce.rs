@@ -20,9 +20,9 @@
 //! Event [`Event::DivorceRegistered`].
 //!
 //! **Corrected** (date, place): checked again — not before the marriage, both spouses alive
-//! on the date, the grounds on the corrected date — and the marriage with it (its end moved, it must still not overlap another
-//! marriage of either spouse). **Revoked**: the marriage is in effect again, unless a spouse
-//! has died, remarried or divorced since (refused).
+//! on the date, the grounds on the corrected date — and the marriage with it (its end moved,
+//! it must still not overlap another marriage of either spouse). **Revoked**: the marriage is
+//! in effect again, unless a spouse has died, remarried or divorced since (refused).
 
 use super::{ActRules, Spouses, Undone};
 use crate::*;

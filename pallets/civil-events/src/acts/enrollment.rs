@@ -39,13 +39,7 @@ impl<T: Config> ActRules<T> for Enrollment {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
 		Pallet::<T>::ensure_identity_free(identity_key, id)?;
-		if let Some(mother) = mother {
-			birth::ensure_mother::<T>(&Pallet::<T>::person(*mother)?, &act.event_date)?;
-		}
-		if let Some(father) = father {
-			birth::ensure_father::<T>(&Pallet::<T>::person(*father)?, &act.event_date)?;
-		}
-		Ok(())
+		birth::check_parents::<T>(*mother, *father, &act.event_date)
 	}
 
 	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
