@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Regenerates the weights of the registry pallets from their benchmarks:
+# Regenerates the weights of the registry pallets from their benchmarks, and the
+# runtime's base weights (`benchmark overhead`) and database weights (`benchmark storage`):
 # builds the node with the benchmark CLI (feature runtime-benchmarks: a second
 # build of the client, ~20 min on 2 cores), then runs `benchmark pallet` for each
-# pallet and writes pallets/<name>/src/weights.rs.
+# pallet and writes pallets/<name>/src/weights.rs, and FRAME's transaction
+# extensions into runtime/src/weights/frame_system_extensions.rs.
 # Run it on the reference machine, with nothing else running.
-# PALLETS="civil-events" ./scripts/benchmark.sh regenerates only the pallets named.
+# PALLETS="civil-events overhead" ./scripts/benchmark.sh regenerates only the ones named
+# (offices civil-events system-extensions overhead storage).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,17 +20,59 @@ echo "benchmark: building the node with --features runtime-benchmarks"
 cargo build --locked --release -p civil-registry-node --features runtime-benchmarks
 node="$CARGO_TARGET_DIR/release/civil-registry-node"
 
-for pallet in ${PALLETS:-offices civil-events}; do
-	crate="pallet_${pallet//-/_}"
-	echo "benchmark: $crate (steps $STEPS, repeat $REPEAT)"
+wasm="$CARGO_TARGET_DIR/release/wbuild/civil-registry-runtime/civil_registry_runtime.compact.compressed.wasm"
+bench() {
 	"$node" benchmark pallet \
-		--runtime "$CARGO_TARGET_DIR/release/wbuild/civil-registry-runtime/civil_registry_runtime.compact.compressed.wasm" \
+		--runtime "$wasm" \
 		--genesis-builder runtime --genesis-builder-preset development \
-		--pallet "$crate" --extrinsic '*' \
-		--steps "$STEPS" --repeat "$REPEAT" \
+		--extrinsic '*' --steps "$STEPS" --repeat "$REPEAT" \
 		--wasm-execution compiled \
-		--template scripts/frame-weight-template.hbs \
 		--header scripts/weights-header.txt \
-		--output "pallets/$pallet/src/weights.rs"
+		"$@"
+}
+
+# The storage benchmark measures ParityDB on a chain holding registry state: a dev node's
+# database after the load generator enrolled this many persons through the archive path.
+STORAGE_PERSONS="${STORAGE_PERSONS:-100000}"
+storage() {
+	local dir port pid
+	dir="$(mktemp -d)"
+	port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+	"$node" --dev --base-path "$dir" --rpc-port "$port" --no-prometheus --no-telemetry \
+		--listen-addr /ip4/127.0.0.1/tcp/0 >"$dir/node.log" 2>&1 &
+	pid=$!
+	(cd scripts/load && npm ci --no-audit --no-fund --loglevel=error)
+	node scripts/load/load.mjs --url "ws://127.0.0.1:$port" --node-pid "$pid" \
+		--no-baseline --no-state --persons "$STORAGE_PERSONS"
+	kill "$pid"
+	wait "$pid" || true
+	"$node" benchmark storage --dev --base-path "$dir" --database paritydb --state-version 1 \
+		--keys-limit 200000 --weight-path runtime/src/weights --header scripts/weights-header.txt
+	sed -i 's/sp_weights::/frame_support::weights::/g; s/use sp_core::parameter_types;/use frame_support::parameter_types;/' \
+		runtime/src/weights/paritydb_weights.rs
+	rm -rf "$dir"
+}
+
+for pallet in ${PALLETS:-offices civil-events system-extensions overhead storage}; do
+	echo "benchmark: $pallet (steps $STEPS, repeat $REPEAT)"
+	if [ "$pallet" = overhead ]; then
+		# A block's and a transaction's base costs (`offices.heartbeat` by //Alice).
+		"$node" benchmark overhead --chain dev --genesis-builder spec-runtime \
+			--weight-path runtime/src/weights --header scripts/weights-header.txt
+		sed -i 's/sp_weights::/frame_support::weights::/g; s/use sp_core::parameter_types;/use frame_support::parameter_types;/' \
+			runtime/src/weights/block_weights.rs runtime/src/weights/extrinsic_weights.rs
+	elif [ "$pallet" = storage ]; then
+		storage
+	elif [ "$pallet" = system-extensions ]; then
+		# FRAME's transaction extensions (nonce, era, weight checks): the runtime's
+		# `frame_system::Config::ExtensionsWeightInfo`, in the CLI's runtime template.
+		out=runtime/src/weights/frame_system_extensions.rs
+		bench --pallet frame_system_extensions --output "$out"
+		sed -i 's/frame_system_extensions::WeightInfo for/frame_system::ExtensionsWeightInfo for/' "$out"
+	else
+		bench --pallet "pallet_${pallet//-/_}" \
+			--template scripts/frame-weight-template.hbs \
+			--output "pallets/$pallet/src/weights.rs"
+	fi
 done
 echo "benchmark: weights written; review them with git diff"

@@ -15,11 +15,15 @@
 #      stalls, then catches up; a node killed and restarted resumes from its database; a
 #      fifth authority added by the council authors and votes; a runtime upgrade authorized
 #      by the council keeps the records and finality
-#   7. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
+#   7. the load generator's smoke run (scripts/load/load.mjs --smoke): archive imports and
+#      single enrollments against a same-size no-op baseline, through a pool too small for
+#      them (it refuses, the client resubmits), every act included exactly once
+#   8. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
 #      the lifecycle, the runtime API, the civil_* RPC, metadata docs, the
 #      examples of docs/integrators.md, an attack with one stolen key, and the public
-#      verification endpoint (scripts/run-public-rpc.sh) with its limits
-#   8. civil_statistics for the country over 120 months with a counter for every
+#      verification endpoint (scripts/run-public-rpc.sh) with its limits, the archive
+#      import and a million anchored records with 1,000 proofs
+#   9. civil_statistics for the country over 120 months with a counter for every
 #      jurisdiction × kind × month, measured on a running node (median under 50 ms)
 # Clippy (warnings denied, the workspace's panic-free lints) runs inside step 3:
 # .cargo/config.toml compiles every workspace crate through scripts/rustc-lint, so the lints
@@ -86,6 +90,10 @@ python3 tests/operators/run.py "$CARGO_TARGET_DIR/release/civil-registry-node"
 
 step "zombienet: four authorities, one down, two down, kill and restart, a fifth authority, a runtime upgrade"
 ./zombienet/run.sh "$CARGO_TARGET_DIR/release/civil-registry-node"
+
+step "load generator, smoke: 512 archive enrollments and 64 single ones against heartbeats of equal size, through a pool too small for them, nothing lost"
+(cd scripts/load && npm ci --no-audit --no-fund --loglevel=error)
+node scripts/load/load.mjs --node "$CARGO_TARGET_DIR/release/civil-registry-node" --smoke
 
 step "polkadot.js suite"
 ./tests/e2e/run.sh "$CARGO_TARGET_DIR/release/civil-registry-node"

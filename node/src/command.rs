@@ -119,8 +119,27 @@ pub fn run() -> sc_cli::Result<()> {
 					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
 						config.chain_spec,
 					)),
-				_ => Err("Only `benchmark pallet` is supported by this node: the chain has no \
-				          balances, so the extrinsic and overhead benchmarks do not apply."
+				// The database's read and write costs, measured on this node's database
+				// (ParityDB) and its state: `runtime/src/weights/paritydb_weights.rs`.
+				BenchmarkCmd::Storage(cmd) => {
+					let PartialComponents { client, backend, .. } =
+						service::new_partial(&config)?;
+					let db = backend.expose_db();
+					let storage = backend.expose_storage();
+					let shared_trie_cache = backend.expose_shared_trie_cache();
+					cmd.run(config, client, db, storage, shared_trie_cache)
+				},
+				// A block's and a transaction's base costs, with a transaction this chain
+				// admits (`benchmarking.rs`): `runtime/src/weights/{block,extrinsic}_weights.rs`.
+				BenchmarkCmd::Overhead(cmd) => cmd
+					.run_with_extrinsic_builder_and_spec::<Block, ()>(
+						Box::new(|_metadata, genesis, _version| {
+							Box::new(crate::benchmarking::HeartbeatBuilder::new(genesis))
+						}),
+						Some(config.chain_spec),
+					),
+				_ => Err("This node supports `benchmark pallet`, `storage` and `overhead`; the \
+				          chain has no balances for the extrinsic benchmark's transfers."
 					.into()),
 			})
 		},

@@ -6,6 +6,8 @@
 // `sc_cli::Error` and `sc_service::Error` are the SDK's own, large error types.
 #![allow(clippy::result_large_err)]
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;

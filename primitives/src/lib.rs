@@ -14,14 +14,17 @@
 //!   `pallet-offices`, asked by `pallet-civil-events` to list acts for review.
 //!
 //! It also holds the public answer types of the runtime API `CivilRegistryApi` (declared in the
-//! runtime): [`CertificateInfo`], [`MonthlyCount`], [`ReviewItem`].
+//! runtime): [`CertificateInfo`], [`MonthlyCount`], [`ReviewItem`]; and the Merkle tree of
+//! archive anchoring ([`verify_archive_proof`]).
 #![cfg_attr(not(feature = "std"), no_std)]
 
+mod archive;
 mod date;
 mod law;
 mod lifecycle;
 mod person;
 
+pub use archive::*;
 pub use date::{Date, MAX_YEAR, MIN_YEAR};
 pub use law::*;
 pub use lifecycle::*;

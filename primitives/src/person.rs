@@ -89,16 +89,15 @@ pub enum MaritalStatus {
 	},
 }
 
-/// What the chain knows of a person. No name, no national number: `identity_key` is a keyed
-/// hash of the national identifier computed off chain (the key never reaches the chain), and
-/// `data_root` is the root over salted hashes of the person's fields, for selective
-/// disclosure.
+/// What the chain knows of a person. No name, no national number: `data_root` is the root over
+/// salted hashes of the person's fields, for selective disclosure. The person's identity key
+/// (a keyed hash of the national identifier computed off chain; the key never reaches the
+/// chain) is not in the record: the act that created the person records it, and the persons
+/// pallet's index maps it to the person while their registration is in force.
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
 pub struct PersonRecord {
-	/// Keyed hash of the national identifier; unique among persons.
-	pub identity_key: H256,
 	/// Root over the salted hashes of the person's fields; changes with a name change.
 	pub data_root: H256,
 	/// Sex at birth.
@@ -172,9 +171,11 @@ pub trait PersonRegistry {
 	/// The id the next person will get (for benchmarks and tests).
 	fn next_id() -> PersonId;
 
-	/// Add a person, born or enrolled: alive, single, not revoked. Fails if another person has
-	/// the same identity key, or if the record is not that of a new person.
-	fn insert(record: PersonRecord) -> Result<PersonId, DispatchError>;
+	/// Add a person, born or enrolled, holding `identity_key` (the keyed hash of the national
+	/// identifier, kept in the index only: the act that created the person records it): alive,
+	/// single, not revoked. Fails if another person holds the key, or if the record is not
+	/// that of a new person.
+	fn insert(identity_key: H256, record: PersonRecord) -> Result<PersonId, DispatchError>;
 
 	/// `first` and `second` marry by act `act`: both alive, distinct and not married.
 	fn marry(first: PersonId, second: PersonId, act: ActId) -> DispatchResult;
@@ -235,6 +236,6 @@ pub trait PersonRegistry {
 	) -> DispatchResult;
 
 	/// The registration of `person` is revoked (e.g. a fraudulent birth): the record stays,
-	/// its identity key is freed. Final.
-	fn revoke(person: PersonId) -> DispatchResult;
+	/// its identity key `identity_key` (recorded by the act that created it) is freed. Final.
+	fn revoke(person: PersonId, identity_key: &H256) -> DispatchResult;
 }

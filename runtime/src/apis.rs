@@ -5,7 +5,7 @@
 
 use alloc::vec::Vec;
 use civil_registry_primitives::{
-	ActId, ActKind, CertificateInfo, JurisdictionId, MonthlyCount, OfficeId, PersonId,
+	ActId, ActKind, ArchiveProofError, CertificateInfo, JurisdictionId, MonthlyCount, OfficeId, PersonId,
 	PersonRecord, PersonRegistry, ReviewItem, StatisticsError, YearMonth,
 };
 use codec::{Decode, Encode};
@@ -91,6 +91,17 @@ sp_api::decl_runtime_apis! {
 		/// The acts `officer` registered from the block its key was declared compromised, each
 		/// with its review flag; empty if the key is not compromised.
 		fn acts_under_review(officer: AccountId) -> Vec<ReviewItem<BlockNumber>>;
+
+		/// Whether `proof` proves the paper record whose hash is `record`, at position `index`
+		/// of the archive batch anchored as `root` (the tree: `primitives/src/archive.rs`):
+		/// the anchor (count, office, period, block) if it does. One read and at most 33
+		/// hashes, whatever the input.
+		fn verify_archive_record(
+			root: sp_core::H256,
+			index: u32,
+			record: sp_core::H256,
+			proof: Vec<sp_core::H256>,
+		) -> Result<pallet_civil_events::ArchiveAnchor<Runtime>, ArchiveProofError>;
 	}
 }
 
@@ -270,6 +281,15 @@ impl_runtime_apis! {
 		) -> Vec<ReviewItem<BlockNumber>> {
 			CivilEvents::acts_under_review(officer)
 		}
+
+		fn verify_archive_record(
+			root: sp_core::H256,
+			index: u32,
+			record: sp_core::H256,
+			proof: Vec<sp_core::H256>,
+		) -> Result<pallet_civil_events::ArchiveAnchor<Runtime>, ArchiveProofError> {
+			CivilEvents::verify_archive_record(root, index, record, proof)
+		}
 	}
 
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
@@ -286,6 +306,7 @@ impl_runtime_apis! {
 		) {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use super::*;
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -302,6 +323,7 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use frame_benchmarking::BenchmarkBatch;
 			use sp_storage::TrackedStorageKey;
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use super::*;
 
 			use frame_support::traits::WhitelistedStorageKeys;

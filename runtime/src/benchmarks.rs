@@ -1,6 +1,9 @@
-//! The pallets whose benchmarks the runtime runs (`benchmark pallet`).
+//! The pallets whose benchmarks the runtime runs (`benchmark pallet`), and FRAME's
+//! transaction extensions (`frame_system_extensions`: the nonce, era, weight checks this
+//! runtime's `TxExtension` runs on every transaction).
 
 frame_benchmarking::define_benchmarks!(
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_offices, Offices]
 	[pallet_civil_events, CivilEvents]
 	[pallet_authorities, Authorities]

@@ -21,6 +21,7 @@ mod benchmarks;
 pub mod configs;
 pub mod extensions;
 pub mod genesis_config_presets;
+pub mod weights;
 
 extern crate alloc;
 use alloc::vec::Vec;
@@ -149,6 +150,32 @@ pub type TxExtension = (
 	frame_system::WeightReclaim<Runtime>,
 );
 
+/// The transaction extensions a client attaches to a transaction with `nonce`, valid in
+/// `era`, without a metadata hash (for the node's benchmarks and Rust clients).
+pub fn tx_extension(nonce: Nonce, era: generic::Era) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		pallet_offices::CheckRole::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		extensions::CheckEra::from(era),
+		extensions::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
+/// What [`tx_extension`]'s extensions sign besides themselves: the runtime's versions, the
+/// genesis hash and the hash of the era's first block.
+pub fn tx_extension_implicit(
+	genesis: Hash,
+	era_start: Hash,
+) -> <TxExtension as sp_runtime::traits::TransactionExtension<RuntimeCall>>::Implicit {
+	((), (), VERSION.spec_version, VERSION.transaction_version, genesis, era_start, (), (), None, ())
+}
+
 /// An extrinsic as it arrives from outside.
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
@@ -159,9 +186,8 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run at the next runtime upgrade.
 #[allow(unused_parens)]
 type Migrations = (
-	pallet_civil_events::migrations::RollUpStatistics<Runtime>,
-	pallet_civil_events::migrations::IndexAdoptions<Runtime>,
-	pallet_civil_events::migrations::RecordLawReferences<Runtime>,
+	pallet_persons::migrations::CompactPersons<Runtime>,
+	pallet_civil_events::migrations::CompactActs<Runtime>,
 );
 
 /// Executes blocks: dispatches extrinsics to the pallets.

@@ -60,6 +60,8 @@ fn allowed(pallet: &str, call: &str) -> Option<&'static [Role]> {
 			| "register_name_change"
 			| "enroll_person"
 			| "enroll_marriage"
+			| "enroll_batch"
+			| "anchor_archive_batch"
 			| "propose_amendment"
 			| "reject_amendment"
 			| "propose_revocation"
@@ -69,6 +71,7 @@ fn allowed(pallet: &str, call: &str) -> Option<&'static [Role]> {
 		("CivilEvents", "approve_late_registration" | "approve_amendment") => HEADS,
 		("CivilEvents", "approve_revocation") => &[RegionalHead],
 		("Offices", "appoint_registrar" | "dismiss_registrar") => HEADS,
+		("Offices", "heartbeat") => OFFICERS,
 		("Offices", "suspend_office") => &[RegionalHead],
 		(
 			"Offices",

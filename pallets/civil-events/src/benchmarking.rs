@@ -11,7 +11,9 @@
 
 use super::*;
 use alloc::vec::Vec;
-use civil_registry_primitives::{ActId, Date, JurisdictionId, PersonId, PersonRegistry, Sex};
+use civil_registry_primitives::{
+	ActId, Date, JurisdictionId, OfficerPermissions, PersonId, PersonRegistry, Sex,
+};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{Get, Hooks},
@@ -310,12 +312,12 @@ mod benchmarks {
 	}
 
 	/// The worst case: a married woman whose act index is one short of full with real acts
-	/// (her birth, her children's births, her marriage), every one checked against the date of
-	/// death.
+	/// (her children's births, her marriage), every one — and her own birth, which her record
+	/// names — checked against the date of death.
 	#[benchmark]
 	fn register_death() {
 		let mut s = Setup::<T>::new();
-		let (wife, _) = mother_of_many(&mut s, T::MaxActsPerPerson::get() - 2);
+		let (wife, _) = mother_of_many(&mut s, T::MaxActsPerPerson::get() - 1);
 		let husband = s.enroll(Sex::Male, d(1985, 1, 1));
 		s.marry(wife, husband, d(2016, 1, 1));
 		assert_eq!(ActsOf::<T>::decode_len(wife), Some(T::MaxActsPerPerson::get() as usize - 1));
@@ -356,7 +358,7 @@ mod benchmarks {
 	#[benchmark]
 	fn register_divorce() {
 		let mut s = Setup::<T>::new();
-		let (wife, _) = mother_of_many(&mut s, T::MaxActsPerPerson::get() - 2);
+		let (wife, _) = mother_of_many(&mut s, T::MaxActsPerPerson::get() - 1);
 		let husband = s.enroll(Sex::Male, d(1985, 1, 1));
 		let marriage = s.marry(wife, husband, d(2016, 1, 1));
 		fill::<T>(husband);
@@ -451,6 +453,68 @@ mod benchmarks {
 		);
 
 		assert!(T::Persons::by_identity(&key).is_some());
+	}
+
+	/// An archive import: `a` persons without parents and `b` persons each with both parents
+	/// named (each parent's index full: `enroll_person`'s worst case), every person in a month
+	/// of its own, so that each writes statistics counters of its own (the import refunds
+	/// those it shares). A batch's marriages are weighed as single `enroll_marriage`s.
+	#[benchmark]
+	fn enroll_batch(
+		a: Linear<1, { T::MaxArchiveBatch::get() / 2 }>,
+		b: Linear<0, { T::MaxArchiveBatch::get() / 2 }>,
+	) {
+		let mut s = Setup::<T>::new();
+		let mut records = Vec::new();
+		let month = |i: u32, from: u16| d(from + (i / 12) as u16, (i % 12) as u8 + 1, 1);
+		for i in 0..a {
+			records.push(ArchiveRecord::Person {
+				jurisdiction: s.jurisdiction,
+				birth_date: month(i, 1900),
+				identity_key: s.next_key(),
+				data_root: H256::zero(),
+				sex: Sex::Male,
+				mother: None,
+				father: None,
+				archive_reference: H256::repeat_byte(1),
+			});
+		}
+		for i in 0..b {
+			let (mother, father) = s.couple();
+			fill::<T>(mother);
+			fill::<T>(father);
+			records.push(ArchiveRecord::Person {
+				jurisdiction: s.jurisdiction,
+				birth_date: month(i, 2010),
+				identity_key: s.next_key(),
+				data_root: H256::zero(),
+				sex: Sex::Female,
+				mother: Some(mother),
+				father: Some(father),
+				archive_reference: H256::repeat_byte(1),
+			});
+		}
+		let records: BoundedVec<_, T::MaxArchiveBatch> = records.try_into().unwrap();
+		let first = NextActId::<T>::get();
+
+		#[extrinsic_call]
+		_(s.origin(), records);
+
+		assert_eq!(NextActId::<T>::get(), first + u64::from(a + b));
+		assert_eq!(ActsByOfficer::<T>::get(&s.registrar, first), Some(a + b));
+	}
+
+	#[benchmark]
+	fn anchor_archive_batch() {
+		let s = Setup::<T>::new();
+		let office = T::Permissions::officer(&s.registrar).unwrap().office;
+		let root = H256::repeat_byte(7);
+		let period = ArchivePeriod { from: d(1950, 1, 1), to: d(1960, 12, 31) };
+
+		#[extrinsic_call]
+		_(s.origin(), root, 1_000_000, office, period);
+
+		assert!(ArchiveAnchors::<T>::contains_key(root));
 	}
 
 	/// The worst case: a marriage under an exemption between `costly_spouses` (its rules, the

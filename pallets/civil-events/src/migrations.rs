@@ -1,218 +1,183 @@
 //! Storage migrations.
+//!
+//! A migration stays here while a network may still run the version before it. One that a
+//! later change of the types it reads has made wrong is removed: versions 1 → 4 (rolled-up
+//! statistics, the adoption index, the law's references) are in the history of this file up
+//! to commit `aa8cbd6`; a chain older than version 4 upgrades to that runtime first.
 
 use crate::*;
 use alloc::vec::Vec;
-use civil_registry_primitives::JurisdictionTree;
+use civil_registry_primitives::{ActId, ActKind, PersonId};
 use frame_support::{
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
 	weights::Weight,
 };
 
-/// Version 1 → 2: [`Statistics`] counters are rolled up at write time. Version 1 kept one
-/// counter per exact jurisdiction and summed districts at query time (a country-wide query
-/// read every counter of every month); version 2 keeps, per jurisdiction, the acts in it and
-/// below. The migration adds each version-1 counter to every ancestor of its jurisdiction.
+/// Version 4 → 5: a smaller act and smaller indexes, for the roll-up's tens of millions of
+/// persons.
 ///
-/// One block: it reads every counter once and writes at most (depth) more per counter. Run
-/// before the chain's national roll-up, the counters are a few thousand; a chain with more
-/// would need a multi-block migration instead.
-pub type RollUpStatistics<T> = VersionedMigration<
-	1,
-	2,
-	UncheckedRollUpStatistics<T>,
-	Pallet<T>,
-	<T as frame_system::Config>::DbWeight,
->;
-
-/// The migration without the version check; use [`RollUpStatistics`].
-pub struct UncheckedRollUpStatistics<T>(core::marker::PhantomData<T>);
-
-impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedRollUpStatistics<T> {
-	fn on_runtime_upgrade() -> Weight {
-		let exact: Vec<_> = Statistics::<T>::iter().collect();
-		let (mut reads, mut writes) = (exact.len() as u64, 0u64);
-		for ((kind, month, jurisdiction), n) in exact {
-			// The jurisdiction itself already holds `n`; its ancestors gain it.
-			for ancestor in T::Jurisdictions::lineage(jurisdiction).into_iter().skip(1) {
-				Statistics::<T>::mutate((kind, month, ancestor), |count| {
-					*count = count.saturating_add(n)
-				});
-				reads = reads.saturating_add(2);
-				writes = writes.saturating_add(1);
-			}
-		}
-		T::DbWeight::get().reads_writes(reads, writes)
-	}
-}
-
-/// Version 2 → 3: [`AdoptionInEffect`] indexes each adoption in effect by its child, with the
-/// parents it replaced, for the kinship check of marriages. Filled from the adoption acts in
-/// effect. One block: it reads every act once (before the national roll-up, a few thousand).
-pub type IndexAdoptions<T> = VersionedMigration<
-	2,
-	3,
-	UncheckedIndexAdoptions<T>,
-	Pallet<T>,
-	<T as frame_system::Config>::DbWeight,
->;
-
-/// The migration without the version check; use [`IndexAdoptions`].
-pub struct UncheckedIndexAdoptions<T>(core::marker::PhantomData<T>);
-
-impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedIndexAdoptions<T> {
-	fn on_runtime_upgrade() -> Weight {
-		let (mut reads, mut writes) = (0u64, 0u64);
-		for (id, act) in Acts::<T>::iter() {
-			reads = reads.saturating_add(1);
-			if act.status != ActStatus::Registered {
-				continue;
-			}
-			if let (Some(replaced), Some(child)) =
-				(act.details.replaced_parents(id), act.subjects.first())
-			{
-				AdoptionInEffect::<T>::insert(child, replaced);
-				writes = writes.saturating_add(1);
-			}
-		}
-		T::DbWeight::get().reads_writes(reads, writes)
-	}
-}
-
-/// Version 3 → 4: acts record the law's new references — the court decision on a birth or a
-/// paternity, the parents of an enrollment, how a marriage was registered (with the
-/// exemption's district), a divorce's grounds, an adoption's decision, a change of name's
-/// consent — and corrections may change parents; [`GoLive`] dates the chain's start. Every
-/// act, every superseded version and every open proposal is re-encoded:
+/// - [`Acts`] and [`ActsOf`] are keyed by `Identity` (sequential ids no one chooses; see
+///   [`Acts`]) instead of `Twox64Concat`: 8 bytes per entry less.
+/// - An enrollment no longer repeats its archive reference in its details: it is the act's
+///   document hash.
+/// - [`ActsOf`] no longer lists the birth or enrollment that created the person (the
+///   person's record names it, `origin_act`): a person with no other act has no entry.
+/// - [`ActsByOfficer`] holds runs of consecutive acts (first id → length) instead of one
+///   entry per act, so that an archive import indexes its whole batch at once; each
+///   version-4 entry becomes a run of one.
 ///
-/// - a birth or a paternity: no court decision; an enrollment: no parents; a change of name:
-///   no consent; a correction: parents unchanged (what version 3 could record);
-/// - a marriage with an exemption: the exemption's district is recorded as the marriage's own
-///   jurisdiction (version 3 did not name it); without one, `Ordinary`;
-/// - a divorce: `MutualConsent` — version 3 registered every divorce without grounds, and
-///   mutual consent is the one ground an office registered without a document reference;
-/// - an adoption: its decision is the act's document hash, which version 3 documented as the
-///   decision establishing the adoption;
-/// - [`GoLive`], if unset, is today: the chain has been enrolling persons born up to today.
-///
-/// One block: it reads and writes every act, version and proposal once (before the national
-/// roll-up, a few thousand).
-pub type RecordLawReferences<T> = VersionedMigration<
-	3,
+/// One block: it reads and writes every act, version, index entry once (before the national
+/// roll-up, a few thousand); a chain with millions would need a multi-block migration.
+pub type CompactActs<T> = VersionedMigration<
 	4,
-	UncheckedRecordLawReferences<T>,
+	5,
+	UncheckedCompactActs<T>,
 	Pallet<T>,
 	<T as frame_system::Config>::DbWeight,
 >;
 
-/// The migration without the version check; use [`RecordLawReferences`].
-pub struct UncheckedRecordLawReferences<T>(core::marker::PhantomData<T>);
+/// The migration without the version check; use [`CompactActs`].
+pub struct UncheckedCompactActs<T>(core::marker::PhantomData<T>);
 
-impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedRecordLawReferences<T> {
+impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedCompactActs<T> {
 	fn on_runtime_upgrade() -> Weight {
-		let mut count = 0u64;
-		Acts::<T>::translate::<v3::Act<T>, _>(|_, old| {
-			count = count.saturating_add(1);
-			Some(old.into_v4())
-		});
-		ActHistory::<T>::translate::<v3::SupersededVersion<T>, _>(|_, _, old| {
-			count = count.saturating_add(1);
+		// Everything under the old keys is read first: the new keys share the prefixes.
+		let mut acts: Vec<(ActId, Act<T>)> =
+			v4::Acts::<T>::iter().map(|(id, act)| (id, act.into_v5())).collect();
+		acts.sort_unstable_by_key(|(id, _)| *id);
+		let indexes: Vec<_> = v4::ActsOf::<T>::iter().collect();
+		let _ = v4::Acts::<T>::clear(u32::MAX, None);
+		let _ = v4::ActsOf::<T>::clear(u32::MAX, None);
+		let is_origin_of = |id: &ActId, person: &PersonId| {
+			acts.binary_search_by_key(id, |(a, _)| *a).ok().and_then(|i| acts.get(i)).is_some_and(
+				|(_, act)| {
+					matches!(act.kind, ActKind::Birth | ActKind::Enrollment)
+						&& act.subjects.first() == Some(person)
+				},
+			)
+		};
+		let mut writes = 0u64;
+		for (person, list) in &indexes {
+			let mut list = list.clone();
+			list.retain(|id| !is_origin_of(id, person));
+			if !list.is_empty() {
+				ActsOf::<T>::insert(person, list);
+				writes = writes.saturating_add(1);
+			}
+		}
+		for (id, act) in &acts {
+			Acts::<T>::insert(id, act);
+		}
+		let mut versions = 0u64;
+		ActHistory::<T>::translate::<v4::SupersededVersion<T>, _>(|_, _, old| {
+			versions = versions.saturating_add(1);
 			Some(SupersededVersion {
-				act: old.act.into_v4(),
+				act: old.act.into_v5(),
 				superseded_at: old.superseded_at,
 				reason: old.reason,
 				proposed_by: old.proposed_by,
 				approved_by: old.approved_by,
 			})
 		});
-		Proposals::<T>::translate::<v3::Proposal<T>, _>(|_, old| {
-			count = count.saturating_add(1);
-			Some(Proposal {
-				act: old.act,
-				proposer: old.proposer,
-				office: old.office,
-				proposed_at: old.proposed_at,
-				expires_at: old.expires_at,
-				change: match old.change {
-					v3::ProposedChange::Amendment { document_hash, reason, correction } => {
-						ProposedChange::Amendment {
-							document_hash,
-							reason,
-							correction: Correction {
-								event_date: correction.event_date,
-								jurisdiction: correction.jurisdiction,
-								sex: correction.sex,
-								data_root: correction.data_root,
-								parents: None,
-							},
-						}
-					},
-					v3::ProposedChange::Revocation { reason_hash } => {
-						ProposedChange::Revocation { reason_hash }
-					},
-				},
-			})
+		let mut runs = 0u64;
+		ActsByOfficer::<T>::translate::<(), _>(|_, _, ()| {
+			runs = runs.saturating_add(1);
+			Some(1)
 		});
-		if !GoLive::<T>::exists() {
-			if let Ok(today) = Pallet::<T>::today() {
-				GoLive::<T>::put(today);
-			}
-		}
-		T::DbWeight::get().reads_writes(count.saturating_add(2), count.saturating_add(1))
+		let reads = (acts.len().saturating_add(indexes.len()) as u64)
+			.saturating_add(versions)
+			.saturating_add(runs);
+		T::DbWeight::get().reads_writes(
+			reads,
+			writes.saturating_add(acts.len() as u64).saturating_add(versions).saturating_add(runs),
+		)
 	}
 }
 
-/// The types of storage version 3, as they were encoded.
-pub(crate) mod v3 {
-	use crate::{ActStatus, AmendmentReason, Config, Exemption, MarriageBasis};
-	use civil_registry_primitives::{
-		ActId, ActKind, Date, JurisdictionId, OfficeId, PersonId, Sex,
-	};
-	use codec::{Decode, Encode};
+/// The types and keys of storage version 4, as they were encoded.
+pub(crate) mod v4 {
+	use crate::{ActStatus, AmendmentReason, Config, Pallet, Subjects};
+	use civil_registry_primitives::{ActId, ActKind, Date, JurisdictionId, OfficeId, PersonId};
+	use codec::{Decode, Encode, Input};
+	use frame_support::{storage_alias, BoundedVec, Twox64Concat};
 	use frame_system::pallet_prelude::BlockNumberFor;
 	use sp_core::H256;
 
-	#[derive(Encode, Decode)]
+	/// The position of `Enrollment` among [`crate::ActDetails`]' variants.
+	const ENROLLMENT: u8 = 1;
+
+	/// Version 4's details: the current ones, but an enrollment repeated its archive
+	/// reference.
+	#[derive(Clone, PartialEq, Eq, Debug)]
 	pub(crate) enum ActDetails {
-		Birth {
-			identity_key: H256,
-			data_root: H256,
-			sex: Sex,
-			mother: Option<PersonId>,
-			father: Option<PersonId>,
-		},
 		Enrollment {
 			identity_key: H256,
 			data_root: H256,
-			sex: Sex,
+			sex: civil_registry_primitives::Sex,
 			archive_reference: H256,
+			mother: Option<PersonId>,
+			father: Option<PersonId>,
 		},
-		Death,
-		Marriage {
-			exemption: Option<H256>,
-			ended_by: Option<ActId>,
-		},
-		Divorce {
-			marriage: ActId,
-		},
-		Adoption {
-			adoptive_mother: Option<PersonId>,
-			adoptive_father: Option<PersonId>,
-			previous_mother: Option<PersonId>,
-			previous_father: Option<PersonId>,
-			sealed: bool,
-		},
-		Paternity,
-		NameChange {
-			previous_root: H256,
-			new_root: H256,
-		},
+		/// Every other kind, encoded as today.
+		Other(crate::ActDetails),
 	}
 
-	#[derive(Encode, Decode)]
+	impl Encode for ActDetails {
+		fn encode_to<O: codec::Output + ?Sized>(&self, dest: &mut O) {
+			match self {
+				Self::Enrollment { identity_key, data_root, sex, archive_reference, mother, father } => {
+					dest.push_byte(ENROLLMENT);
+					(identity_key, data_root, sex, archive_reference, mother, father).encode_to(dest);
+				},
+				Self::Other(details) => details.encode_to(dest),
+			}
+		}
+	}
+
+	/// The input after its first byte, with that byte put back in front.
+	struct Unread<'a, I: Input> {
+		first: Option<u8>,
+		rest: &'a mut I,
+	}
+
+	impl<I: Input> Input for Unread<'_, I> {
+		fn remaining_len(&mut self) -> Result<Option<usize>, codec::Error> {
+			Ok(self.rest.remaining_len()?.map(|n| n.saturating_add(usize::from(self.first.is_some()))))
+		}
+
+		fn read(&mut self, into: &mut [u8]) -> Result<(), codec::Error> {
+			match (self.first.take(), into.split_first_mut()) {
+				(Some(byte), Some((head, tail))) => {
+					*head = byte;
+					self.rest.read(tail)
+				},
+				(first, _) => {
+					self.first = first;
+					self.rest.read(into)
+				},
+			}
+		}
+	}
+
+	impl Decode for ActDetails {
+		fn decode<I: Input>(input: &mut I) -> Result<Self, codec::Error> {
+			let variant = input.read_byte()?;
+			if variant == ENROLLMENT {
+				let (identity_key, data_root, sex, archive_reference, mother, father) =
+					Decode::decode(input)?;
+				Ok(Self::Enrollment { identity_key, data_root, sex, archive_reference, mother, father })
+			} else {
+				let mut whole = Unread { first: Some(variant), rest: input };
+				Ok(Self::Other(crate::ActDetails::decode(&mut whole)?))
+			}
+		}
+	}
+
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
 	pub(crate) struct Act<T: Config> {
 		pub kind: ActKind,
-		pub subjects: crate::Subjects,
+		pub subjects: Subjects,
 		pub office: OfficeId,
 		pub officer: T::AccountId,
 		pub jurisdiction: JurisdictionId,
@@ -227,59 +192,13 @@ pub(crate) mod v3 {
 	}
 
 	impl<T: Config> Act<T> {
-		/// The act as version 4 records it.
-		pub(super) fn into_v4(self) -> crate::Act<T> {
-			use crate::ActDetails as New;
+		/// The act as version 5 records it.
+		pub(crate) fn into_v5(self) -> crate::Act<T> {
 			let details = match self.details {
-				ActDetails::Birth { identity_key, data_root, sex, mother, father } => New::Birth {
-					identity_key,
-					data_root,
-					sex,
-					mother,
-					father,
-					court_decision: None,
+				ActDetails::Enrollment { identity_key, data_root, sex, mother, father, .. } => {
+					crate::ActDetails::Enrollment { identity_key, data_root, sex, mother, father }
 				},
-				ActDetails::Enrollment { identity_key, data_root, sex, archive_reference } => {
-					New::Enrollment {
-						identity_key,
-						data_root,
-						sex,
-						archive_reference,
-						mother: None,
-						father: None,
-					}
-				},
-				ActDetails::Death => New::Death,
-				ActDetails::Marriage { exemption, ended_by } => New::Marriage {
-					basis: exemption.map_or(MarriageBasis::Ordinary, |decision| {
-						MarriageBasis::Exemption(Exemption {
-							district: self.jurisdiction,
-							decision,
-						})
-					}),
-					ended_by,
-				},
-				ActDetails::Divorce { marriage } => {
-					New::Divorce { marriage, grounds: crate::DivorceGrounds::MutualConsent }
-				},
-				ActDetails::Adoption {
-					adoptive_mother,
-					adoptive_father,
-					previous_mother,
-					previous_father,
-					sealed,
-				} => New::Adoption {
-					adoptive_mother,
-					adoptive_father,
-					previous_mother,
-					previous_father,
-					sealed,
-					decision: self.document_hash,
-				},
-				ActDetails::Paternity => New::Paternity { court_decision: None },
-				ActDetails::NameChange { previous_root, new_root } => {
-					New::NameChange { previous_root, new_root, consent: None }
-				},
+				ActDetails::Other(details) => details,
 			};
 			crate::Act {
 				kind: self.kind,
@@ -300,7 +219,7 @@ pub(crate) mod v3 {
 	}
 
 	#[derive(Encode, Decode)]
-	pub(super) struct SupersededVersion<T: Config> {
+	pub(crate) struct SupersededVersion<T: Config> {
 		pub act: Act<T>,
 		pub superseded_at: BlockNumberFor<T>,
 		pub reason: AmendmentReason,
@@ -308,27 +227,16 @@ pub(crate) mod v3 {
 		pub approved_by: T::AccountId,
 	}
 
-	#[derive(Encode, Decode)]
-	pub(super) struct Correction {
-		pub event_date: Option<Date>,
-		pub jurisdiction: Option<JurisdictionId>,
-		pub sex: Option<Sex>,
-		pub data_root: Option<H256>,
-	}
+	/// Version 4's acts, keyed by `Twox64Concat`.
+	#[storage_alias]
+	pub(crate) type Acts<T: Config> = StorageMap<Pallet<T>, Twox64Concat, ActId, Act<T>>;
 
-	#[derive(Encode, Decode)]
-	pub(super) enum ProposedChange {
-		Amendment { document_hash: H256, reason: AmendmentReason, correction: Correction },
-		Revocation { reason_hash: H256 },
-	}
-
-	#[derive(Encode, Decode)]
-	pub(super) struct Proposal<T: Config> {
-		pub act: ActId,
-		pub proposer: T::AccountId,
-		pub office: OfficeId,
-		pub proposed_at: BlockNumberFor<T>,
-		pub expires_at: BlockNumberFor<T>,
-		pub change: ProposedChange,
-	}
+	/// Version 4's per-person index, keyed by `Twox64Concat`.
+	#[storage_alias]
+	pub(crate) type ActsOf<T: Config> = StorageMap<
+		Pallet<T>,
+		Twox64Concat,
+		PersonId,
+		BoundedVec<ActId, <T as Config>::MaxActsPerPerson>,
+	>;
 }

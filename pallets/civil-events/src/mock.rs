@@ -28,6 +28,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	/// The runtime's database weights, so that refunds computed from them can be tested.
+	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 }
 
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
@@ -75,6 +77,7 @@ impl pallet_civil_events::Config for Test {
 	type MaxCertificatesPerAct = ConstU32<3>;
 	type PendingLifetime = ConstU64<{ PENDING_LIFETIME }>;
 	type MaxPendingPerBlock = ConstU32<4>;
+	type MaxArchiveBatch = ConstU32<8>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;

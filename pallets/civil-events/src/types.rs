@@ -64,7 +64,7 @@ pub enum ActDetails {
 		court_decision: Option<H256>,
 	},
 	/// An enrollment of a person whose birth was registered on paper before the chain's
-	/// go-live date.
+	/// go-live date. The hash of the archive record's reference is the act's document hash.
 	Enrollment {
 		/// Keyed hash of the person's national identifier.
 		identity_key: H256,
@@ -72,8 +72,6 @@ pub enum ActDetails {
 		data_root: H256,
 		/// The person's sex.
 		sex: Sex,
-		/// Hash of the reference of the paper record in the archive.
-		archive_reference: H256,
 		/// The mother, when she is on chain.
 		mother: Option<PersonId>,
 		/// The father, when he is on chain.
@@ -459,4 +457,83 @@ pub struct ReplacedParents {
 	pub mother: Option<PersonId>,
 	/// The father it replaced.
 	pub father: Option<PersonId>,
+}
+
+/// One record of an archive import ([`crate::Pallet::enroll_batch`]): what
+/// `enroll_person` or `enroll_marriage` takes, as one item.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum ArchiveRecord {
+	/// A person born before the go-live date, as `enroll_person` takes them.
+	Person {
+		/// The place of birth.
+		jurisdiction: JurisdictionId,
+		/// The date of birth.
+		birth_date: Date,
+		/// Keyed hash of the person's national identifier: what makes a re-run skip them.
+		identity_key: H256,
+		/// Root over the person's salted fields.
+		data_root: H256,
+		/// The person's sex.
+		sex: Sex,
+		/// The mother, when she is on chain.
+		mother: Option<PersonId>,
+		/// The father, when he is on chain.
+		father: Option<PersonId>,
+		/// Hash of the reference of the paper record in the archive.
+		archive_reference: H256,
+	},
+	/// A marriage registered on paper before the go-live date, as `enroll_marriage` takes it.
+	Marriage {
+		/// Where it was registered.
+		jurisdiction: JurisdictionId,
+		/// The date of the marriage.
+		date: Date,
+		/// One spouse.
+		first: PersonId,
+		/// The other spouse.
+		second: PersonId,
+		/// Hash of the reference of the paper record in the archive: with the spouses, what
+		/// makes a re-run skip it.
+		archive_reference: H256,
+	},
+}
+
+/// The dates a batch of anchored archive records covers.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct ArchivePeriod {
+	/// The earliest record's date.
+	pub from: Date,
+	/// The latest record's date.
+	pub to: Date,
+}
+
+/// A batch of paper records anchored by its Merkle root ([`crate::ArchiveAnchors`]).
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct ArchiveAnchor<T: Config> {
+	/// How many records the tree holds.
+	pub count: u32,
+	/// The office whose archive holds them.
+	pub office: OfficeId,
+	/// The dates they cover.
+	pub period: ArchivePeriod,
+	/// The officer who anchored them.
+	pub officer: T::AccountId,
+	/// The block they were anchored in.
+	pub anchored_at: BlockNumberFor<T>,
 }

@@ -106,7 +106,7 @@ impl<T: Config> Pallet<T> {
 	/// such acts, and the ids from `offset`, at most `limit` (and at most
 	/// [`MAX_PAGE`]) of them.
 	pub fn public_acts_of(person: PersonId, offset: u32, limit: u32) -> (u32, Vec<ActId>) {
-		let visible: Vec<ActId> = ActsOf::<T>::get(person)
+		let visible: Vec<ActId> = Self::acts_of_person(person)
 			.into_iter()
 			.filter(|id| Acts::<T>::get(id).is_some_and(|a| !a.sealed))
 			.collect();
@@ -137,9 +137,10 @@ impl<T: Config> Pallet<T> {
 		let Some(since) = T::Permissions::compromised_since(&officer) else {
 			return Vec::new();
 		};
-		let mut acts: Vec<ActId> = ActsByOfficer::<T>::iter_key_prefix(&officer).collect();
-		acts.sort_unstable();
-		acts.into_iter()
+		let mut runs: Vec<(ActId, u32)> = ActsByOfficer::<T>::iter_prefix(&officer).collect();
+		runs.sort_unstable();
+		runs.into_iter()
+			.flat_map(|(first, length)| first..first.saturating_add(length.into()))
 			.filter_map(|id| Acts::<T>::get(id).map(|act| (id, act)))
 			.filter(|(_, act)| act.registered_at >= since)
 			.map(|(id, act)| civil_registry_primitives::ReviewItem {

@@ -19,8 +19,6 @@
 // runtime
 // --genesis-builder-preset
 // development
-// --pallet
-// pallet_civil_events
 // --extrinsic
 // *
 // --steps
@@ -29,10 +27,12 @@
 // 20
 // --wasm-execution
 // compiled
-// --template
-// scripts/frame-weight-template.hbs
 // --header
 // scripts/weights-header.txt
+// --pallet
+// pallet_civil_events
+// --template
+// scripts/frame-weight-template.hbs
 // --output
 // pallets/civil-events/src/weights.rs
 
@@ -55,6 +55,8 @@ pub trait WeightInfo {
 	fn register_paternity() -> Weight;
 	fn register_name_change() -> Weight;
 	fn enroll_person() -> Weight;
+	fn enroll_batch(a: u32, b: u32, ) -> Weight;
+	fn anchor_archive_batch() -> Weight;
 	fn approve_late_registration() -> Weight;
 	fn propose_amendment() -> Weight;
 	fn approve_amendment(a: u32, ) -> Weight;
@@ -82,29 +84,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::PersonByIdentity` (r:1 w:1)
-	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:1 w:0)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:127 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `25393`
-		//  Estimated: `346557`
-		// Minimum execution time: 894_137_000 picoseconds.
-		Weight::from_parts(1_338_254_000, 346557)
-			.saturating_add(T::DbWeight::get().reads(149_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+		//  Measured:  `23534`
+		//  Estimated: `345541`
+		// Minimum execution time: 722_512_000 picoseconds.
+		Weight::from_parts(821_048_000, 345541)
+			.saturating_add(T::DbWeight::get().reads(148_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -117,22 +119,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:5 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:127 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:128 w:2)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `33353`
-		//  Estimated: `346557`
-		// Minimum execution time: 1_265_788_000 picoseconds.
-		Weight::from_parts(1_892_597_000, 346557)
-			.saturating_add(T::DbWeight::get().reads(147_u64))
+		//  Measured:  `30975`
+		//  Estimated: `348254`
+		// Minimum execution time: 1_041_384_000 picoseconds.
+		Weight::from_parts(1_160_461_000, 348254)
+			.saturating_add(T::DbWeight::get().reads(148_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -146,24 +148,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:62 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:130 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:129 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `15213`
-		//  Estimated: `354720`
-		// Minimum execution time: 1_080_072_000 picoseconds.
-		Weight::from_parts(1_735_554_000, 354720)
-			.saturating_add(T::DbWeight::get().reads(270_u64))
+		//  Measured:  `9652`
+		//  Estimated: `350967`
+		// Minimum execution time: 841_268_000 picoseconds.
+		Weight::from_parts(936_619_000, 350967)
+			.saturating_add(T::DbWeight::get().reads(269_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -179,24 +181,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:62 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:130 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:129 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn enroll_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `15213`
-		//  Estimated: `354720`
-		// Minimum execution time: 1_062_767_000 picoseconds.
-		Weight::from_parts(1_245_007_000, 354720)
-			.saturating_add(T::DbWeight::get().reads(271_u64))
+		//  Measured:  `9652`
+		//  Estimated: `350967`
+		// Minimum execution time: 834_237_000 picoseconds.
+		Weight::from_parts(936_288_000, 350967)
+			.saturating_add(T::DbWeight::get().reads(270_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -210,22 +212,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:127 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
-	/// Storage: `Persons::Persons` (r:127 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:128 w:2)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `48925`
-		//  Estimated: `346557`
-		// Minimum execution time: 1_212_628_000 picoseconds.
-		Weight::from_parts(1_607_163_000, 346557)
-			.saturating_add(T::DbWeight::get().reads(270_u64))
+		//  Measured:  `41835`
+		//  Estimated: `345541`
+		// Minimum execution time: 1_028_085_000 picoseconds.
+		Weight::from_parts(1_149_915_000, 345541)
+			.saturating_add(T::DbWeight::get().reads(271_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -239,23 +241,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:3 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:1 w:1)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5283`
+		//  Measured:  `3084`
 		//  Estimated: `14235`
-		// Minimum execution time: 170_664_000 picoseconds.
-		Weight::from_parts(261_337_000, 14235)
+		// Minimum execution time: 149_742_000 picoseconds.
+		Weight::from_parts(160_398_000, 14235)
 			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -270,21 +272,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:3 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:2)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_paternity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `26170`
-		//  Estimated: `349278`
-		// Minimum execution time: 972_191_000 picoseconds.
-		Weight::from_parts(1_552_512_000, 349278)
+		//  Measured:  `23661`
+		//  Estimated: `348254`
+		// Minimum execution time: 725_576_000 picoseconds.
+		Weight::from_parts(790_753_000, 348254)
 			.saturating_add(T::DbWeight::get().reads(148_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -299,21 +301,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:1 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	fn register_name_change() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2696`
+		//  Measured:  `2646`
 		//  Estimated: `14235`
-		// Minimum execution time: 123_603_000 picoseconds.
-		Weight::from_parts(168_460_000, 14235)
+		// Minimum execution time: 114_620_000 picoseconds.
+		Weight::from_parts(125_977_000, 14235)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -330,32 +332,100 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::PersonByIdentity` (r:1 w:1)
-	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:1 w:0)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	fn enroll_person() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3897`
+		//  Measured:  `2770`
 		//  Estimated: `14235`
-		// Minimum execution time: 153_368_000 picoseconds.
-		Weight::from_parts(226_486_000, 14235)
-			.saturating_add(T::DbWeight::get().reads(23_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+		// Minimum execution time: 135_271_000 picoseconds.
+		Weight::from_parts(202_901_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
-	/// Storage: `CivilEvents::Acts` (r:131 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::PersonByIdentity` (r:256 w:256)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::GoLive` (r:1 w:0)
+	/// Proof: `CivilEvents::GoLive` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::PendingIdentities` (r:256 w:0)
+	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::NextPersonId` (r:1 w:1)
+	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1280 w:1280)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:256 w:256)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:256 w:256)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:0 w:256)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// The range of component `a` is `[1, 128]`.
+	/// The range of component `b` is `[0, 128]`.
+	fn enroll_batch(a: u32, b: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1759 + a * (6 ±0) + b * (214 ±0)`
+		//  Estimated: `14235 + a * (12555 ±0) + b * (12555 ±0)`
+		// Minimum execution time: 10_071_928_000 picoseconds.
+		Weight::from_parts(1_435_762_403, 14235)
+			// Standard Error: 3_842_502
+			.saturating_add(Weight::from_parts(86_776_416, 0).saturating_mul(a.into()))
+			// Standard Error: 3_813_303
+			.saturating_add(Weight::from_parts(139_029_069, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(b.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(b.into())))
+			.saturating_add(Weight::from_parts(0, 12555).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 12555).saturating_mul(b.into()))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:1 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ArchiveAnchors` (r:1 w:1)
+	/// Proof: `CivilEvents::ArchiveAnchors` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	fn anchor_archive_batch() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1006`
+		//  Estimated: `3650`
+		// Minimum execution time: 37_776_000 picoseconds.
+		Weight::from_parts(59_809_000, 3650)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CivilEvents::Acts` (r:130 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -363,26 +433,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:62 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn approve_late_registration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `15418`
-		//  Estimated: `357441`
-		// Minimum execution time: 1_052_941_000 picoseconds.
-		Weight::from_parts(1_215_352_000, 357441)
-			.saturating_add(T::DbWeight::get().reads(270_u64))
+		//  Measured:  `9849`
+		//  Estimated: `353680`
+		// Minimum execution time: 855_049_000 picoseconds.
+		Weight::from_parts(1_165_048_000, 353680)
+			.saturating_add(T::DbWeight::get().reads(269_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
@@ -405,17 +475,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn propose_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1538`
+		//  Measured:  `1515`
 		//  Estimated: `11586`
-		// Minimum execution time: 84_595_000 picoseconds.
-		Weight::from_parts(112_066_000, 11586)
+		// Minimum execution time: 81_651_000 picoseconds.
+		Weight::from_parts(92_277_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:129 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:128 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
@@ -433,11 +503,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:4 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:10 w:10)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:0)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActHistory` (r:0 w:1)
 	/// Proof: `CivilEvents::ActHistory` (`max_values`: None, `max_size`: Some(327), added: 2802, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
@@ -445,21 +515,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_amendment(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3731 + a * (239 ±0)`
-		//  Estimated: `26100 + a * (2721 ±1)`
-		// Minimum execution time: 241_839_000 picoseconds.
-		Weight::from_parts(442_814_423, 26100)
-			// Standard Error: 195_248
-			.saturating_add(Weight::from_parts(8_469_163, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(31_u64))
+		//  Measured:  `2939 + a * (222 ±0)`
+		//  Estimated: `26100 + a * (2713 ±0)`
+		// Minimum execution time: 204_063_000 picoseconds.
+		Weight::from_parts(347_481_894, 26100)
+			// Standard Error: 201_656
+			.saturating_add(Weight::from_parts(9_272_519, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(30_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
-			.saturating_add(Weight::from_parts(0, 2721).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
@@ -474,15 +544,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1310`
+		//  Measured:  `1235`
 		//  Estimated: `6310`
-		// Minimum execution time: 51_086_000 picoseconds.
-		Weight::from_parts(65_537_000, 6310)
+		// Minimum execution time: 48_652_000 picoseconds.
+		Weight::from_parts(57_906_000, 6310)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -503,17 +573,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn propose_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1456`
+		//  Measured:  `1433`
 		//  Estimated: `11586`
-		// Minimum execution time: 67_860_000 picoseconds.
-		Weight::from_parts(109_062_000, 11586)
+		// Minimum execution time: 65_757_000 picoseconds.
+		Weight::from_parts(72_868_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -531,33 +601,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:1 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::PersonByIdentity` (r:1 w:1)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:0)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Revocations` (r:0 w:1)
 	/// Proof: `CivilEvents::Revocations` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
-	/// Storage: `Persons::PersonByIdentity` (r:0 w:1)
-	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3100 + a * (235 ±0)`
-		//  Estimated: `14235 + a * (2721 ±0)`
-		// Minimum execution time: 196_051_000 picoseconds.
-		Weight::from_parts(202_843_249, 14235)
-			// Standard Error: 118_143
-			.saturating_add(Weight::from_parts(7_707_420, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(19_u64))
+		//  Measured:  `3192 + a * (224 ±0)`
+		//  Estimated: `14235 + a * (2713 ±0)`
+		// Minimum execution time: 152_076_000 picoseconds.
+		Weight::from_parts(171_041_161, 14235)
+			// Standard Error: 28_836
+			.saturating_add(Weight::from_parts(4_079_527, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
-			.saturating_add(Weight::from_parts(0, 2721).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -574,15 +644,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1833`
+		//  Measured:  `1758`
 		//  Estimated: `11586`
-		// Minimum execution time: 71_396_000 picoseconds.
-		Weight::from_parts(106_718_000, 11586)
+		// Minimum execution time: 64_536_000 picoseconds.
+		Weight::from_parts(69_383_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -595,10 +665,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::CertificatesIssued` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn issue_certificate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1561`
+		//  Measured:  `1538`
 		//  Estimated: `11586`
-		// Minimum execution time: 60_921_000 picoseconds.
-		Weight::from_parts(91_436_000, 11586)
+		// Minimum execution time: 56_283_000 picoseconds.
+		Weight::from_parts(60_660_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -617,12 +687,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_proposals(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `379 + p * (176 ±0)`
-		//  Estimated: `3991 + p * (2641 ±5)`
-		// Minimum execution time: 9_184_000 picoseconds.
-		Weight::from_parts(49_984_474, 3991)
-			// Standard Error: 261_715
-			.saturating_add(Weight::from_parts(18_136_026, 0).saturating_mul(p.into()))
+		//  Measured:  `345 + p * (176 ±0)`
+		//  Estimated: `3991 + p * (2641 ±0)`
+		// Minimum execution time: 6_560_000 picoseconds.
+		Weight::from_parts(6_026_653, 3991)
+			// Standard Error: 75_420
+			.saturating_add(Weight::from_parts(13_795_349, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -634,23 +704,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:64 w:64)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:0 w:64)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_pending(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `182 + p * (190 ±0)`
-		//  Estimated: `3991 + p * (2721 ±0)`
-		// Minimum execution time: 7_431_000 picoseconds.
-		Weight::from_parts(7_972_000, 3991)
-			// Standard Error: 49_097
-			.saturating_add(Weight::from_parts(14_099_980, 0).saturating_mul(p.into()))
+		//  Measured:  `183 + p * (180 ±0)`
+		//  Estimated: `3991 + p * (2713 ±0)`
+		// Minimum execution time: 6_620_000 picoseconds.
+		Weight::from_parts(8_149_142, 3991)
+			// Standard Error: 11_270
+			.saturating_add(Weight::from_parts(9_039_110, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2721).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(p.into()))
 	}
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
@@ -665,12 +735,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 16]`.
 	fn close_proposals_of(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `442 + p * (117 ±0)`
+		//  Measured:  `408 + p * (117 ±0)`
 		//  Estimated: `3991 + p * (2641 ±0)`
-		// Minimum execution time: 6_079_000 picoseconds.
-		Weight::from_parts(14_661_862, 3991)
-			// Standard Error: 83_246
-			.saturating_add(Weight::from_parts(24_195_898, 0).saturating_mul(p.into()))
+		// Minimum execution time: 5_078_000 picoseconds.
+		Weight::from_parts(12_126_763, 3991)
+			// Standard Error: 36_943
+			.saturating_add(Weight::from_parts(15_291_932, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -693,29 +763,29 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::PersonByIdentity` (r:1 w:1)
-	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:1 w:0)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:127 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `25393`
-		//  Estimated: `346557`
-		// Minimum execution time: 894_137_000 picoseconds.
-		Weight::from_parts(1_338_254_000, 346557)
-			.saturating_add(ParityDbWeight::get().reads(149_u64))
-			.saturating_add(ParityDbWeight::get().writes(15_u64))
+		//  Measured:  `23534`
+		//  Estimated: `345541`
+		// Minimum execution time: 722_512_000 picoseconds.
+		Weight::from_parts(821_048_000, 345541)
+			.saturating_add(ParityDbWeight::get().reads(148_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -728,22 +798,22 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:5 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:127 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:128 w:2)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `33353`
-		//  Estimated: `346557`
-		// Minimum execution time: 1_265_788_000 picoseconds.
-		Weight::from_parts(1_892_597_000, 346557)
-			.saturating_add(ParityDbWeight::get().reads(147_u64))
+		//  Measured:  `30975`
+		//  Estimated: `348254`
+		// Minimum execution time: 1_041_384_000 picoseconds.
+		Weight::from_parts(1_160_461_000, 348254)
+			.saturating_add(ParityDbWeight::get().reads(148_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -757,24 +827,24 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:62 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:130 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:129 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `15213`
-		//  Estimated: `354720`
-		// Minimum execution time: 1_080_072_000 picoseconds.
-		Weight::from_parts(1_735_554_000, 354720)
-			.saturating_add(ParityDbWeight::get().reads(270_u64))
+		//  Measured:  `9652`
+		//  Estimated: `350967`
+		// Minimum execution time: 841_268_000 picoseconds.
+		Weight::from_parts(936_619_000, 350967)
+			.saturating_add(ParityDbWeight::get().reads(269_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -790,24 +860,24 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:62 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:130 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:129 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn enroll_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `15213`
-		//  Estimated: `354720`
-		// Minimum execution time: 1_062_767_000 picoseconds.
-		Weight::from_parts(1_245_007_000, 354720)
-			.saturating_add(ParityDbWeight::get().reads(271_u64))
+		//  Measured:  `9652`
+		//  Estimated: `350967`
+		// Minimum execution time: 834_237_000 picoseconds.
+		Weight::from_parts(936_288_000, 350967)
+			.saturating_add(ParityDbWeight::get().reads(270_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -821,22 +891,22 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:127 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
-	/// Storage: `Persons::Persons` (r:127 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:128 w:2)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `48925`
-		//  Estimated: `346557`
-		// Minimum execution time: 1_212_628_000 picoseconds.
-		Weight::from_parts(1_607_163_000, 346557)
-			.saturating_add(ParityDbWeight::get().reads(270_u64))
+		//  Measured:  `41835`
+		//  Estimated: `345541`
+		// Minimum execution time: 1_028_085_000 picoseconds.
+		Weight::from_parts(1_149_915_000, 345541)
+			.saturating_add(ParityDbWeight::get().reads(271_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -850,23 +920,23 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:3 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:1 w:1)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5283`
+		//  Measured:  `3084`
 		//  Estimated: `14235`
-		// Minimum execution time: 170_664_000 picoseconds.
-		Weight::from_parts(261_337_000, 14235)
+		// Minimum execution time: 149_742_000 picoseconds.
+		Weight::from_parts(160_398_000, 14235)
 			.saturating_add(ParityDbWeight::get().reads(22_u64))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
@@ -881,21 +951,21 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:3 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:2)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_paternity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `26170`
-		//  Estimated: `349278`
-		// Minimum execution time: 972_191_000 picoseconds.
-		Weight::from_parts(1_552_512_000, 349278)
+		//  Measured:  `23661`
+		//  Estimated: `348254`
+		// Minimum execution time: 725_576_000 picoseconds.
+		Weight::from_parts(790_753_000, 348254)
 			.saturating_add(ParityDbWeight::get().reads(148_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
@@ -910,21 +980,21 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:1 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	fn register_name_change() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2696`
+		//  Measured:  `2646`
 		//  Estimated: `14235`
-		// Minimum execution time: 123_603_000 picoseconds.
-		Weight::from_parts(168_460_000, 14235)
+		// Minimum execution time: 114_620_000 picoseconds.
+		Weight::from_parts(125_977_000, 14235)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
@@ -941,32 +1011,100 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::PersonByIdentity` (r:1 w:1)
-	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:1 w:0)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
-	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	fn enroll_person() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3897`
+		//  Measured:  `2770`
 		//  Estimated: `14235`
-		// Minimum execution time: 153_368_000 picoseconds.
-		Weight::from_parts(226_486_000, 14235)
-			.saturating_add(ParityDbWeight::get().reads(23_u64))
-			.saturating_add(ParityDbWeight::get().writes(15_u64))
+		// Minimum execution time: 135_271_000 picoseconds.
+		Weight::from_parts(202_901_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(22_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
-	/// Storage: `CivilEvents::Acts` (r:131 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::PersonByIdentity` (r:256 w:256)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::GoLive` (r:1 w:0)
+	/// Proof: `CivilEvents::GoLive` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::PendingIdentities` (r:256 w:0)
+	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::NextPersonId` (r:1 w:1)
+	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Statistics` (r:1280 w:1280)
+	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:256 w:256)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:256 w:256)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
+	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:0 w:256)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// The range of component `a` is `[1, 128]`.
+	/// The range of component `b` is `[0, 128]`.
+	fn enroll_batch(a: u32, b: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1759 + a * (6 ±0) + b * (214 ±0)`
+		//  Estimated: `14235 + a * (12555 ±0) + b * (12555 ±0)`
+		// Minimum execution time: 10_071_928_000 picoseconds.
+		Weight::from_parts(1_435_762_403, 14235)
+			// Standard Error: 3_842_502
+			.saturating_add(Weight::from_parts(86_776_416, 0).saturating_mul(a.into()))
+			// Standard Error: 3_813_303
+			.saturating_add(Weight::from_parts(139_029_069, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().reads((11_u64).saturating_mul(b.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().writes((10_u64).saturating_mul(b.into())))
+			.saturating_add(Weight::from_parts(0, 12555).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 12555).saturating_mul(b.into()))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:1 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ArchiveAnchors` (r:1 w:1)
+	/// Proof: `CivilEvents::ArchiveAnchors` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	fn anchor_archive_batch() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1006`
+		//  Estimated: `3650`
+		// Minimum execution time: 37_776_000 picoseconds.
+		Weight::from_parts(59_809_000, 3650)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CivilEvents::Acts` (r:130 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -974,26 +1112,26 @@ impl WeightInfo for () {
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:62 w:2)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn approve_late_registration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `15418`
-		//  Estimated: `357441`
-		// Minimum execution time: 1_052_941_000 picoseconds.
-		Weight::from_parts(1_215_352_000, 357441)
-			.saturating_add(ParityDbWeight::get().reads(270_u64))
+		//  Measured:  `9849`
+		//  Estimated: `353680`
+		// Minimum execution time: 855_049_000 picoseconds.
+		Weight::from_parts(1_165_048_000, 353680)
+			.saturating_add(ParityDbWeight::get().reads(269_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
@@ -1016,17 +1154,17 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn propose_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1538`
+		//  Measured:  `1515`
 		//  Estimated: `11586`
-		// Minimum execution time: 84_595_000 picoseconds.
-		Weight::from_parts(112_066_000, 11586)
+		// Minimum execution time: 81_651_000 picoseconds.
+		Weight::from_parts(92_277_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:129 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:128 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
@@ -1044,11 +1182,11 @@ impl WeightInfo for () {
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:4 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:10 w:10)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:0)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActHistory` (r:0 w:1)
 	/// Proof: `CivilEvents::ActHistory` (`max_values`: None, `max_size`: Some(327), added: 2802, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
@@ -1056,21 +1194,21 @@ impl WeightInfo for () {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_amendment(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3731 + a * (239 ±0)`
-		//  Estimated: `26100 + a * (2721 ±1)`
-		// Minimum execution time: 241_839_000 picoseconds.
-		Weight::from_parts(442_814_423, 26100)
-			// Standard Error: 195_248
-			.saturating_add(Weight::from_parts(8_469_163, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(31_u64))
+		//  Measured:  `2939 + a * (222 ±0)`
+		//  Estimated: `26100 + a * (2713 ±0)`
+		// Minimum execution time: 204_063_000 picoseconds.
+		Weight::from_parts(347_481_894, 26100)
+			// Standard Error: 201_656
+			.saturating_add(Weight::from_parts(9_272_519, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(30_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(18_u64))
-			.saturating_add(Weight::from_parts(0, 2721).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
@@ -1085,15 +1223,15 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1310`
+		//  Measured:  `1235`
 		//  Estimated: `6310`
-		// Minimum execution time: 51_086_000 picoseconds.
-		Weight::from_parts(65_537_000, 6310)
+		// Minimum execution time: 48_652_000 picoseconds.
+		Weight::from_parts(57_906_000, 6310)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -1114,17 +1252,17 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn propose_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1456`
+		//  Measured:  `1433`
 		//  Estimated: `11586`
-		// Minimum execution time: 67_860_000 picoseconds.
-		Weight::from_parts(109_062_000, 11586)
+		// Minimum execution time: 65_757_000 picoseconds.
+		Weight::from_parts(72_868_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -1142,33 +1280,33 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:1 w:1)
-	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(147), added: 2622, mode: `MaxEncodedLen`)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::PersonByIdentity` (r:1 w:1)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:0)
-	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Revocations` (r:0 w:1)
 	/// Proof: `CivilEvents::Revocations` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
-	/// Storage: `Persons::PersonByIdentity` (r:0 w:1)
-	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3100 + a * (235 ±0)`
-		//  Estimated: `14235 + a * (2721 ±0)`
-		// Minimum execution time: 196_051_000 picoseconds.
-		Weight::from_parts(202_843_249, 14235)
-			// Standard Error: 118_143
-			.saturating_add(Weight::from_parts(7_707_420, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(19_u64))
+		//  Measured:  `3192 + a * (224 ±0)`
+		//  Estimated: `14235 + a * (2713 ±0)`
+		// Minimum execution time: 152_076_000 picoseconds.
+		Weight::from_parts(171_041_161, 14235)
+			// Standard Error: 28_836
+			.saturating_add(Weight::from_parts(4_079_527, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
-			.saturating_add(Weight::from_parts(0, 2721).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -1185,15 +1323,15 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1833`
+		//  Measured:  `1758`
 		//  Estimated: `11586`
-		// Minimum execution time: 71_396_000 picoseconds.
-		Weight::from_parts(106_718_000, 11586)
+		// Minimum execution time: 64_536_000 picoseconds.
+		Weight::from_parts(69_383_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -1206,10 +1344,10 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::CertificatesIssued` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn issue_certificate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1561`
+		//  Measured:  `1538`
 		//  Estimated: `11586`
-		// Minimum execution time: 60_921_000 picoseconds.
-		Weight::from_parts(91_436_000, 11586)
+		// Minimum execution time: 56_283_000 picoseconds.
+		Weight::from_parts(60_660_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -1228,12 +1366,12 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_proposals(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `379 + p * (176 ±0)`
-		//  Estimated: `3991 + p * (2641 ±5)`
-		// Minimum execution time: 9_184_000 picoseconds.
-		Weight::from_parts(49_984_474, 3991)
-			// Standard Error: 261_715
-			.saturating_add(Weight::from_parts(18_136_026, 0).saturating_mul(p.into()))
+		//  Measured:  `345 + p * (176 ±0)`
+		//  Estimated: `3991 + p * (2641 ±0)`
+		// Minimum execution time: 6_560_000 picoseconds.
+		Weight::from_parts(6_026_653, 3991)
+			// Standard Error: 75_420
+			.saturating_add(Weight::from_parts(13_795_349, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -1245,23 +1383,23 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:64 w:64)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:0 w:64)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_pending(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `182 + p * (190 ±0)`
-		//  Estimated: `3991 + p * (2721 ±0)`
-		// Minimum execution time: 7_431_000 picoseconds.
-		Weight::from_parts(7_972_000, 3991)
-			// Standard Error: 49_097
-			.saturating_add(Weight::from_parts(14_099_980, 0).saturating_mul(p.into()))
+		//  Measured:  `183 + p * (180 ±0)`
+		//  Estimated: `3991 + p * (2713 ±0)`
+		// Minimum execution time: 6_620_000 picoseconds.
+		Weight::from_parts(8_149_142, 3991)
+			// Standard Error: 11_270
+			.saturating_add(Weight::from_parts(9_039_110, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2721).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(p.into()))
 	}
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
@@ -1276,12 +1414,12 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 16]`.
 	fn close_proposals_of(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `442 + p * (117 ±0)`
+		//  Measured:  `408 + p * (117 ±0)`
 		//  Estimated: `3991 + p * (2641 ±0)`
-		// Minimum execution time: 6_079_000 picoseconds.
-		Weight::from_parts(14_661_862, 3991)
-			// Standard Error: 83_246
-			.saturating_add(Weight::from_parts(24_195_898, 0).saturating_mul(p.into()))
+		// Minimum execution time: 5_078_000 picoseconds.
+		Weight::from_parts(12_126_763, 3991)
+			// Standard Error: 36_943
+			.saturating_add(Weight::from_parts(15_291_932, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

@@ -14,7 +14,10 @@ use alloc::{vec, vec::Vec};
 use civil_registry_primitives::{JurisdictionId, OfficeId, OfficeKind, Role};
 use frame_benchmarking::v2::*;
 use frame_support::dispatch::GetDispatchInfo;
-use frame_support::traits::{EnsureOrigin, Get};
+use frame_support::{
+	traits::{ConstU32, EnsureOrigin, Get},
+	BoundedVec,
+};
 use frame_system::RawOrigin;
 use sp_runtime::traits::DispatchTransaction;
 
@@ -277,6 +280,17 @@ mod benchmarks {
 
 		assert!(result.is_ok());
 		assert!(SignerUsage::<T>::contains_key(&head));
+	}
+
+	/// A heartbeat with `l` bytes of payload: the officer and office read.
+	#[benchmark]
+	fn heartbeat(l: Linear<0, MAX_HEARTBEAT_PAYLOAD>) {
+		let (head, _, _) = regional_head::<T>();
+		let payload: BoundedVec<u8, ConstU32<MAX_HEARTBEAT_PAYLOAD>> =
+			vec![7u8; l as usize].try_into().unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(head), payload);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

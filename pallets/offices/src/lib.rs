@@ -53,6 +53,10 @@ extern crate alloc;
 
 pub use pallet::*;
 
+/// The largest payload of [`Pallet::heartbeat`]: 32 KiB, the size of a full archive import
+/// batch, so that the load generator's baseline matches it.
+pub const MAX_HEARTBEAT_PAYLOAD: u32 = 32 * 1024;
+
 mod extension;
 mod types;
 pub mod weights;
@@ -591,6 +595,24 @@ pub mod pallet {
 			ensure!(officer.office == office, Error::<T>::NotYourOffice);
 			ensure!(officer.role == Role::Registrar, Error::<T>::NotRegistrar);
 			Self::do_dismiss(who, officer, compromised_since)
+		}
+
+		/// Nothing: an office system's check that its key signs, that the gate admits it and
+		/// that its transactions are included, without registering anything; and the baseline
+		/// of the load generator (`scripts/load`), a transaction of a chosen size that does no
+		/// work. `payload` is ignored; nothing is written and no event is emitted.
+		///
+		/// Origin: an officer of an active office.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::heartbeat(payload.len() as u32))]
+		pub fn heartbeat(
+			origin: OriginFor<T>,
+			payload: BoundedVec<u8, ConstU32<MAX_HEARTBEAT_PAYLOAD>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let _ = payload;
+			ensure!(Self::active_officer(&who).is_some(), Error::<T>::NotOfficer);
+			Ok(())
 		}
 	}
 

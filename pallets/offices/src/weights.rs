@@ -19,8 +19,6 @@
 // runtime
 // --genesis-builder-preset
 // development
-// --pallet
-// pallet_offices
 // --extrinsic
 // *
 // --steps
@@ -29,10 +27,12 @@
 // 20
 // --wasm-execution
 // compiled
-// --template
-// scripts/frame-weight-template.hbs
 // --header
 // scripts/weights-header.txt
+// --pallet
+// pallet_offices
+// --template
+// scripts/frame-weight-template.hbs
 // --output
 // pallets/offices/src/weights.rs
 
@@ -58,6 +58,7 @@ pub trait WeightInfo {
 	fn appoint_registrar() -> Weight;
 	fn dismiss_registrar() -> Weight;
 	fn check_role() -> Weight;
+	fn heartbeat(l: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_offices` measured on the reference machine (see the header).
@@ -73,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1159`
 		//  Estimated: `3639`
-		// Minimum execution time: 26_670_000 picoseconds.
-		Weight::from_parts(29_734_000, 3639)
+		// Minimum execution time: 26_569_000 picoseconds.
+		Weight::from_parts(29_403_000, 3639)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -84,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `824`
 		//  Estimated: `3639`
-		// Minimum execution time: 15_282_000 picoseconds.
-		Weight::from_parts(18_096_000, 3639)
+		// Minimum execution time: 15_353_000 picoseconds.
+		Weight::from_parts(17_416_000, 3639)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `972`
 		//  Estimated: `6288`
-		// Minimum execution time: 23_274_000 picoseconds.
-		Weight::from_parts(40_951_000, 6288)
+		// Minimum execution time: 22_263_000 picoseconds.
+		Weight::from_parts(27_180_000, 6288)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -114,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1672`
 		//  Estimated: `11586`
-		// Minimum execution time: 46_068_000 picoseconds.
-		Weight::from_parts(57_245_000, 11586)
+		// Minimum execution time: 44_326_000 picoseconds.
+		Weight::from_parts(52_768_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -129,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1832`
 		//  Estimated: `11586`
-		// Minimum execution time: 43_795_000 picoseconds.
-		Weight::from_parts(59_208_000, 11586)
+		// Minimum execution time: 42_283_000 picoseconds.
+		Weight::from_parts(48_452_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -140,8 +141,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `369`
 		//  Estimated: `3650`
-		// Minimum execution time: 14_262_000 picoseconds.
-		Weight::from_parts(27_892_000, 3650)
+		// Minimum execution time: 13_520_000 picoseconds.
+		Weight::from_parts(15_543_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -151,8 +152,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `369`
 		//  Estimated: `3650`
-		// Minimum execution time: 14_772_000 picoseconds.
-		Weight::from_parts(23_676_000, 3650)
+		// Minimum execution time: 13_500_000 picoseconds.
+		Weight::from_parts(18_668_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -168,8 +169,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `508`
 		//  Estimated: `3650`
-		// Minimum execution time: 33_790_000 picoseconds.
-		Weight::from_parts(41_902_000, 3650)
+		// Minimum execution time: 31_536_000 picoseconds.
+		Weight::from_parts(37_545_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -189,8 +190,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `585`
 		//  Estimated: `3650`
-		// Minimum execution time: 41_662_000 picoseconds.
-		Weight::from_parts(50_145_000, 3650)
+		// Minimum execution time: 40_681_000 picoseconds.
+		Weight::from_parts(66_569_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -206,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `602`
 		//  Estimated: `6054`
-		// Minimum execution time: 39_238_000 picoseconds.
-		Weight::from_parts(46_639_000, 6054)
+		// Minimum execution time: 38_918_000 picoseconds.
+		Weight::from_parts(48_873_000, 6054)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -227,8 +228,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `649`
 		//  Estimated: `6054`
-		// Minimum execution time: 48_512_000 picoseconds.
-		Weight::from_parts(58_506_000, 6054)
+		// Minimum execution time: 48_672_000 picoseconds.
+		Weight::from_parts(83_824_000, 6054)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -248,10 +249,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1321`
 		//  Estimated: `3650`
-		// Minimum execution time: 31_337_000 picoseconds.
-		Weight::from_parts(37_325_000, 3650)
+		// Minimum execution time: 31_426_000 picoseconds.
+		Weight::from_parts(51_887_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// The range of component `l` is `[0, 32768]`.
+	fn heartbeat(l: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `518`
+		//  Estimated: `3650`
+		// Minimum execution time: 16_014_000 picoseconds.
+		Weight::from_parts(29_091_326, 3650)
+			// Standard Error: 3
+			.saturating_add(Weight::from_parts(497, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 }
 
@@ -268,8 +284,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1159`
 		//  Estimated: `3639`
-		// Minimum execution time: 26_670_000 picoseconds.
-		Weight::from_parts(29_734_000, 3639)
+		// Minimum execution time: 26_569_000 picoseconds.
+		Weight::from_parts(29_403_000, 3639)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -279,8 +295,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `824`
 		//  Estimated: `3639`
-		// Minimum execution time: 15_282_000 picoseconds.
-		Weight::from_parts(18_096_000, 3639)
+		// Minimum execution time: 15_353_000 picoseconds.
+		Weight::from_parts(17_416_000, 3639)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -292,8 +308,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `972`
 		//  Estimated: `6288`
-		// Minimum execution time: 23_274_000 picoseconds.
-		Weight::from_parts(40_951_000, 6288)
+		// Minimum execution time: 22_263_000 picoseconds.
+		Weight::from_parts(27_180_000, 6288)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -309,8 +325,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1672`
 		//  Estimated: `11586`
-		// Minimum execution time: 46_068_000 picoseconds.
-		Weight::from_parts(57_245_000, 11586)
+		// Minimum execution time: 44_326_000 picoseconds.
+		Weight::from_parts(52_768_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -324,8 +340,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1832`
 		//  Estimated: `11586`
-		// Minimum execution time: 43_795_000 picoseconds.
-		Weight::from_parts(59_208_000, 11586)
+		// Minimum execution time: 42_283_000 picoseconds.
+		Weight::from_parts(48_452_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -335,8 +351,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `369`
 		//  Estimated: `3650`
-		// Minimum execution time: 14_262_000 picoseconds.
-		Weight::from_parts(27_892_000, 3650)
+		// Minimum execution time: 13_520_000 picoseconds.
+		Weight::from_parts(15_543_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -346,8 +362,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `369`
 		//  Estimated: `3650`
-		// Minimum execution time: 14_772_000 picoseconds.
-		Weight::from_parts(23_676_000, 3650)
+		// Minimum execution time: 13_500_000 picoseconds.
+		Weight::from_parts(18_668_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -363,8 +379,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `508`
 		//  Estimated: `3650`
-		// Minimum execution time: 33_790_000 picoseconds.
-		Weight::from_parts(41_902_000, 3650)
+		// Minimum execution time: 31_536_000 picoseconds.
+		Weight::from_parts(37_545_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -384,8 +400,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `585`
 		//  Estimated: `3650`
-		// Minimum execution time: 41_662_000 picoseconds.
-		Weight::from_parts(50_145_000, 3650)
+		// Minimum execution time: 40_681_000 picoseconds.
+		Weight::from_parts(66_569_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -401,8 +417,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `602`
 		//  Estimated: `6054`
-		// Minimum execution time: 39_238_000 picoseconds.
-		Weight::from_parts(46_639_000, 6054)
+		// Minimum execution time: 38_918_000 picoseconds.
+		Weight::from_parts(48_873_000, 6054)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -422,8 +438,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `649`
 		//  Estimated: `6054`
-		// Minimum execution time: 48_512_000 picoseconds.
-		Weight::from_parts(58_506_000, 6054)
+		// Minimum execution time: 48_672_000 picoseconds.
+		Weight::from_parts(83_824_000, 6054)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -443,9 +459,24 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1321`
 		//  Estimated: `3650`
-		// Minimum execution time: 31_337_000 picoseconds.
-		Weight::from_parts(37_325_000, 3650)
+		// Minimum execution time: 31_426_000 picoseconds.
+		Weight::from_parts(51_887_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// The range of component `l` is `[0, 32768]`.
+	fn heartbeat(l: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `518`
+		//  Estimated: `3650`
+		// Minimum execution time: 16_014_000 picoseconds.
+		Weight::from_parts(29_091_326, 3650)
+			// Standard Error: 3
+			.saturating_add(Weight::from_parts(497, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 }

@@ -36,10 +36,13 @@ fn run(test: impl FnOnce()) {
 	});
 }
 
+fn key(k: u8) -> H256 {
+	H256::repeat_byte(k)
+}
+
 fn record(key: u8) -> PersonRecord {
 	PersonRecord {
-		identity_key: H256::repeat_byte(key),
-		data_root: H256::repeat_byte(0xd0),
+		data_root: H256::repeat_byte(key.wrapping_add(0x80)),
 		sex: Sex::Female,
 		birth_date: Date::new(1990, 1, 1),
 		birth_jurisdiction: 0,
@@ -56,8 +59,8 @@ fn record(key: u8) -> PersonRecord {
 #[test]
 fn insert_assigns_ids_and_indexes_identity() {
 	run(|| {
-		assert_eq!(<Persons as PersonRegistry>::insert(record(1)), Ok(0));
-		assert_eq!(<Persons as PersonRegistry>::insert(record(2)), Ok(1));
+		assert_eq!(<Persons as PersonRegistry>::insert(key(1), record(1)), Ok(0));
+		assert_eq!(<Persons as PersonRegistry>::insert(key(2), record(2)), Ok(1));
 		assert_eq!(<Persons as PersonRegistry>::next_id(), 2);
 		assert_eq!(<Persons as PersonRegistry>::by_identity(&H256::repeat_byte(2)), Some(1));
 		assert_eq!(<Persons as PersonRegistry>::person(0), Some(record(1)));
@@ -67,9 +70,9 @@ fn insert_assigns_ids_and_indexes_identity() {
 #[test]
 fn duplicate_identity_is_refused() {
 	run(|| {
-		assert_ok!(<Persons as PersonRegistry>::insert(record(1)));
+		assert_ok!(<Persons as PersonRegistry>::insert(key(1), record(1)));
 		assert_noop!(
-			<Persons as PersonRegistry>::insert(record(1)),
+			<Persons as PersonRegistry>::insert(key(1), record(1)),
 			Error::<Test>::DuplicateIdentity
 		);
 	});
@@ -86,8 +89,8 @@ fn get(id: u64) -> PersonRecord {
 /// Two adults, `a` (0) and `b` (1), inserted.
 fn two() -> (u64, u64) {
 	(
-		<Persons as PersonRegistry>::insert(record(1)).unwrap(),
-		<Persons as PersonRegistry>::insert(PersonRecord { sex: Sex::Male, ..record(2) }).unwrap(),
+		<Persons as PersonRegistry>::insert(key(1), record(1)).unwrap(),
+		<Persons as PersonRegistry>::insert(key(2), PersonRecord { sex: Sex::Male, ..record(2) }).unwrap(),
 	)
 }
 
@@ -103,17 +106,17 @@ fn a_new_person_must_be_new() {
 			},
 		] {
 			assert_noop!(
-				<Persons as PersonRegistry>::insert(not_new),
+				<Persons as PersonRegistry>::insert(key(1), not_new),
 				Error::<Test>::NotANewPerson
 			);
 		}
 		assert_noop!(
-			<Persons as PersonRegistry>::insert(PersonRecord { mother: Some(7), ..record(1) }),
+			<Persons as PersonRegistry>::insert(key(1), PersonRecord { mother: Some(7), ..record(1) }),
 			Error::<Test>::UnknownPerson
 		);
-		let mother = <Persons as PersonRegistry>::insert(record(1)).unwrap();
+		let mother = <Persons as PersonRegistry>::insert(key(1), record(1)).unwrap();
 		assert_noop!(
-			<Persons as PersonRegistry>::insert(PersonRecord { mother: Some(mother), ..record(2) }),
+			<Persons as PersonRegistry>::insert(key(2), PersonRecord { mother: Some(mother), ..record(2) }),
 			Error::<Test>::ParentNotOlder
 		);
 	});
@@ -128,7 +131,7 @@ fn marriage_is_kept_symmetric() {
 		assert_ok!(<Persons as PersonRegistry>::marry(a, b, 5));
 		assert_eq!(get(a).marital, MaritalStatus::Married { spouse: b, act: 5 });
 		assert_eq!(get(b).marital, MaritalStatus::Married { spouse: a, act: 5 });
-		let c = <Persons as PersonRegistry>::insert(record(3)).unwrap();
+		let c = <Persons as PersonRegistry>::insert(key(3), record(3)).unwrap();
 		assert_noop!(<Persons as PersonRegistry>::marry(c, b, 6), Error::<Test>::AlreadyMarried);
 		// A divorce names the marriage it ends.
 		assert_noop!(<Persons as PersonRegistry>::divorce(a, b, 6), Error::<Test>::NotMarried);
@@ -243,7 +246,7 @@ fn a_revoked_death_cannot_bring_back_a_marriage_the_survivor_left() {
 		let (a, b) = two();
 		assert_ok!(<Persons as PersonRegistry>::marry(a, b, 5));
 		assert_ok!(<Persons as PersonRegistry>::set_deceased(a, d(2020, 1, 1), 8));
-		let c = <Persons as PersonRegistry>::insert(record(3)).unwrap();
+		let c = <Persons as PersonRegistry>::insert(key(3), record(3)).unwrap();
 		assert_ok!(<Persons as PersonRegistry>::marry(b, c, 9));
 		assert_noop!(<Persons as PersonRegistry>::set_alive(a), Error::<Test>::SpouseNotWidowed);
 	});
@@ -253,7 +256,7 @@ fn a_revoked_death_cannot_bring_back_a_marriage_the_survivor_left() {
 fn parents_seal_data_root_and_birth_facts_change_by_intent() {
 	run(|| {
 		let (a, b) = two();
-		let child = <Persons as PersonRegistry>::insert(PersonRecord {
+		let child = <Persons as PersonRegistry>::insert(key(3), PersonRecord {
 			birth_date: d(2010, 1, 1),
 			..record(3)
 		})
@@ -279,7 +282,7 @@ fn parents_seal_data_root_and_birth_facts_change_by_intent() {
 			<Persons as PersonRegistry>::set_sealed(9, true),
 			<Persons as PersonRegistry>::set_data_root(9, H256::zero()),
 			<Persons as PersonRegistry>::correct_birth(9, d(2011, 2, 2), 4, Sex::Male),
-			<Persons as PersonRegistry>::revoke(9),
+			<Persons as PersonRegistry>::revoke(9, &key(9)),
 		] {
 			assert_eq!(intent, Err(Error::<Test>::UnknownPerson.into()));
 		}
@@ -289,8 +292,8 @@ fn parents_seal_data_root_and_birth_facts_change_by_intent() {
 fn try_state_catches_a_one_sided_marriage() {
 	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	sp_io::TestExternalities::from(storage).execute_with(|| {
-		let a = <Persons as PersonRegistry>::insert(record(1)).unwrap();
-		let b = <Persons as PersonRegistry>::insert(record(2)).unwrap();
+		let a = <Persons as PersonRegistry>::insert(key(1), record(1)).unwrap();
+		let b = <Persons as PersonRegistry>::insert(key(2), record(2)).unwrap();
 		// Only a direct storage write can make a one-sided marriage: the intents cannot.
 		PersonsMap::<Test>::mutate(a, |p| {
 			p.as_mut().unwrap().marital = MaritalStatus::Married { spouse: b, act: 5 }
@@ -306,16 +309,16 @@ fn try_state_catches_a_one_sided_marriage() {
 #[test]
 fn revoking_a_person_frees_its_identity_key_for_good() {
 	run(|| {
-		assert_eq!(<Persons as PersonRegistry>::insert(record(1)), Ok(0));
-		assert_ok!(<Persons as PersonRegistry>::revoke(0));
+		assert_eq!(<Persons as PersonRegistry>::insert(key(1), record(1)), Ok(0));
+		assert_ok!(<Persons as PersonRegistry>::revoke(0, &key(1)));
 		assert_eq!(<Persons as PersonRegistry>::by_identity(&H256::repeat_byte(1)), None);
 		assert_eq!(
 			<Persons as PersonRegistry>::person(0),
 			Some(PersonRecord { revoked: true, ..record(1) })
 		);
 		// The genuine registration of the same person can now be made.
-		assert_eq!(<Persons as PersonRegistry>::insert(record(1)), Ok(1));
-		assert_noop!(<Persons as PersonRegistry>::revoke(0), Error::<Test>::AlreadyRevoked);
+		assert_eq!(<Persons as PersonRegistry>::insert(key(1), record(1)), Ok(1));
+		assert_noop!(<Persons as PersonRegistry>::revoke(0, &key(1)), Error::<Test>::AlreadyRevoked);
 		assert_noop!(<Persons as PersonRegistry>::marry(0, 1, 3), Error::<Test>::NotAlive);
 	});
 }

@@ -6,7 +6,7 @@
 //!
 //! | role | may sign |
 //! | --- | --- |
-//! | registrar (any officer of an active office) | the acts (`civilEvents.register*`, `enrollPerson`), proposing and withdrawing amendments and revocations, certificates |
+//! | registrar (any officer of an active office) | the acts (`civilEvents.register*`, `enroll*`, `anchorArchiveBatch`), `offices.heartbeat`, proposing and withdrawing amendments and revocations, certificates |
 //! | head of an office | the same, and approving late registrations and amendments, appointing and dismissing its registrars |
 //! | head of a regional justice department | the same, and approving revocations, suspending the offices of its region |
 //! | council member (a department's governance account) | `council.propose`, `vote`, `close` |
@@ -151,6 +151,8 @@ fn civil_events(capacity: Capacity, call: &pallet_civil_events::Call<Runtime>) -
 		| register_name_change { .. }
 		| enroll_person { .. }
 		| enroll_marriage { .. }
+		| enroll_batch { .. }
+		| anchor_archive_batch { .. }
 		| propose_amendment { .. }
 		| reject_amendment { .. }
 		| propose_revocation { .. }
@@ -170,6 +172,7 @@ fn offices(capacity: Capacity, call: &pallet_offices::Call<Runtime>) -> bool {
 			matches!(capacity, Head | RegionalHead)
 		},
 		suspend_office { .. } => capacity == RegionalHead,
+		heartbeat { .. } => matches!(capacity, Registrar | Head | RegionalHead),
 		// Governance's, by a council motion.
 		create_jurisdiction { .. }
 		| rename_jurisdiction { .. }

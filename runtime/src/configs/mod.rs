@@ -24,6 +24,10 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
+use crate::weights::{
+	block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight,
+};
+
 use super::{
 	AccountId, Aura, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, RuntimeTask, BLOCK_HASH_COUNT, SLOT_DURATION, VERSION,
@@ -36,11 +40,27 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = BLOCK_HASH_COUNT;
 	pub const Version: RuntimeVersion = VERSION;
 
-	/// Two seconds of compute in a six-second block.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// Two seconds of compute in a six-second block, three quarters of it for ordinary
+	/// transactions; the base costs of a block and of a transaction as measured on the
+	/// reference machine (`crate::weights`), not FRAME's defaults.
+	pub RuntimeBlockWeights: BlockWeights = {
+		let max = Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+		let normal = NORMAL_DISPATCH_RATIO * max;
+		BlockWeights::builder()
+			.base_block(BlockExecutionWeight::get())
+			.for_class(DispatchClass::all(), |weights| {
+				weights.base_extrinsic = ExtrinsicBaseWeight::get();
+			})
+			.for_class(DispatchClass::Normal, |weights| {
+				weights.max_total = normal.into();
+			})
+			.for_class(DispatchClass::Operational, |weights| {
+				weights.max_total = max.into();
+				weights.reserved = (max - normal).into();
+			})
+			.avg_block_initialization(Perbill::from_percent(10))
+			.build_or_panic()
+	};
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
 		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
@@ -75,6 +95,8 @@ impl frame_system::Config for Runtime {
 	type SS58Prefix = SS58Prefix;
 	/// At most 16 consumer references per account.
 	type MaxConsumers = ConstU32<16>;
+	/// FRAME's transaction extensions, measured on the reference machine.
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 }
 
 impl pallet_aura::Config for Runtime {

@@ -86,6 +86,10 @@ impl pallet_civil_events::Config for Runtime {
 	type PendingLifetime = PendingLifetime;
 	/// Late registrations are a few a day country-wide; 64 in one block is far above that.
 	type MaxPendingPerBlock = ConstU32<64>;
+	/// An archive import's batch: 256 records (about 32 KiB, a tenth of a block's weight)
+	/// spread a transaction's own cost over many persons, while a batch that is dropped and
+	/// sent again stays small.
+	type MaxArchiveBatch = ConstU32<256>;
 	type WeightInfo = pallet_civil_events::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = CivilEventsBenchmarkHelper;

@@ -93,3 +93,13 @@ export async function dismissRegistrar(api, head, account, compromisedSince = nu
   return findEvent(api, events, 'OfficerDismissed', 'offices').officer.toString();
 }
 // #endregion dismissRegistrar
+
+// #region heartbeat
+/** `offices.heartbeat` (call 11): nothing — an office system's check that its key signs, that
+ *  the gate admits it and that its transactions are included, without registering anything.
+ *  The payload (up to 32 KiB) is ignored; the load generator uses it as its baseline. */
+export async function heartbeat(api, officerKey, payload = '0x') {
+  const { blockHash } = await submit(api, api.tx.offices.heartbeat(payload), officerKey);
+  return blockHash;
+}
+// #endregion heartbeat

@@ -64,11 +64,10 @@ impl<T: Config> ActRules<T> for Birth {
 		else {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
-		let child = T::Persons::insert(PersonRecord {
-			mother,
-			father,
-			..Pallet::<T>::new_person(identity_key, data_root, sex, id, act)
-		})?;
+		let child = T::Persons::insert(
+			identity_key,
+			PersonRecord { mother, father, ..Pallet::<T>::new_person(data_root, sex, id, act) },
+		)?;
 		act.subjects.try_insert(0, child).map_err(|_| Error::<T>::MalformedSubjects)?;
 		Ok(Event::BirthRegistered { act: id, child, office: act.office })
 	}
@@ -242,6 +241,7 @@ pub(super) fn carry_over_birth<T: Config>(previous: &Act<T>, act: &Act<T>) -> Di
 /// freed); their other acts in effect rest on it.
 pub(super) fn undo_birth<T: Config>(id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
 	let person = Pallet::<T>::first_subject(act)?;
-	T::Persons::revoke(person)?;
+	let identity_key = act.details.identity_key().ok_or(Error::<T>::MalformedSubjects)?;
+	T::Persons::revoke(person, identity_key)?;
 	Ok(Pallet::<T>::other_acts_in_effect(person, id))
 }

@@ -48,11 +48,10 @@ impl<T: Config> ActRules<T> for Enrollment {
 		else {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
-		let person = T::Persons::insert(PersonRecord {
-			mother,
-			father,
-			..Pallet::<T>::new_person(identity_key, data_root, sex, id, act)
-		})?;
+		let person = T::Persons::insert(
+			identity_key,
+			PersonRecord { mother, father, ..Pallet::<T>::new_person(data_root, sex, id, act) },
+		)?;
 		act.subjects.try_insert(0, person).map_err(|_| Error::<T>::MalformedSubjects)?;
 		Ok(Event::PersonEnrolled { act: id, person, office: act.office })
 	}

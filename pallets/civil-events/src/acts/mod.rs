@@ -186,7 +186,7 @@ impl<T: Config> Pallet<T> {
 	/// enrollment.
 	pub(crate) fn other_acts_in_effect(person: PersonId, id: ActId) -> Undone {
 		let mut undone = Undone::default();
-		for other in ActsOf::<T>::get(person) {
+		for other in Self::acts_of_person(person) {
 			undone.read = undone.read.saturating_add(1);
 			if other != id
 				&& Acts::<T>::get(other).is_some_and(|a| a.status == ActStatus::Registered)
@@ -210,14 +210,12 @@ impl<T: Config> Pallet<T> {
 	/// A person born on `act`'s date in `act`'s jurisdiction, created by act `id`: alive,
 	/// single, with no recorded parents.
 	pub(crate) fn new_person(
-		identity_key: H256,
 		data_root: H256,
 		sex: civil_registry_primitives::Sex,
 		id: ActId,
 		act: &Act<T>,
 	) -> PersonRecord {
 		PersonRecord {
-			identity_key,
 			data_root,
 			sex,
 			birth_date: act.event_date,
@@ -230,6 +228,24 @@ impl<T: Config> Pallet<T> {
 			origin_act: id,
 			revoked: false,
 		}
+	}
+
+	/// Every act of `person`, oldest first: the birth or enrollment that created them (their
+	/// record's `origin_act`, which [`ActsOf`] does not repeat), then [`ActsOf`]. Empty for an
+	/// unknown person.
+	pub(crate) fn acts_of_person(person: PersonId) -> Vec<ActId> {
+		let Some(record) = T::Persons::person(person) else { return Vec::new() };
+		let mut acts =
+			Vec::with_capacity(ActsOf::<T>::decode_len(person).unwrap_or(0).saturating_add(1));
+		acts.push(record.origin_act);
+		acts.extend(ActsOf::<T>::get(person));
+		acts
+	}
+
+	/// Whether act `act` created its first subject (a birth or an enrollment that took
+	/// effect): that subject's index does not list it, their record names it.
+	pub(crate) fn creates_first_subject(act: &Act<T>) -> bool {
+		matches!(act.kind, ActKind::Birth | ActKind::Enrollment)
 	}
 
 	/// Mark act `id` as sealed or not (an adoption that seals the original birth act).

@@ -3,6 +3,7 @@
 //! one call into here).
 
 mod amendments;
+mod archive;
 mod certificates;
 mod late_registration;
 mod proposals;

@@ -22,7 +22,8 @@ impl<T: Config> Pallet<T> {
 		Ok(Date::from_unix_millis(local).ok_or(Error::<T>::ClockUnavailable)?)
 	}
 
-	/// Check the signer, the date, the rules; then store the act, pending or in effect.
+	/// Check the signer, the date, the rules; then store the act, pending or in effect, and
+	/// list it in the officer's index.
 	pub(crate) fn register(
 		who: T::AccountId,
 		jurisdiction: JurisdictionId,
@@ -31,6 +32,23 @@ impl<T: Config> Pallet<T> {
 		details: ActDetails,
 		document_hash: H256,
 	) -> DispatchResult {
+		let officer = who.clone();
+		let id = Self::register_act(who, jurisdiction, date, subjects, details, document_hash)?;
+		ActsByOfficer::<T>::insert(officer, id, 1);
+		Ok(())
+	}
+
+	/// [`Self::register`] without the officer's index, which the caller writes (one run for
+	/// a whole archive import). Returns the new act's id, the next in sequence; on error
+	/// nothing is written, not even the id taken.
+	pub(crate) fn register_act(
+		who: T::AccountId,
+		jurisdiction: JurisdictionId,
+		date: Date,
+		subjects: Vec<PersonId>,
+		details: ActDetails,
+		document_hash: H256,
+	) -> Result<ActId, DispatchError> {
 		let kind = details.kind();
 		let rules = rules::<T>(kind);
 		let permission = rules.permission_kind(&details);
@@ -71,7 +89,6 @@ impl<T: Config> Pallet<T> {
 
 		NextActId::<T>::put(next);
 		T::Jurisdictions::note_record(jurisdiction);
-		ActsByOfficer::<T>::insert(&act.officer, id, ());
 		if let Some(event) = approval {
 			act.status = ActStatus::Pending;
 			Self::queue_pending(id, &act)?;
@@ -80,16 +97,17 @@ impl<T: Config> Pallet<T> {
 			}
 			Self::deposit_event(event);
 			Acts::<T>::insert(id, act);
-			Ok(())
 		} else {
-			Self::commit(id, act)
+			Self::commit(id, act)?;
 		}
+		Ok(id)
 	}
 
 	/// The kind's registration rule for `act` (numbered `id`), and room in the per-person
 	/// index of each of its subjects. Writes nothing.
 	pub(crate) fn check_rules(id: ActId, act: &mut Act<T>) -> DispatchResult {
 		rules::<T>(act.kind).check(id, act)?;
+		// (A birth's or enrollment's person does not exist yet: their subjects are the parents.)
 		for subject in act.subjects.iter() {
 			ensure!(
 				(ActsOf::<T>::decode_len(subject).unwrap_or(0) as u32) < T::MaxActsPerPerson::get(),
@@ -104,7 +122,9 @@ impl<T: Config> Pallet<T> {
 		let rules = rules::<T>(act.kind);
 		act.status = ActStatus::Registered;
 		let event = rules.apply(id, &mut act)?;
-		for subject in act.subjects.iter() {
+		// The person a birth or an enrollment created names it in their record instead.
+		let skip = usize::from(Self::creates_first_subject(&act));
+		for subject in act.subjects.iter().skip(skip) {
 			ActsOf::<T>::try_append(subject, id).map_err(|_| Error::<T>::TooManyActs)?;
 		}
 		Self::count(&act, true);
@@ -118,7 +138,7 @@ impl<T: Config> Pallet<T> {
 	/// Returns the number of acts checked.
 	pub(crate) fn check_person(person: PersonId) -> Result<u32, DispatchError> {
 		let mut checked = 0u32;
-		for id in ActsOf::<T>::get(person) {
+		for id in Self::acts_of_person(person) {
 			checked = checked.saturating_add(1);
 			if let Some(act) = Acts::<T>::get(id).filter(|a| a.status == ActStatus::Registered) {
 				Self::check_act(&act)?;

@@ -27,7 +27,10 @@ fn birth_creates_the_child_with_its_parents() {
 			(ActKind::Birth, ActStatus::Registered, 1, false, REGISTRAR)
 		);
 		assert!(ActsOf::<Test>::get(m).contains(&act));
-		assert!(ActsOf::<Test>::get(child).contains(&act));
+		// The child's record names the act; their own index does not repeat it.
+		assert_eq!(person(child).origin_act, act);
+		assert!(!ActsOf::<Test>::contains_key(child));
+		assert_eq!(crate::Pallet::<Test>::acts_of_person(child), vec![act]);
 	});
 }
 

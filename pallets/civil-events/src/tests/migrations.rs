@@ -1,127 +1,186 @@
-//! Storage migrations, run on the state the previous version left.
+//! Storage migrations, run on the state the previous version left: the state is built with
+//! today's calls, turned back into the previous version's encoding and keys, migrated, and
+//! compared with what it was.
 
 use super::builders::*;
-use crate::{migrations::RollUpStatistics, Pallet, Statistics};
-use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+use crate::{
+	migrations::{v4, CompactActs},
+	ActsByOfficer, Pallet,
+};
+use frame_support::{
+	storage_alias,
+	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	Blake2_128Concat, Twox64Concat,
+};
+use pallet_persons::migrations::{v1, CompactPersons};
+
+mod officer_index_v4 {
+	use super::*;
+
+	/// Version 4's officer index: one entry per act (the alias's name is the item's).
+	#[storage_alias]
+	pub type ActsByOfficer<T: crate::Config> = StorageDoubleMap<
+		Pallet<T>,
+		Blake2_128Concat,
+		<T as frame_system::Config>::AccountId,
+		Twox64Concat,
+		ActId,
+		(),
+	>;
+}
+use officer_index_v4::ActsByOfficer as OfficerIndexV4;
+
+/// Acts of every shape the migration touches: enrollments (one with parents), births, a
+/// marriage, a corrected birth (a superseded version).
+fn state() {
+	let (m, f) = couple();
+	enroll(30, Sex::Male, d(2001, 1, 1));
+	assert_ok!(enrollment(31, Sex::Female).mother(m).father(f).on(d(2010, 1, 1)).register());
+	new_child(32, TODAY, Some(m), None);
+	marry(m, f, d(2015, 1, 1));
+	let child = new_child(33, d(2024, 6, 1), None, None);
+	let correction = Correction { data_root: Some(h(0x77)), ..Default::default() };
+	let proposal = propose(birth_act(child), correction);
+	assert_ok!(Pallet::<Test>::approve_amendment(signed(HEAD), proposal));
+}
 
 #[test]
-fn version_1_statistics_are_rolled_up_once() {
+fn version_4_acts_and_indexes_become_version_5_s() {
 	build_and_execute(|| {
-		// Acts registered under version 2 count for every level...
-		new_child(10, d(2024, 6, 1), None, None);
-		new_child(11, d(2024, 6, 2), None, None);
-		assert_ok!(birth(13)
-			.by(SAM_REGISTRAR)
-			.at(SA_SAM)
-			.on(d(2024, 6, 3))
-			.sex(Sex::Male)
-			.register());
-		let rolled_up: Vec<_> = Statistics::<Test>::iter().collect();
-		assert_eq!(rolled_up.len(), 5, "Yunusobod, Tashkent, Samarkand City and Region, UZ");
-		// ...so turn the state back into version 1's: exact jurisdictions only.
-		for ((kind, month, jurisdiction), _) in rolled_up.iter() {
-			if ![TK_YUN, SA_SAM].contains(jurisdiction) {
-				Statistics::<Test>::remove((*kind, *month, *jurisdiction));
-			}
+		state();
+		let acts: Vec<_> = Acts::<Test>::iter().collect();
+		let index: Vec<_> = ActsOf::<Test>::iter().collect();
+		let history: Vec<_> = ActHistory::<Test>::iter().collect();
+		let runs: Vec<_> = ActsByOfficer::<Test>::iter().collect();
+		assert!(runs.iter().all(|(_, _, n)| *n == 1), "single registrations: runs of one");
+		assert!(!history.is_empty());
+
+		// Back to version 4: `Twox64Concat` keys, the archive reference repeated, the origin
+		// act listed first in the person's index, one officer entry per act.
+		let old = |act: &crate::Act<Test>| v4::Act::<Test> {
+			kind: act.kind,
+			subjects: act.subjects.clone(),
+			office: act.office,
+			officer: act.officer,
+			jurisdiction: act.jurisdiction,
+			event_date: act.event_date,
+			registered_at: act.registered_at,
+			document_hash: act.document_hash,
+			version: act.version,
+			status: act.status,
+			late: act.late,
+			sealed: act.sealed,
+			details: match act.details.clone() {
+				ActDetails::Enrollment { identity_key, data_root, sex, mother, father } => {
+					v4::ActDetails::Enrollment {
+						identity_key,
+						data_root,
+						sex,
+						archive_reference: act.document_hash,
+						mother,
+						father,
+					}
+				},
+				other => v4::ActDetails::Other(other),
+			},
+		};
+		let _ = Acts::<Test>::clear(u32::MAX, None);
+		let _ = ActsOf::<Test>::clear(u32::MAX, None);
+		let _ = ActsByOfficer::<Test>::clear(u32::MAX, None);
+		for (id, act) in &acts {
+			v4::Acts::<Test>::insert(id, old(act));
 		}
-		assert_eq!(count(ActKind::Birth, 2024, 6, 0), 0);
-		StorageVersion::new(1).put::<Pallet<Test>>();
+		for (id, number, version) in &history {
+			let key = ActHistory::<Test>::hashed_key_for(id, number);
+			let old_version = v4::SupersededVersion::<Test> {
+				act: old(&version.act),
+				superseded_at: version.superseded_at,
+				reason: version.reason,
+				proposed_by: version.proposed_by,
+				approved_by: version.approved_by,
+			};
+			frame_support::storage::unhashed::put(&key, &old_version);
+		}
+		let persons: Vec<_> = pallet_persons::Persons::<Test>::iter().collect();
+		for (person, record) in &persons {
+			let mut list = vec![record.origin_act];
+			list.extend(index.iter().find(|(p, _)| p == person).map(|(_, l)| l.to_vec()).unwrap_or_default());
+			v4::ActsOf::<Test>::insert(person, frame_support::BoundedVec::truncate_from(list));
+		}
+		for (officer, first, _) in &runs {
+			OfficerIndexV4::<Test>::insert(officer, first, ());
+		}
+		StorageVersion::new(4).put::<Pallet<Test>>();
 
-		RollUpStatistics::<Test>::on_runtime_upgrade();
+		CompactActs::<Test>::on_runtime_upgrade();
 
-		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(2));
-		// (The next migration is not run here.)
-		assert_eq!(Statistics::<Test>::iter().collect::<Vec<_>>(), rolled_up);
-		assert_eq!(count(ActKind::Birth, 2024, 6, 0), 3);
-		// Run again (a second upgrade): the version check makes it a no-op.
-		RollUpStatistics::<Test>::on_runtime_upgrade();
-		assert_eq!(Statistics::<Test>::iter().collect::<Vec<_>>(), rolled_up);
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(5));
+		let mut migrated: Vec<_> = Acts::<Test>::iter().collect();
+		migrated.sort_by_key(|(id, _)| *id);
+		let mut expected = acts.clone();
+		expected.sort_by_key(|(id, _)| *id);
+		assert_eq!(migrated, expected);
+		let mut migrated: Vec<_> = ActsOf::<Test>::iter().collect();
+		migrated.sort_by_key(|(p, _)| *p);
+		let mut expected = index.clone();
+		expected.sort_by_key(|(p, _)| *p);
+		assert_eq!(migrated, expected);
+		assert_eq!(ActsByOfficer::<Test>::iter().count(), runs.len());
+		assert_eq!(ActHistory::<Test>::iter().collect::<Vec<_>>(), history);
+		// A second upgrade: the version check makes it a no-op.
+		CompactActs::<Test>::on_runtime_upgrade();
+		assert_eq!(Acts::<Test>::iter().count(), acts.len());
 	});
 }
 
 #[test]
-fn version_3_acts_get_the_law_s_references() {
-	use crate::{
-		migrations::{v3, RecordLawReferences},
-		GoLive, MarriageBasis,
-	};
+fn version_1_persons_lose_their_repeated_identity_key_and_hashed_keys() {
 	build_and_execute(|| {
 		let (m, f) = couple();
-		let marriage = marry(m, f, d(2015, 1, 1));
-		assert_ok!(divorce(marriage).on(TODAY).register());
-		let divorce = last_act();
-		// Turn the two acts back into version 3's encoding: an exemption without a district,
-		// a divorce without grounds.
-		let old = |id: u64, details: v3::ActDetails| {
-			let new = Acts::<Test>::get(id).unwrap();
-			v3::Act::<Test> {
-				kind: new.kind,
-				subjects: new.subjects,
-				office: new.office,
-				officer: new.officer,
-				jurisdiction: new.jurisdiction,
-				event_date: new.event_date,
-				registered_at: new.registered_at,
-				document_hash: new.document_hash,
-				version: new.version,
-				status: new.status,
-				late: new.late,
-				sealed: new.sealed,
-				details,
-			}
-		};
-		let old_marriage = old(
-			marriage,
-			v3::ActDetails::Marriage { exemption: Some(h(0xee)), ended_by: Some(divorce) },
-		);
-		let old_divorce = old(divorce, v3::ActDetails::Divorce { marriage });
-		let enrollment = Acts::<Test>::get(0).unwrap().details;
-		// The two enrollments, without parents.
-		for id in [0, 1] {
-			let Some(ActDetails::Enrollment {
-				identity_key,
-				data_root,
-				sex,
-				archive_reference,
-				..
-			}) = Acts::<Test>::get(id).map(|a| a.details)
-			else {
-				panic!("an enrollment");
-			};
-			let details =
-				v3::ActDetails::Enrollment { identity_key, data_root, sex, archive_reference };
-			frame_support::storage::unhashed::put(
-				&Acts::<Test>::hashed_key_for(id),
-				&old(id, details),
+		new_child(40, TODAY, Some(m), Some(f));
+		let persons: Vec<_> = pallet_persons::Persons::<Test>::iter().collect();
+		let keys: Vec<_> = pallet_persons::PersonByIdentity::<Test>::iter().collect();
+		let key_of = |id: PersonId| keys.iter().find(|(_, p)| *p == id).map(|(k, _)| *k).unwrap();
+
+		let _ = pallet_persons::Persons::<Test>::clear(u32::MAX, None);
+		let _ = pallet_persons::PersonByIdentity::<Test>::clear(u32::MAX, None);
+		for (id, record) in &persons {
+			v1::Persons::<Test>::insert(
+				id,
+				v1::PersonRecord {
+					identity_key: key_of(*id),
+					data_root: record.data_root,
+					sex: record.sex,
+					birth_date: record.birth_date,
+					birth_jurisdiction: record.birth_jurisdiction,
+					status: record.status,
+					mother: record.mother,
+					father: record.father,
+					marital: record.marital,
+					sealed: record.sealed,
+					origin_act: record.origin_act,
+					revoked: record.revoked,
+				},
 			);
 		}
-		frame_support::storage::unhashed::put(
-			&Acts::<Test>::hashed_key_for(marriage),
-			&old_marriage,
-		);
-		frame_support::storage::unhashed::put(&Acts::<Test>::hashed_key_for(divorce), &old_divorce);
-		GoLive::<Test>::kill();
-		StorageVersion::new(3).put::<Pallet<Test>>();
+		for (key, id) in &keys {
+			v1::PersonByIdentity::<Test>::insert(key, id);
+		}
+		StorageVersion::new(1).put::<pallet_persons::Pallet<Test>>();
 
-		RecordLawReferences::<Test>::on_runtime_upgrade();
+		CompactPersons::<Test>::on_runtime_upgrade();
 
-		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(4));
 		assert_eq!(
-			Acts::<Test>::get(marriage).unwrap().details,
-			ActDetails::Marriage {
-				basis: MarriageBasis::Exemption(Exemption { district: TK_YUN, decision: h(0xee) }),
-				ended_by: Some(divorce),
-			}
+			pallet_persons::Pallet::<Test>::on_chain_storage_version(),
+			StorageVersion::new(2)
 		);
-		assert_eq!(
-			Acts::<Test>::get(divorce).unwrap().details,
-			ActDetails::Divorce { marriage, grounds: DivorceGrounds::MutualConsent }
-		);
-		assert_eq!(Acts::<Test>::get(0).unwrap().details, enrollment);
-		assert_eq!(GoLive::<Test>::get(), Some(TODAY));
-		// Run again: the version check makes it a no-op.
-		let before = Acts::<Test>::get(marriage);
-		RecordLawReferences::<Test>::on_runtime_upgrade();
-		assert_eq!(Acts::<Test>::get(marriage), before);
+		let mut migrated: Vec<_> = pallet_persons::Persons::<Test>::iter().collect();
+		migrated.sort_by_key(|(id, _)| *id);
+		let mut expected = persons.clone();
+		expected.sort_by_key(|(id, _)| *id);
+		assert_eq!(migrated, expected);
+		for (key, id) in &keys {
+			assert_eq!(Persons::by_identity(key), Some(*id));
+		}
 	});
 }

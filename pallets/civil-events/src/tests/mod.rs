@@ -7,6 +7,7 @@
 
 mod adoption;
 mod amendments;
+mod archive;
 mod birth;
 mod builders;
 mod certificates;

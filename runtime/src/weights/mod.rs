@@ -1,0 +1,18 @@
+//! The runtime's own weights, measured on the reference machine by `scripts/benchmark.sh`
+//! (the machine and the command are in each file's header):
+//!
+//! - [`block_weights`], [`extrinsic_weights`]: the cost of an empty block and of a transaction
+//!   that does nothing (`benchmark overhead`, with `offices.heartbeat` signed by an officer:
+//!   the signature, the gate and every transaction extension included);
+//! - [`frame_system_extensions`]: FRAME's transaction extensions (nonce, era, versions,
+//!   genesis, weight), which every transaction also pays by itself (`benchmark pallet`); the
+//!   gate's `CheckRole` is `pallet_offices`' own benchmark.
+//!
+//! The overhead's transaction runs its extensions too, so a transaction pays their compute
+//! twice — about 35 µs, a tenth of a millisecond per transaction and nothing per person of an
+//! archive batch: the benchmark cannot run a transaction without its extensions, and weights
+//! may overestimate, never underestimate.
+
+pub mod block_weights;
+pub mod extrinsic_weights;
+pub mod frame_system_extensions;
