@@ -43,7 +43,7 @@ storage() {
 	pid=$!
 	(cd scripts/load && npm ci --no-audit --no-fund --loglevel=error)
 	node scripts/load/load.mjs --url "ws://127.0.0.1:$port" --node-pid "$pid" \
-		--no-baseline --no-state --persons "$STORAGE_PERSONS"
+		--no-baseline --no-state --signers 16 --backlog 2 --persons "$STORAGE_PERSONS"
 	kill "$pid"
 	wait "$pid" || true
 	"$node" benchmark storage --dev --base-path "$dir" --database paritydb --state-version 1 \

@@ -39,15 +39,13 @@ impl ExtrinsicBuilder for HeartbeatBuilder {
 	}
 
 	fn build(&self, nonce: u32) -> Result<OpaqueExtrinsic, &'static str> {
-		let call = RuntimeCall::Offices(pallet_offices::Call::heartbeat {
-			payload: Default::default(),
-		});
+		let call =
+			RuntimeCall::Offices(pallet_offices::Call::heartbeat { payload: Default::default() });
 		// Mortal (the chain refuses immortal transactions), from the genesis block.
 		let era = Era::mortal(256, 0);
 		let extension = runtime::tx_extension(nonce, era);
 		let implicit = runtime::tx_extension_implicit(self.genesis, self.genesis);
-		let payload =
-			runtime::SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+		let payload = runtime::SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
 		let signer = Sr25519Keyring::Alice;
 		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 		let transaction = runtime::UncheckedExtrinsic::new_signed(

@@ -122,8 +122,7 @@ pub fn run() -> sc_cli::Result<()> {
 				// The database's read and write costs, measured on this node's database
 				// (ParityDB) and its state: `runtime/src/weights/paritydb_weights.rs`.
 				BenchmarkCmd::Storage(cmd) => {
-					let PartialComponents { client, backend, .. } =
-						service::new_partial(&config)?;
+					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
 					let db = backend.expose_db();
 					let storage = backend.expose_storage();
 					let shared_trie_cache = backend.expose_shared_trie_cache();

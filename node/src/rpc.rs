@@ -3,10 +3,12 @@
 //!
 //! - `system_accountNextIndex`, `system_dryRun` (from `substrate-frame-rpc-system`).
 //! - `civil_*`: what a client without SCALE types wants from the registry, in plain JSON —
-//!   checking a certificate from its QR code, reading the vital statistics. Both call the
-//!   runtime API [`CivilRegistryApi`] at the latest finalized block unless the optional last
-//!   parameter `at` names another (`"best"`, `"finalized"` or a block hash): an answer from
-//!   the finalized block never changes, one from the best block can be undone by a re-org.
+//!   checking a certificate from its QR code, reading the vital statistics, proving a paper
+//!   record against an anchored archive batch. Each answers what the runtime API
+//!   [`CivilRegistryApi`] answers (running the same code natively when it can: see [`Civil`])
+//!   at the latest finalized block unless the optional last parameter `at` names another
+//!   (`"best"`, `"finalized"` or a block hash): an answer from the finalized block never
+//!   changes, one from the best block can be undone by a re-org.
 //!
 //! The chain is feeless, so there is no `payment_*` namespace.
 //!
@@ -15,7 +17,7 @@
 //! | code | meaning |
 //! | --- | --- |
 //! | `-32602` | invalid parameter (malformed hash, month, kind or range) — the message says which |
-//! | `4004` | not found (no certificate with this hash, no jurisdiction with this id, no block with this hash) |
+//! | `4004` | not found (no certificate with this hash, no jurisdiction with this id, no archive batch with this root, no block with this hash) |
 //! | `5000` | the runtime could not answer (e.g. the best block's state is not available) |
 
 use std::sync::Arc;
@@ -23,6 +25,7 @@ use std::sync::Arc;
 use civil_registry_primitives::{
 	ActKind, ArchiveProofError, CertificateStatus, StatisticsError, YearMonth, MAX_ARCHIVE_PROOF,
 };
+use civil_registry_runtime::CivilEvents;
 use civil_registry_runtime::{
 	apis::CivilRegistryApi, opaque::Block, AccountId, BlockNumber, Nonce,
 };
@@ -32,10 +35,9 @@ use jsonrpsee::{
 	types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned},
 	RpcModule,
 };
+use sc_client_api::TrieCacheContext;
 use sc_transaction_pool_api::TransactionPool;
 use serde::{Deserialize, Serialize};
-use civil_registry_runtime::CivilEvents;
-use sc_client_api::TrieCacheContext;
 use sp_api::{CallApiAt, ProvideRuntimeApi};
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
@@ -326,7 +328,11 @@ where
 		let block = self.block(at.as_deref())?;
 		let info = match self.native(block, || CivilEvents::verify_certificate(hash)) {
 			Some(info) => info,
-			None => self.client.runtime_api().verify_certificate(block, hash).map_err(runtime_error)?,
+			None => self
+				.client
+				.runtime_api()
+				.verify_certificate(block, hash)
+				.map_err(runtime_error)?,
 		}
 		.ok_or_else(|| not_found(format!("no certificate has the hash {certificate_hash}")))?;
 		Ok(CertificateJson {
@@ -355,16 +361,16 @@ where
 		let kind = kind.as_deref().map(parse_kind).transpose()?;
 		let (from, to) = (parse_month(&from)?, parse_month(&to)?);
 		let block = self.block(at.as_deref())?;
-		let rows = match self.native(block, || CivilEvents::statistics(jurisdiction, kind, from, to))
-		{
-			Some(rows) => rows,
-			None => self
-				.client
-				.runtime_api()
-				.statistics(block, jurisdiction, kind, from, to)
-				.map_err(runtime_error)?,
-		}
-		.map_err(|e| match e {
+		let rows =
+			match self.native(block, || CivilEvents::statistics(jurisdiction, kind, from, to)) {
+				Some(rows) => rows,
+				None => self
+					.client
+					.runtime_api()
+					.statistics(block, jurisdiction, kind, from, to)
+					.map_err(runtime_error)?,
+			}
+			.map_err(|e| match e {
 				StatisticsError::UnknownJurisdiction => {
 					not_found(format!("no jurisdiction has the id {jurisdiction}"))
 				},

@@ -28,7 +28,16 @@ pub const MAX_ARCHIVE_PROOF: u32 = 32;
 
 /// Why an archive record's proof was not accepted.
 #[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
 )]
 pub enum ArchiveProofError {
 	/// No batch with this root is anchored.

@@ -5,8 +5,8 @@
 
 use alloc::vec::Vec;
 use civil_registry_primitives::{
-	ActId, ActKind, ArchiveProofError, CertificateInfo, JurisdictionId, MonthlyCount, OfficeId, PersonId,
-	PersonRecord, PersonRegistry, ReviewItem, StatisticsError, YearMonth,
+	ActId, ActKind, ArchiveProofError, CertificateInfo, JurisdictionId, MonthlyCount, OfficeId,
+	PersonId, PersonRecord, PersonRegistry, ReviewItem, StatisticsError, YearMonth,
 };
 use codec::{Decode, Encode};
 use frame_support::genesis_builder_helper::{build_state, get_preset};

@@ -173,7 +173,18 @@ pub fn tx_extension_implicit(
 	genesis: Hash,
 	era_start: Hash,
 ) -> <TxExtension as sp_runtime::traits::TransactionExtension<RuntimeCall>>::Implicit {
-	((), (), VERSION.spec_version, VERSION.transaction_version, genesis, era_start, (), (), None, ())
+	(
+		(),
+		(),
+		VERSION.spec_version,
+		VERSION.transaction_version,
+		genesis,
+		era_start,
+		(),
+		(),
+		None,
+		(),
+	)
 }
 
 /// An extrinsic as it arrives from outside.

@@ -50,12 +50,13 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedCompactActs<T> {
 		let _ = v4::Acts::<T>::clear(u32::MAX, None);
 		let _ = v4::ActsOf::<T>::clear(u32::MAX, None);
 		let is_origin_of = |id: &ActId, person: &PersonId| {
-			acts.binary_search_by_key(id, |(a, _)| *a).ok().and_then(|i| acts.get(i)).is_some_and(
-				|(_, act)| {
+			acts.binary_search_by_key(id, |(a, _)| *a)
+				.ok()
+				.and_then(|i| acts.get(i))
+				.is_some_and(|(_, act)| {
 					matches!(act.kind, ActKind::Birth | ActKind::Enrollment)
 						&& act.subjects.first() == Some(person)
-				},
-			)
+				})
 		};
 		let mut writes = 0u64;
 		for (person, list) in &indexes {
@@ -90,7 +91,10 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedCompactActs<T> {
 			.saturating_add(runs);
 		T::DbWeight::get().reads_writes(
 			reads,
-			writes.saturating_add(acts.len() as u64).saturating_add(versions).saturating_add(runs),
+			writes
+				.saturating_add(acts.len() as u64)
+				.saturating_add(versions)
+				.saturating_add(runs),
 		)
 	}
 }
@@ -126,9 +130,17 @@ pub(crate) mod v4 {
 	impl Encode for ActDetails {
 		fn encode_to<O: codec::Output + ?Sized>(&self, dest: &mut O) {
 			match self {
-				Self::Enrollment { identity_key, data_root, sex, archive_reference, mother, father } => {
+				Self::Enrollment {
+					identity_key,
+					data_root,
+					sex,
+					archive_reference,
+					mother,
+					father,
+				} => {
 					dest.push_byte(ENROLLMENT);
-					(identity_key, data_root, sex, archive_reference, mother, father).encode_to(dest);
+					(identity_key, data_root, sex, archive_reference, mother, father)
+						.encode_to(dest);
 				},
 				Self::Other(details) => details.encode_to(dest),
 			}
@@ -143,7 +155,10 @@ pub(crate) mod v4 {
 
 	impl<I: Input> Input for Unread<'_, I> {
 		fn remaining_len(&mut self) -> Result<Option<usize>, codec::Error> {
-			Ok(self.rest.remaining_len()?.map(|n| n.saturating_add(usize::from(self.first.is_some()))))
+			Ok(self
+				.rest
+				.remaining_len()?
+				.map(|n| n.saturating_add(usize::from(self.first.is_some()))))
 		}
 
 		fn read(&mut self, into: &mut [u8]) -> Result<(), codec::Error> {
@@ -166,7 +181,14 @@ pub(crate) mod v4 {
 			if variant == ENROLLMENT {
 				let (identity_key, data_root, sex, archive_reference, mother, father) =
 					Decode::decode(input)?;
-				Ok(Self::Enrollment { identity_key, data_root, sex, archive_reference, mother, father })
+				Ok(Self::Enrollment {
+					identity_key,
+					data_root,
+					sex,
+					archive_reference,
+					mother,
+					father,
+				})
 			} else {
 				let mut whole = Unread { first: Some(variant), rest: input };
 				Ok(Self::Other(crate::ActDetails::decode(&mut whole)?))

@@ -59,7 +59,8 @@ impl<T: Config> Pallet<T> {
 				let listed = ActsOf::<T>::get(subject).contains(&id);
 				if created && position == 0 {
 					ensure!(!listed, "a person's index lists the act that created them");
-					let record = T::Persons::person(*subject).ok_or("a created person is missing")?;
+					let record =
+						T::Persons::person(*subject).ok_or("a created person is missing")?;
 					ensure!(record.origin_act == id, "a person's record names another origin");
 					let key = act.details.identity_key().ok_or("a birth without identity key")?;
 					let holder = T::Persons::by_identity(key);

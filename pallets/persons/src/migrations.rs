@@ -91,8 +91,7 @@ pub mod v1 {
 
 	/// Version 1's identity index, keyed by `Blake2_128Concat`.
 	#[storage_alias]
-	pub type PersonByIdentity<T: Config> =
-		StorageMap<Pallet<T>, Blake2_128Concat, H256, PersonId>;
+	pub type PersonByIdentity<T: Config> = StorageMap<Pallet<T>, Blake2_128Concat, H256, PersonId>;
 }
 
 impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedCompactPersons<T> {

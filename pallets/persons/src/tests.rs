@@ -90,7 +90,8 @@ fn get(id: u64) -> PersonRecord {
 fn two() -> (u64, u64) {
 	(
 		<Persons as PersonRegistry>::insert(key(1), record(1)).unwrap(),
-		<Persons as PersonRegistry>::insert(key(2), PersonRecord { sex: Sex::Male, ..record(2) }).unwrap(),
+		<Persons as PersonRegistry>::insert(key(2), PersonRecord { sex: Sex::Male, ..record(2) })
+			.unwrap(),
 	)
 }
 
@@ -111,12 +112,18 @@ fn a_new_person_must_be_new() {
 			);
 		}
 		assert_noop!(
-			<Persons as PersonRegistry>::insert(key(1), PersonRecord { mother: Some(7), ..record(1) }),
+			<Persons as PersonRegistry>::insert(
+				key(1),
+				PersonRecord { mother: Some(7), ..record(1) }
+			),
 			Error::<Test>::UnknownPerson
 		);
 		let mother = <Persons as PersonRegistry>::insert(key(1), record(1)).unwrap();
 		assert_noop!(
-			<Persons as PersonRegistry>::insert(key(2), PersonRecord { mother: Some(mother), ..record(2) }),
+			<Persons as PersonRegistry>::insert(
+				key(2),
+				PersonRecord { mother: Some(mother), ..record(2) }
+			),
 			Error::<Test>::ParentNotOlder
 		);
 	});
@@ -256,10 +263,10 @@ fn a_revoked_death_cannot_bring_back_a_marriage_the_survivor_left() {
 fn parents_seal_data_root_and_birth_facts_change_by_intent() {
 	run(|| {
 		let (a, b) = two();
-		let child = <Persons as PersonRegistry>::insert(key(3), PersonRecord {
-			birth_date: d(2010, 1, 1),
-			..record(3)
-		})
+		let child = <Persons as PersonRegistry>::insert(
+			key(3),
+			PersonRecord { birth_date: d(2010, 1, 1), ..record(3) },
+		)
 		.unwrap();
 		assert_ok!(<Persons as PersonRegistry>::set_parents(child, Some(a), Some(b)));
 		assert_eq!((get(child).mother, get(child).father), (Some(a), Some(b)));
@@ -318,7 +325,10 @@ fn revoking_a_person_frees_its_identity_key_for_good() {
 		);
 		// The genuine registration of the same person can now be made.
 		assert_eq!(<Persons as PersonRegistry>::insert(key(1), record(1)), Ok(1));
-		assert_noop!(<Persons as PersonRegistry>::revoke(0, &key(1)), Error::<Test>::AlreadyRevoked);
+		assert_noop!(
+			<Persons as PersonRegistry>::revoke(0, &key(1)),
+			Error::<Test>::AlreadyRevoked
+		);
 		assert_noop!(<Persons as PersonRegistry>::marry(0, 1, 3), Error::<Test>::NotAlive);
 	});
 }

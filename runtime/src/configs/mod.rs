@@ -14,19 +14,14 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{ConstBool, ConstU32, ConstU64},
-	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
-use crate::weights::{
-	block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight,
-};
+use crate::weights::{block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight};
 
 use super::{
 	AccountId, Aura, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
@@ -85,8 +80,9 @@ impl frame_system::Config for Runtime {
 	type Hash = Hash;
 	/// How many block hashes to keep.
 	type BlockHashCount = BlockHashCount;
-	/// Nodes store the chain in ParityDB.
-	type DbWeight = ParityDbWeight;
+	/// Nodes store the chain in ParityDB; its read and write costs as measured on the
+	/// reference machine (`crate::weights::paritydb_weights`), not FRAME's defaults.
+	type DbWeight = crate::weights::paritydb_weights::constants::ParityDbWeight;
 	/// The runtime version.
 	type Version = Version;
 	/// No balances: an account holds nothing but its nonce and references.

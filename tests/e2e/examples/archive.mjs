@@ -3,18 +3,18 @@
 import { submit } from './connect.mjs';
 import { rpc } from './queries.mjs';
 
-// #region importArchive
+// #region enrollBatch
 /** Import `records` — each as `civilEvents.enrollBatch` takes it: `{ Person: { jurisdiction,
  *  birthDate, identityKey, dataRoot, sex, mother, father, archiveReference } }` or
  *  `{ Marriage: { jurisdiction, date, first, second, archiveReference } }` — in batches of
  *  `batchSize` (at most the runtime's `maxArchiveBatch`, 256), signed by `signer`.
  *
  *  Nothing is silently lost: at most `backlog` batches are in the pool at once (the pool holds
- *  at most 17 transactions of one signer); each batch is watched until its block is finalized;
- *  one the pool refuses (full, "1014 Priority is too low") or later drops is sent again, signed
- *  anew with a fresh nonce. Sending a batch twice is harmless: the chain skips the records it
- *  holds already (by identity key and archive reference), so an interrupted import is simply
- *  run again from the start.
+ *  at most 17 transactions of one signer); each batch is watched until it is in a block, and
+ *  the import returns once the last block is final; a batch the pool refuses (full) or later
+ *  drops is sent again, signed anew with a fresh nonce. Sending a batch twice is harmless: the
+ *  chain skips the records it holds already (by identity key and archive reference), so an
+ *  interrupted import is simply run again from the start.
  *
  *  Resolves with one outcome per record, in order: `{ enrolled: act }`, `{ skipped: act }` (on
  *  chain already) or `{ refused: 'civilEvents.Name' }` (the error the single call would give). */
@@ -32,33 +32,26 @@ export async function importArchive(api, signer, records, { batchSize = 256, bac
     inFlight.add(tracked);
   }
   await Promise.all(inFlight);
+  // Every batch is in a block; wait until the last of them is final.
+  const best = (await api.rpc.chain.getHeader()).number.toNumber();
+  while ((await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber() < best) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
   return outcomes;
 }
 
-/** Send one batch until it is in a finalized block; its records' outcomes. */
+/** Send one batch until it is in a block; its records' outcomes. `submit` hands a signer's
+ *  transactions to the pool one at a time with consecutive nonces (connect.mjs). */
 async function sendBatch(api, signer, batch) {
-  const tx = api.tx.civilEvents.enrollBatch(batch);
   for (;;) {
     try {
-      return await new Promise((resolve, reject) => {
-        let unsubscribe;
-        let outcomes;
-        const stop = (error) => { unsubscribe?.(); if (error) reject(error); else resolve(outcomes); };
-        // `nonce: -1`: the pool's next nonce for the signer (counting what it holds already).
-        tx.signAndSend(signer, { nonce: -1 }, ({ status, events, dispatchError }) => {
-          if (status.isInBlock) {
-            if (dispatchError) return stop(Object.assign(new Error(dispatchError.toString()), { final: true }));
-            outcomes = batchOutcomes(api, events);
-          } else if (status.isFinalized) {
-            stop();
-          } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-            stop(new Error(`the pool ${status.type.toLowerCase()} the batch`));
-          }
-        }).then((u) => { unsubscribe = u; }, stop);
-      });
+      const { events } = await submit(api, api.tx.civilEvents.enrollBatch(batch), signer);
+      return batchOutcomes(api, events);
     } catch (e) {
-      if (e.final) throw e;
-      // Refused or dropped by the pool: wait for room, then send it again.
+      // A module error (with its docs) is the batch's own — an empty batch, a signer that is
+      // no officer — and sending it again would not help.
+      if (e.docs !== undefined) throw e;
+      // Refused or dropped by the pool (full): wait for room, then send it again.
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
@@ -84,7 +77,7 @@ function batchOutcomes(api, events) {
   }
   return outcomes;
 }
-// #endregion importArchive
+// #endregion enrollBatch
 
 // #region anchorArchiveBatch
 /** `civilEvents.anchorArchiveBatch` (call 18): anchor `count` paper records of `office`'s

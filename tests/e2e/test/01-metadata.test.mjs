@@ -52,7 +52,7 @@ test('the CivilRegistryApi runtime API is in the metadata with docs for every me
   const civil = api.runtimeMetadata.asLatest.apis.find((a) => a.name.toString() === 'CivilRegistryApi');
   assert.ok(civil, 'CivilRegistryApi is declared');
   const methods = civil.methods.map((m) => m.name.toString()).sort();
-  assert.deepEqual(methods, ['act', 'acts_of', 'acts_under_review', 'office', 'officer', 'person', 'statistics', 'verify_certificate']);
+  assert.deepEqual(methods, ['act', 'acts_of', 'acts_under_review', 'office', 'officer', 'person', 'statistics', 'verify_archive_record', 'verify_certificate']);
   for (const m of civil.methods) assert.ok(m.docs.join('').trim(), `${m.name} has docs`);
   assert.equal(typeof api.call.civilRegistryApi.verifyCertificate, 'function');
 });

@@ -72,12 +72,18 @@ impl<T: Config> Pallet<T> {
 	/// and district of its own, so with statistics counters of its own (one per level of the
 	/// jurisdiction tree). Persons of the same month and district — an archive's registers
 	/// are kept by date and place — share theirs, and each counter is read and written once.
-	fn unused_statistics_weight(persons: u32, places: &BTreeSet<(YearMonth, JurisdictionId)>) -> Weight {
+	fn unused_statistics_weight(
+		persons: u32,
+		places: &BTreeSet<(YearMonth, JurisdictionId)>,
+	) -> Weight {
 		let levels = |j: &JurisdictionId| T::Jurisdictions::lineage(*j).len() as u64;
 		let mut depths = BTreeMap::new();
-		let written: u64 = places.iter().map(|(_, j)| *depths.entry(*j).or_insert_with(|| levels(j))).sum();
+		let written: u64 =
+			places.iter().map(|(_, j)| *depths.entry(*j).or_insert_with(|| levels(j))).sum();
 		let assumed = u64::from(persons).saturating_mul(u64::from(MAX_STATISTICS_LEVELS));
-		T::DbWeight::get().reads_writes(1, 1).saturating_mul(assumed.saturating_sub(written))
+		T::DbWeight::get()
+			.reads_writes(1, 1)
+			.saturating_mul(assumed.saturating_sub(written))
 	}
 
 	/// `enroll_batch`; see the module documentation.
@@ -143,7 +149,8 @@ impl<T: Config> Pallet<T> {
 					return Ok(Outcome::Skipped(act));
 				}
 				let parents = mother.into_iter().chain(father).collect();
-				let details = ActDetails::Enrollment { identity_key, data_root, sex, mother, father };
+				let details =
+					ActDetails::Enrollment { identity_key, data_root, sex, mother, father };
 				Self::register_act(
 					who.clone(),
 					jurisdiction,
@@ -158,7 +165,8 @@ impl<T: Config> Pallet<T> {
 				if let Some(act) = Self::enrolled_marriage(first, second, &archive_reference) {
 					return Ok(Outcome::Skipped(act));
 				}
-				let details = ActDetails::Marriage { basis: MarriageBasis::Archive, ended_by: None };
+				let details =
+					ActDetails::Marriage { basis: MarriageBasis::Archive, ended_by: None };
 				Self::register_act(
 					who.clone(),
 					jurisdiction,
@@ -177,7 +185,9 @@ impl<T: Config> Pallet<T> {
 		let person = T::Persons::by_identity(identity_key)?;
 		let origin = T::Persons::person(person)?.origin_act;
 		Acts::<T>::get(origin)
-			.filter(|act| act.kind == ActKind::Enrollment && act.document_hash == *archive_reference)
+			.filter(|act| {
+				act.kind == ActKind::Enrollment && act.document_hash == *archive_reference
+			})
 			.map(|_| origin)
 	}
 
@@ -207,8 +217,13 @@ impl<T: Config> Pallet<T> {
 		let own = T::Permissions::officer(&who).ok_or(Error::<T>::NotOfficer)?;
 		ensure!(own.office == office, Error::<T>::NotOwnOffice);
 		// An office that may enroll holds an archive of paper records.
-		T::Permissions::authorize(&who, ActKind::Enrollment, own.office_jurisdiction, Role::Registrar)
-			.map_err(Error::<T>::from)?;
+		T::Permissions::authorize(
+			&who,
+			ActKind::Enrollment,
+			own.office_jurisdiction,
+			Role::Registrar,
+		)
+		.map_err(Error::<T>::from)?;
 		ensure!(count > 0, Error::<T>::EmptyAnchor);
 		ensure!(
 			period.from.is_valid() && period.to.is_valid() && period.from <= period.to,

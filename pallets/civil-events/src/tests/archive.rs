@@ -60,7 +60,9 @@ fn marriage_record(first: PersonId, second: PersonId, reference: u8) -> ArchiveR
 
 fn import(who: u64, records: Vec<ArchiveRecord>) -> DispatchResult {
 	let records: BoundedVec<_, _> = records.try_into().expect("within MaxArchiveBatch");
-	Pallet::<Test>::enroll_batch(signed(who), records).map(|_| ()).map_err(|e| e.error)
+	Pallet::<Test>::enroll_batch(signed(who), records)
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 /// The registry's events since the block started, in order.
@@ -120,7 +122,12 @@ fn a_batch_enrolls_persons_and_marriages_with_one_event_each_and_one_officer_run
 					office: ARCHIVE
 				},
 				Event::PersonEnrolled { act: first + 3, person: child, office: ARCHIVE },
-				Event::ArchiveBatchImported { office: ARCHIVE, enrolled: 2, skipped: 0, refused: 0 },
+				Event::ArchiveBatchImported {
+					office: ARCHIVE,
+					enrolled: 2,
+					skipped: 0,
+					refused: 0
+				},
 			]
 		);
 		// The officer's index: one run per batch.
@@ -158,7 +165,12 @@ fn a_batch_run_again_skips_what_is_on_chain_and_writes_nothing() {
 				Event::ArchiveRecordSkipped { index: 0, act: enrolled[0] },
 				Event::ArchiveRecordSkipped { index: 1, act: enrolled[1] },
 				Event::ArchiveRecordSkipped { index: 2, act: enrolled[2] },
-				Event::ArchiveBatchImported { office: ARCHIVE, enrolled: 0, skipped: 3, refused: 0 },
+				Event::ArchiveBatchImported {
+					office: ARCHIVE,
+					enrolled: 0,
+					skipped: 3,
+					refused: 0
+				},
 			]
 		);
 	});
@@ -196,11 +208,7 @@ fn a_refused_record_leaves_nothing_and_does_not_stop_the_others() {
 			events(),
 			vec![
 				refused(0, Error::<Test>::NotBeforeGoLive),
-				Event::PersonEnrolled {
-					act: next,
-					person: persons,
-					office: ARCHIVE
-				},
+				Event::PersonEnrolled { act: next, person: persons, office: ARCHIVE },
 				refused(2, Error::<Test>::DuplicateIdentity),
 				Event::MarriageEnrolled {
 					act: next + 1,
@@ -210,7 +218,12 @@ fn a_refused_record_leaves_nothing_and_does_not_stop_the_others() {
 				},
 				refused(4, Error::<Test>::AlreadyMarried),
 				Event::PersonEnrolled { act: next + 2, person: persons + 1, office: ARCHIVE },
-				Event::ArchiveBatchImported { office: ARCHIVE, enrolled: 3, skipped: 0, refused: 3 },
+				Event::ArchiveBatchImported {
+					office: ARCHIVE,
+					enrolled: 3,
+					skipped: 0,
+					refused: 3
+				},
 			]
 		);
 		// The refused records took no act id: the officer's run covers the three exactly.
@@ -297,8 +310,10 @@ fn acts_of_a_batch_are_listed_for_review_when_the_key_is_compromised() {
 			]
 		));
 		assert_ok!(pallet_offices::Pallet::<Test>::dismiss_officer(root(), REGISTRAR, Some(5)));
-		let listed: Vec<ActId> =
-			Pallet::<Test>::acts_under_review(REGISTRAR).into_iter().map(|i| i.act).collect();
+		let listed: Vec<ActId> = Pallet::<Test>::acts_under_review(REGISTRAR)
+			.into_iter()
+			.map(|i| i.act)
+			.collect();
 		assert_eq!(listed, vec![first, first + 1]);
 	});
 }
@@ -309,7 +324,13 @@ fn an_archive_batch_is_anchored_once_by_its_office_and_its_records_proven() {
 		let records: Vec<H256> = (0..5u8).map(h).collect();
 		let (root, proof) = archive_root_and_proof(&records, 3).unwrap();
 
-		assert_ok!(Pallet::<Test>::anchor_archive_batch(signed(ARCHIVIST), root, 5, ARCHIVE, period()));
+		assert_ok!(Pallet::<Test>::anchor_archive_batch(
+			signed(ARCHIVIST),
+			root,
+			5,
+			ARCHIVE,
+			period()
+		));
 		assert_eq!(
 			last_event(),
 			Event::ArchiveAnchored { root, count: 5, office: ARCHIVE, period: period() }
@@ -362,7 +383,12 @@ fn an_anchor_is_refused_with_a_reason() {
 		assert_noop!(anchor(NOBODY, 5, ARCHIVE, period()), Error::<Test>::NotOfficer);
 		assert_noop!(anchor(REGISTRAR, 5, ARCHIVE, period()), Error::<Test>::NotOwnOffice);
 		assert_noop!(
-			anchor(WEDDING_REGISTRAR, 5, pallet_offices::Officers::<Test>::get(WEDDING_REGISTRAR).unwrap().office, period()),
+			anchor(
+				WEDDING_REGISTRAR,
+				5,
+				pallet_offices::Officers::<Test>::get(WEDDING_REGISTRAR).unwrap().office,
+				period()
+			),
 			Error::<Test>::ActKindNotAllowed
 		);
 		assert_noop!(anchor(ARCHIVIST, 0, ARCHIVE, period()), Error::<Test>::EmptyAnchor);

@@ -104,7 +104,13 @@ fn version_4_acts_and_indexes_become_version_5_s() {
 		let persons: Vec<_> = pallet_persons::Persons::<Test>::iter().collect();
 		for (person, record) in &persons {
 			let mut list = vec![record.origin_act];
-			list.extend(index.iter().find(|(p, _)| p == person).map(|(_, l)| l.to_vec()).unwrap_or_default());
+			list.extend(
+				index
+					.iter()
+					.find(|(p, _)| p == person)
+					.map(|(_, l)| l.to_vec())
+					.unwrap_or_default(),
+			);
 			v4::ActsOf::<Test>::insert(person, frame_support::BoundedVec::truncate_from(list));
 		}
 		for (officer, first, _) in &runs {
