@@ -580,8 +580,6 @@ async function main() {
         const hb = heartbeatOfLength(api, signers[0], length);
         const hbCalls = calls.map(() => ({ call: hb, acts: 1 }));
         baseline = await runPhase(api, opts, node, 'baseline', signers, hbCalls);
-        // A heartbeat does no act: compare transactions, then scale by the acts per transaction.
-        baseline.acts = baseline.transactions;
       }
       const acts = await runPhase(api, opts, node, kind, signers, calls);
       const ratio = baseline ? acts.transactionsPerSecondToInclusion / baseline.transactionsPerSecondToInclusion : null;
