@@ -5,6 +5,10 @@
 //   node scripts/load/load.mjs --node <civil-registry-node> [options]   # starts a dev node
 //   node scripts/load/load.mjs --url ws://host:9944 [--node-pid P --node-log F] [options]
 //
+// Against a network (zombienet/load.sh), --node-pid and --node-log take every node's, comma
+// separated: CPU and RSS are summed over the nodes, and each block's build time is read from
+// the log of the authority that proposed it.
+//
 // Options (defaults in brackets):
 //   --kind batch|single   archive import batches (`enrollBatch`) or single `enrollPerson`s [batch]
 //   --persons M           persons to enroll [20000]
@@ -84,8 +88,8 @@ function parseArgs(argv) {
       case '--smoke': o.smoke = true; break;
       case '--node': o.node = next(); break;
       case '--url': o.url = next(); break;
-      case '--node-pid': o.nodePid = Number(next()); break;
-      case '--node-log': o.nodeLog = next(); break;
+      case '--node-pid': o.nodePid = next().split(',').map(Number); break;
+      case '--node-log': o.nodeLog = next().split(','); break;
       default: throw new Error(`unknown option ${a} (see the header of ${argv[1]})`);
     }
   }
@@ -160,9 +164,14 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** CPU seconds and RSS of a process, from /proc (Linux). */
+/** CPU seconds and RSS of a process, or summed over processes, from /proc (Linux). */
 function processUsage(pid) {
   if (!pid) return null;
+  if (Array.isArray(pid)) {
+    const each = pid.map(processUsage);
+    if (each.some((u) => u === null)) return null;
+    return { cpuSeconds: each.reduce((a, u) => a + u.cpuSeconds, 0), rss: each.reduce((a, u) => a + u.rss, 0) };
+  }
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -175,10 +184,14 @@ function processUsage(pid) {
   }
 }
 
-/** Build time of each block the node proposed, from its log: block number → milliseconds. */
+/** Build time of each block the node(s) proposed, from the log(s): block number → milliseconds. */
 function buildTimes(logFile) {
   const times = new Map();
   if (!logFile) return times;
+  if (Array.isArray(logFile)) {
+    for (const file of logFile) for (const [n, ms] of buildTimes(file)) times.set(n, ms);
+    return times;
+  }
   let text = '';
   try {
     text = readFileSync(logFile, 'utf8');
