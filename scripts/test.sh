@@ -2,7 +2,9 @@
 # Runs every test of the project, on a fresh machine too (it installs what it
 # needs). In order:
 #   1. formatting (cargo fmt --check)
-#   2. one version of every polkadot-sdk crate, no RocksDB; no `expect` in runtime code
+#   2. one version of every polkadot-sdk crate, no RocksDB; no `expect` in runtime code; the
+#      re-identification figures of docs/architecture.md are the script's
+#      (scripts/privacy/reidentification.mjs, 37 million synthetic persons, ~15 s)
 #   3. one build and run of every test: unit, property and runtime-level tests of
 #      pallets and runtime, the benchmarks run as tests (feature runtime-benchmarks),
 #      and the node's command-line tests, which build the release node binary itself
@@ -68,9 +70,10 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 step "formatting"
 cargo fmt --all -- --check
 
-step "dependency versions, runtime code"
+step "dependency versions, runtime code, the re-identification figures"
 ./scripts/check-duplicates.sh
 ./scripts/check-runtime-code.sh
+node scripts/privacy/reidentification.mjs --check docs/architecture.md
 
 step "build and run the Rust tests, with clippy; the node binary"
 # One cargo invocation for the tests and the node (node/tests/ makes cargo build the binary),
