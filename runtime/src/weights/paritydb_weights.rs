@@ -6,27 +6,30 @@
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! DATABASE: `ParityDb`, RUNTIME: `Civil Registry Development`
-//! BLOCK-NUM: `Number(42)`
+//! BLOCK-NUM: `Number(43)`
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, STATE-CACHE-SIZE: ``
-//! WEIGHT-PATH: `runtime/src/weights`
+//! WEIGHT-PATH: `/tmp/`
 //! METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
 //   /root/.cache/civil-registry/target/release/civil-registry-node
 //   benchmark
 //   storage
-//   --dev
+//   --chain
+//   /tmp/wc1/certificates-spec.json
 //   --base-path
-//   /tmp/tmp.MD65u0i6sB
+//   /tmp/wc1/chain
 //   --database
 //   paritydb
 //   --state-version
 //   1
 //   --keys-limit
 //   200000
+//   --batch-size
+//   40000
 //   --weight-path
-//   runtime/src/weights
+//   /tmp/
 //   --header
 //   scripts/weights-header.txt
 
@@ -44,31 +47,31 @@ pub mod constants {
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 1_182, 24_760_334
-			///   Average:  6_997
-			///   Median:   6_119
-			///   Std-Dev:  94700.45
+			///   Min, Max: 1_272, 6_418_109
+			///   Average:  7_875
+			///   Median:   7_140
+			///   Std-Dev:  37948.19
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 9_914
-			///   95th: 7_691
-			///   75th: 6_590
-			read: 6_997 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 12_409
+			///   95th: 10_405
+			///   75th: 8_482
+			read: 7_875 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			/// Time to write one storage item.
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 11_761, 13_748
-			///   Average:  12_754
-			///   Median:   11_761
-			///   Std-Dev:  993.5
+			///   Min, Max: 9_926, 15_114
+			///   Average:  12_586
+			///   Median:   12_957
+			///   Std-Dev:  1711.38
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 13_748
-			///   95th: 13_748
-			///   75th: 13_748
-			write: 12_754 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 15_114
+			///   95th: 15_114
+			///   75th: 13_180
+			write: 12_586 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 

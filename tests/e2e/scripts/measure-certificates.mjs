@@ -3,7 +3,11 @@
 // certificates, read at random so that the node's caches do not hide the trie.
 //
 //   node tests/e2e/scripts/measure-certificates.mjs <node binary> [--persons N] [--certificates C]
-//        [--limit-p99-ms 3] [--limit-p99-concurrent-ms 20] [--keep DIR]
+//        [--limit-p99-ms 3] [--limit-p99-concurrent-ms 20] [--keep DIR] [--build-only]
+//
+// --keep DIR keeps the spec, the certificates and the node's database in DIR (and uses them
+// again on the next run); --build-only stops once the node has built the genesis state (what
+// scripts/benchmark.sh needs for `benchmark storage` on a database of this size).
 //
 // 1. A development node enrolls one person and issues one certificate through the chain
 //    (Bob, the registrar of office 0): the runtime's own encoding of a person, an identity
@@ -47,6 +51,7 @@ const CERTIFICATES = Number(option('--certificates', 100_000));
 const LIMIT_P99 = Number(option('--limit-p99-ms', 3));
 const LIMIT_P99_CONCURRENT = Number(option('--limit-p99-concurrent-ms', 20));
 const KEEP = option('--keep', undefined);
+const BUILD_ONLY = options.includes('--build-only');
 const SEQUENTIAL = 5_000;
 const CLIENTS = 32;
 const EACH = 200;
@@ -255,6 +260,7 @@ for (let quiet = 0; quiet < 5;) {
   quiet = cpuSeconds(measured.pid) - before < 0.05 ? quiet + 1 : 0;
 }
 console.log(`certificates: the node settled (${seconds(t3)} s after its start)`);
+if (BUILD_ONLY) process.exit(0);
 
 // The client: node's own `http` with keep-alive connections (one per concurrent client), as a
 // verifier's server would hold them. It shares the machine's two cores with the node; `fetch`
