@@ -24,7 +24,8 @@
 #      the lifecycle, the runtime API, the civil_* RPC, metadata docs, the
 #      examples of docs/integrators.md, an attack with one stolen key, and the public
 #      verification endpoint (scripts/run-public-rpc.sh) with its limits, the archive
-#      import and a million anchored records with 1,000 proofs
+#      import and a million anchored records with 1,000 proofs, and api-sidecar 18 (the
+#      explorer API people run) decoding a block with a registry act
 #   9. civil_statistics for the country over 120 months with a counter for every
 #      jurisdiction × kind × month, measured on a running node (median under 50 ms)
 # Clippy (warnings denied, the workspace's panic-free lints) runs inside step 3:

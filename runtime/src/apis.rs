@@ -153,7 +153,20 @@ impl_runtime_apis! {
 		}
 
 		fn inherent_extrinsics(data: sp_inherents::InherentData) -> Vec<<Block as BlockT>::Extrinsic> {
+			// Inherents in the version-4 format: the block explorers people run (e.g.
+			// `@substrate/api-sidecar` 18 and the polkadot.js it bundles) read version-4
+			// extrinsics only and fail on a whole block that holds one in FRAME's default
+			// version-5 "bare" format. A bare extrinsic is the call alone in either version, so
+			// nothing is lost; the runtime reads both.
 			data.create_extrinsics()
+				.into_iter()
+				.map(|xt| match xt.preamble {
+					sp_runtime::generic::Preamble::Bare(_) => {
+						crate::UncheckedExtrinsic::new_bare_legacy(xt.function)
+					},
+					_ => xt,
+				})
+				.collect()
 		}
 
 		fn check_inherents(

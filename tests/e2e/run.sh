@@ -11,6 +11,8 @@ binary="$(realpath "${1:?usage: run.sh <path to civil-registry-node>}")"
 npm ci --no-audit --no-fund --loglevel=error
 # 10-archive builds Merkle trees with scripts/load/archive-tree.mjs, which has its own packages.
 (cd ../../scripts/load && npm ci --no-audit --no-fund --loglevel=error)
+# 11-explorers runs the block explorer API people run, @substrate/api-sidecar, from its lockfile.
+(cd ../sidecar && npm ci --no-audit --no-fund --loglevel=error)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 rpc_port="$(free_port)"
