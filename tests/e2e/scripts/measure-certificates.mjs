@@ -25,17 +25,16 @@
 //    p95, p99 and max of the wall time a client sees.
 // Exit status 1 if p99 exceeds --limit-p99-ms with one client or --limit-p99-concurrent-ms
 // with 32, or any answer is wrong.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
-import { rpc } from '../examples/queries.mjs';
+import { freePort, nodes, waitForRpc } from './nodes.mjs';
 
 const [node, ...options] = process.argv.slice(2);
 if (!node) {
@@ -57,42 +56,9 @@ const CLIENTS = 32;
 const EACH = 200;
 if (!(CERTIFICATES <= PERSONS)) throw new Error('--certificates must not exceed --persons');
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const work = KEEP ?? mkdtempSync(join(tmpdir(), 'civil-certificates-'));
 mkdirSync(work, { recursive: true });
-const children = [];
-function start(args, name) {
-  const log = openSync(join(work, `${name}.log`), 'w');
-  const child = spawn(node, args, { stdio: ['ignore', log, log], detached: true });
-  children.push(child);
-  return child;
-}
-function stopAll() {
-  for (const child of children) {
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
-  }
-}
-process.on('exit', () => { stopAll(); if (!KEEP) rmSync(work, { recursive: true, force: true }); });
-
-async function waitForRpc(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await rpc(url, 'chain_getFinalizedHead', []);
-    } catch (e) {
-      if (Date.now() > deadline) throw new Error(`no RPC at ${url}: ${e.message}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
+const { start } = nodes(node, work, { keep: Boolean(KEEP) });
 
 const seconds = (t) => ((Date.now() - t) / 1000).toFixed(1);
 const random32 = () => u8aToHex(randomBytes(32));

@@ -18,14 +18,14 @@
 //    count as stored).
 // Exit status 1 if the first request or the median of the worst case, one client at a time,
 // exceeds --limit-ms (default 50).
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 import { rpc } from '../examples/queries.mjs';
+import { freePort, nodes, waitForRpc } from './nodes.mjs';
 
 const [node, ...options] = process.argv.slice(2);
 if (!node) {
@@ -47,41 +47,8 @@ const months = Array.from({ length: MONTHS }, (_, i) => ({
 }));
 const text = ({ year, month }) => `${year}-${String(month).padStart(2, '0')}`;
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const work = mkdtempSync(join(tmpdir(), 'civil-statistics-'));
-const children = [];
-function start(args, name) {
-  const log = openSync(join(work, `${name}.log`), 'w');
-  const child = spawn(node, args, { stdio: ['ignore', log, log], detached: true });
-  children.push(child);
-  return child;
-}
-function stopAll() {
-  for (const child of children) {
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
-  }
-}
-process.on('exit', () => { stopAll(); rmSync(work, { recursive: true, force: true }); });
-
-async function waitForRpc(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await rpc(url, 'chain_getFinalizedHead', []);
-    } catch (e) {
-      if (Date.now() > deadline) throw new Error(`no RPC at ${url}: ${e.message}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
+const { start } = nodes(node, work);
 
 // 1. Keys, encoded by the runtime's metadata.
 const keyPort = await freePort();
