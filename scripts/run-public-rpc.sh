@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# A public verification endpoint: a full node that is not an authority, whose RPC is open to
-# anyone (citizens checking certificates, explorers, the statistics page), with the limits a
-# public endpoint needs. The settings and why each is chosen: docs/operators.md, "A public
-# verification endpoint".
+# The public gateway: a full node that is not an authority and serves the public only what the
+# public may see (node/src/gateway.rs): headers and finality, the runtime version, certificate
+# checks, statistics, archive proofs, the public view of a block and the heartbeat. Every other
+# method — storage reads, runtime calls, block bodies, transactions — is not there. The node's
+# own RPC, which has them all, listens on localhost only, for its operator. The settings and why
+# each is chosen: docs/operators.md, "The public gateway".
 #
 #   scripts/run-public-rpc.sh <node binary> <chain spec> <base path> [more node arguments]
 #
@@ -17,13 +19,13 @@ base="${3:?base path missing}"
 shift 3
 
 args=(
-	--chain "$chain" --base-path "$base" --name "${PUBLIC_RPC_NAME:-public-rpc}"
+	--chain "$chain" --base-path "$base" --name "${PUBLIC_RPC_NAME:-public-gateway}"
 	# Never an authority: no --validator, no session keys in this node's keystore.
-	# Listen on every interface, and serve only the safe methods (author_insertKey,
-	# author_rotateKeys, system_addReservedPeer... are refused: "RPC call is unsafe to be called
-	# externally").
-	--rpc-external --rpc-methods safe --rpc-cors "${PUBLIC_RPC_CORS:-all}"
-	--rpc-port "${PUBLIC_RPC_PORT:-9944}"
+	# The public port: only the public methods, any web origin.
+	--public-gateway "${PUBLIC_RPC_ADDRESS:-0.0.0.0}:${PUBLIC_RPC_PORT:-9944}"
+	# The node's own RPC, every method, on localhost only (no --rpc-external): the operator's.
+	--rpc-port "${LOCAL_RPC_PORT:-9945}"
+	# The limits below hold on both servers.
 	# Open connections at once (each WebSocket holds one; an HTTP request holds one while it
 	# runs). Beyond it, new connections are refused until one closes.
 	--rpc-max-connections "${PUBLIC_RPC_MAX_CONNECTIONS:-256}"
@@ -40,7 +42,8 @@ args=(
 	--rpc-message-buffer-capacity-per-connection "${PUBLIC_RPC_MESSAGE_BUFFER:-16}"
 	# Transactions come from offices' own nodes: a small pool for what passes through.
 	--pool-limit 512 --pool-kbytes 4096
-	# State of the last 256 blocks: the civil_* methods answer at the finalized block.
-	--state-pruning 256
+	# The state of every finalized block, so that the public view of any block (its outcomes,
+	# its officers' offices) can be answered; blocks are kept anyway.
+	--state-pruning archive-canonical
 )
 exec "$node" "${args[@]}" "$@"

@@ -12,6 +12,10 @@ pub struct Cli {
 	/// Flags of the running node (`--dev`, `--chain`, `--base-path`, ports, ...).
 	#[clap(flatten)]
 	pub run: RunCmd,
+
+	/// The public gateway (`--public-gateway <address>`): see `gateway.rs`.
+	#[clap(flatten)]
+	pub gateway: crate::gateway::GatewayParams,
 }
 
 /// The node's subcommands.

@@ -151,6 +151,7 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let gateway = cli.gateway.clone();
 			runner.run_node_until_exit(|mut config| async move {
 				// A permissioned chain: peer with its listed nodes only, all of them.
 				let nodes = chain_spec::permissioned_nodes(&*config.chain_spec)
@@ -166,10 +167,10 @@ pub fn run() -> sc_cli::Result<()> {
 							Block,
 							<Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config)
+					>(config, &gateway)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, &gateway)
 							.map_err(sc_cli::Error::Service)
 					},
 				}

@@ -11,6 +11,7 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod gateway;
 mod rpc;
 mod service;
 

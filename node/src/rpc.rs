@@ -65,6 +65,9 @@ pub struct CertificateJson {
 	pub current_version: u32,
 	/// The block the certificate was issued in.
 	pub issued_at: BlockNumber,
+	/// The day it was issued, `"YYYY-MM-DD"` (UTC), from that block's timestamp; `null` if this
+	/// node does not have the block's body (a node that synced by warp sync).
+	pub issued_on: Option<String>,
 }
 
 /// One line of `civil_statistics`.
@@ -199,15 +202,15 @@ where
 	}
 }
 
-fn invalid(message: impl Into<String>) -> ErrorObjectOwned {
+pub(crate) fn invalid(message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(INVALID_PARAMS_CODE, message.into(), None::<()>)
 }
 
-fn not_found(message: impl Into<String>) -> ErrorObjectOwned {
+pub(crate) fn not_found(message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(NOT_FOUND, message.into(), None::<()>)
 }
 
-fn runtime_error(e: impl std::fmt::Display) -> ErrorObjectOwned {
+pub(crate) fn runtime_error(e: impl std::fmt::Display) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(RUNTIME_ERROR, format!("the runtime could not answer: {e}"), None::<()>)
 }
 
@@ -228,7 +231,7 @@ pub fn kind_name(kind: ActKind) -> &'static str {
 /// `text` quoted for an error message if it is short enough to be a mistyped value, else only
 /// its length: a message never carries a caller's unbounded input back (into logs, into a
 /// proxy's error page).
-fn quoted(text: &str, longest: usize) -> String {
+pub(crate) fn quoted(text: &str, longest: usize) -> String {
 	if text.len() <= longest {
 		format!("{text:?}")
 	} else {
@@ -337,7 +340,13 @@ impl<C: Send + Sync + 'static, B> Civil<C, B> {
 #[jsonrpsee::core::async_trait]
 impl<C, B> CivilRpcServer for Civil<C, B>
 where
-	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + CallApiAt<Block> + Send + Sync + 'static,
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ sc_client_api::BlockBackend<Block>
+		+ CallApiAt<Block>
+		+ Send
+		+ Sync
+		+ 'static,
 	C::Api: CivilRegistryApi<Block>,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 {
@@ -368,6 +377,8 @@ where
 			version: info.version,
 			current_version: info.current_version,
 			issued_at: info.issued_at,
+			issued_on: crate::gateway::block_time(&*self.client, info.issued_at)
+				.map(crate::gateway::utc_date),
 		})
 	}
 
@@ -509,7 +520,7 @@ pub fn create_full<C, P, B>(
 	deps: FullDeps<C, P, B>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
 where
-	C: ProvideRuntimeApi<Block> + CallApiAt<Block>,
+	C: ProvideRuntimeApi<Block> + CallApiAt<Block> + sc_client_api::BlockBackend<Block>,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	C: HeaderBackend<Block> + HeaderMetadata<Block, Error = BlockChainError> + 'static,
 	C: Send + Sync + 'static,

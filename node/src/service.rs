@@ -140,6 +140,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	gateway: &crate::gateway::GatewayParams,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -218,6 +219,8 @@ pub fn new_full<
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};
+
+	crate::gateway::start(gateway, &config, client.clone(), backend.clone(), &mut task_manager)?;
 
 	let _rpc_handlers = sc_service::spawn_tasks(sc_service::SpawnTasksParams {
 		network: network.clone(),
