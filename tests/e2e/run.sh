@@ -13,6 +13,8 @@ npm ci --no-audit --no-fund --loglevel=error
 (cd ../../scripts/load && npm ci --no-audit --no-fund --loglevel=error)
 # 11-explorers runs the block explorer API people run, @substrate/api-sidecar, from its lockfile.
 (cd ../sidecar && npm ci --no-audit --no-fund --loglevel=error)
+# 12-portal renders a certificate's QR code with scripts/qr, which has its own packages.
+(cd ../../scripts/qr && npm ci --no-audit --no-fund --loglevel=error)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 rpc_port="$(free_port)"

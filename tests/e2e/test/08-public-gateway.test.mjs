@@ -6,22 +6,15 @@
 // date or document hash, counts the day's acts per office, and refuses everything else.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { WsProvider } from '@polkadot/api';
 import { officer, submit, today } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
 import * as lifecycle from '../examples/lifecycle.mjs';
 import { appointRegistrar } from '../examples/offices.mjs';
 import { rpc } from '../examples/queries.mjs';
-import { HTTP_ENDPOINT, YUNUSOBOD, hash, setup, waitForFinality } from '../lib/helpers.mjs';
+import { startGateway } from '../lib/gateway.mjs';
+import { HTTP_ENDPOINT, YUNUSOBOD, hash, setup } from '../lib/helpers.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const NODE = process.env.CIVIL_NODE;
 const OFFICE = 0; // office 0 serves Yunusobod; its head is Alice
 
 // Exactly these, and nothing else, are served on the public port.
@@ -33,32 +26,6 @@ const PUBLIC_METHODS = [
   'civil_verifyCertificate', 'rpc_methods', 'state_getRuntimeVersion',
 ];
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function eventually(what, check, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch (e) {
-      last = e; // still starting
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${what}: not within ${timeoutMs} ms (${last?.message ?? 'condition false'})`);
-}
-
-const finalizedNumber = async (url) =>
-  parseInt((await rpc(url, 'chain_getHeader', [await rpc(url, 'chain_getFinalizedHead', [])])).number, 16);
-
 const { api, alice } = await setup();
 test.after(() => api.disconnect());
 // A registrar of this file's own (the files run at once; each signer keeps its own nonces).
@@ -66,36 +33,8 @@ const clerk = officer('//GatewayClerk');
 if ((await api.query.offices.officers(clerk.address)).isNone) await appointRegistrar(api, alice, clerk.address);
 
 // The gateway, synced from the development node.
-assert.ok(NODE, 'CIVIL_NODE (the node binary) is set by tests/e2e/run.sh');
-const [gatewayPort, localPort, p2pPort] = [await freePort(), await freePort(), await freePort()];
-const base = mkdtempSync(join(tmpdir(), 'civil-gateway-'));
-const log = join(base, 'node.log');
-const addresses = await rpc(HTTP_ENDPOINT, 'system_localListenAddresses', []);
-const bootnode = addresses.find((a) => a.startsWith('/ip4/127.0.0.1/'));
-const child = spawn(join(ROOT, 'scripts', 'run-public-rpc.sh'),
-  [NODE, 'dev', join(base, 'db'), '--bootnodes', bootnode,
-    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`, '--no-prometheus', '--no-telemetry'],
-  {
-    env: { ...process.env, PUBLIC_RPC_ADDRESS: '127.0.0.1', PUBLIC_RPC_PORT: String(gatewayPort), LOCAL_RPC_PORT: String(localPort) },
-    detached: true, stdio: ['ignore', openSync(log, 'w'), openSync(log, 'w')],
-  });
-test.after(() => {
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-  rmSync(base, { recursive: true, force: true });
-});
-const gateway = `http://127.0.0.1:${gatewayPort}`;
-const tail = () => readFileSync(log, 'utf8').split('\n').slice(-30).join('\n');
-
-/** Wait until the gateway has finalized the development node's finalized block. */
-async function gatewaySynced() {
-  const target = await waitForFinality(api);
-  try {
-    await eventually('the gateway syncs', async () => (await finalizedNumber(gateway)) >= target, 90_000);
-  } catch (e) {
-    throw new Error(`${e.message}\n${tail()}`);
-  }
-  return target;
-}
+const { url: gateway, port: gatewayPort, localPort, log, synced } = await startGateway();
+const gatewaySynced = () => synced(api);
 
 /** The refusal of a method that is not on the public port. */
 const notFound = (e) => e.code === -32601 && /Method not found/i.test(e.message);
@@ -149,8 +88,8 @@ test('the gateway serves the public methods and nothing else', { timeout: 180_00
     await provider.disconnect();
   }
   // The node's own RPC, which has every method, listens on localhost only.
-  assert.match(readFileSync(log, 'utf8'), new RegExp(`Running JSON-RPC server: addr=127\\.0\\.0\\.1:${localPort}`));
-  assert.match(readFileSync(log, 'utf8'), /Public gateway on 127\.0\.0\.1:\d+: 15 methods/);
+  assert.match(log(), new RegExp(`Running JSON-RPC server: addr=127\\.0\\.0\\.1:${localPort}`));
+  assert.match(log(), /Public gateway on 127\.0\.0\.1:\d+: 15 methods/);
 });
 
 test('through the gateway: a certificate valid then superseded, statistics, the public view of a block, the heartbeat', { timeout: 240_000 }, async () => {

@@ -1,0 +1,485 @@
+// The citizen's portal. Plain JavaScript, no build step: the browser loads this module as it
+// is. It calls the public gateway's JSON-RPC over HTTP (`civil_verifyCertificate`,
+// `civil_statistics`, `civil_directory`, `civil_heartbeat`) and nothing else.
+import { LANGUAGES, STRINGS } from './strings.js';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const GATEWAY = params.get('gateway')
+  ?? globalThis.CIVIL_PORTAL?.gateway
+  ?? `${location.protocol === 'https:' ? 'https' : 'http'}://${location.hostname || '127.0.0.1'}:9944`;
+const KINDS = ['birth', 'death', 'marriage', 'divorce', 'adoption', 'paternity', 'nameChange', 'enrollment'];
+const HASH = /0x[0-9a-fA-F]{64}/;
+
+let lang = pickLanguage();
+let directory = null; // { jurisdictions, offices }
+let lastResult = null; // what #result shows, to redraw it in another language
+let lastHeartbeat = null;
+let gatewayUp = true;
+
+// ---------------------------------------------------------------------------------------------
+// Language
+
+function pickLanguage() {
+  const asked = params.get('lang') ?? localStorage.getItem('civil-portal-lang');
+  if (asked && STRINGS[asked]) return asked;
+  const browser = (navigator.language || '').slice(0, 2);
+  return STRINGS[browser] ? browser : 'uz';
+}
+
+/** The text `key` in the current language, `{name}`s filled from `values`. */
+function t(key, values = {}) {
+  const text = STRINGS[lang][key] ?? STRINGS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll('[data-text]')) el.textContent = t(el.dataset.text);
+  for (const el of document.querySelectorAll('[data-placeholder]')) el.placeholder = t(el.dataset.placeholder);
+  for (const button of document.querySelectorAll('#languages button')) {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+  }
+  fillKinds();
+  fillRegions();
+  showResult(lastResult);
+  showHeartbeat(lastHeartbeat);
+  drawStatistics();
+  if (!gatewayUp) showBanner(t('gatewayDown'));
+}
+
+function languageButtons() {
+  const box = $('languages');
+  for (const { code, name } of LANGUAGES) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = `lang-${code}`;
+    button.dataset.lang = code;
+    button.lang = code;
+    button.textContent = name;
+    button.addEventListener('click', () => {
+      lang = code;
+      localStorage.setItem('civil-portal-lang', code);
+      applyLanguage();
+    });
+    box.append(button);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The gateway
+
+class GatewayDown extends Error {}
+
+async function call(method, rpcParams) {
+  let response;
+  try {
+    response = await fetch(GATEWAY, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: rpcParams }),
+    });
+  } catch (e) {
+    gatewayState(false);
+    throw new GatewayDown(e.message);
+  }
+  if (!response.ok) {
+    gatewayState(false);
+    throw new GatewayDown(`HTTP ${response.status}`);
+  }
+  gatewayState(true);
+  const { result, error } = await response.json();
+  if (error) throw Object.assign(new Error(error.message), { code: error.code });
+  return result;
+}
+
+function showBanner(text) {
+  const banner = $('gateway-banner');
+  banner.textContent = text;
+  banner.hidden = !text;
+  banner.className = gatewayUp ? 'ok' : 'down';
+}
+
+function gatewayState(up) {
+  if (up === gatewayUp) return;
+  gatewayUp = up;
+  document.body.dataset.gateway = up ? 'up' : 'down';
+  showBanner(up ? t('gatewayBack') : t('gatewayDown'));
+  if (up) setTimeout(() => { if (gatewayUp) showBanner(''); }, 5000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Certificates
+
+function officeName(id) {
+  const office = directory?.offices.find((o) => o.id === id);
+  return office ? office.name : `#${id}`;
+}
+
+function formatDate(text) {
+  if (!text) return '–';
+  const [y, m, d] = text.split('-').map(Number);
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
+/** Draw `result` into #result: `{ status, certificate? }` or `{ message }`. */
+function showResult(result) {
+  const box = $('result');
+  box.replaceChildren();
+  delete box.dataset.status;
+  if (!result) return;
+  if (result.message) {
+    const p = document.createElement('p');
+    p.className = 'message';
+    p.textContent = t(result.message);
+    box.append(p);
+    box.dataset.status = result.message;
+    return;
+  }
+  box.dataset.status = result.status;
+  const title = document.createElement('p');
+  title.className = `status ${result.status}`;
+  title.textContent = t(`status_${result.status}`);
+  box.append(title);
+  const c = result.certificate;
+  if (!c) return;
+  const dl = document.createElement('dl');
+  const row = (key, value) => {
+    const dt = document.createElement('dt');
+    dt.textContent = t(key);
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    dl.append(dt, dd);
+  };
+  row('kind', t(`kind_${c.kind}`));
+  row('office', officeName(c.office));
+  row('issuedOn', formatDate(c.issuedOn));
+  row('version', t('versionOf', { version: c.version, current: c.currentVersion }));
+  box.append(dl);
+}
+
+async function verify(text) {
+  const match = HASH.exec(text ?? '');
+  if (!match) {
+    lastResult = { message: 'badCode' };
+    showResult(lastResult);
+    return;
+  }
+  const hash = match[0].toLowerCase();
+  $('code').value = hash;
+  lastResult = { message: 'checking' };
+  showResult(lastResult);
+  try {
+    const certificate = await call('civil_verifyCertificate', [hash]);
+    lastResult = { status: certificate.status, certificate };
+  } catch (e) {
+    if (e.code === 4004) lastResult = { status: 'unknown' };
+    else if (e instanceof GatewayDown) lastResult = { message: 'cannotCheck' };
+    else lastResult = { message: 'badCode' };
+  }
+  showResult(lastResult);
+}
+
+/** The text of the QR code in `source` (an image, a canvas or a video frame), or null. */
+function readQr(source, width, height) {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  context.drawImage(source, 0, 0, width, height);
+  const image = context.getImageData(0, 0, width, height);
+  const code = globalThis.jsQR(image.data, width, height);
+  return code ? code.data : null;
+}
+
+async function fromFile(file) {
+  if (!file) return;
+  const bitmap = await createImageBitmap(file);
+  const text = readQr(bitmap, bitmap.width, bitmap.height);
+  if (text) await verify(text);
+  else {
+    lastResult = { message: 'noQr' };
+    showResult(lastResult);
+  }
+}
+
+let stream = null;
+async function toggleCamera() {
+  const video = $('camera');
+  const button = $('scan');
+  if (stream) {
+    stream.getTracks().forEach((track) => track.stop());
+    stream = null;
+    video.hidden = true;
+    button.dataset.text = 'scan';
+    button.textContent = t('scan');
+    return;
+  }
+  if (!navigator.mediaDevices?.getUserMedia) {
+    lastResult = { message: 'noCamera' };
+    showResult(lastResult);
+    $('upload').focus();
+    return;
+  }
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+  } catch {
+    lastResult = { message: 'noCamera' };
+    showResult(lastResult);
+    $('upload').focus();
+    return;
+  }
+  video.srcObject = stream;
+  video.hidden = false;
+  await video.play();
+  button.dataset.text = 'stopScan';
+  button.textContent = t('stopScan');
+  const tick = async () => {
+    if (!stream) return;
+    if (video.videoWidth) {
+      const text = readQr(video, video.videoWidth, video.videoHeight);
+      if (text && HASH.test(text)) {
+        await toggleCamera();
+        await verify(text);
+        return;
+      }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+let statistics = null; // { region, kind, range, byMonth: [[month, count]], byRegion: [[id, count]] }
+
+function monthRange(count) {
+  const now = new Date();
+  const months = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
+    months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
+  }
+  return months;
+}
+
+function fillKinds() {
+  const select = $('kind');
+  const value = select.value || '';
+  select.replaceChildren();
+  for (const kind of ['', ...KINDS]) {
+    const option = document.createElement('option');
+    option.value = kind;
+    option.textContent = t(kind ? `kind_${kind}` : 'kind_all');
+    select.append(option);
+  }
+  select.value = value;
+}
+
+function fillRegions() {
+  const select = $('region');
+  if (!directory) return;
+  const value = select.value;
+  select.replaceChildren();
+  // The country, then each region with its districts indented below it.
+  const children = (parent) => directory.jurisdictions.filter((j) => j.parent === parent);
+  const add = (j, depth) => {
+    const option = document.createElement('option');
+    option.value = String(j.id);
+    option.textContent = `${'\u00a0\u00a0'.repeat(depth)}${j.name}`;
+    select.append(option);
+    if (depth < 2) for (const c of children(j.id)) add(c, depth + 1);
+  };
+  for (const root of children(null)) add(root, 0);
+  select.value = value || select.options[0]?.value || '';
+}
+
+let loads = 0; // the latest load wins: an earlier, slower one must not draw over it
+
+async function loadStatistics() {
+  if (!directory) return;
+  const load = ++loads;
+  const region = Number($('region').value);
+  const kind = $('kind').value || null;
+  const range = monthRange(Number($('months').value));
+  const from = range[0];
+  const to = range[range.length - 1];
+  const sum = (lines) => {
+    const byMonth = new Map(range.map((m) => [m, 0]));
+    for (const line of lines) byMonth.set(line.month, (byMonth.get(line.month) ?? 0) + line.count);
+    return byMonth;
+  };
+  try {
+    const own = sum(await call('civil_statistics', [region, kind, from, to]));
+    const within = directory.jurisdictions.filter((j) => j.parent === region);
+    const byRegion = [];
+    for (const j of within) {
+      const counts = sum(await call('civil_statistics', [j.id, kind, from, to]));
+      byRegion.push([j.id, [...counts.values()].reduce((a, b) => a + b, 0)]);
+    }
+    if (load !== loads) return;
+    statistics = { region, kind, range, byMonth: [...own.entries()], byRegion };
+  } catch (e) {
+    if (!(e instanceof GatewayDown)) console.error(e);
+    if (load !== loads) return;
+    statistics = null;
+  }
+  drawStatistics();
+}
+
+/** A bar chart of `bars` ([label, value, key, second line]) into `svg`; each bar carries its
+ *  data. */
+function barChart(svg, bars) {
+  svg.replaceChildren();
+  const ns = 'http://www.w3.org/2000/svg';
+  const width = 640;
+  const height = 240;
+  const bottom = 40;
+  const max = Math.max(1, ...bars.map(([, v]) => v));
+  const step = bars.length ? width / bars.length : width;
+  bars.forEach(([label, value, key, under], i) => {
+    const h = Math.round(((height - bottom - 20) * value) / max);
+    const rect = document.createElementNS(ns, 'rect');
+    rect.setAttribute('x', String(i * step + step * 0.15));
+    rect.setAttribute('y', String(height - bottom - h));
+    rect.setAttribute('width', String(step * 0.7));
+    rect.setAttribute('height', String(h));
+    rect.setAttribute('class', 'bar');
+    rect.dataset.key = key;
+    rect.dataset.count = String(value);
+    const title = document.createElementNS(ns, 'title');
+    title.textContent = `${label}: ${value}`;
+    rect.append(title);
+    const count = document.createElementNS(ns, 'text');
+    count.setAttribute('x', String(i * step + step / 2));
+    count.setAttribute('y', String(height - bottom - h - 4));
+    count.setAttribute('text-anchor', 'middle');
+    count.textContent = String(value);
+    const name = document.createElementNS(ns, 'text');
+    name.setAttribute('x', String(i * step + step / 2));
+    name.setAttribute('y', String(height - bottom + 16));
+    name.setAttribute('text-anchor', 'middle');
+    name.setAttribute('class', 'label');
+    name.textContent = label.length > 10 ? `${label.slice(0, 9)}…` : label;
+    svg.append(rect, count, name);
+    if (under) {
+      const second = document.createElementNS(ns, 'text');
+      second.setAttribute('x', String(i * step + step / 2));
+      second.setAttribute('y', String(height - bottom + 30));
+      second.setAttribute('text-anchor', 'middle');
+      second.setAttribute('class', 'label');
+      second.textContent = under;
+      svg.append(second);
+    }
+  });
+}
+
+function table(tbody, rows) {
+  tbody.replaceChildren();
+  for (const [label, value] of rows) {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = label;
+    const td = document.createElement('td');
+    td.textContent = String(value);
+    tr.append(th, td);
+    tbody.append(tr);
+  }
+}
+
+function monthLabel(month) {
+  const [y, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(lang, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+}
+
+function shortMonth(month) {
+  const [y, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1)).replace(/\.$/, '');
+}
+
+function drawStatistics() {
+  if (!statistics || !directory) return;
+  const name = (id) => directory.jurisdictions.find((j) => j.id === id)?.name ?? `#${id}`;
+  const { region, range, byMonth, byRegion } = statistics;
+  $('by-month-caption').textContent = t('byMonth', { region: name(region) });
+  // Under each bar its month; under January's and the first, the year too.
+  barChart($('chart-months'), byMonth.map(([m, v], i) => [
+    shortMonth(m), v, m, i === 0 || m.endsWith('-01') ? m.slice(0, 4) : '',
+  ]));
+  table($('table-months').tBodies[0], byMonth.map(([m, v]) => [monthLabel(m), v]));
+  $('by-region').hidden = byRegion.length === 0;
+  $('by-region-caption').textContent = t('byRegion', { from: monthLabel(range[0]), to: monthLabel(range[range.length - 1]) });
+  barChart($('chart-regions'), byRegion.map(([id, v]) => [name(id), v, String(id)]));
+  table($('table-regions').tBodies[0], byRegion.map(([id, v]) => [name(id), v]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Heartbeat
+
+function showHeartbeat(beat) {
+  if (!beat) return;
+  const time = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(beat.timestamp);
+  $('last-block').textContent = t('blockAt', { number: beat.finalized, time });
+  $('last-block').dataset.number = String(beat.finalized);
+  const heading = `${t('actsToday', { day: formatDate(beat.day) })} ${beat.complete ? '' : t('partialDay', { since: beat.since })}`;
+  $('acts-today-heading').textContent = heading.trim();
+  const list = $('acts-today');
+  list.replaceChildren();
+  for (const { office, acts } of beat.actsByOffice) {
+    const li = document.createElement('li');
+    li.dataset.office = String(office);
+    li.dataset.acts = String(acts);
+    li.textContent = `${officeName(office)}: ${acts}`;
+    list.append(li);
+  }
+  const total = document.createElement('li');
+  total.className = 'total';
+  total.textContent = beat.actsByOffice.length ? t('actsTotal', { acts: beat.acts }) : t('noActsToday');
+  list.append(total);
+}
+
+async function heartbeat() {
+  try {
+    lastHeartbeat = await call('civil_heartbeat', []);
+    showHeartbeat(lastHeartbeat);
+  } catch (e) {
+    if (!(e instanceof GatewayDown)) console.error(e);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+async function start() {
+  languageButtons();
+  fillKinds();
+  applyLanguage();
+  $('verify-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    verify($('code').value);
+  });
+  $('upload').addEventListener('change', (e) => fromFile(e.target.files[0]));
+  $('scan').addEventListener('click', toggleCamera);
+  for (const id of ['region', 'kind', 'months']) $(id).addEventListener('change', loadStatistics);
+  // A link to the portal may carry the certificate: `#0x…` (what an office's QR code can hold).
+  const fromLink = HASH.exec(location.hash);
+
+  const loadDirectory = async () => {
+    try {
+      directory = await call('civil_directory', []);
+      fillRegions();
+      await loadStatistics();
+    } catch (e) {
+      if (!(e instanceof GatewayDown)) console.error(e);
+      setTimeout(loadDirectory, 10_000);
+    }
+  };
+  await Promise.all([loadDirectory(), heartbeat()]);
+  setInterval(heartbeat, 6_000);
+  if (fromLink) await verify(fromLink[0]);
+  document.body.dataset.ready = 'true';
+}
+
+start();

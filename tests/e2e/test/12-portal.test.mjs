@@ -1,0 +1,253 @@
+// Issue #16: the citizen's portal (portal/), opened in a real browser — Debian's Chromium,
+// driven by puppeteer-core (which downloads no browser) — against a public gateway synced from
+// the development node. A registry office of its own, in a district of its own, registers the
+// scenario, so that the statistics the page draws are exactly the scenario's. A certificate
+// shows valid (typed, and read from a picture of its QR code), superseded after a four-eyes
+// correction, an unknown code unknown; the charts carry the scenario's counts; the language
+// switch changes the labels; the page says so when the gateway is down. Screenshots are written
+// to tests/e2e/artifacts/portal/.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { officer, today } from '../examples/connect.mjs';
+import * as acts from '../examples/acts.mjs';
+import * as lifecycle from '../examples/lifecycle.mjs';
+import * as offices from '../examples/offices.mjs';
+import { jurisdictionByCode, rpc } from '../examples/queries.mjs';
+import { freePort, startGateway } from '../lib/gateway.mjs';
+import { TASHKENT, hash, setup } from '../lib/helpers.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts', 'portal');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const QR = join(ROOT, 'scripts', 'qr', 'certificate-qr.mjs');
+
+const { api, alice } = await setup();
+test.after(() => api.disconnect());
+
+// The scenario's office: a district, its registry office, a head and a registrar.
+const head = officer('//PortalHead');
+const clerk = officer('//PortalClerk');
+let district = await jurisdictionByCode(api, 'UZ-TK-PRT');
+let office;
+if (district === null) {
+  district = await offices.createJurisdiction(api, alice, 'UZ-TK-PRT', 'Portal district', TASHKENT);
+  office = await offices.registerOffice(api, alice, 'DistrictRegistry', district, 'Portal registry office');
+  await offices.appointHead(api, alice, office, head.address);
+  await offices.appointRegistrar(api, head, clerk.address);
+} else {
+  office = (await api.query.offices.officers(clerk.address)).unwrap().office.toNumber();
+}
+
+// Two adults from the archive who marry today, and three births today: this month the district
+// has 4 acts (3 births, 1 marriage; the enrollments count in their birth months).
+const now = await today(api);
+const person = (sex, birthDate) => acts.enrollPerson(api, clerk, {
+  jurisdiction: district, birthDate, identityKey: hash(), dataRoot: hash(), sex, archiveReference: hash(),
+});
+const birth = (sex) => acts.registerBirth(api, clerk, {
+  jurisdiction: district, birthDate: now, identityKey: hash(), dataRoot: hash(), sex, documentHash: hash(),
+});
+const [{ person: bride }, { person: groom }, { act: firstBirth }] = await Promise.all([
+  person('Female', { year: 1994, month: 3, day: 8 }),
+  person('Male', { year: 1992, month: 11, day: 30 }),
+  birth('Female'), birth('Male'), birth('Male'),
+]);
+await acts.registerMarriage(api, clerk, district, now, bride, groom, null, hash());
+const certificate = hash();
+await lifecycle.issueCertificate(api, clerk, firstBirth, certificate);
+
+const gateway = await startGateway();
+await gateway.synced(api);
+
+// The portal, served as a user would serve it.
+const portalPort = await freePort();
+const server = spawn(process.execPath, [join(ROOT, 'portal', 'serve.mjs'), '--port', String(portalPort), '--gateway', gateway.url],
+  { stdio: ['ignore', 'pipe', 'inherit'] });
+test.after(() => server.kill());
+await new Promise((resolve) => server.stdout.once('data', resolve));
+const PORTAL = `http://127.0.0.1:${portalPort}/`;
+
+mkdirSync(ARTIFACTS, { recursive: true });
+assert.ok(existsSync(CHROMIUM), `no browser at ${CHROMIUM}: scripts/setup.sh installs Debian's chromium`);
+const browser = await puppeteer.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  // Root in CI's containers has no user namespaces for Chromium's sandbox.
+  args: ['--no-sandbox', '--disable-dev-shm-usage'],
+});
+test.after(() => browser.close());
+
+async function open(query = 'lang=en') {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1100, height: 1400 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${PORTAL}?${query}`, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  return { page, errors };
+}
+
+async function check(page, code) {
+  await page.$eval('#code', (el) => { el.value = ''; });
+  await page.type('#code', code);
+  await page.click('#check');
+  await page.waitForFunction(() => {
+    const s = document.querySelector('#result').dataset.status;
+    return s && s !== 'checking';
+  }, { timeout: 20_000 });
+  return page.$eval('#result', (el) => ({ status: el.dataset.status, text: el.innerText }));
+}
+
+const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+test('the portal checks certificates: valid, from a QR picture, superseded, unknown', { timeout: 240_000 }, async () => {
+  const { page, errors } = await open();
+  const valid = await check(page, certificate);
+  assert.equal(valid.status, 'valid');
+  assert.match(valid.text, /Valid/);
+  assert.match(valid.text, /Birth/);
+  assert.match(valid.text, /Portal registry office/);
+  const issued = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
+  assert.ok(valid.text.includes(issued) || /\d{4}/.test(valid.text), valid.text);
+  await shot(page, '1-valid');
+
+  // The office's QR code (a link to the portal carrying the hash), as a picture uploaded.
+  const dir = mkdtempSync(join(tmpdir(), 'civil-qr-'));
+  try {
+    const png = join(dir, 'certificate.png');
+    execFileSync(process.execPath, [QR, certificate, '--portal', 'https://portal.example/', '--png', png], { stdio: 'ignore' });
+    await page.$eval('#code', (el) => { el.value = ''; });
+    await page.$eval('#result', (el) => { el.replaceChildren(); delete el.dataset.status; });
+    const input = await page.$('#upload');
+    await input.uploadFile(png);
+    await page.waitForFunction(() => document.querySelector('#result').dataset.status === 'valid', { timeout: 20_000 });
+    assert.equal(await page.$eval('#code', (el) => el.value), certificate.toLowerCase());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // A four-eyes correction of the act (the registrar proposes, the head approves): superseded.
+  const proposal = await lifecycle.proposeAmendment(api, clerk, firstBirth, hash(), 'ClericalError', { sex: 'Male' });
+  assert.equal(await lifecycle.approveAmendment(api, head, proposal), 2);
+  await gateway.synced(api);
+  const superseded = await check(page, certificate);
+  assert.equal(superseded.status, 'superseded');
+  assert.match(superseded.text, /Superseded/);
+  assert.match(superseded.text, /1 of 2/);
+  await shot(page, '2-superseded');
+
+  const unknown = await check(page, hash());
+  assert.equal(unknown.status, 'unknown');
+  assert.match(unknown.text, /Unknown/);
+  await shot(page, '3-unknown');
+
+  const malformed = await check(page, 'not a code');
+  assert.equal(malformed.status, 'badCode');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the statistics chart draws the scenario, the heartbeat counts the office, the language switches', { timeout: 180_000 }, async () => {
+  const { page, errors } = await open();
+  const month = `${now.year}-${String(now.month).padStart(2, '0')}`;
+  const bars = async () => page.$$eval('#chart-months rect', (rects) => Object.fromEntries(rects.map((r) => [r.dataset.key, Number(r.dataset.count)])));
+
+  await page.select('#region', String(district));
+  await page.waitForFunction((m) => document.querySelector(`#chart-months rect[data-key="${m}"]`)?.dataset.count === '4', { timeout: 60_000 }, month);
+  const all = await bars();
+  assert.equal(Object.keys(all).length, 12);
+  assert.equal(all[month], 4);
+  assert.equal(Object.values(all).reduce((a, b) => a + b, 0), 4, JSON.stringify(all));
+  // The page's numbers are the gateway's.
+  const first = new Date(Date.UTC(now.year, now.month - 1 - 11, 1));
+  const from = `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}`;
+  const lines = await rpc(gateway.url, 'civil_statistics', [district, null, from, month]);
+  assert.equal(lines.reduce((a, l) => a + l.count, 0), 4, JSON.stringify(lines));
+  assert.deepEqual(await page.$$eval('#table-months tbody tr', (rows) => rows.length), 12);
+  // A district has no regions within.
+  assert.equal(await page.$eval('#by-region', (el) => el.hidden), true);
+  await page.select('#kind', 'birth');
+  await page.waitForFunction((m) => document.querySelector(`#chart-months rect[data-key="${m}"]`)?.dataset.count === '3', { timeout: 60_000 }, month);
+  await page.select('#kind', 'marriage');
+  await page.waitForFunction((m) => document.querySelector(`#chart-months rect[data-key="${m}"]`)?.dataset.count === '1', { timeout: 60_000 }, month);
+  // The city above it: its districts, the scenario's among them with its 1 marriage.
+  await page.select('#region', String(TASHKENT));
+  await page.waitForFunction((d) => document.querySelector(`#chart-regions rect[data-key="${d}"]`)?.dataset.count === '1', { timeout: 60_000 }, String(district));
+  assert.equal(await page.$eval('#by-region', (el) => el.hidden), false);
+  await page.select('#kind', '');
+  await page.select('#region', String(district));
+  await page.waitForFunction((m) => document.querySelector(`#chart-months rect[data-key="${m}"]`)?.dataset.count === '4', { timeout: 60_000 }, month);
+  await page.waitForFunction(() => document.querySelector('#by-month-caption').textContent.startsWith('Portal district'), { timeout: 60_000 });
+  assert.equal(await page.$eval('#by-region', (el) => el.hidden), true);
+  await shot(page, '4-statistics');
+
+  // The heartbeat: the office's acts today (2 enrollments, 3 births, 1 marriage).
+  await page.waitForFunction((o) => document.querySelector(`#acts-today li[data-office="${o}"]`)?.dataset.acts === '6', { timeout: 30_000 }, String(office));
+  assert.ok(Number(await page.$eval('#last-block', (el) => el.dataset.number)) > 0);
+
+  // The language switch: labels, the page's language, the drawn result.
+  await check(page, certificate);
+  const labels = () => page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    heading: document.querySelector('#verify-heading').textContent,
+    check: document.querySelector('#check').textContent,
+    status: document.querySelector('#result .status').textContent,
+    stats: document.querySelector('#stats-heading').textContent,
+  }));
+  const en = await labels();
+  assert.deepEqual([en.lang, en.heading, en.check, en.stats], ['en', 'Check a certificate', 'Check', 'Vital statistics']);
+  await page.click('#lang-ru');
+  const ru = await labels();
+  assert.deepEqual([ru.lang, ru.heading, ru.check, ru.stats], ['ru', 'Проверка свидетельства', 'Проверить', 'Демографическая статистика']);
+  assert.match(ru.status, /^Устарело/);
+  assert.equal(await page.$eval('#lang-ru', (el) => el.getAttribute('aria-pressed')), 'true');
+  await shot(page, '5-russian');
+  await page.click('#lang-uz');
+  const uz = await labels();
+  assert.deepEqual([uz.lang, uz.heading, uz.check], ['uz', 'Guvohnomani tekshirish', 'Tekshirish']);
+  assert.match(uz.status, /^Eskirgan/);
+  await shot(page, '6-uzbek');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the portal is usable by keyboard and screen reader, and says when the gateway is down', { timeout: 120_000 }, async () => {
+  const { page } = await open();
+  // Every control has a name a screen reader reads.
+  const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, select, button')]
+    .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent.trim()))
+    .map((el) => el.id));
+  assert.deepEqual(unnamed, []);
+  assert.equal(await page.$eval('#result', (el) => el.getAttribute('aria-live')), 'polite');
+  assert.equal(await page.$$eval('svg[role="img"][aria-labelledby]', (els) => els.length), 2);
+  // By keyboard: the skip link first, then to the code field, type, Enter.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  for (let i = 0; i < 10 && await page.evaluate(() => document.activeElement.id) !== 'code'; i++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'code');
+  await page.keyboard.type(certificate);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#result').dataset.status === 'superseded', { timeout: 20_000 });
+  await page.close();
+
+  // A gateway that does not answer: a clear alert, and a check says it cannot check.
+  const closed = await freePort();
+  const down = await browser.newPage();
+  await down.goto(`${PORTAL}?lang=en&gateway=${encodeURIComponent(`http://127.0.0.1:${closed}`)}`, { waitUntil: 'load' });
+  await down.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  const banner = await down.$eval('#gateway-banner', (el) => ({ hidden: el.hidden, role: el.getAttribute('role'), text: el.textContent }));
+  assert.deepEqual([banner.hidden, banner.role], [false, 'alert']);
+  assert.match(banner.text, /cannot be reached/);
+  const result = await check(down, certificate);
+  assert.equal(result.status, 'cannotCheck');
+  await shot(down, '7-gateway-down');
+  await down.close();
+});
