@@ -22,8 +22,9 @@
 #      them (it refuses, the client resubmits), every act included exactly once
 #   8. the polkadot.js suite (tests/e2e) against a fresh dev node: every act,
 #      the lifecycle, the runtime API, the civil_* RPC, metadata docs, the
-#      examples of docs/integrators.md, an attack with one stolen key, and the public
-#      verification endpoint (scripts/run-public-rpc.sh) with its limits, the archive
+#      examples of docs/integrators.md, an attack with one stolen key, the public
+#      gateway (scripts/run-public-rpc.sh) with its allow-list and limits, the citizen's
+#      portal in Debian's Chromium (puppeteer-core), the archive
 #      import and a million anchored records with 1,000 proofs, and api-sidecar 18 (the
 #      explorer API people run) decoding a block with a registry act
 #   9. civil_statistics for the country over 120 months with a counter for every

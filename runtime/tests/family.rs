@@ -133,3 +133,147 @@ fn a_familys_life() {
 		pallet_civil_events::Pallet::<Runtime>::do_try_state().unwrap();
 	});
 }
+
+/// Ask the runtime API what an integrator asks.
+fn api<R: codec::Decode>(method: &str, args: impl codec::Encode) -> R {
+	let answer = civil_registry_runtime::apis::api::dispatch(method, &args.encode())
+		.expect("the runtime exposes CivilRegistryApi");
+	codec::Decode::decode(&mut &answer[..]).expect("the answer decodes")
+}
+
+#[test]
+fn a_sealed_adoption_hides_the_birth_parents_from_the_public_not_from_the_law() {
+	use civil_registry_primitives::{ActId, CertificateInfo, PersonRecord};
+	use civil_registry_runtime::{
+		apis::{ActRecord, ActsPage},
+		BlockNumber,
+	};
+	use pallet_civil_events::ActDetails;
+
+	preset_ext("development").execute_with(|| {
+		pallet_timestamp::Now::<Runtime>::put(NOW_MILLIS);
+		let today = Date::new(2024, 6, 15);
+
+		// A girl of twelve, her mother on her record, her father by a paternity act.
+		let mother = enroll(21, Sex::Female, Date::new(1985, 1, 1));
+		let father = enroll(22, Sex::Male, Date::new(1983, 1, 1));
+		next_block();
+		let girl = match act(pallet_civil_events::Call::enroll_person {
+			jurisdiction: YUNUSOBOD,
+			birth_date: Date::new(2012, 5, 5),
+			identity_key: H256::repeat_byte(23),
+			data_root: H256::repeat_byte(0xd4),
+			sex: Sex::Female,
+			mother: Some(mother),
+			father: None,
+			archive_reference: H256::repeat_byte(0xa1),
+		}) {
+			ActEvent::PersonEnrolled { person, .. } => person,
+			e => panic!("unexpected event {e:?}"),
+		};
+		next_block();
+		let paternity = match act(pallet_civil_events::Call::register_paternity {
+			jurisdiction: YUNUSOBOD,
+			date: today,
+			child: girl,
+			father,
+			court_decision: None,
+			document_hash: H256::repeat_byte(0x15),
+		}) {
+			ActEvent::PaternityRegistered { act, .. } => act,
+			e => panic!("unexpected event {e:?}"),
+		};
+		// A certificate of the paternity, issued before the adoption.
+		let certificate = H256::repeat_byte(0xce);
+		act(pallet_civil_events::Call::issue_certificate {
+			act: paternity,
+			certificate_hash: certificate,
+		});
+		let verify = |hash: H256| -> Option<CertificateInfo<BlockNumber>> {
+			api("CivilRegistryApi_verify_certificate", hash)
+		};
+		assert!(verify(certificate).is_some());
+
+		// Adopted, under seal, by a married couple.
+		let adoptive_mother = enroll(24, Sex::Female, Date::new(1980, 2, 2));
+		let adoptive_father = enroll(25, Sex::Male, Date::new(1979, 3, 3));
+		next_block();
+		act(pallet_civil_events::Call::register_marriage {
+			first: adoptive_mother,
+			second: adoptive_father,
+			jurisdiction: YUNUSOBOD,
+			date: today,
+			exemption: None,
+			document_hash: H256::repeat_byte(0x16),
+		});
+		next_block();
+		let adoption = match act(pallet_civil_events::Call::register_adoption {
+			jurisdiction: YUNUSOBOD,
+			date: today,
+			child: girl,
+			adoptive_mother: Some(adoptive_mother),
+			adoptive_father: Some(adoptive_father),
+			seal: true,
+			decision: H256::repeat_byte(0x17),
+			document_hash: H256::repeat_byte(0x18),
+		}) {
+			ActEvent::AdoptionRegistered { act, sealed: true, .. } => act,
+			e => panic!("unexpected event {e:?}"),
+		};
+
+		// Through the runtime API nothing leads from her to a birth parent, or back.
+		let person = |id: u64| -> PersonRecord {
+			api::<Option<PersonRecord>>("CivilRegistryApi_person", id).unwrap()
+		};
+		let record = |id: ActId| -> Option<ActRecord> { api("CivilRegistryApi_act", id) };
+		let acts_of = |id: u64| -> ActsPage { api("CivilRegistryApi_acts_of", (id, 0u32, 100u32)) };
+		let her = person(girl);
+		assert_eq!((her.mother, her.father), (Some(adoptive_mother), Some(adoptive_father)));
+		assert!(her.sealed);
+		assert!(record(her.origin_act).is_none(), "her enrollment (it names her mother) is sealed");
+		assert!(record(paternity).is_none(), "the paternity act names her birth father");
+		assert!(verify(certificate).is_none(), "nor does its certificate answer");
+		assert_eq!(acts_of(girl).acts, vec![adoption]);
+		let adoption_record = record(adoption).unwrap();
+		match adoption_record.current.details {
+			ActDetails::Adoption { previous_mother: None, previous_father: None, .. } => {},
+			d => panic!("the adoption shows what it replaced: {d:?}"),
+		}
+		assert!(adoption_record.versions.is_empty());
+		for parent in [mother, father] {
+			for id in acts_of(parent).acts {
+				let act = record(id).unwrap().current;
+				assert!(!act.subjects.contains(&girl), "act {id} of a birth parent names her");
+			}
+		}
+		for id in acts_of(girl).acts {
+			let act = record(id).unwrap().current;
+			assert!(!act.subjects.contains(&mother) && !act.subjects.contains(&father));
+		}
+
+		// The law still knows: grown up, she may not marry her birth father.
+		next_block();
+		let later = Date::new(2031, 1, 1);
+		pallet_timestamp::Now::<Runtime>::put(later.days_since_epoch() as u64 * 86_400_000);
+		let refused = apply(signed(
+			Bob,
+			RuntimeCall::CivilEvents(pallet_civil_events::Call::register_marriage {
+				first: girl,
+				second: father,
+				jurisdiction: YUNUSOBOD,
+				date: later,
+				exemption: None,
+				document_hash: H256::repeat_byte(0x19),
+			}),
+		));
+		assert_eq!(
+			refused,
+			Ok(Err(pallet_civil_events::Error::<Runtime>::CloseRelatives.into())),
+			"the kinship rules follow the parents the adoption replaced"
+		);
+
+		pallet_offices::Pallet::<Runtime>::do_try_state().unwrap();
+		pallet_persons::Pallet::<Runtime>::do_try_state().unwrap();
+		pallet_civil_events::Pallet::<Runtime>::do_try_state().unwrap();
+	});
+}

@@ -1,11 +1,20 @@
 //! What the runtime API answers: certificates, vital statistics, acts as the public may see
 //! them (sealed acts and the parents a sealing adoption replaced are never returned), and the
 //! acts of a compromised key under review. Read-only; no call changes state through here.
+//!
+//! **Sealed adoptions.** A sealing adoption seals the child's original birth act (it names the
+//! birth mother and father). A paternity act of the child names the birth father too: the
+//! public never sees one either while the child's record is sealed ([`Pallet::is_public`]).
+//! So nothing here leads from the child to a birth parent or back: not the child's acts, not
+//! the parents' acts, not a certificate. The law's kinship checks still follow the replaced
+//! parents ([`AdoptionInEffect`]); why that link is kept in state and who can read it:
+//! docs/architecture.md, *Sealed adoptions*.
 
 use crate::*;
 use alloc::vec::Vec;
 use civil_registry_primitives::{
-	ActId, ActKind, CompromisedKeys, JurisdictionId, JurisdictionTree, PersonId, YearMonth,
+	ActId, ActKind, CompromisedKeys, JurisdictionId, JurisdictionTree, PersonId, PersonRegistry,
+	YearMonth,
 };
 use frame_support::ensure;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -21,6 +30,9 @@ impl<T: Config> Pallet<T> {
 		let certificate = Certificates::<T>::get(hash)?;
 		let act = Acts::<T>::get(certificate.act)?;
 		if act.sealed && !certificate.sealed {
+			return None;
+		}
+		if !act.sealed && !Self::is_public(&act) {
 			return None;
 		}
 		let status = if act.status == ActStatus::Revoked {
@@ -82,7 +94,24 @@ impl<T: Config> Pallet<T> {
 	/// An act as the public may see it: `None` for an unknown or sealed act; a sealing
 	/// adoption without the child's previous parents.
 	pub fn public_act(id: ActId) -> Option<Act<T>> {
-		Acts::<T>::get(id).filter(|act| !act.sealed).map(Self::without_sealed_details)
+		Acts::<T>::get(id).filter(Self::is_public).map(Self::without_sealed_details)
+	}
+
+	/// Whether the public may see `act`: it is not sealed, and it is not a paternity act of a
+	/// child whose record a sealing adoption sealed (it names the birth father). One read more
+	/// for a paternity act, none for any other.
+	pub fn is_public(act: &Act<T>) -> bool {
+		if act.sealed {
+			return false;
+		}
+		match act.details {
+			ActDetails::Paternity { .. } => act
+				.subjects
+				.first()
+				.and_then(|child| T::Persons::person(*child))
+				.is_none_or(|child| !child.sealed),
+			_ => true,
+		}
 	}
 
 	/// The superseded versions of an act the public may see, oldest first (none for an
@@ -108,7 +137,7 @@ impl<T: Config> Pallet<T> {
 	pub fn public_acts_of(person: PersonId, offset: u32, limit: u32) -> (u32, Vec<ActId>) {
 		let visible: Vec<ActId> = Self::acts_of_person(person)
 			.into_iter()
-			.filter(|id| Acts::<T>::get(id).is_some_and(|a| !a.sealed))
+			.filter(|id| Acts::<T>::get(id).is_some_and(|a| Self::is_public(&a)))
 			.collect();
 		let page = visible
 			.iter()

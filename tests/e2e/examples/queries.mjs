@@ -136,7 +136,7 @@ export async function rpc(rpcUrl, method, params) {
  *  at once with `at = 'best'`. */
 export async function verifyFromQr(rpcUrl, qrText, at) {
   // { status: 'valid' | 'superseded' | 'revoked', kind: 'birth', office, version,
-  //   currentVersion, issuedAt }
+  //   currentVersion, issuedAt, issuedOn: 'YYYY-MM-DD' }
   const params = [qrText.trim()];
   if (at !== undefined) params.push(at);
   return rpc(rpcUrl, 'civil_verifyCertificate', params);

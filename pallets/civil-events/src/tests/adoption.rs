@@ -112,3 +112,47 @@ fn a_second_adoption_only_after_the_first_is_revoked() {
 		assert_eq!(person(child).father, Some(second));
 	});
 }
+
+#[test]
+fn a_sealed_childs_paternity_is_not_public_until_the_adoption_is_revoked() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let child = new_child(30, d(2020, 1, 1), Some(m), None);
+		assert_ok!(paternity(child, f).on(TODAY).register());
+		let paternity_act = crate::NextActId::<Test>::get() - 1;
+		assert!(CivilEvents::public_act(paternity_act).is_some());
+		assert!(CivilEvents::public_acts_of(f, 0, 100).1.contains(&paternity_act));
+
+		let (am, af) = (enroll(3, Sex::Female, d(1985, 1, 1)), enroll(4, Sex::Male, d(1984, 1, 1)));
+		assert_ok!(adoption(child).on(TODAY).mother(am).father(af).seal(true).register());
+		let adoption_act = crate::NextActId::<Test>::get() - 1;
+		// Sealed: the paternity act names the birth father; neither the child's acts nor the
+		// father's list it, and it is not returned by its id.
+		assert!(CivilEvents::public_act(paternity_act).is_none());
+		assert_eq!(CivilEvents::public_acts_of(child, 0, 100), (1, vec![adoption_act]));
+		assert!(!CivilEvents::public_acts_of(f, 0, 100).1.contains(&paternity_act));
+		assert!(CivilEvents::public_versions(paternity_act).is_empty());
+		// The act itself is unchanged in state (the law reads it).
+		assert!(!Acts::<Test>::get(paternity_act).unwrap().sealed);
+
+		// The adoption revoked: the record unsealed, the paternity public again.
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(adoption_act)));
+		assert!(!person(child).sealed);
+		assert!(CivilEvents::public_act(paternity_act).is_some());
+		assert!(CivilEvents::public_acts_of(child, 0, 100).1.contains(&paternity_act));
+	});
+}
+
+#[test]
+fn an_unsealed_adoption_hides_nothing() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let child = new_child(30, d(2020, 1, 1), Some(m), None);
+		assert_ok!(paternity(child, f).on(TODAY).register());
+		let paternity_act = crate::NextActId::<Test>::get() - 1;
+		let am = enroll(3, Sex::Female, d(1985, 1, 1));
+		assert_ok!(adoption(child).on(TODAY).mother(am).register());
+		assert!(CivilEvents::public_act(paternity_act).is_some());
+		assert!(CivilEvents::public_act(person(child).origin_act).is_some());
+	});
+}
