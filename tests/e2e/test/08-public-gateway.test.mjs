@@ -95,8 +95,6 @@ test('the gateway serves the public methods and nothing else', { timeout: 180_00
 test('through the gateway: a certificate valid then superseded, statistics, the public view of a block, the heartbeat', { timeout: 240_000 }, async () => {
   const now = await today(api);
   const monthText = `${now.year}-${String(now.month).padStart(2, '0')}`;
-  const statsBefore = await rpc(HTTP_ENDPOINT, 'civil_statistics', [YUNUSOBOD, 'birth', monthText, monthText]);
-  const before = statsBefore[0]?.count ?? 0;
 
   // Two enrollments in one batch, a birth with its certificate; everything that identifies a
   // person is noted, to be looked for in the gateway's answers.
@@ -147,9 +145,12 @@ test('through the gateway: a certificate valid then superseded, statistics, the 
   // An unknown hash: 4004.
   await assert.rejects(rpc(gateway, 'civil_verifyCertificate', [hash()]), (e) => e.code === 4004);
 
-  // Statistics (by the month of the event): the birth counted.
-  const stats = await rpc(gateway, 'civil_statistics', [YUNUSOBOD, 'birth', monthText, monthText]);
-  assert.ok(stats[0].count >= before + 1, JSON.stringify(stats));
+  // Statistics (by the month of the event): the gateway answers what the development node
+  // answers at the same block (other files register and correct births at the same time).
+  const head = await rpc(gateway, 'chain_getFinalizedHead', []);
+  const stats = await rpc(gateway, 'civil_statistics', [YUNUSOBOD, 'birth', monthText, monthText, head]);
+  assert.deepEqual(stats, await rpc(HTTP_ENDPOINT, 'civil_statistics', [YUNUSOBOD, 'birth', monthText, monthText, head]));
+  assert.ok(stats[0].count >= 1, JSON.stringify(stats));
 
   // The public view of the batch's block: the call, the officer, the office, the outcome and
   // the number of acts; no person id, act id, date or hash.
@@ -203,6 +204,61 @@ test('through the gateway: a certificate valid then superseded, statistics, the 
   assert.deepEqual({ ...superseded }, { ...valid, status: 'superseded', currentVersion: 2 });
   assert.ok(child >= 0);
   assert.ok(enrolled.every((e) => e.person >= 0));
+});
+
+test('after a sealed adoption nothing through the gateway or the runtime API leads to the birth parents', { timeout: 240_000 }, async () => {
+  const now = await today(api);
+  const adult = (sex, year) => ({ Person: {
+    jurisdiction: YUNUSOBOD, birthDate: { year, month: 1, day: 1 }, sex, mother: null, father: null,
+    identityKey: hash(), dataRoot: hash(), archiveReference: hash(),
+  } });
+  const { events } = await submit(api, api.tx.civilEvents.enrollBatch([
+    adult('Female', 1990), adult('Male', 1988), adult('Female', 1975), adult('Male', 1974),
+  ]), clerk);
+  const [mother, father, adoptiveMother, adoptiveFather] = events
+    .filter(({ event }) => event.section === 'civilEvents' && event.method === 'PersonEnrolled')
+    .map(({ event }) => event.data.person.toNumber());
+  const [{ act: birth, child }] = await Promise.all([
+    acts.registerBirth(api, clerk, {
+      jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Female',
+      mother, father, documentHash: hash(),
+    }),
+    acts.registerMarriage(api, clerk, YUNUSOBOD, now, adoptiveMother, adoptiveFather, null, hash()),
+  ]);
+  const birthCertificate = hash();
+  await lifecycle.issueCertificate(api, clerk, birth, birthCertificate);
+  const { blockHash: adoptionBlock } = await submit(api, api.tx.civilEvents.registerAdoption(
+    YUNUSOBOD, now, child, adoptiveMother, adoptiveFather, true, hash(), hash()), clerk);
+  await gatewaySynced();
+
+  // The gateway: the birth certificate (it names the birth parents' act) is unknown now, and
+  // the adoption's block shows the call, the officer, the office and one act, nothing else.
+  await assert.rejects(rpc(gateway, 'civil_verifyCertificate', [birthCertificate]), (e) => e.code === 4004);
+  const view = await rpc(gateway, 'civil_publicBlock', [adoptionBlock]);
+  const adoption = view.extrinsics.find((x) => x.call === 'civilEvents.registerAdoption');
+  assert.deepEqual(adoption, { index: adoption.index, call: 'civilEvents.registerAdoption', officer: clerk.address, office: OFFICE, outcome: 'success', acts: 1 });
+  // The runtime API (what integrators query): the child's parents are the adoptive ones; her
+  // birth act, and with it the birth parents, is not returned; neither parent's acts list it.
+  const record = (await api.call.civilRegistryApi.person(child)).unwrap();
+  assert.deepEqual([record.mother.unwrap().toNumber(), record.father.unwrap().toNumber(), record.sealed.isTrue],
+    [adoptiveMother, adoptiveFather, true]);
+  assert.ok((await api.call.civilRegistryApi.act(birth)).isNone);
+  assert.ok((await api.call.civilRegistryApi.verifyCertificate(birthCertificate)).isNone);
+  for (const parent of [mother, father]) {
+    const page = await api.call.civilRegistryApi.actsOf(parent, 0, 100);
+    for (const id of page.acts) {
+      const act = (await api.call.civilRegistryApi.act(id)).unwrap();
+      assert.ok(!act.current.subjects.map((s) => s.toNumber()).includes(child), `act ${id} of a birth parent names the child`);
+    }
+  }
+  const hers = await api.call.civilRegistryApi.actsOf(child, 0, 100);
+  for (const id of hers.acts) {
+    const act = (await api.call.civilRegistryApi.act(id)).unwrap().current;
+    const named = act.subjects.map((s) => s.toNumber());
+    assert.ok(!named.includes(mother) && !named.includes(father), `act ${id} of the child names a birth parent`);
+    const details = JSON.stringify(act.details.toJSON());
+    for (const parent of [mother, father]) assert.doesNotMatch(details, new RegExp(`:${parent}[,}]`), details);
+  }
 });
 
 test('the gateway holds its limits: batches, request size, calls per minute', { timeout: 180_000 }, async () => {
