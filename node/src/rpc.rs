@@ -65,8 +65,8 @@ pub struct CertificateJson {
 	pub current_version: u32,
 	/// The block the certificate was issued in.
 	pub issued_at: BlockNumber,
-	/// The day it was issued, `"YYYY-MM-DD"` (UTC), from that block's timestamp; `null` if this
-	/// node does not have the block's body (a node that synced by warp sync).
+	/// The day it was issued, `"YYYY-MM-DD"` (UTC), from that block's slot; `null` if this node
+	/// does not have the block's header.
 	pub issued_on: Option<String>,
 }
 
@@ -340,13 +340,7 @@ impl<C: Send + Sync + 'static, B> Civil<C, B> {
 #[jsonrpsee::core::async_trait]
 impl<C, B> CivilRpcServer for Civil<C, B>
 where
-	C: ProvideRuntimeApi<Block>
-		+ HeaderBackend<Block>
-		+ sc_client_api::BlockBackend<Block>
-		+ CallApiAt<Block>
-		+ Send
-		+ Sync
-		+ 'static,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + CallApiAt<Block> + Send + Sync + 'static,
 	C::Api: CivilRegistryApi<Block>,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 {
@@ -520,7 +514,7 @@ pub fn create_full<C, P, B>(
 	deps: FullDeps<C, P, B>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
 where
-	C: ProvideRuntimeApi<Block> + CallApiAt<Block> + sc_client_api::BlockBackend<Block>,
+	C: ProvideRuntimeApi<Block> + CallApiAt<Block>,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	C: HeaderBackend<Block> + HeaderMetadata<Block, Error = BlockChainError> + 'static,
 	C: Send + Sync + 'static,
