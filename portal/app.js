@@ -400,7 +400,12 @@ function shortMonth(month) {
 }
 
 function drawStatistics() {
-  if (!statistics || !directory) return;
+  // Nothing to draw (the gateway is down, or the directory not read yet): no empty charts.
+  $('by-month').hidden = !statistics || !directory;
+  if (!statistics || !directory) {
+    $('by-region').hidden = true;
+    return;
+  }
   const name = (id) => directory.jurisdictions.find((j) => j.id === id)?.name ?? `#${id}`;
   const { region, range, byMonth, byRegion } = statistics;
   $('by-month-caption').textContent = t('byMonth', { region: name(region) });

@@ -248,6 +248,8 @@ test('the portal is usable by keyboard and screen reader, and says when the gate
   assert.match(banner.text, /cannot be reached/);
   const result = await check(down, certificate);
   assert.equal(result.status, 'cannotCheck');
+  // No empty charts pretending to be data.
+  assert.deepEqual(await down.$$eval('figure', (els) => els.map((el) => el.hidden)), [true, true]);
   await shot(down, '7-gateway-down');
   await down.close();
 });
