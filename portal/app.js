@@ -116,10 +116,19 @@ function officeName(id) {
   return office ? office.name : `#${id}`;
 }
 
+/** `"YYYY-MM-DD"` as the language writes it (strings.js: `date`, `monthsLong`). */
 function formatDate(text) {
   if (!text) return '–';
-  const [y, m, d] = text.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  const [year, month, day] = text.split('-').map(Number);
+  return t('date', { year, month: STRINGS[lang].monthsLong[month - 1], day });
+}
+
+/** A time (ms since 1970) as the reader's local date and 24-hour time. */
+function formatTime(ms) {
+  const d = new Date(ms);
+  const pad = (n) => String(n).padStart(2, '0');
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${formatDate(day)}, ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 /** Draw `result` into #result: `{ status, certificate? }` or `{ message }`. */
@@ -389,14 +398,14 @@ function table(tbody, rows) {
   }
 }
 
+/** `"YYYY-MM"` as "Dec 2026". */
 function monthLabel(month) {
   const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  return `${STRINGS[lang].monthsShort[m - 1]} ${y}`;
 }
 
 function shortMonth(month) {
-  const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1)).replace(/\.$/, '');
+  return STRINGS[lang].monthsShort[Number(month.split('-')[1]) - 1];
 }
 
 function drawStatistics() {
@@ -425,7 +434,7 @@ function drawStatistics() {
 
 function showHeartbeat(beat) {
   if (!beat) return;
-  const time = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(beat.timestamp);
+  const time = formatTime(beat.timestamp);
   $('last-block').textContent = t('blockAt', { number: beat.finalized, time });
   $('last-block').dataset.number = String(beat.finalized);
   const heading = `${t('actsToday', { day: formatDate(beat.day) })} ${beat.complete ? '' : t('partialDay', { since: beat.since })}`;

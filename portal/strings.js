@@ -9,6 +9,10 @@ export const LANGUAGES = [
 
 export const STRINGS = {
   uz: {
+    // Dates are written from these, not by the browser: not every browser has Uzbek's.
+    monthsShort: ['yan', 'fev', 'mar', 'apr', 'may', 'iyn', 'iyl', 'avg', 'sen', 'okt', 'noy', 'dek'],
+    monthsLong: ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avgust', 'sentabr', 'oktabr', 'noyabr', 'dekabr'],
+    date: '{year}-yil {day}-{month}',
     title: "Fuqarolik holati dalolatnomalari reyestri",
     subtitle: "Guvohnomani tekshiring va reyestr ishini kuzating. Bu sahifa hech kimning shaxsiy ma'lumotini ko'rsatmaydi.",
     language: 'Til',
@@ -65,6 +69,9 @@ export const STRINGS = {
     privacy: "Reyestrda ism, hujjat matni yoki shaxsni aniqlovchi raqamlar saqlanmaydi. Bu sahifa faqat ommaviy shlyuzdan foydalanadi.",
   },
   ru: {
+    monthsShort: ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'],
+    monthsLong: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+    date: '{day} {month} {year} г.',
     title: 'Реестр актов гражданского состояния',
     subtitle: 'Проверьте свидетельство и следите за работой реестра. Эта страница не показывает ничьих персональных данных.',
     language: 'Язык',
@@ -121,6 +128,9 @@ export const STRINGS = {
     privacy: 'В реестре нет имён, текстов документов и номеров, указывающих на человека. Эта страница обращается только к публичному шлюзу.',
   },
   en: {
+    monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    monthsLong: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    date: '{month} {day}, {year}',
     title: 'Civil Status Registry',
     subtitle: "Check a certificate and watch the registry at work. This page shows no one's personal data.",
     language: 'Language',

@@ -113,8 +113,11 @@ test('the portal checks certificates: valid, from a QR picture, superseded, unkn
   assert.match(valid.text, /Valid/);
   assert.match(valid.text, /Birth/);
   assert.match(valid.text, /Portal registry office/);
-  const issued = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
-  assert.ok(valid.text.includes(issued) || /\d{4}/.test(valid.text), valid.text);
+  // The day of issue, as the gateway says it, written in English.
+  const { issuedOn } = await rpc(gateway.url, 'civil_verifyCertificate', [certificate]);
+  const [year, month, day] = issuedOn.split('-').map(Number);
+  const english = new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' });
+  assert.ok(valid.text.includes(`${english} ${day}, ${year}`), valid.text);
   await shot(page, '1-valid');
 
   // The office's QR code (a link to the portal carrying the hash), as a picture uploaded.
@@ -206,12 +209,14 @@ test('the statistics chart draws the scenario, the heartbeat counts the office, 
   const ru = await labels();
   assert.deepEqual([ru.lang, ru.heading, ru.check, ru.stats], ['ru', 'Проверка свидетельства', 'Проверить', 'Демографическая статистика']);
   assert.match(ru.status, /^Устарело/);
+  assert.match(await page.$eval('#result', (el) => el.innerText), / \d{4} г\./);
   assert.equal(await page.$eval('#lang-ru', (el) => el.getAttribute('aria-pressed')), 'true');
   await shot(page, '5-russian');
   await page.click('#lang-uz');
   const uz = await labels();
   assert.deepEqual([uz.lang, uz.heading, uz.check], ['uz', 'Guvohnomani tekshirish', 'Tekshirish']);
   assert.match(uz.status, /^Eskirgan/);
+  assert.match(await page.$eval('#result', (el) => el.innerText), /\d{4}-yil \d{1,2}-(yanvar|fevral|mart|aprel|may|iyun|iyul|avgust|sentabr|oktabr|noyabr|dekabr)/);
   await shot(page, '6-uzbek');
   assert.deepEqual(errors, []);
   await page.close();
