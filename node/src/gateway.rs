@@ -46,14 +46,14 @@ use codec::{Decode, Encode};
 use frame_support::traits::GetCallMetadata;
 use futures::StreamExt;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, RpcModule};
-use sc_client_api::{BlockBackend, BlockchainEvents, TrieCacheContext};
+use sc_client_api::{BlockBackend, BlockchainEvents};
 use serde::{Deserialize, Serialize};
 use sp_api::CallApiAt;
 use sp_blockchain::HeaderBackend;
 use sp_core::{crypto::Ss58Codec, H256};
 use sp_runtime::{generic::Preamble, traits::Header as _, MultiAddress};
 
-use crate::rpc::{invalid, not_found, quoted, runtime_error};
+use crate::rpc::{invalid, not_found, quoted, run_native, runtime_error, NotNative};
 
 /// The methods the public gateway serves; nothing else is reachable through it.
 pub const PUBLIC_METHODS: &[&str] = &[
@@ -253,6 +253,16 @@ enum ViewError {
 	Other(String),
 }
 
+impl ViewError {
+	/// Why block `number` could not be read natively.
+	fn of(number: u32, e: NotNative) -> Self {
+		match e {
+			NotNative::OtherRuntime(version) => Self::UnknownRuntime(version),
+			NotNative::NoState => Self::Pruned(number),
+		}
+	}
+}
+
 impl From<ViewError> for jsonrpsee::types::ErrorObjectOwned {
 	fn from(e: ViewError) -> Self {
 		match e {
@@ -313,13 +323,21 @@ fn act_office(event: &RuntimeEvent) -> Option<u32> {
 	}
 }
 
+/// Within the externalities of a block's state: the acts its events register, by office.
+fn acts_by_office() -> Vec<(u32, u32)> {
+	let mut by_office = BTreeMap::<u32, u32>::new();
+	for record in frame_system::Pallet::<Runtime>::read_events_no_consensus() {
+		if let Some(office) = act_office(&record.event) {
+			let n = by_office.entry(office).or_default();
+			*n = n.saturating_add(1);
+		}
+	}
+	by_office.into_iter().collect()
+}
+
 /// The public view of block `hash`: the block's body decoded natively, its events, timestamp
 /// and officers read natively from its state.
-fn view<C, B>(
-	client: &C,
-	backend: &B,
-	hash: H256,
-) -> Result<(PublicBlockJson, Vec<(u32, u32)>), ViewError>
+fn view<C, B>(client: &C, backend: &B, hash: H256) -> Result<PublicBlockJson, ViewError>
 where
 	C: HeaderBackend<Block> + BlockBackend<Block> + CallApiAt<Block>,
 	B: sc_client_api::Backend<Block>,
@@ -336,33 +354,16 @@ where
 		.block_body(hash)
 		.map_err(|e| ViewError::Other(e.to_string()))?
 		.ok_or_else(|| ViewError::Missing(format!("the body of block {number} is pruned")))?;
-	let version = client
-		.runtime_version_at(hash, sp_api::CallContext::Offchain)
-		.map_err(|e| ViewError::Other(e.to_string()))?;
-	let own = &civil_registry_runtime::VERSION;
-	if version.spec_name != own.spec_name || version.spec_version != own.spec_version {
-		return Err(ViewError::UnknownRuntime(version.spec_version));
-	}
-	let extrinsics = body
-		.iter()
-		.map(|opaque| UncheckedExtrinsic::decode(&mut &opaque.encode()[..]))
-		.collect::<Result<Vec<_>, _>>()
-		.map_err(|e| ViewError::Other(format!("block {number}: an extrinsic: {e}")))?;
-	let state = backend
-		.state_at(hash, TrieCacheContext::Untrusted)
-		.map_err(|_| ViewError::Pruned(number))?;
-	let mut overlay = sp_state_machine::OverlayedChanges::default();
-	let mut ext = sp_state_machine::Ext::new(&mut overlay, &state, None);
 	let finalized = client.info().finalized_number >= number;
-	Ok(sp_externalities::set_and_run_with_externalities(&mut ext, || {
+	// Decoded with this node's types only when the block's runtime is this node's own.
+	run_native(client, backend, hash, || {
+		let extrinsics = body
+			.iter()
+			.map(|opaque| UncheckedExtrinsic::decode(&mut &opaque.encode()[..]))
+			.collect::<Result<Vec<_>, _>>()
+			.map_err(|e| ViewError::Other(format!("block {number}: an extrinsic: {e}")))?;
 		let mut outcomes: BTreeMap<u32, (bool, Option<String>, u32)> = BTreeMap::new();
-		// Acts are counted by the office their events name: a batch counts each act.
-		let mut by_office = BTreeMap::<u32, u32>::new();
 		for record in frame_system::Pallet::<Runtime>::read_events_no_consensus() {
-			if let Some(office) = act_office(&record.event) {
-				let n = by_office.entry(office).or_default();
-				*n = n.saturating_add(1);
-			}
 			let frame_system::Phase::ApplyExtrinsic(i) = record.phase else { continue };
 			let entry = outcomes.entry(i).or_insert((true, None, 0));
 			match &record.event {
@@ -409,15 +410,15 @@ where
 				}
 			})
 			.collect();
-		let view = PublicBlockJson {
+		Ok(PublicBlockJson {
 			number,
 			hash,
 			timestamp: pallet_timestamp::Now::<Runtime>::get(),
 			finalized,
 			extrinsics,
-		};
-		(view, by_office.into_iter().collect())
-	}))
+		})
+	})
+	.map_err(|e| ViewError::of(number, e))?
 }
 
 /// The start of the Aura slot of block `number`, from its header (no body, no state: a
@@ -493,27 +494,13 @@ where
 {
 	fn public_block(&self, at: Option<String>) -> RpcResult<PublicBlockJson> {
 		let hash = self.block(at.as_deref())?;
-		Ok(view(&*self.client, &*self.backend, hash)?.0)
+		Ok(view(&*self.client, &*self.backend, hash)?)
 	}
 
 	fn directory(&self) -> RpcResult<DirectoryJson> {
-		let hash = self.client.info().finalized_hash;
-		let version = self
-			.client
-			.runtime_version_at(hash, sp_api::CallContext::Offchain)
-			.map_err(runtime_error)?;
-		let own = &civil_registry_runtime::VERSION;
-		if version.spec_name != own.spec_name || version.spec_version != own.spec_version {
-			return Err(ViewError::UnknownRuntime(version.spec_version).into());
-		}
-		let state = self
-			.backend
-			.state_at(hash, TrieCacheContext::Untrusted)
-			.map_err(|e| runtime_error(e.to_string()))?;
-		let mut overlay = sp_state_machine::OverlayedChanges::default();
-		let mut ext = sp_state_machine::Ext::new(&mut overlay, &state, None);
+		let info = self.client.info();
 		let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-		Ok(sp_externalities::set_and_run_with_externalities(&mut ext, || {
+		run_native(&*self.client, &*self.backend, info.finalized_hash, || {
 			let mut jurisdictions: Vec<_> = pallet_offices::Jurisdictions::<Runtime>::iter()
 				.map(|(id, j)| JurisdictionJson {
 					id,
@@ -538,7 +525,8 @@ where
 				.collect();
 			offices.sort_by_key(|o| o.id);
 			DirectoryJson { jurisdictions, offices }
-		}))
+		})
+		.map_err(|e| ViewError::of(info.finalized_number, e).into())
 	}
 
 	fn heartbeat(&self) -> RpcResult<HeartbeatJson> {
@@ -577,14 +565,25 @@ where
 	}
 }
 
-/// The summary of block `hash` for the heartbeat.
+/// The summary of block `hash` for the heartbeat: its time and the acts its events register,
+/// from its state (not its body).
 fn summary<C, B>(client: &C, backend: &B, hash: H256) -> Result<Summary, ViewError>
 where
-	C: HeaderBackend<Block> + BlockBackend<Block> + CallApiAt<Block>,
+	C: HeaderBackend<Block> + CallApiAt<Block>,
 	B: sc_client_api::Backend<Block>,
 {
-	let (view, acts) = view(client, backend, hash)?;
-	Ok(Summary { number: view.number, hash, timestamp: view.timestamp, acts })
+	let number =
+		client
+			.number(hash)
+			.map_err(|e| ViewError::Other(e.to_string()))?
+			.ok_or_else(|| {
+				ViewError::Missing(format!("this node has no block with the hash {hash:?}"))
+			})?;
+	let (timestamp, acts) = run_native(client, backend, hash, || {
+		(pallet_timestamp::Now::<Runtime>::get(), acts_by_office())
+	})
+	.map_err(|e| ViewError::of(number, e))?;
+	Ok(Summary { number, hash, timestamp, acts })
 }
 
 /// Reads every newly finalized block into `days`, from the finalized head back to the start

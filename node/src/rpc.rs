@@ -190,16 +190,45 @@ where
 	/// `query` run natively over the state of `block`, if the block's runtime is this node's
 	/// own (see [`Civil`]); `None` otherwise, and the caller takes the runtime API.
 	fn native<R>(&self, block: H256, query: impl FnOnce() -> R) -> Option<R> {
-		let version = self.client.runtime_version_at(block, sp_api::CallContext::Offchain).ok()?;
-		let own = &civil_registry_runtime::VERSION;
-		if version.spec_name != own.spec_name || version.spec_version != own.spec_version {
-			return None;
-		}
-		let state = self.backend.state_at(block, TrieCacheContext::Untrusted).ok()?;
-		let mut overlay = sp_state_machine::OverlayedChanges::default();
-		let mut ext = sp_state_machine::Ext::new(&mut overlay, &state, None);
-		Some(sp_externalities::set_and_run_with_externalities(&mut ext, query))
+		run_native(&*self.client, &*self.backend, block, query).ok()
 	}
+}
+
+/// Why [`run_native`] did not run its query.
+#[derive(Debug)]
+pub(crate) enum NotNative {
+	/// The block's runtime is not the one this node was built with (its `spec_version`).
+	OtherRuntime(u32),
+	/// The block's state is not on this node (pruned), or its runtime version unreadable.
+	NoState,
+}
+
+/// `query` run natively (the runtime's own Rust code, compiled into the node) over the state
+/// of `block`, when the block's runtime is this node's own: same `spec_name` and
+/// `spec_version`. Read-only: the changes `query` would make are dropped.
+pub(crate) fn run_native<C, B, R>(
+	client: &C,
+	backend: &B,
+	block: H256,
+	query: impl FnOnce() -> R,
+) -> Result<R, NotNative>
+where
+	C: CallApiAt<Block>,
+	B: sc_client_api::Backend<Block>,
+{
+	let version = client
+		.runtime_version_at(block, sp_api::CallContext::Offchain)
+		.map_err(|_| NotNative::NoState)?;
+	let own = &civil_registry_runtime::VERSION;
+	if version.spec_name != own.spec_name || version.spec_version != own.spec_version {
+		return Err(NotNative::OtherRuntime(version.spec_version));
+	}
+	let state = backend
+		.state_at(block, TrieCacheContext::Untrusted)
+		.map_err(|_| NotNative::NoState)?;
+	let mut overlay = sp_state_machine::OverlayedChanges::default();
+	let mut ext = sp_state_machine::Ext::new(&mut overlay, &state, None);
+	Ok(sp_externalities::set_and_run_with_externalities(&mut ext, query))
 }
 
 pub(crate) fn invalid(message: impl Into<String>) -> ErrorObjectOwned {

@@ -341,6 +341,7 @@ async function runPhase(api, o, node, name, signers, calls) {
     .map((n) => n.toNumber());
   const txs = [];
   const bySigner = signers.map(() => []);
+  const byHash = new Map(); // every hash a transaction was signed with -> the transaction
   let signMs = 0;
   // Sign (again): sr25519 signatures are randomized, so a transaction signed again has another
   // hash — what the pool needs after it banned the first one for a while (1012, after a drop).
@@ -371,7 +372,6 @@ async function runPhase(api, o, node, name, signers, calls) {
     return tx;
   };
   // The first window of every signer is signed before the clock starts.
-  const byHash = new Map();
   for (let k = 0; k < o.backlog; k++) {
     for (let s = 0; s < signers.length && nextCall < calls.length; s++) await take(s);
   }
