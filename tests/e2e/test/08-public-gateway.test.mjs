@@ -6,6 +6,7 @@
 // date or document hash, counts the day's acts per office, and refuses everything else.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { WsProvider } from '@polkadot/api';
 import { officer, submit, today } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
@@ -261,6 +262,37 @@ test('after a sealed adoption nothing through the gateway or the runtime API lea
   }
 });
 
+// Posts a JSON-RPC request larger than the gateway's 1 MiB limit and answers the HTTP status.
+// The client stops writing once it is past the limit and waits for the answer: a client that
+// kept writing after the server had answered and closed would have its connection reset, and
+// lose the answer, at random (as `fetch` with a 2 MiB body did in one CI run).
+function oversized({ declared }) {
+  const limit = 1 << 20;
+  const head = Buffer.from('{"jsonrpc":"2.0","id":1,"method":"civil_verifyCertificate","params":["');
+  const url = new URL(gateway);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const request = http.request({
+      host: url.hostname, port: url.port, path: '/', method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(declared ? { 'Content-Length': 2 * limit } : {}) },
+    }, (response) => {
+      answered = true;
+      response.resume();
+      request.destroy();
+      resolve(response.statusCode);
+    });
+    request.on('error', (error) => { if (!answered) reject(error); });
+    request.setTimeout(30_000, () => request.destroy(new Error('no answer to an oversized request')));
+    if (declared) {
+      request.flushHeaders();
+      return;
+    }
+    // Chunked: the head and then 64 KiB chunks until just past the limit, never the end.
+    request.write(head);
+    for (let sent = head.length; sent <= limit; sent += 1 << 16) request.write('x'.repeat(1 << 16));
+  });
+}
+
 test('the gateway holds its limits: batches, request size, calls per minute', { timeout: 180_000 }, async () => {
   await gatewaySynced();
   // A batch of 8 calls is served, one of 9 refused.
@@ -274,10 +306,13 @@ test('the gateway holds its limits: batches, request size, calls per minute', { 
   const nine = await batch(9);
   assert.ok(!Array.isArray(nine) && nine.error, JSON.stringify(nine).slice(0, 300));
 
-  // A request over 1 MiB is refused before it is parsed.
-  const big = await fetch(gateway, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'civil_verifyCertificate', params: ['x'.repeat(2 << 20)] }) });
-  assert.equal(big.status, 413);
+  // A request over 1 MiB is refused before it is parsed: one that declares its length is
+  // refused on its headers (413), one sent in chunks as soon as it passes the limit (jsonrpsee
+  // 0.24 answers that one 500, as it does any body it stops reading).
+  assert.equal(await oversized({ declared: true }), 413);
+  assert.equal(await oversized({ declared: false }), 500);
+  // The gateway still serves after both.
+  assert.ok((await batch(1))[0].result);
 
   // A browser page on another origin may call it (CORS).
   const preflight = await fetch(gateway, { method: 'OPTIONS', headers: {
