@@ -39,6 +39,8 @@ impl SubstrateCli for Cli {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
 			"regional" => Box::new(chain_spec::regional_chain_spec()?),
+			"dev-fast" => Box::new(chain_spec::fast_development_chain_spec()?),
+			"regional-fast" => Box::new(chain_spec::fast_regional_chain_spec()?),
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},

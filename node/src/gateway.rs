@@ -423,10 +423,11 @@ where
 
 /// The start of the Aura slot of block `number`, from its header (no body, no state: a
 /// certificate check stays two reads and a cached header): milliseconds since 1970, UTC. The
-/// block's timestamp lies in that slot, and a slot (6 s) never spans midnight (a day has 14,400
-/// of them), so the day is the timestamp's day. `None` for the genesis block or a block this
-/// node does not have.
-pub fn block_time<C>(client: &C, number: u32) -> Option<u64>
+/// block's timestamp lies in that slot, and a slot (`slot_duration` ms: 6 s in production,
+/// 2 s on the test networks) never spans midnight (the genesis accepts only slots that divide a
+/// day: `pallet_authorities::valid_slot_duration`), so the day is the timestamp's day. `None`
+/// for the genesis block or a block this node does not have.
+pub fn block_time<C>(client: &C, number: u32, slot_duration: u64) -> Option<u64>
 where
 	C: HeaderBackend<Block>,
 {
@@ -437,7 +438,7 @@ where
 			return None;
 		}
 		let slot = sp_consensus_aura::Slot::decode(&mut &data[..]).ok()?;
-		u64::from(slot).checked_mul(civil_registry_runtime::SLOT_DURATION)
+		u64::from(slot).checked_mul(slot_duration)
 	})
 }
 
@@ -664,6 +665,7 @@ pub fn start<C, B>(
 	config: &sc_service::Configuration,
 	client: Arc<C>,
 	backend: Arc<B>,
+	slot_duration: u64,
 	task_manager: &mut sc_service::TaskManager,
 ) -> Result<(), sc_service::Error>
 where
@@ -692,7 +694,7 @@ where
 		.merge(sc_rpc::chain::new_full(client.clone(), executor).into_rpc())
 		.map_err(|e| error("chain methods", &e))?;
 	module
-		.merge(Civil::new(client.clone(), backend.clone()).into_rpc())
+		.merge(Civil::new(client.clone(), backend.clone(), slot_duration).into_rpc())
 		.map_err(|e| error("civil methods", &e))?;
 	let days = Arc::new(Mutex::new(Days::default()));
 	module

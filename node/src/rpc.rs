@@ -173,12 +173,14 @@ pub trait CivilRpc {
 pub struct Civil<C, B> {
 	client: Arc<C>,
 	backend: Arc<B>,
+	slot_duration: u64,
 }
 
 impl<C, B> Civil<C, B> {
-	/// The `civil_*` methods over `client` and its `backend`.
-	pub fn new(client: Arc<C>, backend: Arc<B>) -> Self {
-		Self { client, backend }
+	/// The `civil_*` methods over `client` and its `backend`, on a chain whose Aura slot is
+	/// `slot_duration` milliseconds.
+	pub fn new(client: Arc<C>, backend: Arc<B>, slot_duration: u64) -> Self {
+		Self { client, backend, slot_duration }
 	}
 }
 
@@ -400,8 +402,12 @@ where
 			version: info.version,
 			current_version: info.current_version,
 			issued_at: info.issued_at,
-			issued_on: crate::gateway::block_time(&*self.client, info.issued_at)
-				.map(crate::gateway::utc_date),
+			issued_on: crate::gateway::block_time(
+				&*self.client,
+				info.issued_at,
+				self.slot_duration,
+			)
+			.map(crate::gateway::utc_date),
 		})
 	}
 
@@ -535,6 +541,9 @@ pub struct FullDeps<C, P, B> {
 	pub pool: Arc<P>,
 	/// The database backend (the `civil_*` fast path reads the state through it).
 	pub backend: Arc<B>,
+	/// The chain's Aura slot, in milliseconds (a genesis setting): a block's time is its slot
+	/// times this.
+	pub slot_duration: u64,
 }
 
 /// The RPC extensions of a full node: `system_accountNextIndex`, `system_dryRun` and
@@ -555,10 +564,10 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool, backend } = deps;
+	let FullDeps { client, pool, backend, slot_duration } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(Civil::new(client, backend).into_rpc())?;
+	module.merge(Civil::new(client, backend, slot_duration).into_rpc())?;
 
 	Ok(module)
 }

@@ -205,6 +205,10 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// The chain's slot: a genesis setting (six seconds in production, two on the test
+	// command's networks), read from the runtime once; it never changes after genesis.
+	let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
@@ -215,12 +219,20 @@ pub fn new_full<
 				client: client.clone(),
 				pool: pool.clone(),
 				backend: backend.clone(),
+				slot_duration: slot_duration.as_millis(),
 			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};
 
-	crate::gateway::start(gateway, &config, client.clone(), backend.clone(), &mut task_manager)?;
+	crate::gateway::start(
+		gateway,
+		&config,
+		client.clone(),
+		backend.clone(),
+		slot_duration.as_millis(),
+		&mut task_manager,
+	)?;
 
 	let _rpc_handlers = sc_service::spawn_tasks(sc_service::SpawnTasksParams {
 		network: network.clone(),
@@ -246,8 +258,6 @@ pub fn new_full<
 			prometheus_registry.as_ref(),
 			telemetry.as_ref().map(|x| x.handle()),
 		);
-
-		let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
 
 		let aura = sc_consensus_aura::start_aura::<AuraPair, _, _, _, _, _, _, _, _, _, _>(
 			StartAuraParams {

@@ -29,12 +29,25 @@ fn version_names_the_node() {
 	assert!(text(&out.stdout).starts_with("civil-registry-node "), "{}", text(&out.stdout));
 }
 
+/// `0x` and the lower-case hex of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+	bytes.iter().fold(String::from("0x"), |mut out, b| {
+		out.push_str(&format!("{b:02x}"));
+		out
+	})
+}
+
 #[test]
 fn every_built_in_chain_exports_a_spec_with_the_runtime() {
-	for (chain, id) in [
-		("dev", "civil_registry_dev"),
-		("local", "civil_registry_local"),
-		("regional", "civil_registry_regional"),
+	// The slot duration of each chain, in its genesis state (`Authorities::SlotDuration`):
+	// production's six seconds, and two on the test command's `*-fast` chains.
+	let slot_key = hex(&frame_support::storage::storage_prefix(b"Authorities", b"SlotDuration"));
+	for (chain, id, slot_ms) in [
+		("dev", "civil_registry_dev", 6000u64),
+		("local", "civil_registry_local", 6000),
+		("regional", "civil_registry_regional", 6000),
+		("dev-fast", "civil_registry_dev_fast", 2000),
+		("regional-fast", "civil_registry_regional_fast", 2000),
 	] {
 		let out = node(&["build-spec", "--chain", chain, "--raw", "--disable-default-bootnode"]);
 		assert!(out.status.success(), "{chain}: {}", text(&out.stderr));
@@ -46,6 +59,8 @@ fn every_built_in_chain_exports_a_spec_with_the_runtime() {
 		// The runtime's code is in the raw genesis state under the well-known key `:code`.
 		let code = spec["genesis"]["raw"]["top"]["0x3a636f6465"].as_str().unwrap_or_default();
 		assert!(code.len() > 100_000, "{chain}: no runtime code in the genesis state");
+		let slot = spec["genesis"]["raw"]["top"][&slot_key].as_str().unwrap_or_default();
+		assert_eq!(slot, hex(&slot_ms.to_le_bytes()), "{chain}: the slot duration");
 	}
 }
 

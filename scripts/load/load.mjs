@@ -22,6 +22,8 @@
 //   --no-baseline         skip the heartbeat baseline
 //   --no-state            skip the state bytes (it reads every key of the registry twice)
 //   --json FILE           write every figure as JSON
+//   --chain ID            the started node's chain: dev (six-second slots, as in production),
+//                         or dev-fast (two: the test command's smoke run) [dev]
 //   --smoke               a short run for the test command: 512 persons in batches of 64 and
 //                         64 single enrollments, 4 signers, pool limit 40 (so the pool refuses
 //                         and the client must resubmit); asserts that every act is included
@@ -67,6 +69,7 @@ function parseArgs(argv) {
     state: true,
     json: undefined,
     smoke: false,
+    chain: 'dev',
     node: undefined,
     url: undefined,
     nodePid: undefined,
@@ -90,6 +93,7 @@ function parseArgs(argv) {
       case '--json': o.json = next(); break;
       case '--smoke': o.smoke = true; break;
       case '--node': o.node = next(); break;
+      case '--chain': o.chain = next(); break;
       case '--url': o.url = next(); break;
       case '--node-pid': o.nodePid = next().split(',').map(Number); break;
       case '--node-log': o.nodeLog = next().split(','); break;
@@ -119,13 +123,13 @@ function freePort() {
   });
 }
 
-async function startNode(binary, poolLimit) {
+async function startNode(binary, poolLimit, chain) {
   const dir = mkdtempSync(join(tmpdir(), 'civil-load-'));
   const [rpc, p2p] = [await freePort(), await freePort()];
   const log = join(dir, 'node.log');
   const out = createWriteStream(log);
   const args = [
-    '--dev', '--base-path', join(dir, 'chain'), '--rpc-port', String(rpc),
+    '--dev', '--chain', chain, '--base-path', join(dir, 'chain'), '--rpc-port', String(rpc),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2p}`, '--no-prometheus', '--no-telemetry',
     '--rpc-max-connections', '1000',
   ];
@@ -580,7 +584,7 @@ async function main() {
   }
   o.measureState = o.state;
   await cryptoWaitReady();
-  const node = o.node ? await startNode(o.node, o.poolLimit) : { url: o.url, pid: o.nodePid, log: o.nodeLog };
+  const node = o.node ? await startNode(o.node, o.poolLimit, o.chain) : { url: o.url, pid: o.nodePid, log: o.nodeLog };
   node.provider = new WsProvider(node.url);
   const api = await ApiPromise.create({ provider: node.provider, noInitWarn: true });
   try {

@@ -3,24 +3,34 @@
 #   tests/e2e/run.sh <path to civil-registry-node>
 # Installs the suite's packages from package-lock.json (npm ci), starts the node on a
 # temporary chain with free ports, waits for its RPC, runs `npm test`, and stops the node.
+# The chain is `--dev` with two-second slots (`--chain dev-fast`: the same genesis and runtime,
+# a third of the wait for each block); CIVIL_CHAIN=dev runs the suite on six-second slots.
 # The node's log is kept in tests/e2e/node.log for a failed run.
 set -euo pipefail
 cd "$(dirname "$0")"
 binary="$(realpath "${1:?usage: run.sh <path to civil-registry-node>}")"
 
-npm ci --no-audit --no-fund --loglevel=error
+# Each npm project is installed from its lockfile (npm ci) unless its node_modules is already
+# that lockfile's install: `npm ci` removes node_modules first, and zombienet's steps may be
+# using this suite's packages at the same time (scripts/test.sh runs them side by side).
+install() {
+	if [ "$1/node_modules/.package-lock.json" -nt "$1/package-lock.json" ]; then return; fi
+	(cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
+}
+install .
 # 10-archive builds Merkle trees with scripts/load/archive-tree.mjs, which has its own packages.
-(cd ../../scripts/load && npm ci --no-audit --no-fund --loglevel=error)
+install ../../scripts/load
 # 11-explorers runs the block explorer API people run, @substrate/api-sidecar, from its lockfile.
-(cd ../sidecar && npm ci --no-audit --no-fund --loglevel=error)
+install ../sidecar
 # 12-portal renders a certificate's QR code with scripts/qr, which has its own packages.
-(cd ../../scripts/qr && npm ci --no-audit --no-fund --loglevel=error)
+install ../../scripts/qr
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 rpc_port="$(free_port)"
 p2p_port="$(free_port)"
 
-"$binary" --dev --tmp --rpc-port "$rpc_port" --listen-addr "/ip4/127.0.0.1/tcp/$p2p_port" \
+chain="${CIVIL_CHAIN:-dev-fast}"
+"$binary" --dev --chain "$chain" --tmp --rpc-port "$rpc_port" --listen-addr "/ip4/127.0.0.1/tcp/$p2p_port" \
 	--no-prometheus --no-telemetry >node.log 2>&1 &
 node_pid=$!
 trap 'kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true' EXIT
@@ -36,4 +46,4 @@ for _ in $(seq 1 120); do
 done
 
 echo "e2e: node up on ws://127.0.0.1:$rpc_port"
-CIVIL_WS="ws://127.0.0.1:$rpc_port" CIVIL_NODE="$binary" npm test
+CIVIL_WS="ws://127.0.0.1:$rpc_port" CIVIL_NODE="$binary" CIVIL_CHAIN="$chain" npm test

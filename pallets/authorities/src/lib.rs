@@ -20,6 +20,14 @@
 //! The session length is a genesis setting ([`SessionLength`]): an hour in production, a few
 //! blocks on test networks, so that a change is seen quickly.
 //!
+//! So is the slot duration ([`SlotDuration`], milliseconds): the target block time, which Aura
+//! (through [`SlotDurationOf`]) and the timestamp's minimum period (through [`HalfSlotOf`])
+//! read. Six seconds in production; the test command's networks run two-second slots, so that
+//! a test that waits for blocks waits a third as long, with the same runtime. It is set once, at
+//! genesis: a chain whose slot changed afterwards would find its timestamps in other slots
+//! than its blocks. A chain built before this setting existed has no value stored and reads
+//! the production six seconds ([`DEFAULT_SLOT_DURATION`]).
+//!
 //! Every authority account holds one provider reference from this pallet while it is an
 //! authority, so that it can sign (the nonce check needs one) and hold its session keys.
 //!
@@ -31,7 +39,8 @@
 //! ## Invariants (`try_state`)
 //!
 //! The set is sorted, without duplicates, within the bounds, and every authority holds a
-//! provider reference.
+//! provider reference; the session length is not zero; the slot duration is one that
+//! [`GenesisConfig`] accepts.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -49,6 +58,13 @@ pub mod weights;
 
 pub use deposit::NoDeposit;
 
+/// The production slot duration, in milliseconds: six-second blocks. Read where no value is
+/// stored ([`SlotDuration`]).
+pub const DEFAULT_SLOT_DURATION: u64 = 6000;
+/// The shortest slot duration a genesis may set, in milliseconds. A block must be built,
+/// sent and imported within its slot, and GRANDPA's rounds take a few hundred milliseconds.
+pub const MIN_SLOT_DURATION: u64 = 1000;
+
 pub use weights::WeightInfo;
 
 /// What the benchmarks need from the runtime.
@@ -63,7 +79,7 @@ pub trait BenchmarkHelper<AccountId, Keys> {
 #[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
-	use super::WeightInfo;
+	use super::{WeightInfo, DEFAULT_SLOT_DURATION, MIN_SLOT_DURATION};
 	use alloc::vec::Vec;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
@@ -114,18 +130,35 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SessionLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
+	/// [`DEFAULT_SLOT_DURATION`], where no slot duration is stored.
+	#[pallet::type_value]
+	pub fn DefaultSlotDuration() -> u64 {
+		DEFAULT_SLOT_DURATION
+	}
+
+	/// The Aura slot duration, in milliseconds: the target block time. Set at genesis and
+	/// never changed (no call writes it).
+	#[pallet::storage]
+	pub type SlotDuration<T: Config> = StorageValue<_, u64, ValueQuery, DefaultSlotDuration>;
+
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
 		/// The first authorities (their session keys are in `pallet-session`'s genesis).
 		pub authorities: Vec<T::AccountId>,
 		/// The session length in blocks; 0 is refused.
 		pub session_length: BlockNumberFor<T>,
+		/// The slot duration in milliseconds: see [`valid_slot_duration`].
+		pub slot_duration: u64,
 	}
 
 	impl<T: Config> Default for GenesisConfig<T> {
 		/// No authorities, and sessions of an hour of six-second blocks.
 		fn default() -> Self {
-			GenesisConfig { authorities: Vec::new(), session_length: 600u32.into() }
+			GenesisConfig {
+				authorities: Vec::new(),
+				session_length: 600u32.into(),
+				slot_duration: DEFAULT_SLOT_DURATION,
+			}
 		}
 	}
 
@@ -133,6 +166,10 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			assert!(!self.session_length.is_zero(), "the session length must be at least 1");
+			assert!(
+				valid_slot_duration(self.slot_duration),
+				"the slot duration must be an even number of milliseconds, at least 1000, that divides a day"
+			);
 			let mut authorities = self.authorities.clone();
 			authorities.sort();
 			authorities.dedup();
@@ -146,7 +183,16 @@ pub mod pallet {
 			}
 			Authorities::<T>::put(bounded);
 			SessionLength::<T>::put(self.session_length);
+			SlotDuration::<T>::put(self.slot_duration);
 		}
+	}
+
+	/// Whether `ms` may be a slot duration: at least [`MIN_SLOT_DURATION`], even (the
+	/// timestamp's minimum period is half of it) and a divisor of a day (so that no slot spans
+	/// midnight, and a block's day is its slot's day).
+	pub fn valid_slot_duration(ms: u64) -> bool {
+		const DAY_MS: u64 = 86_400_000;
+		ms >= MIN_SLOT_DURATION && ms.is_multiple_of(2) && DAY_MS.is_multiple_of(ms)
 	}
 
 	#[pallet::event]
@@ -271,7 +317,27 @@ pub mod pallet {
 				);
 			}
 			ensure!(!SessionLength::<T>::get().is_zero(), "the session length is zero");
+			ensure!(valid_slot_duration(SlotDuration::<T>::get()), "the slot duration is invalid");
 			Ok(())
+		}
+	}
+
+	/// The slot duration ([`SlotDuration`]), for `pallet_aura::Config::SlotDuration`.
+	pub struct SlotDurationOf<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> Get<u64> for SlotDurationOf<T> {
+		fn get() -> u64 {
+			SlotDuration::<T>::get()
+		}
+	}
+
+	/// Half the slot duration, for `pallet_timestamp::Config::MinimumPeriod`: a block's
+	/// timestamp is at least this much later than its parent's, as Aura expects of one slot.
+	pub struct HalfSlotOf<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> Get<u64> for HalfSlotOf<T> {
+		fn get() -> u64 {
+			SlotDuration::<T>::get() / 2
 		}
 	}
 

@@ -85,6 +85,8 @@ impl crate::BenchmarkHelper<u64, MockSessionKeys> for MockKeys {
 
 /// The session length of the tests, in blocks.
 pub const SESSION: u64 = 5;
+/// The mock chain's slot duration: two seconds, as on the test command's networks.
+pub const SLOT: u64 = 2000;
 
 /// Session keys with key id `key`.
 pub fn keys(key: u64) -> MockSessionKeys {
@@ -104,6 +106,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_authorities::GenesisConfig::<Test> {
 		authorities: vec![4, 2, 3, 1],
 		session_length: SESSION,
+		slot_duration: SLOT,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

@@ -179,3 +179,37 @@ fn sessions_end_every_session_length_blocks() {
 		assert_eq!(ends, vec![SESSION, 2 * SESSION, 3 * SESSION]);
 	});
 }
+
+#[test]
+fn the_slot_duration_is_the_genesis_setting() {
+	use crate::{HalfSlotOf, SlotDuration, SlotDurationOf};
+	use frame_support::traits::Get;
+	build_and_execute(|| {
+		assert_eq!(<SlotDurationOf<Test> as Get<u64>>::get(), SLOT);
+		assert_eq!(<HalfSlotOf<Test> as Get<u64>>::get(), SLOT / 2);
+		// A chain from before the setting has none stored: it reads the production six seconds.
+		SlotDuration::<Test>::kill();
+		assert_eq!(<SlotDurationOf<Test> as Get<u64>>::get(), crate::DEFAULT_SLOT_DURATION);
+		assert_eq!(<HalfSlotOf<Test> as Get<u64>>::get(), 3000);
+	});
+}
+
+#[test]
+fn a_slot_duration_must_be_even_and_at_least_a_second() {
+	use crate::valid_slot_duration;
+	assert!(valid_slot_duration(1000) && valid_slot_duration(2000) && valid_slot_duration(6000));
+	assert!(!valid_slot_duration(0) && !valid_slot_duration(998) && !valid_slot_duration(2001));
+	// Even, but a slot would span midnight now and then.
+	assert!(!valid_slot_duration(7000));
+	for bad in [0, 999, 2001, 7000] {
+		let genesis = crate::GenesisConfig::<Test> {
+			authorities: vec![1],
+			session_length: SESSION,
+			slot_duration: bad,
+		};
+		let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+			sp_runtime::BuildStorage::build_storage(&genesis).map(|_| ())
+		}));
+		assert!(built.is_err(), "a genesis with a slot of {bad} ms was built");
+	}
+}

@@ -25,7 +25,7 @@ use crate::weights::{block_weights::BlockExecutionWeight, extrinsic_weights::Ext
 
 use super::{
 	AccountId, Aura, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, RuntimeTask, BLOCK_HASH_COUNT, SLOT_DURATION, VERSION,
+	RuntimeEvent, RuntimeOrigin, RuntimeTask, BLOCK_HASH_COUNT, VERSION,
 };
 
 /// Three quarters of a block for ordinary transactions; the rest for operational ones.
@@ -101,7 +101,9 @@ impl pallet_aura::Config for Runtime {
 	/// At most 32 authorities: one per regional justice department leaves ample room.
 	type MaxAuthorities = ConstU32<32>;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
-	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+	/// The genesis setting of `pallet-authorities`: six seconds in production, two on the test
+	/// command's networks (`*-fast` presets).
+	type SlotDuration = pallet_authorities::SlotDurationOf<Runtime>;
 }
 
 impl pallet_grandpa::Config for Runtime {
@@ -119,7 +121,8 @@ impl pallet_timestamp::Config for Runtime {
 	/// Milliseconds since the Unix epoch.
 	type Moment = u64;
 	type OnTimestampSet = Aura;
-	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	/// Half the slot (`pallet-authorities`' genesis setting), as Aura expects.
+	type MinimumPeriod = pallet_authorities::HalfSlotOf<Runtime>;
 	type WeightInfo = ();
 }
 

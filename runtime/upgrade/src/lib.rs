@@ -2,8 +2,8 @@
 //!
 //! The civil registry runtime built with its `upgrade-test` feature: the same code with
 //! `spec_version` one higher. It exists for one test, zombienet's
-//! `06-runtime-upgrade.zndsl`, which has the council authorize this Wasm on a running
-//! four-node network and checks that the chain upgrades, keeps its records and keeps
+//! `zombienet/02-governance.zndsl`, which has the council authorize this Wasm on a running
+//! five-node network and checks that the chain upgrades, keeps its records and keeps
 //! finalizing. Building it costs one more compilation of the runtime crate to Wasm (every
 //! dependency is shared with the runtime's own Wasm build), not a second runtime.
 //!

@@ -40,7 +40,8 @@ export async function eventually(what, check, timeoutMs) {
 export const finalizedNumber = async (url) =>
   parseInt((await rpc(url, 'chain_getHeader', [await rpc(url, 'chain_getFinalizedHead', [])])).number, 16);
 
-/** Start a gateway (`process.env.CIVIL_NODE`, set by tests/e2e/run.sh). Returns its HTTP
+/** Start a gateway (`process.env.CIVIL_NODE` on the chain `process.env.CIVIL_CHAIN`, both set by
+ *  tests/e2e/run.sh: the development node's binary and chain). Returns its HTTP
  *  `url`, its `port`, the node's own (localhost) `localPort`, its `log()` and `synced(api)`,
  *  which waits until the gateway has finalized what the development node has. */
 export async function startGateway() {
@@ -52,7 +53,7 @@ export async function startGateway() {
   const addresses = await rpc(HTTP_ENDPOINT, 'system_localListenAddresses', []);
   const bootnode = addresses.find((a) => a.startsWith('/ip4/127.0.0.1/'));
   const child = spawn(join(ROOT, 'scripts', 'run-public-rpc.sh'),
-    [node, 'dev', join(base, 'db'), '--bootnodes', bootnode,
+    [node, process.env.CIVIL_CHAIN ?? 'dev', join(base, 'db'), '--bootnodes', bootnode,
       '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`, '--no-prometheus', '--no-telemetry'],
     {
       env: { ...process.env, PUBLIC_RPC_ADDRESS: '127.0.0.1', PUBLIC_RPC_PORT: String(port), LOCAL_RPC_PORT: String(localPort) },

@@ -25,6 +25,14 @@
 //                                 the new spec_version; reads the record again (runtime API and
 //                                 raw storage, byte for byte); finality continues past it
 //   upgraded <node>               the node's best block runs a later spec_version than genesis
+//   finality-stalls <nodes> <blocks> <seconds>
+//                                 on each of <nodes> (names joined by +), the best block moves
+//                                 <blocks> on within <seconds>, and none of the blocks made
+//                                 meanwhile is finalized (a round already under way when
+//                                 the voters went down may still finalize up to the best
+//                                 block of the step's start, not past it)
+//   catches-up <nodes> <seconds>  on each of <nodes>, the finalized block reaches the best
+//                                 block the node had when the step began, within <seconds>
 import { readFileSync } from 'node:fs';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { connect, findEvent, officer, today } from '../examples/connect.mjs';
@@ -46,14 +54,15 @@ function endpoint(name) {
 const log = (...args) => console.log(new Date().toISOString(), ...args);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Poll `check` every 2 s until it returns a truthy value; fail after `seconds`. */
+/** Poll `check` every half second (a quarter of the test networks' two-second slot) until it
+ *  returns a truthy value; fail after `seconds`. */
 async function until(what, seconds, check) {
   const deadline = Date.now() + seconds * 1000;
   for (;;) {
     const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`${what}: not within ${seconds} s`);
-    await sleep(2000);
+    await sleep(500);
   }
 }
 
@@ -215,6 +224,42 @@ async function upgrade(name) {
   }
 }
 
+async function bestNumber(api) {
+  return (await api.rpc.chain.getHeader()).number.toNumber();
+}
+
+/** Each of `names` (joined by +), connected, for the length of `body`. */
+async function onEach(names, body) {
+  const apis = await Promise.all(names.split('+').map(async (name) => [name, await connect(endpoint(name))]));
+  try {
+    await Promise.all(apis.map(([name, api]) => body(name, api)));
+  } finally {
+    await Promise.all(apis.map(([, api]) => api.disconnect()));
+  }
+}
+
+async function finalityStalls(names, blocks, seconds) {
+  await onEach(names, async (name, api) => {
+    const [best, finalized] = [await bestNumber(api), await finalizedNumber(api)];
+    await until(`${name}: best block past #${best + Number(blocks)}`, Number(seconds), async () =>
+      (await bestNumber(api)) >= best + Number(blocks));
+    const now = await finalizedNumber(api);
+    if (now > best) throw new Error(`${name}: finality moved #${finalized} -> #${now}, past #${best}, with two of four voters down`);
+    log(`${name}: best #${best} -> #${await bestNumber(api)}; finalized #${finalized} -> #${now}, not past #${best}`);
+  });
+}
+
+async function catchesUp(names, seconds) {
+  await onEach(names, async (name, api) => {
+    const best = await bestNumber(api);
+    const to = await until(`${name}: finality up to #${best}`, Number(seconds), async () => {
+      const now = await finalizedNumber(api);
+      return now >= best && now;
+    });
+    log(`${name}: finalized #${to}, past the best block #${best} of when the voters came back`);
+  });
+}
+
 async function upgraded(name) {
   const api = await connect(endpoint(name));
   try {
@@ -237,6 +282,8 @@ const steps = {
   'authored-by': authoredBy,
   upgrade,
   upgraded,
+  'finality-stalls': finalityStalls,
+  'catches-up': catchesUp,
 };
 
 const [step, ...args] = process.argv.slice(2);

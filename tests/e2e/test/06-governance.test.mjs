@@ -44,14 +44,14 @@ test('an authority rotates its session keys and its node authors with the new on
   for (;;) {
     const index = (await api.query.session.currentIndex()).toNumber();
     if (index >= start + 2) break;
-    await new Promise((r) => setTimeout(r, 2000));
+    await new Promise((r) => setTimeout(r, 500));
   }
   const authorities = (await api.query.aura.authorities()).map((a) => a.toHex());
   assert.deepEqual(authorities, [aura]);
   const height = (await api.rpc.chain.getHeader()).number.toNumber();
   for (;;) {
     if ((await api.rpc.chain.getHeader()).number.toNumber() >= height + 2) break;
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 500));
   }
 });
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { findEvent, officer, submit, today } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
 import * as offices from '../examples/offices.mjs';
-import { TASHKENT, YUNUSOBOD, hash, setup } from '../lib/helpers.mjs';
+import { TASHKENT, YUNUSOBOD, hash, setup, waitForBlock } from '../lib/helpers.mjs';
 
 const { api, alice } = await setup();
 test.after(() => api.disconnect());
@@ -119,12 +119,14 @@ test('one stolen registrar key is refused, throttled, then shut out', { timeout:
   const [acts10k, secondOffice, dismissal] = await Promise.all([
     flood(Array.from({ length: 10_000 }, birth)),
     (async () => {
-      await new Promise((r) => setTimeout(r, 3000));
+      // Once the flood has reached a block.
+      await waitForBlock(api, start + 1);
       return blocksToInclusion(api.tx.civilEvents.registerBirth(
         district, now, hash(), hash(), 'Male', null, null, null, hash()), secondRegistrar);
     })(),
     (async () => {
-      await new Promise((r) => setTimeout(r, 6000));
+      // Two blocks into the flood.
+      await waitForBlock(api, start + 2);
       const at = await best();
       const { events, blockHash } = await submit(api, api.tx.sudo.sudo(api.tx.offices.dismissOfficer(attacker.address, start)), alice);
       const { sudoResult } = findEvent(api, events, 'Sudid', 'sudo');
@@ -145,7 +147,8 @@ test('one stolen registrar key is refused, throttled, then shut out', { timeout:
   // in the pool is included after the dismissal's block.
   await assert.rejects(submit(api, birth(), attacker), /1010: Invalid Transaction: Invalid signing address/);
   const dismissedAt = await best();
-  await new Promise((r) => setTimeout(r, 13_000));
+  // Three more blocks: the pool's leftovers of the key had three chances to get in.
+  await waitForBlock(api, dismissedAt + 3);
   const after = await attackerExtrinsics(dismissedAt + 1, await best());
   assert.deepEqual(after.filter((n) => n > 0), [], 'the key got transactions in after its dismissal');
   // And while it could, it never had more than its budget of a block.
