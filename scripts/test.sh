@@ -168,7 +168,7 @@ report() {
 }
 trap report EXIT
 
-step 120 "setup"
+step 300 "setup"
 ./scripts/setup.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
@@ -196,7 +196,7 @@ step "$build_budget" "build and run the Rust tests, with clippy; the node binary
 CIVIL_REGISTRY_WASM_WITHOUT_BENCHMARKS=1 cargo test --locked --release --workspace \
 	--features civil-registry-runtime/runtime-benchmarks
 
-step 90 "npm packages of the network tests (npm ci from each lockfile)"
+step 180 "npm packages of the network tests (npm ci from each lockfile)"
 build_end=$(date +%s)
 # Installed here, before anything runs beside anything: `npm ci` removes a node_modules first.
 # A node_modules that is its lockfile's install already (npm writes .package-lock.json in it)
@@ -221,7 +221,7 @@ node scripts/load/load.mjs --node "$node_binary" --chain dev-fast --smoke
 step 360 "polkadot.js suite"
 ./tests/e2e/run.sh "$node_binary"
 
-step 300 "zombienet's results"
+step 120 "zombienet's results"
 join "zombienet: four authorities (all up, one down, two down, kill and restart); a fifth authority and a runtime upgrade"
 
 step 60 "civil_statistics worst case: the country, 120 months, every counter present (< 50 ms)"
