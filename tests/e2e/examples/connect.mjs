@@ -36,7 +36,8 @@ export function officer(uri) {
  *  Each signer's submissions are handed to the pool one after another with consecutive
  *  nonces (the pool's `system.accountNextIndex` counts the transactions it already holds);
  *  if another program signing with the same key took that nonce first, the pool answers
- *  `1014: Priority is too low` and the transaction is signed again with the next nonce. */
+ *  `1014: Priority is too low` (or accepts the transaction, then reports it invalid once the
+ *  other one is in a block) and the transaction is signed again with the next nonce. */
 export function submit(api, tx, signer) {
   return inTurn(signer.address, (accepted) => send(api, tx, signer, accepted));
 }
@@ -70,6 +71,22 @@ function send(api, tx, signer, accepted) {
           finish();
           done = false;
           attempt(tries - 1).then((u) => { unsubscribe = u; }, reject);
+          return;
+        }
+        if ((status.isDropped || status.isInvalid) && tries > 0) {
+          // Accepted, then thrown out of the pool. If the chain's nonce of the signer is past
+          // this transaction's, another program's transaction used the nonce first (the pool
+          // can accept both before either is in a block): sign again. Otherwise the reason is
+          // the transaction's own, and it is reported.
+          finish();
+          api.query.system.account(signer.address).then(({ nonce: used }) => {
+            if (used.toNumber() > nonce.toNumber()) {
+              done = false;
+              attempt(tries - 1).then((u) => { unsubscribe = u; }, reject);
+            } else {
+              reject(new Error(`the pool dropped the transaction (${status.type})`));
+            }
+          }, reject);
           return;
         }
         if (status.isDropped || status.isInvalid || status.isUsurped) {
