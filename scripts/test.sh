@@ -112,7 +112,13 @@ beside() {
 	log="$logs/$(echo "$name" | tr -c 'a-zA-Z0-9' '_').log"
 	echo
 	echo "=== test: started beside the next steps: $name ($(($(date +%s) - start)) s; budget $(budget_of "$budget") s) ==="
-	"$@" > "$log" 2>&1 &
+	# Its own end time goes to <log>.end: the step is timed to its end, not to its join.
+	(
+		status=0
+		"$@" || status=$?
+		date +%s > "$log.end"
+		exit "$status"
+	) > "$log" 2>&1 &
 	background+=("$name|$budget|$!|$(date +%s)|$log")
 }
 
@@ -129,7 +135,9 @@ join() {
 			echo "=== test: FAILED: $name (beside the other steps) ===" >&2
 			exit "$status"
 		fi
-		ended "$name (beside)" "$(($(date +%s) - began))" "$budget"
+		local end
+		end=$(cat "$log.end" 2> /dev/null || date +%s)
+		ended "$name (beside)" "$((end - began))" "$budget"
 		return 0
 	done
 	echo "test: no step '$1' runs beside the others" >&2
