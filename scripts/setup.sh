@@ -15,7 +15,8 @@ command -v git >/dev/null 2>&1 || need_apt+=(git)
 # Node.js and npm run the polkadot.js suite (tests/e2e).
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
-# Debian's Chromium runs the portal's browser test (tests/portal), driven by puppeteer-core.
+# Debian's Chromium runs the portal's browser test (tests/e2e/test/12-portal.test.mjs), driven by
+# puppeteer-core.
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -4,7 +4,8 @@
 #   1. formatting (cargo fmt --check)
 #   2. one version of every polkadot-sdk crate, no RocksDB; no `expect` in runtime code; the
 #      re-identification figures of docs/architecture.md are the script's
-#      (scripts/privacy/reidentification.mjs, 37 million synthetic persons, ~15 s)
+#      (scripts/privacy/reidentification.mjs, 37 million synthetic persons, ~15 s); every
+#      repository path named in docs/ and the READMEs exists (scripts/check-doc-paths.mjs)
 #   3. one build and run of every test: unit, property and runtime-level tests of
 #      pallets and runtime, the benchmarks run as tests (feature runtime-benchmarks),
 #      and the node's command-line tests, which build the release node binary itself
@@ -185,10 +186,11 @@ node_binary="$CARGO_TARGET_DIR/release/civil-registry-node"
 step 30 "formatting"
 cargo fmt --all -- --check
 
-step 60 "dependency versions, runtime code, the re-identification figures"
+step 60 "dependency versions, runtime code, the re-identification figures, the paths the docs name"
 ./scripts/check-duplicates.sh
 ./scripts/check-runtime-code.sh
 node scripts/privacy/reidentification.mjs --check docs/architecture.md
+node scripts/check-doc-paths.mjs
 
 # The build's budget: a cold build (no node binary yet in the target directory) compiles the
 # whole SDK, about 1,700 s on a machine whose reference compile is 80 s; a warm one rebuilds

@@ -140,7 +140,7 @@ pub trait CivilRpc {
 
 	/// Whether `proof` (an array of at most 32 hashes, from the leaf up) proves the paper
 	/// record whose hash is `record` at position `index` of the archive batch anchored as
-	/// `root` (the tree: `primitives/src/archive.rs`; `scripts/archive-tree.mjs` builds
+	/// `root` (the tree: `primitives/src/archive.rs`; `scripts/load/archive-tree.mjs` builds
 	/// proofs). An unknown root is error 4004. `at` as for `verifyCertificate`.
 	#[method(name = "verifyArchiveRecord")]
 	async fn verify_archive_record(

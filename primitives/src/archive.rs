@@ -5,7 +5,7 @@
 //! keeps; the chain never sees it) and builds the tree below over those hashes; it anchors the
 //! root with `civilEvents.anchorArchiveBatch`. To prove one record, anyone who holds it
 //! recomputes its hash and asks `civil_verifyArchiveRecord` with the proof the office gives out.
-//! `scripts/archive-tree.mjs` builds trees and proofs exactly as this module verifies them.
+//! `scripts/load/archive-tree.mjs` builds trees and proofs exactly as this module verifies them.
 //!
 //! **The tree.** Over `count` record hashes `r₀ … rₙ₋₁`, in the order the office numbered
 //! them:
@@ -100,7 +100,7 @@ pub fn verify_archive_proof(
 }
 
 /// The root over `records` and the proof of record `index`, built as described above (for
-/// tests and benchmarks; offices build trees with `scripts/archive-tree.mjs`). `None` for no
+/// tests and benchmarks; offices build trees with `scripts/load/archive-tree.mjs`). `None` for no
 /// records or an index out of range.
 pub fn archive_root_and_proof(
 	records: &[H256],
@@ -205,7 +205,7 @@ mod tests {
 
 	#[test]
 	fn a_known_root_matches_the_script() {
-		// The same three records in `scripts/archive-tree.mjs --self-test` give this root.
+		// The same three records in `scripts/load/archive-tree.mjs --self-test` give this root.
 		let records = records(3);
 		let (root, _) = archive_root_and_proof(&records, 0).unwrap();
 		let expected = archive_node(

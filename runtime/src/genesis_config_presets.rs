@@ -82,7 +82,7 @@ fn office(kind: OfficeKind, jurisdiction: &str, name: &str) -> (OfficeKind, Stri
 
 /// The go-live date of the development and test networks: persons born before it are enrolled
 /// from the paper archive, later births registered as births. A real network's spec sets the day
-/// its registry offices start (`scripts/build-spec.py --go-live`).
+/// its registry offices start (the network file's `goLive`, read by `scripts/build-spec.py`).
 pub const TEST_GO_LIVE: Date = Date::new(2026, 1, 1);
 
 /// The sessions of the test networks: 10 blocks (a minute), so that a change of the authority

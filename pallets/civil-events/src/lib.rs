@@ -1188,7 +1188,7 @@ pub mod pallet {
 
 		/// Anchor a batch of `count` paper records of `office`'s archive, dated within
 		/// `period`, by the Merkle root of their hashes (the tree: `primitives/src/archive.rs`;
-		/// built by `scripts/archive-tree.mjs`). Nothing about the records goes on chain; anyone
+		/// built by `scripts/load/archive-tree.mjs`). Nothing about the records goes on chain; anyone
 		/// holding one later proves it unaltered with `civil_verifyArchiveRecord`.
 		///
 		/// Origin: an officer of `office`, which must be allowed to enroll (an archive or a

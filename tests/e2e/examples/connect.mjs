@@ -137,11 +137,14 @@ export function findEvent(api, events, name, pallet = 'civilEvents') {
 // #endregion findEvent
 
 // #region today
-/** The chain's today (UTC, from the block timestamp) as a registry `Date`. Acts may not be
- *  dated after it. */
+/** The chain's today as a registry `Date`: the date of the latest block's timestamp in the
+ *  country's time zone, as the runtime reckons it (`civilEvents.law.utcOffsetMinutes`: 300,
+ *  Tashkent's UTC+5, where a new day starts at 19:00 UTC). Acts may not be dated after it; a
+ *  marriage is dated on it. */
 export async function today(api) {
-  const now = new Date((await api.query.timestamp.now()).toNumber());
-  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  const offset = api.consts.civilEvents.law.utcOffsetMinutes.toNumber();
+  const local = new Date((await api.query.timestamp.now()).toNumber() + offset * 60_000);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }
 // #endregion today
 
