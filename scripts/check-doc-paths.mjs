@@ -13,7 +13,7 @@
 // file the docs tell a reader to create is written with a placeholder: `src/acts/<kind>.rs`.
 // A path may end in `:line`, `:start-end`, `#anchor` or `/`.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,7 +57,9 @@ function places({ text, link }, file) {
   if (/[*<>${}|]/.test(text)) return null;
   const path = text.replace(/[#?].*$/, '').replace(/:\d+(-\d+)?$/, '').replace(/[.,;:]+$/, '');
   if (path === '' || path === '.' || path === '/') return null;
-  const folder = relative(ROOT, dirname(file));
+  // A README below the root may name paths from its own folder; docs/*.md name them from the
+  // root only.
+  const folder = basename(file) === 'README.md' ? relative(ROOT, dirname(file)) : '';
   if (link) return [relative(ROOT, join(dirname(file), path))];
   const fromRoot = path.replace(/^\.\//, '');
   const first = fromRoot.split('/')[0];
