@@ -5,8 +5,9 @@ import { LANGUAGES, STRINGS } from './strings.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
-const GATEWAY = params.get('gateway')
-  ?? globalThis.CIVIL_PORTAL?.gateway
+// The gateway is the deployment's (config.js), never the page address's: a link that could
+// name another server would let a forger's server answer "valid" on the ministry's own page.
+const GATEWAY = globalThis.CIVIL_PORTAL?.gateway
   ?? `${location.protocol === 'https:' ? 'https' : 'http'}://${location.hostname || '127.0.0.1'}:9944`;
 const KINDS = ['birth', 'death', 'marriage', 'divorce', 'adoption', 'paternity', 'nameChange', 'enrollment'];
 const HASH = /0x[0-9a-fA-F]{64}/;

@@ -9,6 +9,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -88,6 +89,8 @@ async function open(query = 'lang=en') {
   await page.setViewport({ width: 1100, height: 1400 });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Anything the Content-Security-Policy blocked is an error too: the page must work under it.
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) errors.push(m.text()); });
   await page.goto(`${PORTAL}?${query}`, { waitUntil: 'load' });
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
   return { page, errors };
@@ -223,7 +226,10 @@ test('the statistics chart draws the scenario, the heartbeat counts the office, 
 });
 
 test('the portal is usable by keyboard and screen reader, and says when the gateway is down', { timeout: 120_000 }, async () => {
-  const { page } = await open();
+  // `?gateway=` in a link names another server: ignored (a forger's server could otherwise
+  // answer "valid" on the official page). The check below is answered by the real gateway.
+  const closed = await freePort();
+  const { page, errors } = await open(`lang=en&gateway=${encodeURIComponent(`http://127.0.0.1:${closed}`)}`);
   // Every control has a name a screen reader reads.
   const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, select, button')]
     .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent.trim()))
@@ -241,12 +247,19 @@ test('the portal is usable by keyboard and screen reader, and says when the gate
   await page.keyboard.type(certificate);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#result').dataset.status === 'superseded', { timeout: 20_000 });
+  assert.equal(await page.$eval('#gateway-banner', (el) => el.hidden), true);
+  assert.deepEqual(errors, []);
   await page.close();
 
-  // A gateway that does not answer: a clear alert, and a check says it cannot check.
-  const closed = await freePort();
+  // A gateway that does not answer — a deployment configured with one that is down: a clear
+  // alert, and a check says it cannot check.
+  const downPort = await freePort();
+  const downServer = spawn(process.execPath, [join(ROOT, 'portal', 'serve.mjs'), '--port', String(downPort),
+    '--gateway', `http://127.0.0.1:${closed}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  test.after(() => downServer.kill());
+  await new Promise((resolve) => downServer.stdout.once('data', resolve));
   const down = await browser.newPage();
-  await down.goto(`${PORTAL}?lang=en&gateway=${encodeURIComponent(`http://127.0.0.1:${closed}`)}`, { waitUntil: 'load' });
+  await down.goto(`http://127.0.0.1:${downPort}/?lang=en`, { waitUntil: 'load' });
   await down.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
   const banner = await down.$eval('#gateway-banner', (el) => ({ hidden: el.hidden, role: el.getAttribute('role'), text: el.textContent }));
   assert.deepEqual([banner.hidden, banner.role], [false, 'alert']);
@@ -257,4 +270,29 @@ test('the portal is usable by keyboard and screen reader, and says when the gate
   assert.deepEqual(await down.$$eval('figure', (els) => els.map((el) => el.hidden)), [true, true]);
   await shot(down, '7-gateway-down');
   await down.close();
+});
+
+test('the portal is served with a strict Content-Security-Policy, and malformed requests do not stop it', async () => {
+  const get = (path) => new Promise((resolve, reject) => {
+    // A raw request line, as a scanner sends it: `fetch` would normalise the path first.
+    const request = httpRequest({ host: '127.0.0.1', port: portalPort, path, method: 'GET' }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+  const page = await get('/');
+  assert.equal(page.status, 200);
+  const csp = page.headers['content-security-policy'];
+  for (const directive of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'",
+    "base-uri 'none'", "form-action 'none'", `connect-src ${new URL(gateway.url).origin}`]) {
+    assert.ok(csp?.split('; ').includes(directive), `the CSP ${csp} lacks ${directive}`);
+  }
+  assert.equal((await get('/app.js')).headers['content-security-policy'], csp);
+  // Malformed percent-encodings, a NUL, a way out of the folder: refused, and the server serves on.
+  for (const [path, status] of [['/%E0%A4%A', 400], ['/%', 400], ['/%00', 404], ['/..%2f..%2fetc%2fpasswd', 404]]) {
+    assert.equal((await get(path)).status, status, path);
+  }
+  assert.equal((await get('/')).status, 200);
 });
