@@ -12,9 +12,13 @@ const path = require('node:path');
 
 async function run(_nodeName, networkInfo, args) {
   const nodes = {};
-  for (const [name, node] of Object.entries(networkInfo.nodesByName)) nodes[name] = node.wsUri;
+  const metrics = {};
+  for (const [name, node] of Object.entries(networkInfo.nodesByName)) {
+    nodes[name] = node.wsUri;
+    metrics[name] = node.prometheusUri;
+  }
   const child = spawn(process.execPath, [path.join(__dirname, '../../tests/e2e/scripts/network.mjs'), ...args], {
-    env: { ...process.env, ZOMBIE_NODES: JSON.stringify(nodes) },
+    env: { ...process.env, ZOMBIE_NODES: JSON.stringify(nodes), ZOMBIE_METRICS: JSON.stringify(metrics) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   // A step zombienet gave up on (its `within` passed) must not outlive zombienet.

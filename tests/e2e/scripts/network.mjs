@@ -33,6 +33,13 @@
 //                                 block of the step's start, not past it)
 //   catches-up <nodes> <seconds>  on each of <nodes>, the finalized block reaches the best
 //                                 block the node had when the step began, within <seconds>
+//   voting <node> <votes> <seconds>
+//                                 the node casts <votes> more GRANDPA precommits within
+//                                 <seconds> (its Prometheus counter
+//                                 substrate_finality_grandpa_precommits_total, through
+//                                 ZOMBIE_METRICS): a node resumed a moment ago has caught up
+//                                 on finalized blocks before its voter takes part in rounds
+//                                 again, and only then may another voter go down
 import { readFileSync } from 'node:fs';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { connect, findEvent, officer, today } from '../examples/connect.mjs';
@@ -276,6 +283,29 @@ async function upgraded(name) {
   }
 }
 
+const metrics = JSON.parse(process.env.ZOMBIE_METRICS ?? '{}');
+
+/** The node's count of GRANDPA precommits it cast itself. */
+async function precommits(name) {
+  const uri = metrics[name];
+  if (!uri) throw new Error(`no metrics of "${name}" (ZOMBIE_METRICS has ${Object.keys(metrics).join(', ') || 'none'})`);
+  const text = await (await fetch(uri)).text();
+  const line = text.split('\n').find((l) => /^substrate_finality_grandpa_precommits_total(\{[^}]*\})? /.test(l));
+  if (!line) throw new Error(`${name} reports no substrate_finality_grandpa_precommits_total`);
+  return Number(line.split(' ').pop());
+}
+
+async function voting(name, votes, seconds) {
+  const from = await until(`${name}'s metrics`, Number(seconds), async () => {
+    try { return { n: await precommits(name) }; } catch { return false; }
+  });
+  const to = await until(`${name} casting ${votes} precommits`, Number(seconds), async () => {
+    const now = await precommits(name);
+    return now >= from.n + Number(votes) && now;
+  });
+  log(`${name}: votes again (GRANDPA precommits ${from.n} -> ${to})`);
+}
+
 const steps = {
   'add-authority': addAuthority,
   'finality-advances': finalityAdvances,
@@ -284,6 +314,7 @@ const steps = {
   upgraded,
   'finality-stalls': finalityStalls,
   'catches-up': catchesUp,
+  voting,
 };
 
 const [step, ...args] = process.argv.slice(2);
