@@ -37,9 +37,11 @@ export function officer(uri) {
  *  nonces (the pool's `system.accountNextIndex` counts the transactions it already holds);
  *  if another program signing with the same key took that nonce first, the pool answers
  *  `1014: Priority is too low` (or accepts the transaction, then reports it invalid once the
- *  other one is in a block) and the transaction is signed again with the next nonce. */
-export function submit(api, tx, signer) {
-  return inTurn(signer.address, (accepted) => send(api, tx, signer, accepted));
+ *  other one is in a block) and the transaction is signed again with the next nonce.
+ *  `onAccepted`, if given, is called each time the pool accepts the transaction (again after
+ *  such a signing anew). */
+export function submit(api, tx, signer, { onAccepted } = {}) {
+  return inTurn(signer.address, (accepted) => send(api, tx, signer, accepted, onAccepted));
 }
 
 /** Submissions per signer, one at a time until the pool has accepted each. */
@@ -54,7 +56,7 @@ function inTurn(address, job) {
 
 /** Hand `tx` to the pool with the signer's next nonce; call `accepted` once the pool has it
  *  (or refused it for good), and resolve with the included block's hash and events. */
-function send(api, tx, signer, accepted) {
+function send(api, tx, signer, accepted, onAccepted) {
   return new Promise((resolve, reject) => {
     let done = false;
     let unsubscribe;
@@ -104,6 +106,9 @@ function send(api, tx, signer, accepted) {
         } else {
           reject(new Error(dispatchError.toString()));
         }
+      }).then((u) => {
+        if (onAccepted) onAccepted();
+        return u;
       }).catch(async (e) => {
         // The nonce was taken meanwhile by another program signing with the same key: wait a
         // moment (at random, so that the two programs fall out of step) and sign again.
