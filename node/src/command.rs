@@ -155,25 +155,31 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(&cli.run)?;
 			let gateway = cli.gateway.clone();
 			runner.run_node_until_exit(|mut config| async move {
-				// A permissioned chain: peer with its listed nodes only, all of them.
+				// A permissioned chain: peer with its listed nodes only, all of them, and serve
+				// nobody else on any protocol (`network.rs`).
 				let nodes = chain_spec::permissioned_nodes(&*config.chain_spec)
 					.map_err(sc_cli::Error::Input)?;
+				let listed = nodes.iter().map(|node| node.peer_id).collect::<Vec<_>>();
 				if !nodes.is_empty() {
 					let peers = &mut config.network.default_peers_set;
 					peers.reserved_nodes.extend(nodes);
 					peers.non_reserved_mode = sc_network::config::NonReservedPeerMode::Deny;
 				}
 				match config.network.network_backend {
-					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
-						sc_network::NetworkWorker<
-							Block,
-							<Block as sp_runtime::traits::Block>::Hash,
-						>,
-					>(config, &gateway)
-					.map_err(sc_cli::Error::Service),
+					sc_network::config::NetworkBackendType::Libp2p => {
+						service::new_full::<
+							sc_network::NetworkWorker<
+								Block,
+								<Block as sp_runtime::traits::Block>::Hash,
+							>,
+						>(config, &gateway, listed)
+						.map_err(sc_cli::Error::Service)
+					},
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config, &gateway)
-							.map_err(sc_cli::Error::Service)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(
+							config, &gateway, listed,
+						)
+						.map_err(sc_cli::Error::Service)
 					},
 				}
 			})

@@ -12,6 +12,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod gateway;
+mod network;
 mod rpc;
 mod service;
 

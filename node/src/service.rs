@@ -135,12 +135,14 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 }
 
 /// Build and start a full node: network, RPC, and, on an authority, Aura authoring and the
-/// GRANDPA voter.
+/// GRANDPA voter. `listed` are the chain's permissioned nodes, the only peers served on a
+/// permissioned chain (empty: the chain is not permissioned).
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
 	gateway: &crate::gateway::GatewayParams,
+	listed: Vec<sc_network::PeerId>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -182,8 +184,13 @@ pub fn new_full<
 		Vec::default(),
 	));
 
-	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
-		sc_service::build_network(sc_service::BuildNetworkParams {
+	// The listed nodes only are served, on every protocol (`network.rs`).
+	let boundary = Arc::new(
+		crate::network::Boundary::new(listed, config.prometheus_registry())
+			.map_err(|e| ServiceError::Other(format!("the boundary's metrics: {e}")))?,
+	);
+	let (network, system_rpc_tx, tx_handler_controller, sync_service) =
+		crate::network::build(crate::network::Params {
 			config: &config,
 			net_config,
 			client: client.clone(),
@@ -191,11 +198,9 @@ pub fn new_full<
 			spawn_handle: task_manager.spawn_handle(),
 			spawn_essential_handle: task_manager.spawn_essential_handle(),
 			import_queue,
-			block_announce_validator_builder: None,
-			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync)),
-			block_relay: None,
+			warp_sync_config: WarpSyncConfig::WithProvider(warp_sync),
 			metrics,
-			gap_sync_body_policy: None,
+			boundary,
 		})?;
 
 	let role = config.role;
