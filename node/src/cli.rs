@@ -16,6 +16,10 @@ pub struct Cli {
 	/// The public gateway (`--public-gateway <address>`): see `gateway.rs`.
 	#[clap(flatten)]
 	pub gateway: crate::gateway::GatewayParams,
+
+	/// The office read API (`--office-api <address>`): see `office.rs`.
+	#[clap(flatten)]
+	pub office: crate::office::OfficeApiParams,
 }
 
 /// The node's subcommands.

@@ -154,6 +154,7 @@ pub fn run() -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			let gateway = cli.gateway.clone();
+			let office = cli.office.clone();
 			runner.run_node_until_exit(|mut config| async move {
 				// A permissioned chain: peer with its listed nodes only, all of them, and serve
 				// nobody else on any protocol (`network.rs`).
@@ -172,12 +173,12 @@ pub fn run() -> sc_cli::Result<()> {
 								Block,
 								<Block as sp_runtime::traits::Block>::Hash,
 							>,
-						>(config, &gateway, listed)
+						>(config, &gateway, &office, listed)
 						.map_err(sc_cli::Error::Service)
 					},
 					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(
-							config, &gateway, listed,
+							config, &gateway, &office, listed,
 						)
 						.map_err(sc_cli::Error::Service)
 					},

@@ -6,6 +6,7 @@
 // `sc_cli::Error` and `sc_service::Error` are the SDK's own, large error types.
 #![allow(clippy::result_large_err)]
 
+mod access_log;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod chain_spec;
@@ -13,6 +14,7 @@ mod cli;
 mod command;
 mod gateway;
 mod network;
+mod office;
 mod rpc;
 mod service;
 

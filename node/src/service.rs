@@ -142,6 +142,7 @@ pub fn new_full<
 >(
 	config: Configuration,
 	gateway: &crate::gateway::GatewayParams,
+	office: &crate::office::OfficeApiParams,
 	listed: Vec<sc_network::PeerId>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
@@ -214,6 +215,20 @@ pub fn new_full<
 	// command's networks), read from the runtime once; it never changes after genesis.
 	let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
 
+	// The office read API, and its access log's check for the node's own RPC. It opens once
+	// the keystore holds the node's keys (after `spawn_tasks`, which inserts a development
+	// chain's).
+	let (office_api, access_log_check) = match crate::office::build(
+		office,
+		&config,
+		client.clone(),
+		transaction_pool.clone(),
+		keystore_container.keystore(),
+	)? {
+		Some((api, check)) => (Some(api), Some(check)),
+		None => (None, None),
+	};
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
@@ -226,7 +241,14 @@ pub fn new_full<
 				backend: backend.clone(),
 				slot_duration: slot_duration.as_millis(),
 			};
-			crate::rpc::create_full(deps).map_err(Into::into)
+			let mut module =
+				crate::rpc::create_full(deps).map_err(sc_service::Error::Application)?;
+			if let Some(check) = &access_log_check {
+				module
+					.merge(check.clone())
+					.map_err(|e| sc_service::Error::Application(e.into()))?;
+			}
+			Ok(module)
 		})
 	};
 
@@ -254,6 +276,9 @@ pub fn new_full<
 		telemetry: telemetry.as_mut(),
 		tracing_execute_block: None,
 	})?;
+	if let Some(api) = office_api {
+		api.serve(&mut task_manager)?;
+	}
 
 	if role.is_authority() {
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(

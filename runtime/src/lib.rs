@@ -78,7 +78,7 @@ macro_rules! runtime_version {
 			spec_version: $spec_version,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 2,
+			transaction_version: 3,
 			system_version: 1,
 		};
 	};
@@ -137,8 +137,12 @@ pub type BlockId = generic::BlockId<Block>;
 /// The transaction extensions, checked in this order for every transaction. `CheckRole`
 /// replaces the fee payment of a token chain: only role holders may sign, only their roles'
 /// calls, within a budget per block and per day. `CheckNonce` is FRAME's, with a bound on how
-/// far ahead a nonce may be ([`extensions::MAX_NONCE_AHEAD`]).
+/// far ahead a nonce may be ([`extensions::MAX_NONCE_AHEAD`]). `AuthorizeCall` first: a
+/// general transaction that no account signs is dispatched only if its call authorizes it
+/// (`authorities.anchor_access_log`, by the node key's signature); it adds nothing to a signed
+/// transaction.
 pub type TxExtension = (
+	frame_system::AuthorizeCall<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
 	pallet_offices::CheckRole<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -155,6 +159,7 @@ pub type TxExtension = (
 /// `era`, without a metadata hash (for the node's benchmarks and Rust clients).
 pub fn tx_extension(nonce: Nonce, era: generic::Era) -> TxExtension {
 	(
+		frame_system::AuthorizeCall::new(),
 		frame_system::CheckNonZeroSender::new(),
 		pallet_offices::CheckRole::new(),
 		frame_system::CheckSpecVersion::new(),
@@ -175,6 +180,7 @@ pub fn tx_extension_implicit(
 	era_start: Hash,
 ) -> <TxExtension as sp_runtime::traits::TransactionExtension<RuntimeCall>>::Implicit {
 	(
+		(),
 		(),
 		(),
 		VERSION.spec_version,

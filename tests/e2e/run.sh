@@ -28,9 +28,12 @@ install ../../scripts/qr
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 rpc_port="$(free_port)"
 p2p_port="$(free_port)"
+office_port="$(free_port)"
 
 chain="${CIVIL_CHAIN:-dev-fast}"
+# The office read API too (test 13), its access log anchored every 3 s instead of daily.
 "$binary" --dev --chain "$chain" --tmp --rpc-port "$rpc_port" --listen-addr "/ip4/127.0.0.1/tcp/$p2p_port" \
+	--office-api "127.0.0.1:$office_port" --access-log-anchor-period 3 \
 	--no-prometheus --no-telemetry >node.log 2>&1 &
 node_pid=$!
 trap 'kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true' EXIT
@@ -46,4 +49,5 @@ for _ in $(seq 1 120); do
 done
 
 echo "e2e: node up on ws://127.0.0.1:$rpc_port"
-CIVIL_WS="ws://127.0.0.1:$rpc_port" CIVIL_NODE="$binary" CIVIL_CHAIN="$chain" npm test
+CIVIL_WS="ws://127.0.0.1:$rpc_port" CIVIL_OFFICE="http://127.0.0.1:$office_port" CIVIL_NODE="$binary" \
+	CIVIL_CHAIN="$chain" npm test

@@ -80,5 +80,62 @@ mod benchmarks {
 		assert_eq!(pallet_session::NextKeys::<T>::get(&who), Some(keys));
 	}
 
+	/// A current authority's Aura key in the benchmark's keystore, and an anchor of its log
+	/// signed with it that extends a previous anchor (the worst case: the last head is read).
+	fn signed_anchor<T: Config>() -> (AccessLogAnchor, sp_core::sr25519::Signature) {
+		use crate::access_log::ANCHOR_KEY_TYPE;
+		let set = fill::<T>(T::MaxAuthorities::get());
+		let who = set[set.len() - 1].clone();
+		let key = sp_io::crypto::sr25519_generate(ANCHOR_KEY_TYPE, None);
+		pallet_session::KeyOwner::<T>::insert((ANCHOR_KEY_TYPE, key.to_vec()), who.clone());
+		pallet_session::Validators::<T>::put(set);
+		crate::AccessLogHeads::<T>::insert(
+			key,
+			crate::AnchoredHead {
+				entries: 1,
+				head: Default::default(),
+				at: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number() + 1u32.into(),
+		);
+		let anchor = AccessLogAnchor { key, entries: 2, head: [7u8; 32].into(), sealed: true };
+		let genesis = frame_system::Pallet::<T>::block_hash(
+			frame_system::pallet_prelude::BlockNumberFor::<T>::default(),
+		);
+		let signature =
+			sp_io::crypto::sr25519_sign(ANCHOR_KEY_TYPE, &key, &anchor.signing_payload(&genesis))
+				.unwrap();
+		(anchor, signature)
+	}
+
+	#[benchmark]
+	fn anchor_access_log() {
+		let (anchor, signature) = signed_anchor::<T>();
+		let origin = frame_system::RawOrigin::Authorized;
+
+		#[extrinsic_call]
+		_(origin, anchor.clone(), signature);
+
+		assert_eq!(crate::AccessLogHeads::<T>::get(anchor.key).map(|h| h.entries), Some(2));
+	}
+
+	#[benchmark]
+	fn authorize_anchor_access_log() -> Result<(), BenchmarkError> {
+		let (anchor, signature) = signed_anchor::<T>();
+		let call = Call::<T>::anchor_access_log { anchor, signature };
+
+		#[block]
+		{
+			use frame_support::pallet_prelude::Authorize;
+			call.authorize(frame_support::pallet_prelude::TransactionSource::External)
+				.ok_or("the call must be authorized")?
+				.map_err(|_| "the anchor must be valid")?;
+		}
+
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -35,18 +35,22 @@
 //!
 //! - [`Pallet::add_authority`], [`Pallet::remove_authority`], [`Pallet::set_keys`]:
 //!   [`Config::GovernanceOrigin`].
+//! - [`Pallet::anchor_access_log`]: a general transaction authorized by the signature of a
+//!   current authority's Aura key (no account signs it): the node anchors its access log
+//!   ([`access_log`]).
 //!
 //! ## Invariants (`try_state`)
 //!
 //! The set is sorted, without duplicates, within the bounds, and every authority holds a
 //! provider reference; the session length is not zero; the slot duration is one that
-//! [`GenesisConfig`] accepts.
+//! [`GenesisConfig`] accepts; no anchored log is empty.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 pub use pallet::*;
 
+pub mod access_log;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod deposit;
@@ -56,6 +60,7 @@ mod mock;
 mod tests;
 pub mod weights;
 
+pub use access_log::{AccessLogAnchor, AnchoredHead};
 pub use deposit::NoDeposit;
 
 /// The production slot duration, in milliseconds: six-second blocks. Read where no value is
@@ -79,11 +84,15 @@ pub trait BenchmarkHelper<AccountId, Keys> {
 #[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
-	use super::{WeightInfo, DEFAULT_SLOT_DURATION, MIN_SLOT_DURATION};
+	use super::{
+		access_log::ANCHOR_KEY_TYPE, AccessLogAnchor, AnchoredHead, WeightInfo,
+		DEFAULT_SLOT_DURATION, MIN_SLOT_DURATION,
+	};
 	use alloc::vec::Vec;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use sp_arithmetic::traits::CheckedRem;
+	use sp_core::{sr25519, H256};
 	use sp_runtime::traits::{Saturating, Zero};
 	use sp_staking::SessionIndex;
 
@@ -140,6 +149,13 @@ pub mod pallet {
 	/// never changed (no call writes it).
 	#[pallet::storage]
 	pub type SlotDuration<T: Config> = StorageValue<_, u64, ValueQuery, DefaultSlotDuration>;
+
+	/// The last anchor of each node's access log, by the node's Aura key
+	/// ([`Pallet::anchor_access_log`]). Only a current authority's key writes one; a key
+	/// rotated away keeps its last anchor, so that its log stays checkable.
+	#[pallet::storage]
+	pub type AccessLogHeads<T: Config> =
+		StorageMap<_, Blake2_128Concat, sr25519::Public, AnchoredHead<BlockNumberFor<T>>>;
 
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
@@ -204,6 +220,16 @@ pub mod pallet {
 		AuthorityRemoved { who: T::AccountId },
 		/// Governance set `who`'s session keys.
 		KeysSet { who: T::AccountId },
+		/// The node whose Aura key is `key` (of the authority `authority`) anchored its access
+		/// log: `entries` entries, the last hashing to `head`; `sealed` if that last entry is a
+		/// read of a sealed record.
+		AccessLogAnchored {
+			authority: T::AccountId,
+			key: sr25519::Public,
+			entries: u64,
+			head: H256,
+			sealed: bool,
+		},
 	}
 
 	#[pallet::error]
@@ -216,6 +242,11 @@ pub mod pallet {
 		TooFewAuthorities,
 		/// The chain would have more authorities than `MaxAuthorities`.
 		TooManyAuthorities,
+		/// The anchor's key is not the Aura key of a current authority.
+		NotAnAuthorityKey,
+		/// The anchor does not extend the key's last anchored log (no more entries than it),
+		/// or the key anchored in this block already.
+		StaleAnchor,
 	}
 
 	#[pallet::hooks]
@@ -293,12 +324,89 @@ pub mod pallet {
 			Self::deposit_event(Event::KeysSet { who });
 			Ok(())
 		}
+
+		/// Anchor a node's access log: `anchor` says how many entries the log of the node
+		/// whose Aura key is `anchor.key` had and the hash of the last one; `signature` is that
+		/// key's signature of [`AccessLogAnchor::signing_payload`].
+		///
+		/// A general transaction, no signer: authorized if the signature verifies, the key is
+		/// the Aura session key of a current authority, and the anchor has more entries than
+		/// the key's last one, anchored in an earlier block ([`Error::NotAnAuthorityKey`],
+		/// [`Error::StaleAnchor`]; the pool refuses such a transaction as a bad proof or
+		/// stale). Emits [`Event::AccessLogAnchored`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(<T as Config>::WeightInfo::anchor_access_log())]
+		#[pallet::authorize(Pallet::<T>::authorize_anchor)]
+		#[pallet::weight_of_authorize(<T as Config>::WeightInfo::authorize_anchor_access_log())]
+		pub fn anchor_access_log(
+			origin: OriginFor<T>,
+			anchor: AccessLogAnchor,
+			signature: sr25519::Signature,
+		) -> DispatchResult {
+			frame_system::ensure_authorized(origin)?;
+			// The authorization ran at the pool and again at inclusion; these checks hold the
+			// call itself to the same rules whatever dispatches it.
+			let _ = signature;
+			let authority = Self::anchor_authority(&anchor.key)?;
+			Self::check_fresh(&anchor)?;
+			AccessLogHeads::<T>::insert(
+				anchor.key,
+				AnchoredHead {
+					entries: anchor.entries,
+					head: anchor.head,
+					at: frame_system::Pallet::<T>::block_number(),
+				},
+			);
+			let AccessLogAnchor { key, entries, head, sealed } = anchor;
+			Self::deposit_event(Event::AccessLogAnchored { authority, key, entries, head, sealed });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
 		/// Whether `who` is an authority (of the next session).
 		pub fn is_authority(who: &T::AccountId) -> bool {
 			Authorities::<T>::get().binary_search(who).is_ok()
+		}
+
+		/// The authority whose current Aura session key is `key`.
+		fn anchor_authority(key: &sr25519::Public) -> Result<T::AccountId, Error<T>> {
+			pallet_session::Pallet::<T>::key_owner(ANCHOR_KEY_TYPE, key.as_ref())
+				.filter(|owner| pallet_session::Validators::<T>::get().contains(owner))
+				.ok_or(Error::<T>::NotAnAuthorityKey)
+		}
+
+		/// Whether `anchor` extends its key's last anchor, from an earlier block.
+		fn check_fresh(anchor: &AccessLogAnchor) -> Result<(), Error<T>> {
+			let now = frame_system::Pallet::<T>::block_number();
+			match AccessLogHeads::<T>::get(anchor.key) {
+				Some(last) if anchor.entries <= last.entries || last.at >= now => {
+					Err(Error::<T>::StaleAnchor)
+				},
+				_ if anchor.entries == 0 => Err(Error::<T>::StaleAnchor),
+				_ => Ok(()),
+			}
+		}
+
+		/// The authorization of [`Pallet::anchor_access_log`]: the signature, the key and the
+		/// freshness. Valid for a few blocks; one anchor per key and length in the pool.
+		fn authorize_anchor(
+			_source: TransactionSource,
+			anchor: &AccessLogAnchor,
+			signature: &sr25519::Signature,
+		) -> TransactionValidityWithRefund {
+			let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+			let payload = anchor.signing_payload(&genesis);
+			if !sp_io::crypto::sr25519_verify(signature, &payload, &anchor.key) {
+				return Err(InvalidTransaction::BadProof.into());
+			}
+			Self::anchor_authority(&anchor.key).map_err(|_| InvalidTransaction::BadSigner)?;
+			Self::check_fresh(anchor).map_err(|_| InvalidTransaction::Stale)?;
+			let validity = ValidTransaction::with_tag_prefix("AccessLogAnchor")
+				.and_provides((anchor.key, anchor.entries))
+				.longevity(16)
+				.build()?;
+			Ok((validity, Weight::zero()))
 		}
 
 		/// The invariants of the authority set.
@@ -318,6 +426,10 @@ pub mod pallet {
 			}
 			ensure!(!SessionLength::<T>::get().is_zero(), "the session length is zero");
 			ensure!(valid_slot_duration(SlotDuration::<T>::get()), "the slot duration is invalid");
+			ensure!(
+				AccessLogHeads::<T>::iter_values().all(|head| head.entries > 0),
+				"an anchored access log is empty"
+			);
 			Ok(())
 		}
 	}

@@ -117,6 +117,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::from(storage);
+	// Keys for the access-log anchor's benchmarks.
+	ext.register_extension(sp_keystore::KeystoreExt::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	));
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }

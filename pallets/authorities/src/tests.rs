@@ -213,3 +213,168 @@ fn a_slot_duration_must_be_even_and_at_least_a_second() {
 		assert!(built.is_err(), "a genesis with a slot of {bad} ms was built");
 	}
 }
+
+mod access_log {
+	//! Anchors of the nodes' access logs: only a current authority's Aura key, with a valid
+	//! signature, for a longer log than its last anchor, in a later block.
+	use super::*;
+	use crate::{access_log::ANCHOR_KEY_TYPE, AccessLogAnchor, AccessLogHeads, Call};
+	use frame_support::pallet_prelude::{Authorize, InvalidTransaction, TransactionSource};
+	use sp_core::{sr25519, Pair};
+
+	/// The Aura key of authority 2's node.
+	fn node_key() -> sr25519::Pair {
+		sr25519::Pair::from_seed(&[2; 32])
+	}
+
+	/// Make `pair` the Aura key of `owner`.
+	fn own(pair: &sr25519::Pair, owner: u64) {
+		pallet_session::KeyOwner::<Test>::insert((ANCHOR_KEY_TYPE, pair.public().to_vec()), owner);
+	}
+
+	fn anchor(pair: &sr25519::Pair, entries: u64, sealed: bool) -> AccessLogAnchor {
+		AccessLogAnchor { key: pair.public(), entries, head: [entries as u8; 32].into(), sealed }
+	}
+
+	fn sign(pair: &sr25519::Pair, anchor: &AccessLogAnchor) -> sr25519::Signature {
+		pair.sign(&anchor.signing_payload(&System::block_hash(0)))
+	}
+
+	/// The pool's verdict on the anchor.
+	fn authorize(
+		anchor: &AccessLogAnchor,
+		signature: sr25519::Signature,
+	) -> Result<(), InvalidTransaction> {
+		let call = Call::<Test>::anchor_access_log { anchor: anchor.clone(), signature };
+		match call.authorize(TransactionSource::External) {
+			Some(Ok(_)) => Ok(()),
+			Some(Err(frame_support::pallet_prelude::TransactionValidityError::Invalid(e))) => {
+				Err(e)
+			},
+			other => panic!("unexpected authorization: {other:?}"),
+		}
+	}
+
+	fn dispatch(anchor: &AccessLogAnchor, signature: sr25519::Signature) -> DispatchResult {
+		Authorities::anchor_access_log(
+			frame_system::RawOrigin::Authorized.into(),
+			anchor.clone(),
+			signature,
+		)
+	}
+
+	use frame_support::dispatch::DispatchResult;
+
+	#[test]
+	fn an_authority_node_anchors_its_log() {
+		build_and_execute(|| {
+			let pair = node_key();
+			own(&pair, 2);
+			let first = anchor(&pair, 3, false);
+			assert_eq!(authorize(&first, sign(&pair, &first)), Ok(()));
+			assert_ok!(dispatch(&first, sign(&pair, &first)));
+			assert_eq!(
+				last_event(),
+				Event::AccessLogAnchored {
+					authority: 2,
+					key: pair.public(),
+					entries: 3,
+					head: first.head,
+					sealed: false,
+				}
+			);
+			let stored = AccessLogHeads::<Test>::get(pair.public()).unwrap();
+			assert_eq!((stored.entries, stored.head, stored.at), (3, first.head, 1));
+			// A sealed read, anchored on its own in a later block.
+			run_to_block(2);
+			let sealed = anchor(&pair, 4, true);
+			assert_eq!(authorize(&sealed, sign(&pair, &sealed)), Ok(()));
+			assert_ok!(dispatch(&sealed, sign(&pair, &sealed)));
+			assert_eq!(AccessLogHeads::<Test>::get(pair.public()).unwrap().entries, 4);
+		});
+	}
+
+	#[test]
+	fn a_bad_signature_is_refused() {
+		build_and_execute(|| {
+			let pair = node_key();
+			own(&pair, 2);
+			let anchor = anchor(&pair, 3, false);
+			// Signed by another key, over another anchor, for another chain, or without the
+			// context: none verifies.
+			let other = sr25519::Pair::from_seed(&[9; 32]);
+			let mut longer = anchor.clone();
+			longer.entries = 4;
+			let genesis = System::block_hash(0);
+			for signature in [
+				sign(&other, &anchor),
+				sign(&pair, &longer),
+				pair.sign(&anchor.signing_payload(&sp_core::H256::repeat_byte(1))),
+				pair.sign(&codec::Encode::encode(&(genesis, &anchor))),
+			] {
+				assert_eq!(authorize(&anchor, signature), Err(InvalidTransaction::BadProof));
+			}
+			assert!(AccessLogHeads::<Test>::get(pair.public()).is_none());
+		});
+	}
+
+	#[test]
+	fn only_a_current_authority_key_anchors() {
+		build_and_execute(|| {
+			// A key nobody owns, and the key of an account that is not a validator.
+			let stranger = sr25519::Pair::from_seed(&[5; 32]);
+			let retired = sr25519::Pair::from_seed(&[6; 32]);
+			own(&retired, 6);
+			for pair in [stranger, retired] {
+				let anchor = anchor(&pair, 1, false);
+				assert_eq!(
+					authorize(&anchor, sign(&pair, &anchor)),
+					Err(InvalidTransaction::BadSigner)
+				);
+				assert_noop!(
+					dispatch(&anchor, sign(&pair, &anchor)),
+					Error::<Test>::NotAnAuthorityKey
+				);
+			}
+		});
+	}
+
+	#[test]
+	fn an_anchor_must_extend_the_last_one_in_a_later_block() {
+		build_and_execute(|| {
+			let pair = node_key();
+			own(&pair, 2);
+			let empty = anchor(&pair, 0, false);
+			assert_eq!(authorize(&empty, sign(&pair, &empty)), Err(InvalidTransaction::Stale));
+			assert_noop!(dispatch(&empty, sign(&pair, &empty)), Error::<Test>::StaleAnchor);
+			let first = anchor(&pair, 5, false);
+			assert_ok!(dispatch(&first, sign(&pair, &first)));
+			// The same block: refused even with more entries.
+			let more = anchor(&pair, 6, false);
+			assert_eq!(authorize(&more, sign(&pair, &more)), Err(InvalidTransaction::Stale));
+			run_to_block(2);
+			// A replay, or a shorter log (rewritten), is refused.
+			for entries in [5, 4] {
+				let stale = anchor(&pair, entries, false);
+				assert_eq!(authorize(&stale, sign(&pair, &stale)), Err(InvalidTransaction::Stale));
+				assert_noop!(dispatch(&stale, sign(&pair, &stale)), Error::<Test>::StaleAnchor);
+			}
+			assert_ok!(dispatch(&more, sign(&pair, &more)));
+		});
+	}
+
+	#[test]
+	fn no_signed_origin_anchors() {
+		build_and_execute(|| {
+			let pair = node_key();
+			own(&pair, 2);
+			let anchor = anchor(&pair, 1, false);
+			for origin in [RuntimeOrigin::signed(2), RuntimeOrigin::root(), RuntimeOrigin::none()] {
+				assert_noop!(
+					Authorities::anchor_access_log(origin, anchor.clone(), sign(&pair, &anchor)),
+					DispatchError::BadOrigin
+				);
+			}
+		});
+	}
+}

@@ -67,18 +67,7 @@ pub fn extensions(nonce: Nonce) -> TxExtension {
 
 /// The transaction extensions, with the transaction's era.
 pub fn extensions_with_era(nonce: Nonce, era: Era) -> TxExtension {
-	(
-		frame_system::CheckNonZeroSender::new(),
-		pallet_offices::CheckRole::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		civil_registry_runtime::extensions::CheckEra::from(era),
-		civil_registry_runtime::extensions::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	)
+	civil_registry_runtime::tx_extension(nonce, era)
 }
 
 /// `call` signed by `who` with its current nonce.
