@@ -40,7 +40,7 @@ use sc_client_api::{HeaderBackend, StorageProvider};
 use sc_transaction_pool_api::LocalTransactionPool;
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
-use sp_core::{crypto::Ss58Codec, sr25519, ByteArray, H256};
+use sp_core::{crypto::Ss58Codec, sr25519, H256};
 use sp_keystore::KeystorePtr;
 use std::{
 	collections::HashMap,
@@ -453,17 +453,55 @@ pub trait AccessLogApi {
 /// Everything the anchoring and the check need.
 pub struct Anchoring {
 	office: Arc<Office>,
-	/// The node's Aura key, once the keystore has it ([`serve`]).
-	key: std::sync::OnceLock<sr25519::Public>,
 	keystore: KeystorePtr,
 	pool: Arc<sc_transaction_pool::TransactionPoolHandle<Block, FullClient>>,
 }
 
 impl Anchoring {
-	/// Every anchor of this node's key, from the chain's events (the storage keeps the last
-	/// only). Scans the finalized blocks' events: an operator's command, not a hot path.
+	/// Read and decode a storage item at the best block.
+	fn read<T: Decode>(&self, key: Vec<u8>) -> Result<Option<T>, String> {
+		let client = &self.office.client;
+		client
+			.storage(client.info().best_hash, &sc_client_api::StorageKey(key))
+			.map_err(|e| e.to_string())?
+			.map(|data| T::decode(&mut &data.0[..]))
+			.transpose()
+			.map_err(|e| e.to_string())
+	}
+
+	/// The node's Aura key that the chain takes for an anchor now: one whose owner is a
+	/// validator of the current session (after a key rotation, the new key from the moment
+	/// the keys are set, as `pallet_session` records owners then).
+	fn current_key(&self) -> Result<sr25519::Public, String> {
+		use civil_registry_runtime::Runtime;
+		let validators: Vec<AccountId> = self
+			.read(pallet_session::Validators::<Runtime>::hashed_key().to_vec())?
+			.unwrap_or_default();
+		for key in self
+			.keystore
+			.sr25519_public_keys(pallet_authorities::access_log::ANCHOR_KEY_TYPE)
+		{
+			let owner: Option<AccountId> =
+				self.read(pallet_session::KeyOwner::<Runtime>::hashed_key_for((
+					pallet_authorities::access_log::ANCHOR_KEY_TYPE,
+					key.to_vec(),
+				)))?;
+			if owner.is_some_and(|owner| validators.contains(&owner)) {
+				return Ok(key);
+			}
+		}
+		Err("no Aura key of a current authority in the keystore: the API runs on an authority \
+		     node, which anchors the access log with it"
+			.into())
+	}
+
+	/// Every anchor of any of this node's keys (the current one and those rotated away), from
+	/// the chain's events (the storage keeps the last only). Scans the finalized blocks'
+	/// events: an operator's command, not a hot path.
 	fn anchors(&self) -> Result<Vec<AnchorSeen>, String> {
-		let key = *self.key.get().ok_or("the office read API has not started")?;
+		let keys = self
+			.keystore
+			.sr25519_public_keys(pallet_authorities::access_log::ANCHOR_KEY_TYPE);
 		let client = &self.office.client;
 		let finalized = client.info().finalized_number;
 		let events_key = frame_support::storage::storage_prefix(b"System", b"Events").to_vec();
@@ -491,7 +529,7 @@ impl Anchoring {
 					},
 				) = record.event
 				{
-					if anchored == key {
+					if keys.contains(&anchored) {
 						anchors.push(AnchorSeen { block: n, entries, head, sealed });
 					}
 				}
@@ -503,7 +541,7 @@ impl Anchoring {
 	/// Submit an anchor of the log as it is now, if it has entries the chain's last anchor of
 	/// this key does not cover.
 	async fn anchor(&self) -> Result<Option<u64>, String> {
-		let key = *self.key.get().ok_or("the office read API has not started")?;
+		let key = self.current_key()?;
 		let client = &self.office.client;
 		let best = client.info().best_hash;
 		let (entries, head) = self.office.log.head();
@@ -554,11 +592,28 @@ impl Anchoring {
 	async fn run(self: Arc<Self>, period: Duration) {
 		let retry = Duration::from_secs(6);
 		let mut wait = period;
+		// The length last submitted, and how often: an anchor the pool took but no block
+		// included (it turned invalid) is submitted again, and said so.
+		let mut submitted = (0u64, 0u32);
 		loop {
 			let _ = tokio::time::timeout(wait, self.office.anchor_now.notified()).await;
 			wait = match self.anchor().await {
 				Ok(Some(entries)) => {
-					log::info!(target: "office-api", "Anchoring the access log at {entries} entries");
+					submitted = if submitted.0 == entries {
+						(entries, submitted.1.saturating_add(1))
+					} else {
+						(entries, 1)
+					};
+					if submitted.1 > 3 {
+						log::warn!(
+							target: "office-api",
+							"The anchor of the access log at {entries} entries is not on chain after \
+							 {} submissions; submitting it again",
+							submitted.1.saturating_sub(1)
+						);
+					} else {
+						log::info!(target: "office-api", "Anchoring the access log at {entries} entries");
+					}
 					// One anchor per block: another sealed read meanwhile waits for the next.
 					retry
 				},
@@ -629,7 +684,7 @@ pub fn build(
 		nonces: Mutex::new(HashMap::new()),
 		anchor_now: tokio::sync::Notify::new(),
 	});
-	let anchoring = Arc::new(Anchoring { office, key: std::sync::OnceLock::new(), keystore, pool });
+	let anchoring = Arc::new(Anchoring { office, keystore, pool });
 	let mut check = RpcModule::new(());
 	check.merge(anchoring.clone().into_rpc()).map_err(|e| {
 		sc_service::Error::Other(format!("office read API: civil_checkAccessLog: {e}"))
@@ -690,25 +745,7 @@ impl OfficeApi {
 			sc_service::Error::Other(format!("office read API on {address}: {what}: {e}"))
 		};
 		let office = anchoring.office.clone();
-		let client = &office.client;
-		let best = client.info().best_hash;
-		let authorities = sp_consensus_aura::AuraApi::<
-			Block,
-			sp_consensus_aura::sr25519::AuthorityId,
-		>::authorities(&*client.runtime_api(), best)
-		.map_err(|e| failed("the Aura authorities", &e))?;
-		let key = anchoring
-			.keystore
-			.sr25519_public_keys(pallet_authorities::access_log::ANCHOR_KEY_TYPE)
-			.into_iter()
-			.find(|key| authorities.iter().any(|a| a.as_slice() == key.as_slice()))
-			.ok_or_else(|| {
-				failed(
-					"no Aura key of a current authority in the keystore",
-					&"the API runs on an authority node, which anchors the access log with it",
-				)
-			})?;
-		let _ = anchoring.key.set(key);
+		let key = anchoring.current_key().map_err(|e| failed("the anchoring key", &e))?;
 
 		let server_config = sc_rpc_server::Config {
 			endpoints: vec![endpoint],
@@ -725,7 +762,8 @@ impl OfficeApi {
 		.map_err(|e| failed("start", &e))?;
 		log::info!(
 			target: "office-api",
-			"Office read API on {address}; access log {} ({} entries), anchored with Aura key {key}",
+			"Office read API on {address}; access log {} ({} entries), anchored with the node's \
+			 current Aura key ({key} now)",
 			office.log.path().display(),
 			office.log.head().0,
 		);

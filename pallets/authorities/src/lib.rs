@@ -118,6 +118,10 @@ pub mod pallet {
 		/// The most authorities the chain may have (at most Aura's and GRANDPA's own bound).
 		#[pallet::constant]
 		type MaxAuthorities: Get<u32>;
+		/// The pool priority of an access-log anchor: above every act's, so that a busy pool
+		/// never holds an anchor back (there is at most one per authority and block).
+		#[pallet::constant]
+		type AnchorPriority: Get<sp_runtime::transaction_validity::TransactionPriority>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 		/// Session keys with their ownership proof, for the benchmarks.
@@ -403,6 +407,7 @@ pub mod pallet {
 			Self::anchor_authority(&anchor.key).map_err(|_| InvalidTransaction::BadSigner)?;
 			Self::check_fresh(anchor).map_err(|_| InvalidTransaction::Stale)?;
 			let validity = ValidTransaction::with_tag_prefix("AccessLogAnchor")
+				.priority(T::AnchorPriority::get())
 				.and_provides((anchor.key, anchor.entries))
 				.longevity(16)
 				.build()?;

@@ -65,6 +65,7 @@ impl pallet_authorities::Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type MinAuthorities = ConstU32<3>;
 	type MaxAuthorities = ConstU32<5>;
+	type AnchorPriority = frame_support::traits::ConstU64<{ u64::MAX / 2 }>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockKeys;

@@ -378,3 +378,23 @@ mod access_log {
 		});
 	}
 }
+
+#[test]
+fn an_anchor_goes_ahead_of_the_acts_in_the_pool() {
+	use crate::{access_log::ANCHOR_KEY_TYPE, AccessLogAnchor, Call};
+	use frame_support::pallet_prelude::{Authorize, TransactionSource};
+	use sp_core::{sr25519, Pair};
+	build_and_execute(|| {
+		let pair = sr25519::Pair::from_seed(&[3; 32]);
+		pallet_session::KeyOwner::<Test>::insert((ANCHOR_KEY_TYPE, pair.public().to_vec()), 3);
+		let anchor =
+			AccessLogAnchor { key: pair.public(), entries: 1, head: [1; 32].into(), sealed: false };
+		let signature = pair.sign(&anchor.signing_payload(&System::block_hash(0)));
+		let (validity, _) = Call::<Test>::anchor_access_log { anchor, signature }
+			.authorize(TransactionSource::External)
+			.expect("an authorized call")
+			.expect("a valid anchor");
+		assert_eq!(validity.priority, u64::MAX / 2);
+		assert_eq!(validity.longevity, 16);
+	});
+}

@@ -18,7 +18,9 @@
 //! [`GOVERNANCE_PRIORITY`], ahead of every act.
 //!
 //! Installing a runtime whose hash the council authorized (`system.applyAuthorizedUpgrade`)
-//! needs no signature: it is submitted unsigned, and the chain checks the code's hash.
+//! needs no signature: it is submitted unsigned, and the chain checks the code's hash. Nor does
+//! an authority node's anchor of its access log (`authorities.anchorAccessLog`): a general
+//! transaction that the node's Aura key authorizes, which no account signs.
 //!
 //! An account may hold several roles (on the development chain Alice heads an office and is a
 //! council member, an authority and the sudo key); it may sign what any of them may. No role

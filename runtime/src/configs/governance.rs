@@ -149,9 +149,17 @@ impl pallet_authorities::Config for Runtime {
 	type MinAuthorities = ConstU32<3>;
 	/// Aura's and GRANDPA's own bound.
 	type MaxAuthorities = ConstU32<32>;
+	/// With governance's calls, ahead of every act.
+	type AnchorPriority = AnchorPriority;
 	type WeightInfo = pallet_authorities::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = SessionKeysOf;
+}
+
+frame_support::parameter_types! {
+	/// The pool priority of an access-log anchor (`pallet_authorities::Config::AnchorPriority`).
+	pub const AnchorPriority: sp_runtime::transaction_validity::TransactionPriority =
+		super::gate::GOVERNANCE_PRIORITY;
 }
 
 /// Fresh session keys in the benchmark's keystore, with their ownership proof.
