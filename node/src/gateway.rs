@@ -657,6 +657,33 @@ where
 	}
 }
 
+/// A second JSON-RPC server of the node (the public gateway, the office read API) on
+/// `address`, with the node's own RPC limits (`--rpc-max-connections`, `--rpc-rate-limit`,
+/// ...), safe methods only, and any web origin: a list of origins would also make Substrate's
+/// server accept only localhost as the `Host`, which such an address is not. (The gateway is
+/// read-only and public; every office request is signed, so a web page gains nothing there.)
+pub(crate) fn extra_endpoint(
+	address: SocketAddr,
+	rpc: &sc_service::config::RpcConfiguration,
+) -> sc_rpc_server::RpcEndpoint {
+	sc_rpc_server::RpcEndpoint {
+		listen_addr: address,
+		batch_config: rpc.batch_config,
+		cors: None,
+		max_connections: rpc.max_connections,
+		max_payload_in_mb: rpc.max_request_size,
+		max_payload_out_mb: rpc.max_response_size,
+		max_subscriptions_per_connection: rpc.max_subs_per_conn,
+		max_buffer_capacity_per_connection: rpc.message_buffer_capacity,
+		rate_limit: rpc.rate_limit,
+		rate_limit_trust_proxy_headers: rpc.rate_limit_trust_proxy_headers,
+		rate_limit_whitelisted_ips: rpc.rate_limit_whitelisted_ips.clone(),
+		rpc_methods: sc_rpc_server::RpcMethods::Safe,
+		is_optional: false,
+		retry_random_port: false,
+	}
+}
+
 /// Starts the public gateway on `params.public_gateway`, if given: the server (Substrate's
 /// own RPC server, with the node's RPC limits) and the heartbeat's follower, both stopped with
 /// the node.
@@ -723,25 +750,7 @@ where
 	}
 
 	let rpc = &config.rpc;
-	let endpoint = sc_rpc_server::RpcEndpoint {
-		listen_addr: address,
-		batch_config: rpc.batch_config,
-		// Any origin: a read-only public service, called from the portal's and anyone's pages.
-		// (A list of origins would also make Substrate's server accept only localhost as the
-		// `Host`, which a public address is not.)
-		cors: None,
-		max_connections: rpc.max_connections,
-		max_payload_in_mb: rpc.max_request_size,
-		max_payload_out_mb: rpc.max_response_size,
-		max_subscriptions_per_connection: rpc.max_subs_per_conn,
-		max_buffer_capacity_per_connection: rpc.message_buffer_capacity,
-		rate_limit: rpc.rate_limit,
-		rate_limit_trust_proxy_headers: rpc.rate_limit_trust_proxy_headers,
-		rate_limit_whitelisted_ips: rpc.rate_limit_whitelisted_ips.clone(),
-		rpc_methods: sc_rpc_server::RpcMethods::Safe,
-		is_optional: false,
-		retry_random_port: false,
-	};
+	let endpoint = extra_endpoint(address, rpc);
 	let server_config = sc_rpc_server::Config {
 		endpoints: vec![endpoint],
 		metrics: None,

@@ -691,26 +691,7 @@ pub fn build(
 	})?;
 	let period = Duration::from_secs(params.access_log_anchor_period.max(1));
 	let rpc = &config.rpc;
-	let endpoint = sc_rpc_server::RpcEndpoint {
-		listen_addr: address,
-		batch_config: rpc.batch_config,
-		// Any origin: every request is signed by an officer, so a web page gains nothing
-		// from reaching the API. (A list of origins would also make Substrate's server
-		// accept only localhost as the `Host`, which the department's internal address is
-		// not.)
-		cors: None,
-		max_connections: rpc.max_connections,
-		max_payload_in_mb: rpc.max_request_size,
-		max_payload_out_mb: rpc.max_response_size,
-		max_subscriptions_per_connection: rpc.max_subs_per_conn,
-		max_buffer_capacity_per_connection: rpc.message_buffer_capacity,
-		rate_limit: rpc.rate_limit,
-		rate_limit_trust_proxy_headers: rpc.rate_limit_trust_proxy_headers,
-		rate_limit_whitelisted_ips: rpc.rate_limit_whitelisted_ips.clone(),
-		rpc_methods: sc_rpc_server::RpcMethods::Safe,
-		is_optional: false,
-		retry_random_port: false,
-	};
+	let endpoint = crate::gateway::extra_endpoint(address, rpc);
 	Ok(Some((
 		OfficeApi {
 			address,
