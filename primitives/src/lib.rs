@@ -20,15 +20,19 @@
 
 mod archive;
 mod date;
+mod disclosure;
 mod law;
 mod lifecycle;
 mod person;
+mod public;
 
 pub use archive::*;
 pub use date::{Date, MAX_YEAR, MIN_YEAR};
+pub use disclosure::*;
 pub use law::*;
 pub use lifecycle::*;
 pub use person::*;
+pub use public::*;
 
 extern crate alloc;
 use alloc::vec::Vec;
@@ -61,6 +65,7 @@ pub type ActId = u64;
 	serde::Serialize,
 	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub enum ActKind {
 	/// Registration of a birth; creates a person.
 	Birth,
@@ -250,4 +255,7 @@ pub trait JurisdictionTree {
 	fn lineage(jurisdiction: JurisdictionId) -> Vec<JurisdictionId>;
 	/// Record that a registry record refers to the jurisdiction, so that it can never be removed.
 	fn note_record(jurisdiction: JurisdictionId);
+	/// Every jurisdiction down to `max_depth` (0: the roots only), with its parent: the rows of
+	/// a published statistics table. One read per jurisdiction of the whole tree.
+	fn down_to(max_depth: u8) -> Vec<(JurisdictionId, Option<JurisdictionId>)>;
 }

@@ -80,6 +80,7 @@ impl Date {
 	serde::Serialize,
 	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub enum CertificateStatus {
 	/// The act is in effect and has not changed since the certificate was issued.
 	Valid,

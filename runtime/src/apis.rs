@@ -5,8 +5,9 @@
 
 use alloc::vec::Vec;
 use civil_registry_primitives::{
-	ActId, ActKind, ArchiveProofError, CertificateInfo, JurisdictionId, MonthlyCount, OfficeId,
-	PersonId, PersonRecord, PersonRegistry, ReviewItem, StatisticsError, YearMonth,
+	ActId, ActKind, ArchiveProofError, CertificateInfo, Directory, DisclosurePolicy,
+	JurisdictionId, MonthlyCount, OfficeId, PersonId, PersonRecord, PersonRegistry, PublishedTable,
+	RegionActivity, ReviewItem, StatisticsError, YearMonth,
 };
 use codec::{Decode, Encode};
 use frame_support::genesis_builder_helper::{build_state, get_preset};
@@ -41,68 +42,38 @@ pub struct ActRecord {
 	pub revocation: Option<pallet_civil_events::Revocation<Runtime>>,
 }
 
-/// One page of a person's acts, from [`CivilRegistryApi::acts_of`].
-#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct ActsPage {
-	/// How many acts of the person the public may see.
-	pub total: u32,
-	/// The ids of this page, oldest first.
-	pub acts: Vec<ActId>,
+pub use civil_registry_runtime_api::ActsPage;
+#[cfg(feature = "std")]
+pub use civil_registry_runtime_api::CivilRegistryApi;
+
+/// [`CivilRegistryApi`] with this runtime's answer types: what the node asks for
+/// (`C::Api: RegistryApi<Block>`). The declaration is in `civil-registry-runtime-api`.
+#[cfg(feature = "std")]
+pub trait RegistryApi<B: BlockT>:
+	CivilRegistryApi<
+	B,
+	AccountId,
+	BlockNumber,
+	ActRecord,
+	pallet_offices::Officer<Runtime>,
+	pallet_offices::Office<Runtime>,
+	pallet_civil_events::ArchiveAnchor<Runtime>,
+>
+{
 }
 
-sp_api::decl_runtime_apis! {
-	/// The civil registry's queries, for integrators and block explorers. With metadata V15
-	/// polkadot.js calls them as `api.call.civilRegistryApi.*` with no custom types. Nothing
-	/// here returns a sealed act (an original birth act sealed by an adoption) or the original
-	/// parents an adoption replaced.
-	pub trait CivilRegistryApi {
-		/// A person's record: no name, no national number (see `PersonRecord`).
-		fn person(id: PersonId) -> Option<PersonRecord>;
-
-		/// An act with its history; `None` for an unknown or sealed act.
-		fn act(id: ActId) -> Option<ActRecord>;
-
-		/// The acts of a person (in effect or revoked; sealed ones left out), oldest first:
-		/// `limit` (at most 100) ids from `offset`, and the total.
-		fn acts_of(person: PersonId, offset: u32, limit: u32) -> ActsPage;
-
-		/// The status of the certificate with this hash (the QR code on the paper), with the
-		/// kind of act, the registering office and the versions; `None` for an unknown hash or
-		/// a certificate of a sealed act issued before the sealing.
-		fn verify_certificate(certificate_hash: sp_core::H256) -> Option<CertificateInfo<BlockNumber>>;
-
-		/// Acts in effect whose event fell in `from..=to` (at most 120 months), per month and
-		/// kind, in `jurisdiction` and everything below it (districts roll up into regions and
-		/// the country); `kind` `None` for every kind. Months with no act are left out.
-		fn statistics(
-			jurisdiction: JurisdictionId,
-			kind: Option<ActKind>,
-			from: YearMonth,
-			to: YearMonth,
-		) -> Result<Vec<MonthlyCount>, StatisticsError>;
-
-		/// An officer's office, role and appointment block; `None` if the account holds no
-		/// office.
-		fn officer(account: AccountId) -> Option<pallet_offices::Officer<Runtime>>;
-
-		/// An office: kind, jurisdiction, status, head, number of registrars, name.
-		fn office(id: OfficeId) -> Option<pallet_offices::Office<Runtime>>;
-
-		/// The acts `officer` registered from the block its key was declared compromised, each
-		/// with its review flag; empty if the key is not compromised.
-		fn acts_under_review(officer: AccountId) -> Vec<ReviewItem<BlockNumber>>;
-
-		/// Whether `proof` proves the paper record whose hash is `record`, at position `index`
-		/// of the archive batch anchored as `root` (the tree: `primitives/src/archive.rs`):
-		/// the anchor (count, office, period, block) if it does. One read and at most 33
-		/// hashes, whatever the input.
-		fn verify_archive_record(
-			root: sp_core::H256,
-			index: u32,
-			record: sp_core::H256,
-			proof: Vec<sp_core::H256>,
-		) -> Result<pallet_civil_events::ArchiveAnchor<Runtime>, ArchiveProofError>;
-	}
+#[cfg(feature = "std")]
+impl<B: BlockT, T> RegistryApi<B> for T where
+	T: CivilRegistryApi<
+		B,
+		AccountId,
+		BlockNumber,
+		ActRecord,
+		pallet_offices::Officer<Runtime>,
+		pallet_offices::Office<Runtime>,
+		pallet_civil_events::ArchiveAnchor<Runtime>,
+	>
+{
 }
 
 impl_runtime_apis! {
@@ -247,7 +218,16 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl self::CivilRegistryApi<Block> for Runtime {
+	#[api_version(2)]
+	impl civil_registry_runtime_api::CivilRegistryApi<
+		Block,
+		AccountId,
+		BlockNumber,
+		ActRecord,
+		pallet_offices::Officer<Runtime>,
+		pallet_offices::Office<Runtime>,
+		pallet_civil_events::ArchiveAnchor<Runtime>,
+	> for Runtime {
 		fn person(id: PersonId) -> Option<PersonRecord> {
 			<Persons as PersonRegistry>::person(id)
 		}
@@ -287,6 +267,22 @@ impl_runtime_apis! {
 			to: YearMonth,
 		) -> Result<Vec<MonthlyCount>, StatisticsError> {
 			CivilEvents::statistics(jurisdiction, kind, from, to)
+		}
+
+		fn published_statistics(
+			kind: ActKind,
+			month: YearMonth,
+			policy: DisclosurePolicy,
+		) -> Result<PublishedTable, StatisticsError> {
+			CivilEvents::published_statistics(kind, month, policy)
+		}
+
+		fn directory() -> Directory {
+			crate::public::directory()
+		}
+
+		fn block_activity() -> Vec<RegionActivity> {
+			crate::public::block_activity()
 		}
 
 		fn acts_under_review(

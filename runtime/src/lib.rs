@@ -21,6 +21,7 @@ mod benchmarks;
 pub mod configs;
 pub mod extensions;
 pub mod genesis_config_presets;
+pub mod public;
 pub mod weights;
 
 extern crate alloc;

@@ -91,6 +91,43 @@ impl<T: Config> Pallet<T> {
 		Ok(rows)
 	}
 
+	/// The published table of `kind` for `month` (statistical disclosure control,
+	/// `primitives/src/disclosure.rs`): every jurisdiction down to the policy's depth for the
+	/// kind, with its count or `None` where withheld. One read per jurisdiction of the tree and
+	/// one counter per tabulated jurisdiction.
+	pub fn published_statistics(
+		kind: ActKind,
+		month: YearMonth,
+		policy: civil_registry_primitives::DisclosurePolicy,
+	) -> Result<civil_registry_primitives::PublishedTable, civil_registry_primitives::StatisticsError>
+	{
+		use civil_registry_primitives::{
+			suppress, Cell, PublishedCount, PublishedTable, StatisticsError,
+		};
+		ensure!(month.is_valid(), StatisticsError::InvalidMonth);
+		let rows = T::Jurisdictions::down_to(policy.depth_for(kind));
+		let cells: Vec<Cell> = rows
+			.iter()
+			.map(|(jurisdiction, parent)| Cell {
+				jurisdiction: *jurisdiction,
+				parent: *parent,
+				count: Statistics::<T>::get((kind, month, *jurisdiction)),
+			})
+			.collect();
+		// A threshold below 2 would withhold nothing: the registry's own is the floor.
+		let threshold = policy.threshold.max(2);
+		let withheld = suppress(&cells, threshold);
+		let cells = cells
+			.iter()
+			.zip(withheld)
+			.map(|(cell, withheld)| PublishedCount {
+				jurisdiction: cell.jurisdiction,
+				count: (!withheld).then_some(cell.count),
+			})
+			.collect();
+		Ok(PublishedTable { kind, month, cells })
+	}
+
 	/// An act as the public may see it: `None` for an unknown or sealed act; a sealing
 	/// adoption without the child's previous parents.
 	pub fn public_act(id: ActId) -> Option<Act<T>> {

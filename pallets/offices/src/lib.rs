@@ -1115,6 +1115,15 @@ pub mod pallet {
 			lineage
 		}
 
+		fn down_to(max_depth: u8) -> Vec<(JurisdictionId, Option<JurisdictionId>)> {
+			let mut rows: Vec<_> = Jurisdictions::<T>::iter()
+				.filter(|(_, j)| j.depth <= max_depth)
+				.map(|(id, j)| (id, j.parent))
+				.collect();
+			rows.sort_unstable_by_key(|(id, _)| *id);
+			rows
+		}
+
 		fn note_record(jurisdiction: JurisdictionId) {
 			Jurisdictions::<T>::mutate(jurisdiction, |j| {
 				if let Some(j) = j {

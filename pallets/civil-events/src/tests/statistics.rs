@@ -1,6 +1,7 @@
 //! Vital statistics: counted at write time, rolled up by jurisdiction.
 
 use super::builders::*;
+use civil_registry_primitives::{DisclosurePolicy, JurisdictionTree};
 
 #[test]
 fn districts_roll_up_into_regions_and_the_country() {
@@ -113,5 +114,105 @@ fn late_registrations_count_once_approved() {
 		assert_eq!(count(ActKind::Birth, 2024, 1, TK_YUN), 0);
 		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), last_act()));
 		assert_eq!(count(ActKind::Birth, 2024, 1, TK_YUN), 1);
+	});
+}
+
+/// Every family of a published table (a jurisdiction and its tabulated children) has no
+/// withheld cell or at least two: no withheld count is the parent's minus the others'.
+fn no_family_gives_a_cell_away(table: &civil_registry_primitives::PublishedTable) {
+	for parent in &table.cells {
+		let family: Vec<_> = core::iter::once(parent.jurisdiction)
+			.chain(
+				table
+					.cells
+					.iter()
+					.filter(|c| {
+						<pallet_offices::Pallet<Test> as JurisdictionTree>::parent(c.jurisdiction)
+							== Some(parent.jurisdiction)
+					})
+					.map(|c| c.jurisdiction),
+			)
+			.collect();
+		if family.len() < 2 {
+			continue; // a cell without tabulated children is no one's total
+		}
+		let withheld = table
+			.cells
+			.iter()
+			.filter(|c| family.contains(&c.jurisdiction) && c.count.is_none())
+			.count();
+		assert!(withheld != 1, "the family of {} has one withheld cell", parent.jurisdiction);
+	}
+}
+
+#[test]
+fn a_district_with_one_adoption_in_a_month_is_never_published() {
+	build_and_execute(|| {
+		let child = enroll(30, Sex::Male, d(2015, 1, 1));
+		let mother = enroll(31, Sex::Female, d(1980, 1, 1));
+		assert_ok!(adoption(child).on(d(2024, 3, 10)).document(h(0)).mother(mother).register());
+		// The exact counters: one adoption in Yunusobod, Tashkent and the country.
+		for jurisdiction in [TK_YUN, 1, 0] {
+			assert_eq!(count(ActKind::Adoption, 2024, 3, jurisdiction), 1);
+		}
+		let policy = DisclosurePolicy::DEFAULT;
+		let table =
+			CivilEvents::published_statistics(ActKind::Adoption, YearMonth::new(2024, 3), policy)
+				.unwrap();
+		// A rare kind: the country and its regions only, no district.
+		let ids: Vec<_> = table.cells.iter().map(|c| c.jurisdiction).collect();
+		assert_eq!(ids, vec![0, 1, 4]);
+		// Tashkent's 1 withheld, and with it the country's 1 (the country minus Samarkand's
+		// published 0 would give it back).
+		let cell = |j| table.cells.iter().find(|c| c.jurisdiction == j).unwrap().count;
+		assert_eq!((cell(0), cell(1), cell(4)), (None, None, Some(0)));
+		no_family_gives_a_cell_away(&table);
+		// Any threshold of at least 2 withholds it.
+		let strict = DisclosurePolicy { threshold: 2, ..policy };
+		let table =
+			CivilEvents::published_statistics(ActKind::Adoption, YearMonth::new(2024, 3), strict)
+				.unwrap();
+		assert_eq!(table.cells.iter().find(|c| c.jurisdiction == 1).unwrap().count, None);
+	});
+}
+
+#[test]
+fn a_small_district_takes_a_second_one_with_it() {
+	build_and_execute(|| {
+		// May 2024: 12 births in Yunusobod, 1 in Chilonzor, 11 in Samarkand.
+		for day in 0..12u8 {
+			assert_ok!(birth(40 + day).on(d(2024, 5, 16 + day)).register());
+		}
+		assert_ok!(birth(60).by(TK_REGIONAL_REGISTRAR).at(TK_CHI).on(d(2024, 5, 20)).register());
+		for day in 0..11u8 {
+			assert_ok!(birth(70 + day)
+				.by(SAM_REGISTRAR)
+				.at(SA_SAM)
+				.on(d(2024, 5, 16 + day))
+				.register());
+		}
+		let table = CivilEvents::published_statistics(
+			ActKind::Birth,
+			YearMonth::new(2024, 5),
+			DisclosurePolicy::DEFAULT,
+		)
+		.unwrap();
+		let cell = |j| table.cells.iter().find(|c| c.jurisdiction == j).unwrap().count;
+		// Districts are tabulated for births. Chilonzor's 1 is withheld, and Yunusobod's 12
+		// with it: Tashkent's 13 minus 12 would give the 1 back.
+		assert_eq!(cell(TK_CHI), None);
+		assert_eq!(cell(TK_YUN), None);
+		assert_eq!(cell(1), Some(13));
+		assert_eq!((cell(0), cell(4), cell(SA_SAM)), (Some(24), Some(11), Some(11)));
+		no_family_gives_a_cell_away(&table);
+		// Not a real month: an error, not a table.
+		assert_eq!(
+			CivilEvents::published_statistics(
+				ActKind::Birth,
+				YearMonth::new(2024, 13),
+				DisclosurePolicy::DEFAULT
+			),
+			Err(StatisticsError::InvalidMonth)
+		);
 	});
 }

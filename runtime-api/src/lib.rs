@@ -1,0 +1,127 @@
+//! # Civil registry runtime API
+//!
+//! The declaration of `CivilRegistryApi`: the queries the civil registry's runtime answers,
+//! for the node's servers (`node/src/rpc/`), integrators and block explorers. A crate of its
+//! own so that whoever asks the runtime — the node, the public side, an external Rust client —
+//! depends on this and on `civil-registry-primitives`, not on the pallets.
+//!
+//! The answers that carry a pallet's own record (an act with its history, an officer, an
+//! office, an archive anchor) are type parameters: the runtime fills them in
+//! (`runtime/src/apis.rs`), and a client decodes them with the runtime's metadata or with types
+//! of the same SCALE layout. Everything the public side needs — certificates, the published
+//! statistics, the directory, a block's activity — is a type of `civil-registry-primitives`.
+//!
+//! With metadata V15 polkadot.js calls every method as `api.call.civilRegistryApi.*` with no
+//! custom types.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use civil_registry_primitives::{
+	ActId, ActKind, ArchiveProofError, CertificateInfo, Directory, DisclosurePolicy,
+	JurisdictionId, MonthlyCount, OfficeId, PersonId, PersonRecord, PublishedTable, RegionActivity,
+	ReviewItem, StatisticsError, YearMonth,
+};
+use codec::{Codec, Decode, Encode};
+use scale_info::TypeInfo;
+
+/// One page of a person's acts, from [`CivilRegistryApi::acts_of`].
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ActsPage {
+	/// How many acts of the person the public may see.
+	pub total: u32,
+	/// The ids of this page, oldest first.
+	pub acts: Vec<ActId>,
+}
+
+sp_api::decl_runtime_apis! {
+	/// The civil registry's queries, for integrators and block explorers. Nothing here returns
+	/// a sealed act (an original birth act sealed by an adoption) or the original parents an
+	/// adoption replaced.
+	///
+	/// The type parameters are the runtime's: `ActRecord` an act with its versions and
+	/// revocation, `Officer` an officer's office, role and appointment, `Office` an office's
+	/// record, `ArchiveAnchor` an anchored archive batch.
+	///
+	/// Version 2 added `published_statistics`, `directory` and `block_activity`: what the
+	/// public gateway serves, computed by the runtime rather than by the node.
+	#[api_version(2)]
+	pub trait CivilRegistryApi<AccountId, BlockNumber, ActRecord, Officer, Office, ArchiveAnchor>
+	where
+		AccountId: Codec,
+		BlockNumber: Codec,
+		ActRecord: Codec,
+		Officer: Codec,
+		Office: Codec,
+		ArchiveAnchor: Codec,
+	{
+		/// A person's record: no name, no national number (see `PersonRecord`).
+		fn person(id: PersonId) -> Option<PersonRecord>;
+
+		/// An act with its history; `None` for an unknown or sealed act.
+		fn act(id: ActId) -> Option<ActRecord>;
+
+		/// The acts of a person (in effect or revoked; sealed ones left out), oldest first:
+		/// `limit` (at most 100) ids from `offset`, and the total.
+		fn acts_of(person: PersonId, offset: u32, limit: u32) -> ActsPage;
+
+		/// The status of the certificate with this hash (the QR code on the paper), with the
+		/// kind of act, the registering office and the versions; `None` for an unknown hash or
+		/// a certificate of a sealed act issued before the sealing.
+		fn verify_certificate(certificate_hash: sp_core::H256) -> Option<CertificateInfo<BlockNumber>>;
+
+		/// Acts in effect whose event fell in `from..=to` (at most 120 months), per month and
+		/// kind, in `jurisdiction` and everything below it (districts roll up into regions and
+		/// the country); `kind` `None` for every kind. Months with no act are left out.
+		fn statistics(
+			jurisdiction: JurisdictionId,
+			kind: Option<ActKind>,
+			from: YearMonth,
+			to: YearMonth,
+		) -> Result<Vec<MonthlyCount>, StatisticsError>;
+
+		/// What may be published of `kind` in `month`: every jurisdiction down to the policy's
+		/// depth for the kind (regions for adoption, paternity and change of name), each with
+		/// its count or `None` where the disclosure control withholds it (below the threshold,
+		/// or the second cell that keeps a withheld one from being recovered from the totals;
+		/// `primitives/src/disclosure.rs`).
+		#[api_version(2)]
+		fn published_statistics(
+			kind: ActKind,
+			month: YearMonth,
+			policy: DisclosurePolicy,
+		) -> Result<PublishedTable, StatisticsError>;
+
+		/// Every jurisdiction and office, by id: public administration, by name.
+		#[api_version(2)]
+		fn directory() -> Directory;
+
+		/// The acts this block registered, per region (no kind, office or officer): the
+		/// registry's activity as the public sees it.
+		#[api_version(2)]
+		fn block_activity() -> Vec<RegionActivity>;
+
+		/// An officer's office, role and appointment block; `None` if the account holds no
+		/// office.
+		fn officer(account: AccountId) -> Option<Officer>;
+
+		/// An office: kind, jurisdiction, status, head, number of registrars, name.
+		fn office(id: OfficeId) -> Option<Office>;
+
+		/// The acts `officer` registered from the block its key was declared compromised, each
+		/// with its review flag; empty if the key is not compromised.
+		fn acts_under_review(officer: AccountId) -> Vec<ReviewItem<BlockNumber>>;
+
+		/// Whether `proof` proves the paper record whose hash is `record`, at position `index`
+		/// of the archive batch anchored as `root` (the tree: `primitives/src/archive.rs`):
+		/// the anchor (count, office, period, block) if it does. One read and at most 33
+		/// hashes, whatever the input.
+		fn verify_archive_record(
+			root: sp_core::H256,
+			index: u32,
+			record: sp_core::H256,
+			proof: Vec<sp_core::H256>,
+		) -> Result<ArchiveAnchor, ArchiveProofError>;
+	}
+}

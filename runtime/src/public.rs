@@ -1,0 +1,91 @@
+//! The public side's views, computed by the runtime for `CivilRegistryApi`: the directory of
+//! jurisdictions and offices, and the acts a block registered per region. The node serves
+//! them (the public gateway) without decoding any pallet's storage itself.
+
+use alloc::{collections::BTreeMap, vec::Vec};
+use civil_registry_primitives::{
+	Directory, JurisdictionId, JurisdictionTree, OfficeId, OfficeState, PublicJurisdiction,
+	PublicOffice, RegionActivity,
+};
+
+use super::{Offices, Runtime, RuntimeEvent, System};
+
+/// Every jurisdiction and office, by id.
+pub fn directory() -> Directory {
+	let mut jurisdictions: Vec<_> = pallet_offices::Jurisdictions::<Runtime>::iter()
+		.map(|(id, j)| PublicJurisdiction {
+			id,
+			code: j.code.into_inner(),
+			name: j.name.into_inner(),
+			parent: j.parent,
+			depth: j.depth,
+		})
+		.collect();
+	jurisdictions.sort_unstable_by_key(|j| j.id);
+	let mut offices: Vec<_> = pallet_offices::Offices::<Runtime>::iter()
+		.map(|(id, o)| PublicOffice {
+			id,
+			name: o.name.into_inner(),
+			jurisdiction: o.jurisdiction,
+			status: match o.status {
+				pallet_offices::OfficeStatus::Active => OfficeState::Active,
+				pallet_offices::OfficeStatus::Suspended => OfficeState::Suspended,
+				pallet_offices::OfficeStatus::Closed => OfficeState::Closed,
+			},
+		})
+		.collect();
+	offices.sort_unstable_by_key(|o| o.id);
+	Directory { jurisdictions, offices }
+}
+
+/// The office an event registers an act of, if it registers one.
+fn act_office(event: &RuntimeEvent) -> Option<OfficeId> {
+	use pallet_civil_events::Event as E;
+	match event {
+		RuntimeEvent::CivilEvents(
+			E::BirthRegistered { office, .. }
+			| E::PersonEnrolled { office, .. }
+			| E::DeathRegistered { office, .. }
+			| E::MarriageRegistered { office, .. }
+			| E::DivorceRegistered { office, .. }
+			| E::AdoptionRegistered { office, .. }
+			| E::PaternityRegistered { office, .. }
+			| E::NameChangeRegistered { office, .. }
+			| E::MarriageEnrolled { office, .. },
+		) => Some(*office),
+		_ => None,
+	}
+}
+
+/// The region of an office: the jurisdiction of depth 1 above (or at) the office's, or the
+/// country for an office bound to the country itself.
+fn region_of(office: OfficeId) -> Option<JurisdictionId> {
+	let jurisdiction = pallet_offices::Offices::<Runtime>::get(office)?.jurisdiction;
+	// The office's jurisdiction, its parent, ..., the country: the region is next to last.
+	let lineage = Offices::lineage(jurisdiction);
+	let last = lineage.len().checked_sub(2).or(lineage.len().checked_sub(1))?;
+	lineage.get(last).copied()
+}
+
+/// The acts the current block registered (its events), per region, by region id. Off-chain
+/// only (a runtime API call): it reads the block's events.
+pub fn block_activity() -> Vec<RegionActivity> {
+	let mut offices = BTreeMap::<OfficeId, u32>::new();
+	for record in System::read_events_no_consensus() {
+		if let Some(office) = act_office(&record.event) {
+			let n = offices.entry(office).or_default();
+			*n = n.saturating_add(1);
+		}
+	}
+	let mut regions = BTreeMap::<JurisdictionId, u32>::new();
+	for (office, acts) in offices {
+		if let Some(region) = region_of(office) {
+			let n = regions.entry(region).or_default();
+			*n = n.saturating_add(acts);
+		}
+	}
+	regions
+		.into_iter()
+		.map(|(region, acts)| RegionActivity { region, acts })
+		.collect()
+}
