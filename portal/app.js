@@ -1,6 +1,6 @@
 // The citizen's portal. Plain JavaScript, no build step: the browser loads this module as it
 // is. It calls the public gateway's JSON-RPC over HTTP (`civil_verifyCertificate`,
-// `civil_statistics`, `civil_directory`, `civil_heartbeat`) and nothing else.
+// `civil_publishedStatistics`, `civil_directory`, `civil_heartbeat`) and nothing else.
 import { LANGUAGES, STRINGS } from './strings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -111,6 +111,11 @@ function gatewayState(up) {
 
 // ---------------------------------------------------------------------------------------------
 // Certificates
+
+function jurisdictionName(id) {
+  const jurisdiction = directory?.jurisdictions.find((j) => j.id === id);
+  return jurisdiction ? jurisdiction.name : `#${id}`;
+}
 
 function officeName(id) {
   const office = directory?.offices.find((o) => o.id === id);
@@ -262,16 +267,34 @@ async function toggleCamera() {
 // ---------------------------------------------------------------------------------------------
 // Statistics
 
-let statistics = null; // { region, kind, range, byMonth: [[month, count]], byRegion: [[id, count]] }
+// What is released (node/src/rpc/public.rs): monthly tables of the months that had ended by the
+// release day, each cell a count or `null` (withheld: fewer than the threshold, or a cell that
+// would give a withheld one away). Adoption, paternity and change of name are tabulated for
+// regions and above only.
+let statistics = null; // { region, kind, range, byMonth: [[month, count, withheld]], byRegion: [[id, count, withheld]], release, note }
+const RARE = new Set(['adoption', 'paternity', 'nameChange']);
 
-function monthRange(count) {
-  const now = new Date();
+/** `count` months ending with `last` ("YYYY-MM"), oldest first. */
+function monthsEnding(last, count) {
+  const [year, month] = last.split('-').map(Number);
   const months = [];
   for (let i = count - 1; i >= 0; i--) {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
+    const d = new Date(Date.UTC(year, month - 1 - i, 1));
     months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
   }
   return months;
+}
+
+/** The deepest jurisdictions a kind (or every kind, `null`) is tabulated for. */
+function depthFor(policy, kind) {
+  if (kind === null) return policy.maxDepth;
+  return RARE.has(kind) ? Math.min(policy.rareMaxDepth, policy.maxDepth) : policy.maxDepth;
+}
+
+/** A cell as the page shows it: the count, `<10` if withheld, `≥n` if part of a sum is. */
+function shown([, count, withheld], threshold) {
+  if (!withheld) return String(count);
+  return count > 0 ? t('atLeast', { count }) : t('withheld', { threshold });
 }
 
 function fillKinds() {
@@ -312,24 +335,46 @@ async function loadStatistics() {
   const load = ++loads;
   const region = Number($('region').value);
   const kind = $('kind').value || null;
-  const range = monthRange(Number($('months').value));
-  const from = range[0];
-  const to = range[range.length - 1];
-  const sum = (lines) => {
-    const byMonth = new Map(range.map((m) => [m, 0]));
-    for (const line of lines) byMonth.set(line.month, (byMonth.get(line.month) ?? 0) + line.count);
-    return byMonth;
-  };
+  const count = Number($('months').value);
+  const depth = (id) => directory.jurisdictions.find((j) => j.id === id)?.depth ?? 0;
   try {
-    const own = sum(await call('civil_statistics', [region, kind, from, to]));
-    const within = directory.jurisdictions.filter((j) => j.parent === region);
+    // Which months are released: the answer for the last `count` months up to now says.
+    const now = monthsEnding(new Date().toISOString().slice(0, 7), count + 2);
+    const first = await call('civil_publishedStatistics', [directory.jurisdictions[0]?.id ?? 0, null, now[0], now[now.length - 1]]);
+    const release = first.release;
+    if (!release) {
+      if (load === loads) statistics = { note: 'noRelease' };
+      drawStatistics();
+      return;
+    }
+    if (depth(region) > depthFor(release.policy, kind)) {
+      if (load === loads) statistics = { note: 'rareOnlyRegions', release };
+      drawStatistics();
+      return;
+    }
+    const range = monthsEnding(release.lastMonth, count);
+    const from = range[0];
+    const to = range[range.length - 1];
+    const sum = (rows) => {
+      const byMonth = new Map(range.map((m) => [m, [m, 0, false]]));
+      for (const row of rows) {
+        const cell = byMonth.get(row.month);
+        if (!cell) continue;
+        if (row.count === null) cell[2] = true;
+        else cell[1] += row.count;
+      }
+      return [...byMonth.values()];
+    };
+    const own = sum((await call('civil_publishedStatistics', [region, kind, from, to])).rows);
+    const within = directory.jurisdictions
+      .filter((j) => j.parent === region && j.depth <= depthFor(release.policy, kind));
     const byRegion = [];
     for (const j of within) {
-      const counts = sum(await call('civil_statistics', [j.id, kind, from, to]));
-      byRegion.push([j.id, [...counts.values()].reduce((a, b) => a + b, 0)]);
+      const months = sum((await call('civil_publishedStatistics', [j.id, kind, from, to])).rows);
+      byRegion.push([j.id, months.reduce((a, [, c]) => a + c, 0), months.some(([, , w]) => w)]);
     }
     if (load !== loads) return;
-    statistics = { region, kind, range, byMonth: [...own.entries()], byRegion };
+    statistics = { region, kind, range, byMonth: own, byRegion, release, note: 'released' };
   } catch (e) {
     if (!(e instanceof GatewayDown)) console.error(e);
     if (load !== loads) return;
@@ -348,7 +393,7 @@ function barChart(svg, bars) {
   const bottom = 40;
   const max = Math.max(1, ...bars.map(([, v]) => v));
   const step = bars.length ? width / bars.length : width;
-  bars.forEach(([label, value, key, under], i) => {
+  bars.forEach(([label, value, key, under, text = String(value), withheld = false], i) => {
     const h = Math.round(((height - bottom - 20) * value) / max);
     const rect = document.createElementNS(ns, 'rect');
     rect.setAttribute('x', String(i * step + step * 0.15));
@@ -358,14 +403,15 @@ function barChart(svg, bars) {
     rect.setAttribute('class', 'bar');
     rect.dataset.key = key;
     rect.dataset.count = String(value);
+    if (withheld) rect.dataset.withheld = 'true';
     const title = document.createElementNS(ns, 'title');
-    title.textContent = `${label}: ${value}`;
+    title.textContent = `${label}: ${text}`;
     rect.append(title);
     const count = document.createElementNS(ns, 'text');
     count.setAttribute('x', String(i * step + step / 2));
     count.setAttribute('y', String(height - bottom - h - 4));
     count.setAttribute('text-anchor', 'middle');
-    count.textContent = String(value);
+    count.textContent = text;
     const name = document.createElementNS(ns, 'text');
     name.setAttribute('x', String(i * step + step / 2));
     name.setAttribute('y', String(height - bottom + 16));
@@ -411,23 +457,30 @@ function shortMonth(month) {
 
 function drawStatistics() {
   // Nothing to draw (the gateway is down, or the directory not read yet): no empty charts.
-  $('by-month').hidden = !statistics || !directory;
-  if (!statistics || !directory) {
+  const note = $('stats-note');
+  const release = statistics?.release;
+  note.textContent = !statistics?.note ? '' : t(statistics.note, release ? {
+    day: formatDate(release.day), last: monthLabel(release.lastMonth), threshold: release.policy.threshold,
+  } : {});
+  const drawn = Boolean(statistics?.byMonth) && Boolean(directory);
+  $('by-month').hidden = !drawn;
+  if (!drawn) {
     $('by-region').hidden = true;
     return;
   }
+  const threshold = release.policy.threshold;
   const name = (id) => directory.jurisdictions.find((j) => j.id === id)?.name ?? `#${id}`;
   const { region, range, byMonth, byRegion } = statistics;
   $('by-month-caption').textContent = t('byMonth', { region: name(region) });
   // Under each bar its month; under January's and the first, the year too.
-  barChart($('chart-months'), byMonth.map(([m, v], i) => [
-    shortMonth(m), v, m, i === 0 || m.endsWith('-01') ? m.slice(0, 4) : '',
+  barChart($('chart-months'), byMonth.map(([m, v, w], i) => [
+    shortMonth(m), v, m, i === 0 || m.endsWith('-01') ? m.slice(0, 4) : '', shown([m, v, w], threshold), w,
   ]));
-  table($('table-months').tBodies[0], byMonth.map(([m, v]) => [monthLabel(m), v]));
+  table($('table-months').tBodies[0], byMonth.map((cell) => [monthLabel(cell[0]), shown(cell, threshold)]));
   $('by-region').hidden = byRegion.length === 0;
   $('by-region-caption').textContent = t('byRegion', { from: monthLabel(range[0]), to: monthLabel(range[range.length - 1]) });
-  barChart($('chart-regions'), byRegion.map(([id, v]) => [name(id), v, String(id)]));
-  table($('table-regions').tBodies[0], byRegion.map(([id, v]) => [name(id), v]));
+  barChart($('chart-regions'), byRegion.map(([id, v, w]) => [name(id), v, String(id), '', shown([id, v, w], threshold), w]));
+  table($('table-regions').tBodies[0], byRegion.map((cell) => [name(cell[0]), shown(cell, threshold)]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,16 +495,16 @@ function showHeartbeat(beat) {
   $('acts-today-heading').textContent = heading.trim();
   const list = $('acts-today');
   list.replaceChildren();
-  for (const { office, acts } of beat.actsByOffice) {
+  for (const { region, acts } of beat.actsByRegion) {
     const li = document.createElement('li');
-    li.dataset.office = String(office);
+    li.dataset.region = String(region);
     li.dataset.acts = String(acts);
-    li.textContent = `${officeName(office)}: ${acts}`;
+    li.textContent = `${jurisdictionName(region)}: ${acts}`;
     list.append(li);
   }
   const total = document.createElement('li');
   total.className = 'total';
-  total.textContent = beat.actsByOffice.length ? t('actsTotal', { acts: beat.acts }) : t('noActsToday');
+  total.textContent = beat.actsByRegion.length ? t('actsTotal', { acts: beat.acts }) : t('noActsToday');
   list.append(total);
 }
 

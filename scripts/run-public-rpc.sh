@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The public gateway: a full node that is not an authority and serves the public only what the
-# public may see (node/src/gateway.rs): headers and finality, the runtime version, certificate
-# checks, statistics, archive proofs, the public view of a block and the heartbeat. Every other
+# public may see (node/src/rpc/public.rs): headers and finality, the runtime version, certificate
+# checks and archive proofs at the finalized block, the released statistics through the
+# disclosure control, the heartbeat per region and the directory. Every other
 # method — storage reads, runtime calls, block bodies, transactions — is not there. The node's
 # own RPC, which has them all, listens on localhost only, for its operator. The settings and why
 # each is chosen: docs/operators.md, "The public gateway".
@@ -42,8 +43,8 @@ args=(
 	--rpc-message-buffer-capacity-per-connection "${PUBLIC_RPC_MESSAGE_BUFFER:-16}"
 	# Transactions come from offices' own nodes: a small pool for what passes through.
 	--pool-limit 512 --pool-kbytes 4096
-	# The state of every finalized block, so that the public view of any block (its outcomes,
-	# its officers' offices) can be answered; blocks are kept anyway.
+	# The state of every finalized block: a restarted gateway computes the month's statistics
+	# release at the first block of the release day, as every other gateway did.
 	--state-pruning archive-canonical
 )
 exec "$node" "${args[@]}" "$@"

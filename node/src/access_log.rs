@@ -39,7 +39,7 @@ pub struct Entry {
 	pub method: String,
 	/// What was read (`person 12`, `act 40`, ...).
 	pub target: String,
-	/// The stated purpose (a code of [`crate::office::PURPOSES`]).
+	/// The stated purpose (a code of [`crate::rpc::office::PURPOSES`]).
 	pub purpose: String,
 	/// The legal basis stated for a sealed record (the hash of a court decision), if any.
 	pub legal_basis: Option<String>,

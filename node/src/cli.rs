@@ -15,11 +15,11 @@ pub struct Cli {
 
 	/// The public gateway (`--public-gateway <address>`): see `gateway.rs`.
 	#[clap(flatten)]
-	pub gateway: crate::gateway::GatewayParams,
+	pub gateway: crate::rpc::public::GatewayParams,
 
 	/// The office read API (`--office-api <address>`): see `office.rs`.
 	#[clap(flatten)]
-	pub office: crate::office::OfficeApiParams,
+	pub office: crate::rpc::office::OfficeApiParams,
 }
 
 /// The node's subcommands.

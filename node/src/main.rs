@@ -12,9 +12,7 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
-mod gateway;
 mod network;
-mod office;
 mod rpc;
 mod service;
 

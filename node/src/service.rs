@@ -141,8 +141,8 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
-	gateway: &crate::gateway::GatewayParams,
-	office: &crate::office::OfficeApiParams,
+	gateway: &crate::rpc::public::GatewayParams,
+	office: &crate::rpc::office::OfficeApiParams,
 	listed: Vec<sc_network::PeerId>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
@@ -218,7 +218,7 @@ pub fn new_full<
 	// The office read API, and its access log's check for the node's own RPC. It opens once
 	// the keystore holds the node's keys (after `spawn_tasks`, which inserts a development
 	// chain's).
-	let (office_api, access_log_check) = match crate::office::build(
+	let (office_api, access_log_check) = match crate::rpc::office::build(
 		office,
 		&config,
 		client.clone(),
@@ -252,7 +252,7 @@ pub fn new_full<
 		})
 	};
 
-	crate::gateway::start(
+	crate::rpc::public::start(
 		gateway,
 		&config,
 		client.clone(),

@@ -26,9 +26,11 @@
 //! parents of an adopted child), which needs a stated legal basis. `civil_checkAccessLog` on
 //! the node's own RPC checks the log against its chain of hashes and the anchors.
 
+use super::common::invalid;
 use crate::access_log::{self, AccessLog, Entry};
 use civil_registry_primitives::PersonId;
-use civil_registry_runtime::{apis::CivilRegistryApi, opaque::Block, AccountId, RuntimeCall};
+use civil_registry_runtime::{opaque::Block, AccountId, RuntimeCall};
+use civil_registry_runtime_api::CivilRegistryApi;
 use codec::{Decode, Encode};
 use jsonrpsee::{
 	core::RpcResult,
@@ -83,10 +85,6 @@ pub mod codes {
 
 fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(code, message.into(), None::<()>)
-}
-
-fn invalid(message: impl Into<String>) -> ErrorObjectOwned {
-	error(ErrorCode::InvalidParams.code(), message)
 }
 
 /// The office read API's flags.
@@ -691,7 +689,7 @@ pub fn build(
 	})?;
 	let period = Duration::from_secs(params.access_log_anchor_period.max(1));
 	let rpc = &config.rpc;
-	let endpoint = crate::gateway::extra_endpoint(address, rpc);
+	let endpoint = super::common::extra_endpoint(address, rpc);
 	Ok(Some((
 		OfficeApi {
 			address,

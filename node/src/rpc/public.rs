@@ -1,59 +1,68 @@
-//! The public gateway: a second JSON-RPC server that serves only what the public may see.
+//! The public gateway: a second JSON-RPC server that serves only what the public may know.
 //!
 //! An authority node's own RPC (`--rpc-port`) serves every standard method: `state_getStorage`
 //! reads any record of the registry, `chain_getBlock` returns every transaction with its
 //! arguments, `author_submitExtrinsic` takes transactions. That is right for the registry's
-//! offices and integrators and wrong for the public (docs/architecture.md, *Privacy: who can
-//! read what*). A node started with `--public-gateway <address>` opens a second server on that
-//! address holding **only** the methods in [`PUBLIC_METHODS`]:
+//! offices and wrong for the public (docs/architecture.md, *What the public can learn*). A node
+//! started with `--public-gateway <address>` opens a second server on that address holding
+//! **only** the methods in [`PUBLIC_METHODS`]:
 //!
 //! - headers and finality: `chain_getHeader`, `chain_getBlockHash`, `chain_getFinalizedHead`,
 //!   `chain_subscribeNewHeads`, `chain_subscribeFinalizedHeads` (and their unsubscribes);
-//! - `state_getRuntimeVersion`;
-//! - `civil_verifyCertificate`, `civil_statistics`, `civil_verifyArchiveRecord` (see `rpc.rs`);
-//! - `civil_publicBlock`: what a block did, without whom it did it to (below);
-//! - `civil_heartbeat`: the latest finalized block and the acts per office of its day;
-//! - `civil_directory`: the jurisdictions and offices (public administration, by name), for
-//!   the statistics by region and the acts by office;
+//!   `state_getRuntimeVersion`;
+//! - `civil_verifyCertificate(code)`: a certificate's status, kind, office, day of issue and
+//!   versions, **at the latest finalized block only** (an answer at a past block would date a
+//!   later correction, sealing or revocation);
+//! - `civil_verifyArchiveRecord(root, index, record, proof)`: a paper record against an
+//!   anchored batch, at the latest finalized block only;
+//! - `civil_publishedStatistics(jurisdiction, kind, from, to)`: the **released** monthly
+//!   statistics, through the disclosure control ([`Release`]);
+//! - `civil_heartbeat`: the latest finalized block and the acts registered on its day (UTC)
+//!   **per region** — no kind, office, officer or outcome of any transaction;
+//! - `civil_directory`: the jurisdictions and offices (public administration, by name);
 //! - `rpc_methods`, which lists them.
 //!
 //! Every other method is not there: a call is answered with JSON-RPC's "method not found"
 //! (-32601). The list is an allow-list, so a method added to the node later is not public
-//! until someone adds it here. The node's own RPC stays on localhost (the default without
-//! `--rpc-external`): run a gateway as a non-authority node, its `--rpc-port` closed to the
-//! network, and publish the gateway's port only. docs/operators.md has the configuration.
+//! until someone adds it here. Every answer is a view the runtime computes
+//! (`CivilRegistryApi`); this module decodes no pallet's storage.
 //!
-//! **The public view of a block** (`civil_publicBlock`), per extrinsic: the call's name, the
-//! officer who signed it (a public official), the office they serve, the outcome and how many
-//! acts it registered. No argument of any call and no event is passed on: they hold person
-//! ids, act ids, dates and document hashes.
-//!
-//! Both views read the block's state (its events, its officers), natively, when the block's
-//! runtime is this node's own; a gateway whose runtime is older than the chain's says so (error
-//! 5000) until it is upgraded. A node keeps the state of its last 256 blocks by default: a
-//! gateway that should show any block runs with `--state-pruning archive-canonical`.
+//! **The released statistics.** The exact counters change with every act, so answering them
+//! at any block would let anyone difference two blocks and read off an act's kind, district
+//! and month. The gateway publishes **releases** instead: on the release day of each month
+//! (`--statistics-release-day`, 00:00 UTC), the months that ended before it (the last
+//! `--statistics-months`), each kind and month a table through the disclosure control at the
+//! first finalized block of the release day (`--statistics-threshold`, the depths). Until the
+//! next release day the answers do not change; the same chain gives every gateway the same
+//! release. The reasoning and the thresholds: docs/architecture.md.
 
 use std::{
 	collections::{BTreeMap, VecDeque},
 	net::SocketAddr,
-	sync::{Arc, Mutex},
+	sync::{Arc, Mutex, RwLock},
 };
 
-use civil_registry_runtime::{
-	opaque::Block, Runtime, RuntimeCall, RuntimeError, RuntimeEvent, UncheckedExtrinsic,
+use civil_registry_primitives::{
+	ActKind, Date, DisclosurePolicy, JurisdictionId, OfficeState, PublishedCount, RegionActivity,
+	YearMonth, MAX_STATISTICS_MONTHS,
 };
-use codec::{Decode, Encode};
-use frame_support::traits::GetCallMetadata;
+use civil_registry_runtime::{apis::RegistryApi, opaque::Block};
 use futures::StreamExt;
-use jsonrpsee::{core::RpcResult, proc_macros::rpc, RpcModule};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned, RpcModule};
 use sc_client_api::{BlockBackend, BlockchainEvents};
 use serde::{Deserialize, Serialize};
-use sp_api::CallApiAt;
+use sp_api::{CallApiAt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
-use sp_core::{crypto::Ss58Codec, H256};
-use sp_runtime::{generic::Preamble, traits::Header as _, MultiAddress};
+use sp_core::H256;
+use sp_runtime::traits::Header as _;
 
-use crate::rpc::{invalid, not_found, quoted, run_native, runtime_error, NotNative};
+use super::{
+	common::{
+		block_time, invalid, month_text, not_found, parse_kind, parse_month, runtime_error,
+		utc_date,
+	},
+	views::{ArchiveRecordJson, CertificateJson, Views},
+};
 
 /// The methods the public gateway serves; nothing else is reachable through it.
 pub const PUBLIC_METHODS: &[&str] = &[
@@ -66,9 +75,8 @@ pub const PUBLIC_METHODS: &[&str] = &[
 	"chain_unsubscribeFinalizedHeads",
 	"state_getRuntimeVersion",
 	"civil_verifyCertificate",
-	"civil_statistics",
 	"civil_verifyArchiveRecord",
-	"civil_publicBlock",
+	"civil_publishedStatistics",
 	"civil_heartbeat",
 	"civil_directory",
 	"rpc_methods",
@@ -79,7 +87,7 @@ const HEARTBEAT_BLOCKS: usize = 15_000;
 
 const DAY_MS: u64 = 86_400_000;
 
-/// The gateway's command-line flag.
+/// The gateway's command-line flags.
 #[derive(Debug, Clone, clap::Args)]
 pub struct GatewayParams {
 	/// Open the public gateway on this address (e.g. `0.0.0.0:9955`): a JSON-RPC server (HTTP
@@ -88,54 +96,157 @@ pub struct GatewayParams {
 	/// `--rpc-max-batch-request-len`, `--rpc-max-request-size`, ...). Off unless given.
 	#[arg(long, value_name = "ADDRESS")]
 	pub public_gateway: Option<SocketAddr>,
+
+	/// Most open connections of one client address to the public gateway; its next one is
+	/// closed at once. The total is `--rpc-max-connections`.
+	#[arg(long, value_name = "COUNT", default_value_t = 16,
+		value_parser = clap::value_parser!(u32).range(1..))]
+	pub public_max_connections_per_ip: u32,
+
+	/// Calls per minute of one client address to the public gateway, over all its connections
+	/// (a bucket refilled evenly); a call beyond it is answered at once with error -32029.
+	#[arg(long, value_name = "CALLS", default_value_t = 600,
+		value_parser = clap::value_parser!(u32).range(1..))]
+	pub public_calls_per_minute: u32,
+
+	/// Published statistics: a count from 1 to this minus one is withheld, and so is a second
+	/// cell wherever one withheld cell could be recovered from the totals. At least 2.
+	#[arg(long, value_name = "COUNT", default_value_t = DisclosurePolicy::DEFAULT.threshold,
+		value_parser = clap::value_parser!(u32).range(2..))]
+	pub statistics_threshold: u32,
+
+	/// Published statistics: the deepest jurisdictions tabulated (0 the country, 1 regions,
+	/// 2 districts).
+	#[arg(long, value_name = "DEPTH", default_value_t = DisclosurePolicy::DEFAULT.max_depth)]
+	pub statistics_max_depth: u8,
+
+	/// Published statistics: the deepest jurisdictions tabulated for adoption, paternity and
+	/// change of name.
+	#[arg(long, value_name = "DEPTH", default_value_t = DisclosurePolicy::DEFAULT.rare_max_depth)]
+	pub statistics_rare_max_depth: u8,
+
+	/// Published statistics: the day of each month (1 to 28, 00:00 UTC) on which the months
+	/// that ended before it are released.
+	#[arg(long, value_name = "DAY", default_value_t = 5,
+		value_parser = clap::value_parser!(u8).range(1..=28))]
+	pub statistics_release_day: u8,
+
+	/// Published statistics: release every this many seconds instead of monthly (test
+	/// networks, whose chains live minutes). The months released are still the closed ones.
+	#[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+	pub statistics_release_interval: Option<u64>,
+
+	/// Published statistics: how many closed months each release holds (at most 120).
+	#[arg(long, value_name = "MONTHS", default_value_t = 120,
+		value_parser = clap::value_parser!(u32).range(1..=120))]
+	pub statistics_months: u32,
 }
 
-/// One extrinsic of [`PublicBlockJson`].
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct PublicExtrinsicJson {
-	/// Its position in the block.
-	pub index: u32,
-	/// `pallet.call`, as polkadot.js names it: `"civilEvents.registerBirth"`.
-	pub call: String,
-	/// The account that signed it (SS58); `null` for an inherent.
-	pub officer: Option<String>,
-	/// The office the signer serves (or served, if dismissed); `null` if none (an inherent,
-	/// the sudo key of a development chain, a council member).
-	pub office: Option<u32>,
-	/// `"success"` or `"failed"`.
-	pub outcome: String,
-	/// When failed, the error: `"CivilEvents(NotRegistrar)"`.
-	#[serde(skip_serializing_if = "Option::is_none")]
-	pub error: Option<String>,
-	/// Acts of civil status it registered.
-	pub acts: u32,
+impl GatewayParams {
+	fn policy(&self) -> DisclosurePolicy {
+		DisclosurePolicy {
+			threshold: self.statistics_threshold,
+			max_depth: self.statistics_max_depth,
+			rare_max_depth: self.statistics_rare_max_depth,
+		}
+	}
+
+	fn schedule(&self) -> Schedule {
+		match self.statistics_release_interval {
+			Some(seconds) => Schedule::Every { ms: seconds.saturating_mul(1000) },
+			None => Schedule::Monthly { day: self.statistics_release_day },
+		}
+	}
 }
 
-/// What `civil_publicBlock` answers.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct PublicBlockJson {
-	/// The block's number.
-	pub number: u32,
-	/// The block's hash.
-	pub hash: H256,
-	/// When it was produced: milliseconds since 1970, UTC.
-	pub timestamp: u64,
-	/// Whether it is finalized.
-	pub finalized: bool,
-	/// Its extrinsics, in order.
-	pub extrinsics: Vec<PublicExtrinsicJson>,
+/// When statistics are released.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Schedule {
+	/// On this day of each month, 00:00 UTC.
+	Monthly { day: u8 },
+	/// Every this many milliseconds since 1970.
+	Every { ms: u64 },
 }
 
-/// Acts registered by one office, in [`HeartbeatJson`].
+impl Schedule {
+	/// The latest release instant at or before `now` (milliseconds since 1970, UTC).
+	fn latest(&self, now: u64) -> Option<u64> {
+		match *self {
+			Schedule::Every { ms } => Some(now.saturating_sub(now.checked_rem(ms)?)),
+			Schedule::Monthly { day } => {
+				let today = Date::from_unix_millis(now)?;
+				let month = if today.day >= day {
+					YearMonth::new(today.year, today.month)
+				} else {
+					previous(YearMonth::new(today.year, today.month))?
+				};
+				let days = Date::new(month.year, month.month, day).days_since_epoch();
+				u64::try_from(days).ok()?.checked_mul(DAY_MS)
+			},
+		}
+	}
+}
+
+/// The month before `month`.
+fn previous(month: YearMonth) -> Option<YearMonth> {
+	if month.month > 1 {
+		Some(YearMonth::new(month.year, month.month.saturating_sub(1)))
+	} else {
+		Some(YearMonth::new(month.year.checked_sub(1)?, 12))
+	}
+}
+
+/// A release of the statistics: the tables of every kind for the closed months it holds.
+struct Release {
+	/// The instant it stands for.
+	instant: u64,
+	/// The block its tables were computed at: the first finalized one at or after `instant`.
+	number: u32,
+	/// The latest month it holds (the one before the month of `instant`).
+	last: YearMonth,
+	/// The earliest.
+	first: YearMonth,
+	/// Each kind's and month's table.
+	tables: BTreeMap<(ActKind, YearMonth), Vec<PublishedCount>>,
+}
+
+/// The release a `civil_publishedStatistics` answer comes from.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
-pub struct OfficeActsJson {
-	/// The office.
-	pub office: u32,
-	/// Acts it registered.
-	pub acts: u32,
+pub struct ReleaseJson {
+	/// The block whose state the tables were computed at.
+	pub block: u32,
+	/// The release's day, `"YYYY-MM-DD"` (UTC).
+	pub day: String,
+	/// The earliest month released, `"YYYY-MM"`.
+	pub first_month: String,
+	/// The latest month released: the last one that had ended by the release day.
+	pub last_month: String,
+	/// The disclosure control it went through.
+	pub policy: DisclosurePolicy,
+}
+
+/// One row of [`PublishedStatisticsJson`].
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishedRowJson {
+	/// `"YYYY-MM"`: the month of the events.
+	pub month: String,
+	/// The kind of act.
+	pub kind: ActKind,
+	/// Acts in effect, or `null`: withheld by the disclosure control.
+	pub count: Option<u32>,
+}
+
+/// What `civil_publishedStatistics` answers.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishedStatisticsJson {
+	/// The release; `null` before the first one (then no rows).
+	pub release: Option<ReleaseJson>,
+	/// Every released month of the range and every kind asked for that is tabulated at the
+	/// jurisdiction's depth, by month then kind.
+	pub rows: Vec<PublishedRowJson>,
 }
 
 /// What `civil_heartbeat` answers.
@@ -146,7 +257,7 @@ pub struct HeartbeatJson {
 	pub finalized: u32,
 	/// Its hash.
 	pub hash: H256,
-	/// Its time: milliseconds since 1970, UTC.
+	/// Its time: milliseconds since 1970, UTC (the start of its slot).
 	pub timestamp: u64,
 	/// The day (UTC) of that block, `"YYYY-MM-DD"`, whose acts are counted.
 	pub day: String,
@@ -155,8 +266,8 @@ pub struct HeartbeatJson {
 	/// Whether the count covers the whole day. A gateway that started today without the state
 	/// of the day's first blocks (pruned) counts from the oldest one it has.
 	pub complete: bool,
-	/// Acts per office registered that day, by office id; offices with none are left out.
-	pub acts_by_office: Vec<OfficeActsJson>,
+	/// Acts registered that day per region, by region id; regions with none left out.
+	pub acts_by_region: Vec<RegionActivity>,
 	/// Their sum.
 	pub acts: u32,
 }
@@ -165,7 +276,7 @@ pub struct HeartbeatJson {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct JurisdictionJson {
-	/// Its id (the `jurisdiction` of `civil_statistics`).
+	/// Its id (the `jurisdiction` of `civil_publishedStatistics`).
 	pub id: u32,
 	/// Its code (e.g. the SOATO code).
 	pub code: String,
@@ -173,6 +284,8 @@ pub struct JurisdictionJson {
 	pub name: String,
 	/// The jurisdiction above it; `null` for the country.
 	pub parent: Option<u32>,
+	/// 0 for the country, 1 for a region, 2 for a district.
+	pub depth: u8,
 }
 
 /// An office in [`DirectoryJson`].
@@ -186,7 +299,7 @@ pub struct OfficeJson {
 	/// The jurisdiction it serves.
 	pub jurisdiction: u32,
 	/// `"active"`, `"suspended"` or `"closed"`.
-	pub status: String,
+	pub status: OfficeState,
 }
 
 /// What `civil_directory` answers.
@@ -199,15 +312,44 @@ pub struct DirectoryJson {
 	pub offices: Vec<OfficeJson>,
 }
 
-/// The public methods that only the gateway serves.
+/// The public methods.
 #[rpc(server, namespace = "civil")]
 pub trait PublicApi {
-	/// The public view of block `at`: `null` or `"finalized"` (the latest finalized block),
-	/// `"best"`, a block number, or a block hash.
-	#[method(name = "publicBlock", blocking)]
-	fn public_block(&self, at: Option<String>) -> RpcResult<PublicBlockJson>;
+	/// The status of the certificate whose hash is `certificate_hash` (`0x` and 64 hex digits,
+	/// the QR code's value), at the latest finalized block.
+	#[method(name = "verifyCertificate")]
+	async fn verify_certificate(
+		&self,
+		certificate_hash: String,
+		at: Option<serde_json::Value>,
+	) -> RpcResult<CertificateJson>;
 
-	/// The latest finalized block and the acts each office registered on its day (UTC).
+	/// Whether `proof` (at most 32 hashes, from the leaf up) proves the paper record `record`
+	/// at position `index` of the archive batch anchored as `root`, at the latest finalized
+	/// block.
+	#[method(name = "verifyArchiveRecord")]
+	async fn verify_archive_record(
+		&self,
+		root: String,
+		index: u32,
+		record: String,
+		proof: Vec<String>,
+		at: Option<serde_json::Value>,
+	) -> RpcResult<ArchiveRecordJson>;
+
+	/// The released statistics of `jurisdiction` from `from` to `to` (`"YYYY-MM"`, at most
+	/// 120 months) for `kind` (`null`: every kind tabulated at the jurisdiction's depth).
+	#[method(name = "publishedStatistics")]
+	fn published_statistics(
+		&self,
+		jurisdiction: u32,
+		kind: Option<String>,
+		from: String,
+		to: String,
+		at: Option<serde_json::Value>,
+	) -> RpcResult<PublishedStatisticsJson>;
+
+	/// The latest finalized block and the acts registered on its day (UTC) per region.
 	#[method(name = "heartbeat")]
 	fn heartbeat(&self) -> RpcResult<HeartbeatJson>;
 
@@ -216,13 +358,13 @@ pub trait PublicApi {
 	fn directory(&self) -> RpcResult<DirectoryJson>;
 }
 
-/// A block reduced to what the heartbeat counts.
+/// A finalized block reduced to what the heartbeat counts.
 #[derive(Clone, Debug)]
 struct Summary {
 	number: u32,
 	hash: H256,
 	timestamp: u64,
-	acts: Vec<(u32, u32)>,
+	acts: Vec<RegionActivity>,
 }
 
 /// The finalized blocks of the last day, newest last, kept by [`follow`].
@@ -233,220 +375,30 @@ struct Days {
 	complete: bool,
 }
 
-/// `civil_publicBlock` and `civil_heartbeat`.
+/// What the gateway follows: the heartbeat's days and the latest release.
+struct State {
+	days: Mutex<Days>,
+	release: RwLock<Option<Release>>,
+	/// Each jurisdiction's depth, from the directory at the latest release.
+	depths: RwLock<BTreeMap<JurisdictionId, u8>>,
+}
+
+/// The public methods over the [`Views`].
 pub struct Public<C, B> {
+	views: Views<C, B>,
 	client: Arc<C>,
-	backend: Arc<B>,
-	days: Arc<Mutex<Days>>,
+	state: Arc<State>,
+	policy: DisclosurePolicy,
 }
 
-/// Where a view of a block failed.
-#[derive(Debug)]
-enum ViewError {
-	/// The block or its body is not on this node.
-	Missing(String),
-	/// Its state is pruned.
-	Pruned(u32),
-	/// Its runtime is not this node's.
-	UnknownRuntime(u32),
-	/// Anything else.
-	Other(String),
-}
-
-impl ViewError {
-	/// Why block `number` could not be read natively.
-	fn of(number: u32, e: NotNative) -> Self {
-		match e {
-			NotNative::OtherRuntime(version) => Self::UnknownRuntime(version),
-			NotNative::NoState => Self::Pruned(number),
-		}
-	}
-}
-
-impl From<ViewError> for jsonrpsee::types::ErrorObjectOwned {
-	fn from(e: ViewError) -> Self {
-		match e {
-			ViewError::Missing(what) => not_found(what),
-			ViewError::Pruned(n) => not_found(format!(
-				"the state of block {n} is pruned on this gateway; a gateway that shows every \
-				 block runs with --state-pruning archive-canonical"
-			)),
-			ViewError::UnknownRuntime(v) => runtime_error(format!(
-				"the block's runtime (spec_version {v}) is newer than this gateway's; upgrade \
-				 the gateway"
-			)),
-			ViewError::Other(e) => runtime_error(e),
-		}
-	}
-}
-
-/// `pallet_name.function_name` in polkadot.js's spelling: `civilEvents.registerBirth`.
-fn call_name(call: &RuntimeCall) -> String {
-	let meta = call.get_call_metadata();
-	let mut name = String::new();
-	let mut chars = meta.pallet_name.chars();
-	if let Some(first) = chars.next() {
-		name.extend(first.to_lowercase());
-		name.extend(chars);
-	}
-	name.push('.');
-	let mut upper = false;
-	for c in meta.function_name.chars() {
-		if c == '_' {
-			upper = true;
-		} else if upper {
-			name.extend(c.to_uppercase());
-			upper = false;
-		} else {
-			name.push(c);
-		}
-	}
-	name
-}
-
-/// The office an act event names, if the event registers an act.
-fn act_office(event: &RuntimeEvent) -> Option<u32> {
-	use pallet_civil_events::Event as E;
-	match event {
-		RuntimeEvent::CivilEvents(
-			E::BirthRegistered { office, .. }
-			| E::PersonEnrolled { office, .. }
-			| E::DeathRegistered { office, .. }
-			| E::MarriageRegistered { office, .. }
-			| E::DivorceRegistered { office, .. }
-			| E::AdoptionRegistered { office, .. }
-			| E::PaternityRegistered { office, .. }
-			| E::NameChangeRegistered { office, .. }
-			| E::MarriageEnrolled { office, .. },
-		) => Some(*office),
-		_ => None,
-	}
-}
-
-/// Within the externalities of a block's state: the acts its events register, by office.
-fn acts_by_office() -> Vec<(u32, u32)> {
-	let mut by_office = BTreeMap::<u32, u32>::new();
-	for record in frame_system::Pallet::<Runtime>::read_events_no_consensus() {
-		if let Some(office) = act_office(&record.event) {
-			let n = by_office.entry(office).or_default();
-			*n = n.saturating_add(1);
-		}
-	}
-	by_office.into_iter().collect()
-}
-
-/// The public view of block `hash`: the block's body decoded natively, its events, timestamp
-/// and officers read natively from its state.
-fn view<C, B>(client: &C, backend: &B, hash: H256) -> Result<PublicBlockJson, ViewError>
-where
-	C: HeaderBackend<Block> + BlockBackend<Block> + CallApiAt<Block>,
-	B: sc_client_api::Backend<Block>,
-{
-	let header =
-		client
-			.header(hash)
-			.map_err(|e| ViewError::Other(e.to_string()))?
-			.ok_or_else(|| {
-				ViewError::Missing(format!("this node has no block with the hash {hash:?}"))
-			})?;
-	let number = *header.number();
-	let body = client
-		.block_body(hash)
-		.map_err(|e| ViewError::Other(e.to_string()))?
-		.ok_or_else(|| ViewError::Missing(format!("the body of block {number} is pruned")))?;
-	let finalized = client.info().finalized_number >= number;
-	// Decoded with this node's types only when the block's runtime is this node's own.
-	run_native(client, backend, hash, || {
-		let extrinsics = body
-			.iter()
-			.map(|opaque| UncheckedExtrinsic::decode(&mut &opaque.encode()[..]))
-			.collect::<Result<Vec<_>, _>>()
-			.map_err(|e| ViewError::Other(format!("block {number}: an extrinsic: {e}")))?;
-		let mut outcomes: BTreeMap<u32, (bool, Option<String>, u32)> = BTreeMap::new();
-		for record in frame_system::Pallet::<Runtime>::read_events_no_consensus() {
-			let frame_system::Phase::ApplyExtrinsic(i) = record.phase else { continue };
-			let entry = outcomes.entry(i).or_insert((true, None, 0));
-			match &record.event {
-				RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
-					dispatch_error,
-					..
-				}) => {
-					entry.0 = false;
-					entry.1 = Some(match RuntimeError::from_dispatch_error(*dispatch_error) {
-						Some(error) => format!("{error:?}"),
-						None => format!("{dispatch_error:?}"),
-					});
-				},
-				event => {
-					if act_office(event).is_some() {
-						entry.2 = entry.2.saturating_add(1);
-					}
-				},
-			}
-		}
-		let extrinsics = extrinsics
-			.iter()
-			.enumerate()
-			.map(|(i, uxt)| {
-				let index = i as u32;
-				let officer = match &uxt.preamble {
-					Preamble::Signed(MultiAddress::Id(account), ..) => Some(account.clone()),
-					_ => None,
-				};
-				let office = officer.as_ref().and_then(|account| {
-					pallet_offices::Officers::<Runtime>::get(account).map(|o| o.office).or_else(
-						|| pallet_offices::Dismissals::<Runtime>::get(account).map(|d| d.office),
-					)
-				});
-				let (success, error, acts) = outcomes.remove(&index).unwrap_or((true, None, 0));
-				PublicExtrinsicJson {
-					index,
-					call: call_name(&uxt.function),
-					officer: officer.map(|a| a.to_ss58check()),
-					office,
-					outcome: if success { "success" } else { "failed" }.into(),
-					error,
-					acts,
-				}
-			})
-			.collect();
-		Ok(PublicBlockJson {
-			number,
-			hash,
-			timestamp: pallet_timestamp::Now::<Runtime>::get(),
-			finalized,
-			extrinsics,
-		})
-	})
-	.map_err(|e| ViewError::of(number, e))?
-}
-
-/// The start of the Aura slot of block `number`, from its header (no body, no state: a
-/// certificate check stays two reads and a cached header): milliseconds since 1970, UTC. The
-/// block's timestamp lies in that slot, and a slot (`slot_duration` ms: 6 s in production,
-/// 2 s on the test networks) never spans midnight (the genesis accepts only slots that divide a
-/// day: `pallet_authorities::valid_slot_duration`), so the day is the timestamp's day. `None`
-/// for the genesis block or a block this node does not have.
-pub fn block_time<C>(client: &C, number: u32, slot_duration: u64) -> Option<u64>
-where
-	C: HeaderBackend<Block>,
-{
-	let header = client.header(client.hash(number).ok()??).ok()??;
-	header.digest().logs().iter().find_map(|log| {
-		let (engine, data) = log.as_pre_runtime()?;
-		if engine != sp_consensus_aura::AURA_ENGINE_ID {
-			return None;
-		}
-		let slot = sp_consensus_aura::Slot::decode(&mut &data[..]).ok()?;
-		u64::from(slot).checked_mul(slot_duration)
-	})
-}
-
-/// `"YYYY-MM-DD"` of a time in milliseconds since 1970, UTC (the runtime's own calendar).
-pub fn utc_date(ms: u64) -> String {
-	match civil_registry_primitives::Date::from_unix_millis(ms) {
-		Some(date) => format!("{:04}-{:02}-{:02}", date.year, date.month, date.day),
-		None => String::from("-"),
+/// Refuses a block parameter: the public answers at the latest finalized block only (an answer
+/// at a past block would date a later correction, or difference two releases of a counter).
+fn no_block(at: Option<serde_json::Value>) -> Result<(), ErrorObjectOwned> {
+	match at {
+		None | Some(serde_json::Value::Null) => Ok(()),
+		Some(_) => Err(invalid(
+			"the public gateway answers at the latest finalized block only: leave out the block",
+		)),
 	}
 }
 
@@ -455,83 +407,148 @@ fn day_start(ms: u64) -> u64 {
 	ms.saturating_sub(ms.rem_euclid(DAY_MS))
 }
 
-impl<C, B> Public<C, B>
-where
-	C: HeaderBackend<Block> + BlockBackend<Block> + CallApiAt<Block> + Send + Sync + 'static,
-	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
-{
-	fn block(&self, at: Option<&str>) -> Result<H256, jsonrpsee::types::ErrorObjectOwned> {
-		let info = self.client.info();
-		match at {
-			None | Some("finalized") => Ok(info.finalized_hash),
-			Some("best") => Ok(info.best_hash),
-			Some(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
-				let number: u32 = text.parse().map_err(|_| {
-					invalid(format!("block number {} is too large", quoted(text, 12)))
-				})?;
-				self.client
-					.hash(number)
-					.map_err(runtime_error)?
-					.ok_or_else(|| not_found(format!("this node has no block {number}")))
-			},
-			Some(text) => {
-				let hash = crate::rpc::parse_hash(text).map_err(|_| {
-					invalid(format!(
-						"malformed block {}: expected \"best\", \"finalized\", a block number or \
-						 0x followed by 64 hex digits",
-						quoted(text, 66)
-					))
-				})?;
-				Ok(hash)
-			},
+/// The months from `from` to `to`, inclusive; empty if `from` is after `to`.
+fn months(from: YearMonth, to: YearMonth) -> Vec<YearMonth> {
+	let mut months = Vec::new();
+	let mut month = from;
+	while month <= to && months.len() <= MAX_STATISTICS_MONTHS as usize {
+		months.push(month);
+		match month.next() {
+			Some(next) => month = next,
+			None => break,
 		}
 	}
+	months
 }
 
+#[jsonrpsee::core::async_trait]
 impl<C, B> PublicApiServer for Public<C, B>
 where
-	C: HeaderBackend<Block> + BlockBackend<Block> + CallApiAt<Block> + Send + Sync + 'static,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + CallApiAt<Block> + Send + Sync + 'static,
+	C::Api: RegistryApi<Block>,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 {
-	fn public_block(&self, at: Option<String>) -> RpcResult<PublicBlockJson> {
-		let hash = self.block(at.as_deref())?;
-		Ok(view(&*self.client, &*self.backend, hash)?)
+	async fn verify_certificate(
+		&self,
+		certificate_hash: String,
+		at: Option<serde_json::Value>,
+	) -> RpcResult<CertificateJson> {
+		no_block(at)?;
+		let block = self.client.info().finalized_hash;
+		self.views.certificate(&certificate_hash, block).await
+	}
+
+	async fn verify_archive_record(
+		&self,
+		root: String,
+		index: u32,
+		record: String,
+		proof: Vec<String>,
+		at: Option<serde_json::Value>,
+	) -> RpcResult<ArchiveRecordJson> {
+		no_block(at)?;
+		let block = self.client.info().finalized_hash;
+		self.views.archive_record(root, index, record, proof, block).await
+	}
+
+	fn published_statistics(
+		&self,
+		jurisdiction: u32,
+		kind: Option<String>,
+		from: String,
+		to: String,
+		at: Option<serde_json::Value>,
+	) -> RpcResult<PublishedStatisticsJson> {
+		no_block(at)?;
+		let kind = kind.as_deref().map(parse_kind).transpose()?;
+		let (from, to) = (parse_month(&from)?, parse_month(&to)?);
+		if from > to {
+			return Err(invalid("`from` is after `to`"));
+		}
+		if from.months_until(&to) > MAX_STATISTICS_MONTHS {
+			return Err(invalid("the range spans more than 120 months; split the query"));
+		}
+		let release = self.state.release.read().map_err(|_| runtime_error("poisoned"))?;
+		let Some(release) = release.as_ref() else {
+			return Ok(PublishedStatisticsJson { release: None, rows: Vec::new() });
+		};
+		let depth = *self
+			.state
+			.depths
+			.read()
+			.map_err(|_| runtime_error("poisoned"))?
+			.get(&jurisdiction)
+			.ok_or_else(|| not_found(format!("no jurisdiction has the id {jurisdiction}")))?;
+		let kinds: Vec<ActKind> = match kind {
+			Some(kind) if depth > self.policy.depth_for(kind) => {
+				return Err(invalid(format!(
+					"{} is published down to depth {} (jurisdiction {jurisdiction} has depth \
+					 {depth}): ask for the jurisdiction above it",
+					super::common::kind_name(kind),
+					self.policy.depth_for(kind)
+				)))
+			},
+			Some(kind) => vec![kind],
+			None => ActKind::ALL
+				.into_iter()
+				.filter(|k| depth <= self.policy.depth_for(*k))
+				.collect(),
+		};
+		let mut rows = Vec::new();
+		for month in months(from.max(release.first), to.min(release.last)) {
+			for kind in &kinds {
+				let Some(table) = release.tables.get(&(*kind, month)) else { continue };
+				if let Some(cell) = table.iter().find(|c| c.jurisdiction == jurisdiction) {
+					rows.push(PublishedRowJson {
+						month: month_text(month),
+						kind: *kind,
+						count: cell.count,
+					});
+				}
+			}
+		}
+		Ok(PublishedStatisticsJson {
+			release: Some(ReleaseJson {
+				block: release.number,
+				day: utc_date(release.instant),
+				first_month: month_text(release.first),
+				last_month: month_text(release.last),
+				policy: self.policy,
+			}),
+			rows,
+		})
 	}
 
 	fn directory(&self) -> RpcResult<DirectoryJson> {
-		let info = self.client.info();
 		let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-		run_native(&*self.client, &*self.backend, info.finalized_hash, || {
-			let mut jurisdictions: Vec<_> = pallet_offices::Jurisdictions::<Runtime>::iter()
-				.map(|(id, j)| JurisdictionJson {
-					id,
+		let directory = self.views.directory(self.client.info().finalized_hash)?;
+		Ok(DirectoryJson {
+			jurisdictions: directory
+				.jurisdictions
+				.iter()
+				.map(|j| JurisdictionJson {
+					id: j.id,
 					code: text(&j.code),
 					name: text(&j.name),
 					parent: j.parent,
+					depth: j.depth,
 				})
-				.collect();
-			jurisdictions.sort_by_key(|j| j.id);
-			let mut offices: Vec<_> = pallet_offices::Offices::<Runtime>::iter()
-				.map(|(id, o)| OfficeJson {
-					id,
+				.collect(),
+			offices: directory
+				.offices
+				.iter()
+				.map(|o| OfficeJson {
+					id: o.id,
 					name: text(&o.name),
 					jurisdiction: o.jurisdiction,
-					status: match o.status {
-						pallet_offices::OfficeStatus::Active => "active",
-						pallet_offices::OfficeStatus::Suspended => "suspended",
-						pallet_offices::OfficeStatus::Closed => "closed",
-					}
-					.into(),
+					status: o.status,
 				})
-				.collect();
-			offices.sort_by_key(|o| o.id);
-			DirectoryJson { jurisdictions, offices }
+				.collect(),
 		})
-		.map_err(|e| ViewError::of(info.finalized_number, e).into())
 	}
 
 	fn heartbeat(&self) -> RpcResult<HeartbeatJson> {
-		let days = self.days.lock().map_err(|_| runtime_error("the heartbeat stopped"))?;
+		let days = self.state.days.lock().map_err(|_| runtime_error("the heartbeat stopped"))?;
 		let Some(head) = days.blocks.back() else {
 			return Err(runtime_error("the gateway has not read a finalized block yet"));
 		};
@@ -545,9 +562,9 @@ where
 				break;
 			}
 			since = block.number;
-			for (office, n) in &block.acts {
-				let total = acts.entry(*office).or_default();
-				*total = total.saturating_add(*n);
+			for a in &block.acts {
+				let total = acts.entry(a.region).or_default();
+				*total = total.saturating_add(a.acts);
 			}
 		}
 		Ok(HeartbeatJson {
@@ -557,70 +574,72 @@ where
 			day: utc_date(head.timestamp),
 			since,
 			complete,
-			acts: acts.values().sum(),
-			acts_by_office: acts
+			acts: acts.values().fold(0u32, |sum, n| sum.saturating_add(*n)),
+			acts_by_region: acts
 				.into_iter()
-				.map(|(office, acts)| OfficeActsJson { office, acts })
+				.map(|(region, acts)| RegionActivity { region, acts })
 				.collect(),
 		})
 	}
 }
 
-/// The summary of block `hash` for the heartbeat: its time and the acts its events register,
-/// from its state (not its body).
-fn summary<C, B>(client: &C, backend: &B, hash: H256) -> Result<Summary, ViewError>
-where
-	C: HeaderBackend<Block> + CallApiAt<Block>,
-	B: sc_client_api::Backend<Block>,
-{
-	let number =
-		client
-			.number(hash)
-			.map_err(|e| ViewError::Other(e.to_string()))?
-			.ok_or_else(|| {
-				ViewError::Missing(format!("this node has no block with the hash {hash:?}"))
-			})?;
-	let (timestamp, acts) = run_native(client, backend, hash, || {
-		(pallet_timestamp::Now::<Runtime>::get(), acts_by_office())
-	})
-	.map_err(|e| ViewError::of(number, e))?;
-	Ok(Summary { number, hash, timestamp, acts })
+/// What the follower needs.
+struct Follower<C, B> {
+	views: Views<C, B>,
+	client: Arc<C>,
+	state: Arc<State>,
+	policy: DisclosurePolicy,
+	schedule: Schedule,
+	months: u32,
+	slot_duration: u64,
 }
 
-/// Reads every newly finalized block into `days`, from the finalized head back to the start
-/// of its day (as far as the state goes) at start, then each block as it is finalized.
-async fn follow<C, B>(client: Arc<C>, backend: Arc<B>, days: Arc<Mutex<Days>>)
+impl<C, B> Follower<C, B>
 where
-	C: HeaderBackend<Block>
-		+ BlockBackend<Block>
-		+ BlockchainEvents<Block>
-		+ CallApiAt<Block>
-		+ Send
-		+ Sync
-		+ 'static,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + CallApiAt<Block> + Send + Sync + 'static,
+	C::Api: RegistryApi<Block>,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 {
-	let mut finality = client.finality_notification_stream();
-	let catch_up = |head: H256| {
-		let last = days.lock().ok().and_then(|d| d.blocks.back().map(|b| b.hash));
+	/// A block's time: the start of its slot (header only).
+	fn time(&self, number: u32) -> Option<u64> {
+		block_time(&*self.client, number, self.slot_duration)
+	}
+
+	/// The summary of block `hash` for the heartbeat.
+	fn summary(&self, hash: H256) -> Result<Summary, String> {
+		let header = self
+			.client
+			.header(hash)
+			.map_err(|e| e.to_string())?
+			.ok_or_else(|| format!("no block {hash:?}"))?;
+		let number = *header.number();
+		let timestamp = self.time(number).unwrap_or(0);
+		let acts = self.views.block_activity(hash).map_err(|e| e.message().to_string())?;
+		Ok(Summary { number, hash, timestamp, acts })
+	}
+
+	/// Reads the finalized blocks since the last one read into the heartbeat's days, from
+	/// `head` back to the last block read or, at start, to the start of the head's day (as far
+	/// as the state goes).
+	fn catch_up(&self, head: H256) {
+		let last = self.state.days.lock().ok().and_then(|d| d.blocks.back().map(|b| b.hash));
 		let now = std::time::SystemTime::now()
 			.duration_since(std::time::UNIX_EPOCH)
-			.map_or(0, |d| d.as_millis() as u64);
-		// Walk back from the head to the last block read or, at start, to the day's start.
+			.map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
 		// `Some(complete)` when the walk did not join the blocks read before: they are
 		// replaced, and `complete` says whether the walk reached the day's start.
 		let mut new = Vec::new();
 		let mut cursor = head;
-		let mut day_start = None;
+		let mut start = None;
 		let restart = loop {
 			if Some(cursor) == last {
 				break None;
 			}
-			let summary = match summary(&*client, &*backend, cursor) {
+			let summary = match self.summary(cursor) {
 				Ok(s) => s,
 				Err(e) => {
-					// No state (pruned), or a runtime this node does not know: stop here.
-					log::debug!(target: "gateway", "heartbeat: block {cursor:?}: {e:?}");
+					// No state (pruned), or a runtime without the view: stop here.
+					log::debug!(target: "gateway", "heartbeat: block {cursor:?}: {e}");
 					break Some(false);
 				},
 			};
@@ -628,18 +647,18 @@ where
 			if new.is_empty() && summary.timestamp.saturating_add(DAY_MS) < now {
 				return;
 			}
-			let start = *day_start.get_or_insert(self::day_start(summary.timestamp));
-			let whole = summary.timestamp < start || summary.number == 0;
+			let day = *start.get_or_insert(day_start(summary.timestamp));
+			let whole = summary.timestamp < day || summary.number == 0;
 			new.push(summary);
 			if whole || new.len() >= HEARTBEAT_BLOCKS {
 				break Some(true);
 			}
-			match client.header(cursor) {
+			match self.client.header(cursor) {
 				Ok(Some(header)) => cursor = *header.parent_hash(),
 				_ => break Some(false),
 			}
 		};
-		if let Ok(mut d) = days.lock() {
+		if let Ok(mut d) = self.state.days.lock() {
 			if let Some(complete) = restart {
 				d.blocks.clear();
 				d.complete = complete;
@@ -650,43 +669,112 @@ where
 				d.complete = true;
 			}
 		}
-	};
-	catch_up(client.info().finalized_hash);
+	}
+
+	/// The first finalized block whose time is at or after `instant`, if any.
+	fn first_block_at(&self, instant: u64) -> Option<u32> {
+		let head = self.client.info().finalized_number;
+		if self.time(head)? < instant {
+			return None;
+		}
+		// Block times grow with the number: the first at or after `instant`, by bisection
+		// over headers (no state read).
+		let (mut low, mut high) = (1u32, head);
+		while low < high {
+			let mid = low.saturating_add(high.saturating_sub(low) / 2);
+			match self.time(mid) {
+				Some(t) if t >= instant => high = mid,
+				_ => low = mid.saturating_add(1),
+			}
+		}
+		Some(high)
+	}
+
+	/// Computes the release due at the finalized head, if it is not the one held.
+	fn release(&self) {
+		let head = self.client.info().finalized_number;
+		let Some(instant) = self.time(head).and_then(|now| self.schedule.latest(now)) else {
+			return;
+		};
+		let held = self.state.release.read().ok().and_then(|r| r.as_ref().map(|r| r.instant));
+		if held == Some(instant) {
+			return;
+		}
+		let Some(number) = self.first_block_at(instant) else { return };
+		let Some(hash) = self.client.hash(number).ok().flatten() else { return };
+		let Some(last) =
+			Date::from_unix_millis(instant).and_then(|d| previous(YearMonth::new(d.year, d.month)))
+		else {
+			return;
+		};
+		let mut first = last;
+		for _ in 1..self.months {
+			match previous(first) {
+				Some(p) if p.is_valid() => first = p,
+				_ => break,
+			}
+		}
+		let computed = (|| -> Result<Release, ErrorObjectOwned> {
+			let directory = self.views.directory(hash)?;
+			let mut tables = BTreeMap::new();
+			for month in months(first, last) {
+				for kind in ActKind::ALL {
+					let table = self.views.published_statistics(kind, month, self.policy, hash)?;
+					tables.insert((kind, month), table.cells);
+				}
+			}
+			if let Ok(mut depths) = self.state.depths.write() {
+				*depths = directory.jurisdictions.iter().map(|j| (j.id, j.depth)).collect();
+			}
+			Ok(Release { instant, number, last, first, tables })
+		})();
+		match computed {
+			Ok(release) => {
+				log::info!(
+					target: "gateway",
+					"Statistics released for {} to {} at block {number} ({})",
+					month_text(release.first),
+					month_text(release.last),
+					utc_date(instant),
+				);
+				if let Ok(mut held) = self.state.release.write() {
+					*held = Some(release);
+				}
+			},
+			Err(e) => log::warn!(
+				target: "gateway",
+				"Statistics not released at block {number}: {}",
+				e.message()
+			),
+		}
+	}
+}
+
+/// Follows the finalized chain: the heartbeat's days, and a release of the statistics when
+/// one is due.
+async fn follow<C, B>(follower: Follower<C, B>)
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ BlockchainEvents<Block>
+		+ CallApiAt<Block>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: RegistryApi<Block>,
+	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
+{
+	let mut finality = follower.client.finality_notification_stream();
+	follower.catch_up(follower.client.info().finalized_hash);
+	follower.release();
 	while let Some(notification) = finality.next().await {
-		catch_up(notification.hash);
+		follower.catch_up(notification.hash);
+		follower.release();
 	}
 }
 
-/// A second JSON-RPC server of the node (the public gateway, the office read API) on
-/// `address`, with the node's own RPC limits (`--rpc-max-connections`, `--rpc-rate-limit`,
-/// ...), safe methods only, and any web origin: a list of origins would also make Substrate's
-/// server accept only localhost as the `Host`, which such an address is not. (The gateway is
-/// read-only and public; every office request is signed, so a web page gains nothing there.)
-pub(crate) fn extra_endpoint(
-	address: SocketAddr,
-	rpc: &sc_service::config::RpcConfiguration,
-) -> sc_rpc_server::RpcEndpoint {
-	sc_rpc_server::RpcEndpoint {
-		listen_addr: address,
-		batch_config: rpc.batch_config,
-		cors: None,
-		max_connections: rpc.max_connections,
-		max_payload_in_mb: rpc.max_request_size,
-		max_payload_out_mb: rpc.max_response_size,
-		max_subscriptions_per_connection: rpc.max_subs_per_conn,
-		max_buffer_capacity_per_connection: rpc.message_buffer_capacity,
-		rate_limit: rpc.rate_limit,
-		rate_limit_trust_proxy_headers: rpc.rate_limit_trust_proxy_headers,
-		rate_limit_whitelisted_ips: rpc.rate_limit_whitelisted_ips.clone(),
-		rpc_methods: sc_rpc_server::RpcMethods::Safe,
-		is_optional: false,
-		retry_random_port: false,
-	}
-}
-
-/// Starts the public gateway on `params.public_gateway`, if given: the server (Substrate's
-/// own RPC server, with the node's RPC limits) and the heartbeat's follower, both stopped with
-/// the node.
+/// Starts the public gateway on `params.public_gateway`, if given: the server (with limits per
+/// client address: `server.rs`) and its follower, both stopped with the node.
 pub fn start<C, B>(
 	params: &GatewayParams,
 	config: &sc_service::Configuration,
@@ -700,19 +788,26 @@ where
 		+ BlockBackend<Block>
 		+ BlockchainEvents<Block>
 		+ CallApiAt<Block>
-		+ sp_api::ProvideRuntimeApi<Block>
+		+ ProvideRuntimeApi<Block>
 		+ Send
 		+ Sync
 		+ 'static,
-	C::Api: civil_registry_runtime::apis::CivilRegistryApi<Block>,
+	C::Api: RegistryApi<Block>,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 {
-	use crate::rpc::{Civil, CivilRpcServer};
 	use sc_rpc::chain::ChainApiServer;
 	let Some(address) = params.public_gateway else { return Ok(()) };
 	let error = |what: &str, e: &dyn std::fmt::Display| {
 		sc_service::Error::Other(format!("public gateway on {address}: {what}: {e}"))
 	};
+
+	let state = Arc::new(State {
+		days: Mutex::new(Days::default()),
+		release: RwLock::new(None),
+		depths: RwLock::new(BTreeMap::new()),
+	});
+	let views = || Views::new(client.clone(), backend.clone(), slot_duration);
+	let policy = params.policy();
 
 	// Everything the gateway could serve, then all but the allowed methods taken out.
 	let mut module = RpcModule::new(());
@@ -721,12 +816,8 @@ where
 		.merge(sc_rpc::chain::new_full(client.clone(), executor).into_rpc())
 		.map_err(|e| error("chain methods", &e))?;
 	module
-		.merge(Civil::new(client.clone(), backend.clone(), slot_duration).into_rpc())
-		.map_err(|e| error("civil methods", &e))?;
-	let days = Arc::new(Mutex::new(Days::default()));
-	module
 		.merge(
-			Public { client: client.clone(), backend: backend.clone(), days: days.clone() }
+			Public { views: views(), client: client.clone(), state: state.clone(), policy }
 				.into_rpc(),
 		)
 		.map_err(|e| error("public methods", &e))?;
@@ -748,35 +839,61 @@ where
 			module.remove_method(name);
 		}
 	}
+	let mut served: Vec<&'static str> = module.method_names().collect();
+	served.push("rpc_methods");
+	served.sort_unstable();
+	module
+		.register_method(
+			"rpc_methods",
+			move |_, _, _| serde_json::json!({ "methods": served.clone() }),
+		)
+		.map_err(|e| error("rpc_methods", &e))?;
 
 	let rpc = &config.rpc;
-	let endpoint = extra_endpoint(address, rpc);
-	let server_config = sc_rpc_server::Config {
-		endpoints: vec![endpoint],
-		metrics: None,
-		rpc_api: module,
-		id_provider: None,
-		request_logger_limit: rpc.request_logger_limit,
-		rpc_runtime: sc_rpc_server::create_rpc_runtime(rpc.max_connections)
-			.map_err(|e| error("runtime", &e))?,
+	let limits = super::server::Limits {
+		max_connections: rpc.max_connections,
+		per_ip_connections: params.public_max_connections_per_ip,
+		per_ip_calls_per_minute: params.public_calls_per_minute,
+		max_request_mb: rpc.max_request_size,
+		max_response_mb: rpc.max_response_size,
+		max_batch: match rpc.batch_config {
+			sc_rpc_server::BatchRequestConfig::Disabled => Some(0),
+			sc_rpc_server::BatchRequestConfig::Limit(n) => Some(n),
+			sc_rpc_server::BatchRequestConfig::Unlimited => None,
+		},
+		max_subscriptions: rpc.max_subs_per_conn,
+		message_buffer: rpc.message_buffer_capacity,
 	};
-	// As sc-service starts the node's own server: blocking here, so that an address in use
-	// stops the node at start with a clear error.
+	// Blocking here, so that an address in use stops the node at start with a clear error.
 	let server = tokio::task::block_in_place(|| {
-		config.tokio_handle.block_on(sc_rpc_server::start_server(server_config))
+		config
+			.tokio_handle
+			.block_on(super::server::start(address, module, limits.clone()))
 	})
 	.map_err(|e| error("start", &e))?;
 	log::info!(
 		target: "gateway",
-		"Public gateway on {address}: {} methods ({})",
+		"Public gateway on {}: {} methods ({}); at most {} connections, {} per address, {} \
+		 calls a minute per address",
+		server.address,
 		PUBLIC_METHODS.len(),
-		PUBLIC_METHODS.join(", ")
+		PUBLIC_METHODS.join(", "),
+		limits.max_connections,
+		limits.per_ip_connections,
+		limits.per_ip_calls_per_minute,
 	);
 	task_manager.keep_alive(server);
-	task_manager.spawn_handle().spawn_blocking(
-		"public-gateway-heartbeat",
-		None,
-		follow(client, backend, days),
-	);
+	let follower = Follower {
+		views: views(),
+		client,
+		state,
+		policy,
+		schedule: params.schedule(),
+		months: params.statistics_months,
+		slot_duration,
+	};
+	task_manager
+		.spawn_handle()
+		.spawn_blocking("public-gateway-follower", None, follow(follower));
 	Ok(())
 }

@@ -1,62 +1,48 @@
-//! The node's RPC extensions on top of the standard `system_*`, `chain_*`, `state_*` and
-//! `author_*` methods that `sc-service` serves.
+//! The views every server of the node answers from, in plain JSON: a certificate's status, a
+//! jurisdiction's counters, an archive record's proof, the published statistics, the
+//! directory, a block's activity. Each is what the runtime API [`CivilRegistryApi`] answers at a
+//! given block; a certificate check, a statistics query and an archive proof run the same
+//! runtime code natively when the block's runtime is this node's own ([`run_native`]).
 //!
-//! - `system_accountNextIndex`, `system_dryRun` (from `substrate-frame-rpc-system`).
-//! - `civil_*`: what a client without SCALE types wants from the registry, in plain JSON —
-//!   checking a certificate from its QR code, reading the vital statistics, proving a paper
-//!   record against an anchored archive batch. Each answers what the runtime API
-//!   [`CivilRegistryApi`] answers (running the same code natively when it can: see [`Civil`])
-//!   at the latest finalized block unless the optional last parameter `at` names another
-//!   (`"best"`, `"finalized"` or a block hash): an answer from the finalized block never
-//!   changes, one from the best block can be undone by a re-org.
-//!
-//! The chain is feeless, so there is no `payment_*` namespace.
-//!
-//! Errors carry a JSON-RPC code and a message a person can act on:
-//!
-//! | code | meaning |
-//! | --- | --- |
-//! | `-32602` | invalid parameter (malformed hash, month, kind or range) — the message says which |
-//! | `4004` | not found (no certificate with this hash, no jurisdiction with this id, no archive batch with this root, no block with this hash) |
-//! | `5000` | the runtime could not answer (e.g. the best block's state is not available) |
+//! **Threads.** A certificate check (2 reads) and an archive proof (1 read, at most 33 hashes)
+//! run natively on the RPC server's own task: microseconds, less than handing them to a
+//! blocking thread costs, and with 32 verifiers at once on two cores, 32 blocking threads only
+//! took turns on the cores (p99 24 ms against 14 ms for the server's cheapest method;
+//! docs/performance.md). A statistics query (up to 968 reads, milliseconds) and every query
+//! through the Wasm runtime run on a blocking thread, so that they never hold up the node's
+//! other tasks.
 
 use std::sync::Arc;
 
 use civil_registry_primitives::{
-	ActKind, ArchiveProofError, CertificateStatus, StatisticsError, YearMonth, MAX_ARCHIVE_PROOF,
+	ActKind, ArchiveProofError, CertificateStatus, Directory, DisclosurePolicy, PublishedTable,
+	RegionActivity, StatisticsError, YearMonth, MAX_ARCHIVE_PROOF,
 };
-use civil_registry_runtime::CivilEvents;
-use civil_registry_runtime::{
-	apis::CivilRegistryApi, opaque::Block, AccountId, BlockNumber, Nonce,
-};
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned},
-	RpcModule,
-};
-use sc_client_api::TrieCacheContext;
-use sc_transaction_pool_api::TransactionPool;
+use civil_registry_runtime::{apis::RegistryApi, opaque::Block, BlockNumber, CivilEvents};
+use civil_registry_runtime_api::CivilRegistryApi;
+use jsonrpsee::{core::RpcResult, types::ErrorObjectOwned};
 use serde::{Deserialize, Serialize};
 use sp_api::{CallApiAt, ProvideRuntimeApi};
-use sp_block_builder::BlockBuilder;
-use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+use sp_blockchain::HeaderBackend;
 use sp_core::H256;
 
-/// `civil_*` error code: nothing has this hash or id.
-pub const NOT_FOUND: i32 = 4004;
-/// `civil_*` error code: the runtime could not answer.
-pub const RUNTIME_ERROR: i32 = 5000;
+use super::{
+	common::{
+		block_time, date_text, invalid, month_text, not_found, parse_hash, parse_kind, parse_month,
+		runtime_error, utc_date, BlockSelector,
+	},
+	native::run_native,
+};
 
 /// What `civil_verifyCertificate` answers: no person, no date, no act id.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateJson {
 	/// `"valid"`, `"superseded"` (the act was corrected after issue) or `"revoked"`.
-	pub status: String,
+	pub status: CertificateStatus,
 	/// The kind of act: `"birth"`, `"death"`, `"marriage"`, `"divorce"`, `"adoption"`,
 	/// `"paternity"`, `"nameChange"` or `"enrollment"`.
-	pub kind: String,
+	pub kind: ActKind,
 	/// The id of the office that registered the act.
 	pub office: u32,
 	/// The version of the act the certificate states.
@@ -77,7 +63,7 @@ pub struct MonthlyCountJson {
 	/// `"YYYY-MM"`.
 	pub month: String,
 	/// The kind of act, as in [`CertificateJson::kind`].
-	pub kind: String,
+	pub kind: ActKind,
 	/// Acts in effect.
 	pub count: u32,
 }
@@ -109,51 +95,8 @@ pub struct ArchiveRecordJson {
 	pub anchored_at: Option<BlockNumber>,
 }
 
-/// The `civil_*` RPC methods.
-#[rpc(server, namespace = "civil")]
-pub trait CivilRpc {
-	/// The status of the certificate whose hash is `certificate_hash` (`0x` and 64 hex digits,
-	/// the value of the QR code).
-	///
-	/// `at`: the block to answer at — `null` or `"finalized"` for the latest finalized block,
-	/// `"best"` for the best block (a certificate issued seconds ago), or a block hash.
-	#[method(name = "verifyCertificate")]
-	async fn verify_certificate(
-		&self,
-		certificate_hash: String,
-		at: Option<String>,
-	) -> RpcResult<CertificateJson>;
-
-	/// Acts in effect per month and kind from `from` to `to` (`"YYYY-MM"`, at most 120
-	/// months), in jurisdiction `jurisdiction` and everything below it; `kind` (as in
-	/// [`CertificateJson::kind`]) or `null` for every kind. Months with no act are left out.
-	/// `at` as for `verifyCertificate`.
-	#[method(name = "statistics", blocking)]
-	fn statistics(
-		&self,
-		jurisdiction: u32,
-		kind: Option<String>,
-		from: String,
-		to: String,
-		at: Option<String>,
-	) -> RpcResult<Vec<MonthlyCountJson>>;
-
-	/// Whether `proof` (an array of at most 32 hashes, from the leaf up) proves the paper
-	/// record whose hash is `record` at position `index` of the archive batch anchored as
-	/// `root` (the tree: `primitives/src/archive.rs`; `scripts/load/archive-tree.mjs` builds
-	/// proofs). An unknown root is error 4004. `at` as for `verifyCertificate`.
-	#[method(name = "verifyArchiveRecord")]
-	async fn verify_archive_record(
-		&self,
-		root: String,
-		index: u32,
-		record: String,
-		proof: Vec<String>,
-		at: Option<String>,
-	) -> RpcResult<ArchiveRecordJson>;
-}
-
-/// Serves `civil_*` at the latest finalized block unless asked for another.
+/// The views every server answers from (the node's own `civil_*`, the public gateway): each
+/// a runtime view at a given block, natively when it can.
 ///
 /// **Threads.** A certificate check (2 reads) and an archive proof (1 read, at most 33
 /// hashes) run natively on the RPC server's own task: microseconds, less than handing them to
@@ -170,190 +113,40 @@ pub trait CivilRpc {
 /// `spec_name` and `spec_version`), the same view functions run natively over the block's
 /// state instead: the same code, the same reads, microseconds. After a runtime upgrade the node
 /// does not know yet, every query takes the runtime API, which is always right.
-pub struct Civil<C, B> {
+pub struct Views<C, B> {
 	client: Arc<C>,
 	backend: Arc<B>,
 	slot_duration: u64,
 }
 
-impl<C, B> Civil<C, B> {
-	/// The `civil_*` methods over `client` and its `backend`, on a chain whose Aura slot is
+impl<C, B> Views<C, B> {
+	/// The views over `client` and its `backend`, on a chain whose Aura slot is
 	/// `slot_duration` milliseconds.
 	pub fn new(client: Arc<C>, backend: Arc<B>, slot_duration: u64) -> Self {
 		Self { client, backend, slot_duration }
 	}
 }
 
-impl<C, B> Civil<C, B>
+impl<C, B> Views<C, B>
 where
 	C: CallApiAt<Block>,
 	B: sc_client_api::Backend<Block>,
 {
 	/// `query` run natively over the state of `block`, if the block's runtime is this node's
-	/// own (see [`Civil`]); `None` otherwise, and the caller takes the runtime API.
+	/// own (see [`Views`]); `None` otherwise, and the caller takes the runtime API.
 	fn native<R>(&self, block: H256, query: impl FnOnce() -> R) -> Option<R> {
 		run_native(&*self.client, &*self.backend, block, query).ok()
 	}
 }
 
-/// Why [`run_native`] did not run its query.
-#[derive(Debug)]
-pub(crate) enum NotNative {
-	/// The block's runtime is not the one this node was built with (its `spec_version`).
-	OtherRuntime(u32),
-	/// The block's state is not on this node (pruned), or its runtime version unreadable.
-	NoState,
-}
-
-/// `query` run natively (the runtime's own Rust code, compiled into the node) over the state
-/// of `block`, when the block's runtime is this node's own: same `spec_name` and
-/// `spec_version`. Read-only: the changes `query` would make are dropped.
-pub(crate) fn run_native<C, B, R>(
-	client: &C,
-	backend: &B,
-	block: H256,
-	query: impl FnOnce() -> R,
-) -> Result<R, NotNative>
-where
-	C: CallApiAt<Block>,
-	B: sc_client_api::Backend<Block>,
-{
-	let version = client
-		.runtime_version_at(block, sp_api::CallContext::Offchain)
-		.map_err(|_| NotNative::NoState)?;
-	let own = &civil_registry_runtime::VERSION;
-	if version.spec_name != own.spec_name || version.spec_version != own.spec_version {
-		return Err(NotNative::OtherRuntime(version.spec_version));
-	}
-	let state = backend
-		.state_at(block, TrieCacheContext::Untrusted)
-		.map_err(|_| NotNative::NoState)?;
-	let mut overlay = sp_state_machine::OverlayedChanges::default();
-	let mut ext = sp_state_machine::Ext::new(&mut overlay, &state, None);
-	Ok(sp_externalities::set_and_run_with_externalities(&mut ext, query))
-}
-
-pub(crate) fn invalid(message: impl Into<String>) -> ErrorObjectOwned {
-	ErrorObjectOwned::owned(INVALID_PARAMS_CODE, message.into(), None::<()>)
-}
-
-pub(crate) fn not_found(message: impl Into<String>) -> ErrorObjectOwned {
-	ErrorObjectOwned::owned(NOT_FOUND, message.into(), None::<()>)
-}
-
-pub(crate) fn runtime_error(e: impl std::fmt::Display) -> ErrorObjectOwned {
-	ErrorObjectOwned::owned(RUNTIME_ERROR, format!("the runtime could not answer: {e}"), None::<()>)
-}
-
-/// The JSON name of an act kind.
-pub fn kind_name(kind: ActKind) -> &'static str {
-	match kind {
-		ActKind::Birth => "birth",
-		ActKind::Death => "death",
-		ActKind::Marriage => "marriage",
-		ActKind::Divorce => "divorce",
-		ActKind::Adoption => "adoption",
-		ActKind::Paternity => "paternity",
-		ActKind::NameChange => "nameChange",
-		ActKind::Enrollment => "enrollment",
+impl<C: HeaderBackend<Block>, B> Views<C, B> {
+	/// The block `at` names ([`BlockSelector`]).
+	pub fn block(&self, at: Option<&str>) -> Result<H256, ErrorObjectOwned> {
+		BlockSelector::parse(at)?.resolve(&*self.client)
 	}
 }
 
-/// `text` quoted for an error message if it is short enough to be a mistyped value, else only
-/// its length: a message never carries a caller's unbounded input back (into logs, into a
-/// proxy's error page).
-pub(crate) fn quoted(text: &str, longest: usize) -> String {
-	if text.len() <= longest {
-		format!("{text:?}")
-	} else {
-		format!("of {} bytes", text.len())
-	}
-}
-
-/// An act kind from its JSON name.
-pub fn parse_kind(name: &str) -> Result<ActKind, ErrorObjectOwned> {
-	ActKind::ALL.into_iter().find(|k| kind_name(*k) == name).ok_or_else(|| {
-		let names: Vec<_> = ActKind::ALL.into_iter().map(kind_name).collect();
-		invalid(format!(
-			"unknown act kind {}; expected one of {}",
-			quoted(name, 16),
-			names.join(", ")
-		))
-	})
-}
-
-/// A `0x`-prefixed 32-byte hash.
-pub fn parse_hash(text: &str) -> Result<H256, ErrorObjectOwned> {
-	let malformed = || {
-		invalid(format!(
-			"malformed hash {}: expected 0x followed by 64 hex digits",
-			quoted(text, 66)
-		))
-	};
-	let digits = text.strip_prefix("0x").ok_or_else(malformed)?;
-	if digits.len() != 64 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-		return Err(malformed());
-	}
-	let mut bytes = [0u8; 32];
-	for (byte, pair) in bytes.iter_mut().zip(digits.as_bytes().chunks(2)) {
-		let pair = std::str::from_utf8(pair).map_err(|_| malformed())?;
-		*byte = u8::from_str_radix(pair, 16).map_err(|_| malformed())?;
-	}
-	Ok(H256(bytes))
-}
-
-/// A month written `YYYY-MM`.
-pub fn parse_month(text: &str) -> Result<YearMonth, ErrorObjectOwned> {
-	let malformed = || invalid(format!("malformed month {}: expected YYYY-MM", quoted(text, 7)));
-	let (year, month) = text.split_once('-').ok_or_else(malformed)?;
-	if year.len() != 4 || month.len() != 2 {
-		return Err(malformed());
-	}
-	let month = YearMonth::new(
-		year.parse().map_err(|_| malformed())?,
-		month.parse().map_err(|_| malformed())?,
-	);
-	if !month.is_valid() {
-		return Err(invalid(format!(
-			"{} is not a month between 1800-01 and 9999-12",
-			quoted(text, 7)
-		)));
-	}
-	Ok(month)
-}
-
-impl<C, B> Civil<C, B>
-where
-	C: HeaderBackend<Block>,
-{
-	/// The block `at` names: `None` or `"finalized"` the latest finalized block, `"best"` the
-	/// best block, else a `0x` block hash this node has.
-	fn block(&self, at: Option<&str>) -> Result<H256, ErrorObjectOwned> {
-		let info = self.client.info();
-		match at {
-			None | Some("finalized") => Ok(info.finalized_hash),
-			Some("best") => Ok(info.best_hash),
-			Some(text) => {
-				let hash = parse_hash(text).map_err(|_| {
-					invalid(format!(
-						"malformed block {}: expected \"best\", \"finalized\" or 0x followed \
-						 by 64 hex digits",
-						quoted(text, 66)
-					))
-				})?;
-				match self.client.header(hash) {
-					Ok(Some(_)) => Ok(hash),
-					Ok(None) => {
-						Err(not_found(format!("this node has no block with the hash {text}")))
-					},
-					Err(e) => Err(runtime_error(e)),
-				}
-			},
-		}
-	}
-}
-
-impl<C: Send + Sync + 'static, B> Civil<C, B> {
+impl<C: Send + Sync + 'static, B> Views<C, B> {
 	/// `query` through the Wasm runtime API, on a blocking thread: milliseconds that must not
 	/// hold up the RPC server's tasks.
 	async fn wasm<R: Send + 'static>(
@@ -368,20 +161,19 @@ impl<C: Send + Sync + 'static, B> Civil<C, B> {
 	}
 }
 
-#[jsonrpsee::core::async_trait]
-impl<C, B> CivilRpcServer for Civil<C, B>
+impl<C, B> Views<C, B>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + CallApiAt<Block> + Send + Sync + 'static,
-	C::Api: CivilRegistryApi<Block>,
+	C::Api: RegistryApi<Block>,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 {
-	async fn verify_certificate(
+	/// The certificate whose hash is `certificate_hash`, at `block`.
+	pub async fn certificate(
 		&self,
-		certificate_hash: String,
-		at: Option<String>,
+		certificate_hash: &str,
+		block: H256,
 	) -> RpcResult<CertificateJson> {
-		let hash = parse_hash(&certificate_hash)?;
-		let block = self.block(at.as_deref())?;
+		let hash = parse_hash(certificate_hash)?;
 		let info = match self.native(block, || CivilEvents::verify_certificate(hash)) {
 			Some(info) => info,
 			None => {
@@ -391,37 +183,28 @@ where
 		}
 		.ok_or_else(|| not_found(format!("no certificate has the hash {certificate_hash}")))?;
 		Ok(CertificateJson {
-			status: match info.status {
-				CertificateStatus::Valid => "valid",
-				CertificateStatus::Superseded => "superseded",
-				CertificateStatus::Revoked => "revoked",
-			}
-			.into(),
-			kind: kind_name(info.kind).into(),
+			status: info.status,
+			kind: info.kind,
 			office: info.office,
 			version: info.version,
 			current_version: info.current_version,
 			issued_at: info.issued_at,
-			issued_on: crate::gateway::block_time(
-				&*self.client,
-				info.issued_at,
-				self.slot_duration,
-			)
-			.map(crate::gateway::utc_date),
+			issued_on: block_time(&*self.client, info.issued_at, self.slot_duration).map(utc_date),
 		})
 	}
 
-	fn statistics(
+	/// The exact counters of `jurisdiction` from `from` to `to` at `block`: for the authority
+	/// network only (the public's are [`Views::published_statistics`]).
+	pub fn statistics(
 		&self,
 		jurisdiction: u32,
 		kind: Option<String>,
 		from: String,
 		to: String,
-		at: Option<String>,
+		block: H256,
 	) -> RpcResult<Vec<MonthlyCountJson>> {
 		let kind = kind.as_deref().map(parse_kind).transpose()?;
 		let (from, to) = (parse_month(&from)?, parse_month(&to)?);
-		let block = self.block(at.as_deref())?;
 		let rows =
 			match self.native(block, || CivilEvents::statistics(jurisdiction, kind, from, to)) {
 				Some(rows) => rows,
@@ -444,38 +227,21 @@ where
 		Ok(rows
 			.into_iter()
 			.map(|row| MonthlyCountJson {
-				month: format!("{:04}-{:02}", row.month.year, row.month.month),
-				kind: kind_name(row.kind).into(),
+				month: month_text(row.month),
+				kind: row.kind,
 				count: row.count,
 			})
 			.collect())
 	}
 
-	async fn verify_archive_record(
+	/// Whether `proof` proves `record` at `index` of the archive batch `root`, at `block`.
+	pub async fn archive_record(
 		&self,
 		root: String,
 		index: u32,
 		record: String,
 		proof: Vec<String>,
-		at: Option<String>,
-	) -> RpcResult<ArchiveRecordJson> {
-		self.archive_record(root, index, record, proof, at).await
-	}
-}
-
-impl<C, B> Civil<C, B>
-where
-	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + CallApiAt<Block> + Send + Sync + 'static,
-	C::Api: CivilRegistryApi<Block>,
-	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
-{
-	async fn archive_record(
-		&self,
-		root: String,
-		index: u32,
-		record: String,
-		proof: Vec<String>,
-		at: Option<String>,
+		block: H256,
 	) -> RpcResult<ArchiveRecordJson> {
 		let root_hash = parse_hash(&root)?;
 		let record = parse_hash(&record)?;
@@ -486,7 +252,6 @@ where
 			)));
 		}
 		let proof = proof.iter().map(|h| parse_hash(h)).collect::<Result<Vec<_>, _>>()?;
-		let block = self.block(at.as_deref())?;
 		let answer = match self.native(block, || {
 			CivilEvents::verify_archive_record(root_hash, index, record, proof.clone())
 		}) {
@@ -528,46 +293,45 @@ where
 	}
 }
 
-/// `"YYYY-MM-DD"`.
-fn date_text(date: civil_registry_primitives::Date) -> String {
-	format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
-}
-
-/// What the RPC extensions need from the node.
-pub struct FullDeps<C, P, B> {
-	/// The client instance to use.
-	pub client: Arc<C>,
-	/// Transaction pool instance.
-	pub pool: Arc<P>,
-	/// The database backend (the `civil_*` fast path reads the state through it).
-	pub backend: Arc<B>,
-	/// The chain's Aura slot, in milliseconds (a genesis setting): a block's time is its slot
-	/// times this.
-	pub slot_duration: u64,
-}
-
-/// The RPC extensions of a full node: `system_accountNextIndex`, `system_dryRun` and
-/// `civil_*`.
-pub fn create_full<C, P, B>(
-	deps: FullDeps<C, P, B>,
-) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+impl<C, B> Views<C, B>
 where
 	C: ProvideRuntimeApi<Block> + CallApiAt<Block>,
-	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
-	C: HeaderBackend<Block> + HeaderMetadata<Block, Error = BlockChainError> + 'static,
-	C: Send + Sync + 'static,
-	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
-	C::Api: BlockBuilder<Block>,
-	C::Api: CivilRegistryApi<Block>,
-	P: TransactionPool + 'static,
+	C::Api: RegistryApi<Block>,
+	B: sc_client_api::Backend<Block>,
 {
-	use substrate_frame_rpc_system::{System, SystemApiServer};
+	/// The published table of `kind` for `month` under `policy`, at `block` (disclosure
+	/// control: `primitives/src/disclosure.rs`).
+	pub fn published_statistics(
+		&self,
+		kind: ActKind,
+		month: YearMonth,
+		policy: DisclosurePolicy,
+		block: H256,
+	) -> Result<PublishedTable, ErrorObjectOwned> {
+		match self.native(block, || CivilEvents::published_statistics(kind, month, policy)) {
+			Some(table) => table,
+			None => self
+				.client
+				.runtime_api()
+				.published_statistics(block, kind, month, policy)
+				.map_err(runtime_error)?,
+		}
+		.map_err(|e| invalid(format!("{e:?}")))
+	}
 
-	let mut module = RpcModule::new(());
-	let FullDeps { client, pool, backend, slot_duration } = deps;
+	/// Every jurisdiction and office at `block`.
+	pub fn directory(&self, block: H256) -> Result<Directory, ErrorObjectOwned> {
+		match self.native(block, civil_registry_runtime::public::directory) {
+			Some(directory) => Ok(directory),
+			None => self.client.runtime_api().directory(block).map_err(runtime_error),
+		}
+	}
 
-	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(Civil::new(client, backend, slot_duration).into_rpc())?;
-
-	Ok(module)
+	/// The acts block `block` registered, per region.
+	pub fn block_activity(&self, block: H256) -> Result<Vec<RegionActivity>, ErrorObjectOwned> {
+		match self.native(block, civil_registry_runtime::public::block_activity) {
+			Some(activity) => Ok(activity),
+			None => self.client.runtime_api().block_activity(block).map_err(runtime_error),
+		}
+	}
 }

@@ -8,7 +8,7 @@ import { rpc } from './queries.mjs';
 
 // #region signedText
 /** The text an officer signs for a request, line by line as the node rebuilds it
- *  (node/src/office.rs, `signed_text`): `target` names what is read, exactly as the methods
+ *  (node/src/rpc/office.rs, `signed_text`): `target` names what is read, exactly as the methods
  *  below write it. */
 export function signedText(genesisHash, method, target, credentials) {
   const { office, officer, purpose, legalBasis, at, nonce } = credentials;

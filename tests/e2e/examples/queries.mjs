@@ -48,6 +48,50 @@ export async function statistics(api, jurisdiction, kind, from, to) {
 }
 // #endregion statistics
 
+// #region publishedStatistics
+/** `civilRegistryApi.publishedStatistics` (API version 2): what may be published of one kind in
+ *  one month — every jurisdiction down to the policy's depth for the kind (regions for
+ *  adoption, paternity and change of name), each with its count or `null` where the disclosure
+ *  control withholds it. The public gateway serves the monthly release of these tables
+ *  (`civil_publishedStatistics`). */
+export async function publishedStatistics(api, kind, month, policy = { threshold: 10, maxDepth: 2, rareMaxDepth: 1 }) {
+  const result = await api.call.civilRegistryApi.publishedStatistics(kind, month, policy);
+  if (result.isErr) throw new Error(result.asErr.type);
+  return result.asOk.cells.map((c) => ({
+    jurisdiction: c.jurisdiction.toNumber(),
+    count: c.count.isSome ? c.count.unwrap().toNumber() : null,
+  }));
+}
+// #endregion publishedStatistics
+
+// #region directory
+/** `civilRegistryApi.directory` (API version 2): every jurisdiction (with its depth: 0 the
+ *  country, 1 a region, 2 a district) and every office, by name. */
+export async function directory(api) {
+  const d = await api.call.civilRegistryApi.directory();
+  return {
+    jurisdictions: d.jurisdictions.map((j) => ({
+      id: j.id.toNumber(), code: j.code.toUtf8(), name: j.name.toUtf8(),
+      parent: j.parent.isSome ? j.parent.unwrap().toNumber() : null, depth: j.depth.toNumber(),
+    })),
+    offices: d.offices.map((o) => ({
+      id: o.id.toNumber(), name: o.name.toUtf8(), jurisdiction: o.jurisdiction.toNumber(),
+      status: o.status.type.toLowerCase(),
+    })),
+  };
+}
+// #endregion directory
+
+// #region blockActivity
+/** `civilRegistryApi.blockActivity` (API version 2) at block `blockHash`: the acts that block
+ *  registered, per region — no kind, office or officer. */
+export async function blockActivity(api, blockHash) {
+  const at = await api.at(blockHash);
+  const rows = await at.call.civilRegistryApi.blockActivity();
+  return rows.map((r) => ({ region: r.region.toNumber(), acts: r.acts.toNumber() }));
+}
+// #endregion blockActivity
+
 // #region jurisdictionByCode
 /** `offices.jurisdictionByCode`: a jurisdiction's id from its code (`'UZ-TK-YUN'`), or `null`.
  *  Acts and queries take ids; ids are assigned by the chain, so look them up by code. */

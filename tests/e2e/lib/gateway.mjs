@@ -1,4 +1,4 @@
-// A public gateway for a test file: scripts/run-public-rpc.sh (node/src/gateway.rs) synced from
+// A public gateway for a test file: scripts/run-public-rpc.sh (node/src/rpc/public.rs) synced from
 // the development node, on free ports, stopped when the file's tests end.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -54,7 +54,10 @@ export async function startGateway() {
   const bootnode = addresses.find((a) => a.startsWith('/ip4/127.0.0.1/'));
   const child = spawn(join(ROOT, 'scripts', 'run-public-rpc.sh'),
     [node, process.env.CIVIL_CHAIN ?? 'dev', join(base, 'db'), '--bootnodes', bootnode,
-      '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`, '--no-prometheus', '--no-telemetry'],
+      '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`, '--no-prometheus', '--no-telemetry',
+      // A chain that lives minutes: statistics released every 3 s (of the closed months) rather
+      // than on the 5th of each month.
+      '--statistics-release-interval', '3'],
     {
       env: { ...process.env, PUBLIC_RPC_ADDRESS: '127.0.0.1', PUBLIC_RPC_PORT: String(port), LOCAL_RPC_PORT: String(localPort) },
       detached: true, stdio: ['ignore', openSync(logFile, 'w'), openSync(logFile, 'w')],

@@ -52,7 +52,11 @@ test('the CivilRegistryApi runtime API is in the metadata with docs for every me
   const civil = api.runtimeMetadata.asLatest.apis.find((a) => a.name.toString() === 'CivilRegistryApi');
   assert.ok(civil, 'CivilRegistryApi is declared');
   const methods = civil.methods.map((m) => m.name.toString()).sort();
-  assert.deepEqual(methods, ['act', 'acts_of', 'acts_under_review', 'office', 'officer', 'person', 'statistics', 'verify_archive_record', 'verify_certificate']);
+  assert.deepEqual(methods, ['act', 'acts_of', 'acts_under_review', 'block_activity', 'directory', 'office', 'officer', 'person',
+    'published_statistics', 'statistics', 'verify_archive_record', 'verify_certificate']);
+  // Version 2: what the public gateway serves.
+  const version = api.runtimeVersion.apis.find(([id]) => id.toHex() === blake2AsHex('CivilRegistryApi', 64))[1].toNumber();
+  assert.equal(version, 2);
   for (const m of civil.methods) assert.ok(m.docs.join('').trim(), `${m.name} has docs`);
   assert.equal(typeof api.call.civilRegistryApi.verifyCertificate, 'function');
 });

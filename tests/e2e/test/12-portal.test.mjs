@@ -15,12 +15,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { officer, today } from '../examples/connect.mjs';
+import { officer, submit, today } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
 import * as lifecycle from '../examples/lifecycle.mjs';
 import * as offices from '../examples/offices.mjs';
 import { jurisdictionByCode, rpc } from '../examples/queries.mjs';
-import { freePort, startGateway } from '../lib/gateway.mjs';
+import { eventually, freePort, startGateway } from '../lib/gateway.mjs';
 import { TASHKENT, hash, setup } from '../lib/helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -45,8 +45,10 @@ if (district === null) {
   office = (await api.query.offices.officers(clerk.address)).unwrap().office.toNumber();
 }
 
-// Two adults from the archive who marry today, and three births today: this month the district
-// has 4 acts (3 births, 1 marriage; the enrollments count in their birth months).
+// Two adults from the archive who marry today, and three births today (the certificate's
+// act). The statistics are released months only (the ones that have ended): from the archive,
+// ten people born in November 2025 and one in December 2025 in the district — published as 10,
+// and withheld (fewer than 10), in the enrollments of those months.
 const now = await today(api);
 const person = (sex, birthDate) => acts.enrollPerson(api, clerk, {
   jurisdiction: district, birthDate, identityKey: hash(), dataRoot: hash(), sex, archiveReference: hash(),
@@ -54,14 +56,20 @@ const person = (sex, birthDate) => acts.enrollPerson(api, clerk, {
 const birth = (sex) => acts.registerBirth(api, clerk, {
   jurisdiction: district, birthDate: now, identityKey: hash(), dataRoot: hash(), sex, documentHash: hash(),
 });
-const [{ person: bride }, { person: groom }, { act: firstBirth }] = await Promise.all([
+const archived = (day, month) => ({ Person: {
+  jurisdiction: district, birthDate: { year: 2025, month, day }, sex: day % 2 ? 'Female' : 'Male', mother: null, father: null,
+  identityKey: hash(), dataRoot: hash(), archiveReference: hash(),
+} });
+const [{ person: bride }, { person: groom }, { act: firstBirth }, , , { blockHash: archiveBlock }] = await Promise.all([
   person('Female', { year: 1994, month: 3, day: 8 }),
   person('Male', { year: 1992, month: 11, day: 30 }),
   birth('Female'), birth('Male'), birth('Male'),
+  submit(api, api.tx.civilEvents.enrollBatch([...Array.from({ length: 10 }, (_, i) => archived(i + 1, 11)), archived(3, 12)]), clerk),
 ]);
 await acts.registerMarriage(api, clerk, district, now, bride, groom, null, hash());
 const certificate = hash();
 await lifecycle.issueCertificate(api, clerk, firstBirth, certificate);
+const archiveNumber = (await api.rpc.chain.getHeader(archiveBlock)).number.toNumber();
 
 const gateway = await startGateway();
 await gateway.synced(api);
@@ -159,42 +167,54 @@ test('the portal checks certificates: valid, from a QR picture, superseded, unkn
   await page.close();
 });
 
-test('the statistics chart draws the scenario, the heartbeat counts the office, the language switches', { timeout: 180_000 }, async () => {
+test('the statistics chart draws the released months, withheld counts as withheld; the heartbeat counts the region; the language switches', { timeout: 180_000 }, async () => {
+  // The gateway releases every 3 s on this chain: wait for one after the archive batch.
+  await eventually('a release after the archive batch', async () => {
+    const { release } = await rpc(gateway.url, 'civil_publishedStatistics', [district, null, '2025-11', '2025-12']);
+    return release !== null && release.block >= archiveNumber;
+  }, 120_000);
   const { page, errors } = await open();
-  const month = `${now.year}-${String(now.month).padStart(2, '0')}`;
-  const bars = async () => page.$$eval('#chart-months rect', (rects) => Object.fromEntries(rects.map((r) => [r.dataset.key, Number(r.dataset.count)])));
+  const bars = async (chart) => page.$$eval(`#${chart} rect`, (rects) => Object.fromEntries(rects.map((r) => [r.dataset.key, [Number(r.dataset.count), r.dataset.withheld === 'true']])));
 
+  await page.select('#months', '24');
   await page.select('#region', String(district));
-  await page.waitForFunction((m) => document.querySelector(`#chart-months rect[data-key="${m}"]`)?.dataset.count === '4', { timeout: 60_000 }, month);
-  const all = await bars();
-  assert.equal(Object.keys(all).length, 12);
-  assert.equal(all[month], 4);
-  assert.equal(Object.values(all).reduce((a, b) => a + b, 0), 4, JSON.stringify(all));
-  // The page's numbers are the gateway's.
-  const first = new Date(Date.UTC(now.year, now.month - 1 - 11, 1));
-  const from = `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}`;
-  const lines = await rpc(gateway.url, 'civil_statistics', [district, null, from, month]);
-  assert.equal(lines.reduce((a, l) => a + l.count, 0), 4, JSON.stringify(lines));
-  assert.deepEqual(await page.$$eval('#table-months tbody tr', (rows) => rows.length), 12);
+  await page.waitForFunction(() => document.querySelector('#chart-months rect[data-key="2025-11"]')?.dataset.count === '10', { timeout: 60_000 });
+  const all = await bars('chart-months');
+  assert.equal(Object.keys(all).length, 24);
+  assert.deepEqual(all['2025-11'], [10, false]);
+  // One person born in December: withheld, shown as "<10", drawn as nothing.
+  assert.deepEqual(all['2025-12'], [0, true]);
+  // The table beside the chart, row by row in the chart's order.
+  const cells = await page.$$eval('#table-months tbody td', (tds) => tds.map((td) => td.textContent));
+  const table = Object.fromEntries(Object.keys(all).map((month, i) => [month, cells[i]]));
+  assert.equal(cells.length, 24);
+  assert.equal(table['2025-11'], '10');
+  assert.equal(table['2025-12'], '<10');
+  // The page's numbers are the gateway's, and the month being lived is not among them.
+  const published = await rpc(gateway.url, 'civil_publishedStatistics', [district, 'enrollment', '2025-11', '2025-12']);
+  assert.deepEqual(published.rows.map((r) => r.count), [10, null]);
+  assert.ok(!Object.keys(all).includes(`${now.year}-${String(now.month).padStart(2, '0')}`));
+  assert.match(await page.$eval('#stats-note', (el) => el.textContent), /^Released .*Counts below 10/);
   // A district has no regions within.
   assert.equal(await page.$eval('#by-region', (el) => el.hidden), true);
-  await page.select('#kind', 'birth');
-  await page.waitForFunction((m) => document.querySelector(`#chart-months rect[data-key="${m}"]`)?.dataset.count === '3', { timeout: 60_000 }, month);
-  await page.select('#kind', 'marriage');
-  await page.waitForFunction((m) => document.querySelector(`#chart-months rect[data-key="${m}"]`)?.dataset.count === '1', { timeout: 60_000 }, month);
-  // The city above it: its districts, the scenario's among them with its 1 marriage.
+  // Adoptions are published for regions and above only: the page says so and draws nothing.
+  await page.select('#kind', 'adoption');
+  await page.waitForFunction(() => /regions and above only/.test(document.querySelector('#stats-note').textContent), { timeout: 60_000 });
+  assert.equal(await page.$eval('#by-month', (el) => el.hidden), true);
+  // The city above it, its enrollments: its districts, the scenario's among them with its 10
+  // and a withheld month.
+  await page.select('#kind', 'enrollment');
   await page.select('#region', String(TASHKENT));
-  await page.waitForFunction((d) => document.querySelector(`#chart-regions rect[data-key="${d}"]`)?.dataset.count === '1', { timeout: 60_000 }, String(district));
+  await page.waitForFunction((d) => document.querySelector(`#chart-regions rect[data-key="${d}"]`)?.dataset.count === '10', { timeout: 60_000 }, String(district));
+  assert.deepEqual((await bars('chart-regions'))[String(district)], [10, true]);
   assert.equal(await page.$eval('#by-region', (el) => el.hidden), false);
   await page.select('#kind', '');
   await page.select('#region', String(district));
-  await page.waitForFunction((m) => document.querySelector(`#chart-months rect[data-key="${m}"]`)?.dataset.count === '4', { timeout: 60_000 }, month);
   await page.waitForFunction(() => document.querySelector('#by-month-caption').textContent.startsWith('Portal district'), { timeout: 60_000 });
-  assert.equal(await page.$eval('#by-region', (el) => el.hidden), true);
   await shot(page, '4-statistics');
 
-  // The heartbeat: the office's acts today (2 enrollments, 3 births, 1 marriage).
-  await page.waitForFunction((o) => document.querySelector(`#acts-today li[data-office="${o}"]`)?.dataset.acts === '6', { timeout: 30_000 }, String(office));
+  // The heartbeat: today's acts by region, the scenario's 17 in Tashkent among them.
+  await page.waitForFunction((r) => Number(document.querySelector(`#acts-today li[data-region="${r}"]`)?.dataset.acts) >= 17, { timeout: 30_000 }, String(TASHKENT));
   assert.ok(Number(await page.$eval('#last-block', (el) => el.dataset.number)) > 0);
 
   // The language switch: labels, the page's language, the drawn result.

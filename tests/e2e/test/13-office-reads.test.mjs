@@ -1,5 +1,5 @@
 // Issue #27, acceptance 2, 3 and 5: the office read API of the development node
-// (`--office-api`, node/src/office.rs). Reads are answered only to an officer of an active
+// (`--office-api`, node/src/rpc/office.rs). Reads are answered only to an officer of an active
 // office who signs the request; each answered read is in the node's access log, which the
 // node anchors on chain; the birth parents of a sealed adoption need a legal basis and are
 // anchored at once; a tampered log is found by the check against the anchors.
