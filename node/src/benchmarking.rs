@@ -7,7 +7,7 @@
 //! extensions: the measured base weight of a transaction covers the signature, the gate, the
 //! nonce and the era exactly as every act pays them.
 
-use civil_registry_runtime::{self as runtime, RuntimeCall};
+use civil_registry_runtime as runtime;
 use codec::Encode;
 use frame_benchmarking_cli::ExtrinsicBuilder;
 use sp_core::H256;
@@ -39,8 +39,7 @@ impl ExtrinsicBuilder for HeartbeatBuilder {
 	}
 
 	fn build(&self, nonce: u32) -> Result<OpaqueExtrinsic, &'static str> {
-		let call =
-			RuntimeCall::Offices(pallet_offices::Call::heartbeat { payload: Default::default() });
+		let call = runtime::node_calls::heartbeat();
 		// Mortal (the chain refuses immortal transactions), from the genesis block.
 		let era = Era::mortal(256, 0);
 		let extension = runtime::tx_extension(nonce, era);

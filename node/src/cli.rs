@@ -13,13 +13,17 @@ pub struct Cli {
 	#[clap(flatten)]
 	pub run: RunCmd,
 
-	/// The public gateway (`--public-gateway <address>`): see `gateway.rs`.
+	/// The public gateway (`--public-gateway <address>`): see `rpc/public.rs`.
 	#[clap(flatten)]
 	pub gateway: crate::rpc::public::GatewayParams,
 
-	/// The office read API (`--office-api <address>`): see `office.rs`.
+	/// The office read API (`--office-api <address>`): see `rpc/office.rs`.
 	#[clap(flatten)]
 	pub office: crate::rpc::office::OfficeApiParams,
+
+	/// The public projection's feed (`--projection-feed <address>`): see `rpc/feed.rs`.
+	#[clap(flatten)]
+	pub feed: crate::rpc::feed::FeedParams,
 }
 
 /// The node's subcommands.
@@ -29,6 +33,10 @@ pub enum Subcommand {
 	/// Key management: generate, inspect and insert Aura/GRANDPA keys.
 	#[command(subcommand)]
 	Key(sc_cli::KeySubcommand),
+
+	/// Run the public projection: what faces the internet instead of a node (see
+	/// `projection/mod.rs`).
+	Projection(crate::projection::ProjectionCmd),
 
 	/// Build a chain specification (`--chain dev|local|regional`, `--raw`).
 	BuildSpec(sc_cli::BuildSpecCmd),

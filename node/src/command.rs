@@ -54,6 +54,10 @@ pub fn run() -> sc_cli::Result<()> {
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
+		Some(Subcommand::Projection(cmd)) => {
+			let spec = cli.load_spec(&cmd.chain)?;
+			crate::projection::run(cmd, spec)
+		},
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
@@ -155,6 +159,7 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(&cli.run)?;
 			let gateway = cli.gateway.clone();
 			let office = cli.office.clone();
+			let feed = cli.feed.clone();
 			runner.run_node_until_exit(|mut config| async move {
 				// A permissioned chain: peer with its listed nodes only, all of them, and serve
 				// nobody else on any protocol (`network.rs`).
@@ -173,12 +178,12 @@ pub fn run() -> sc_cli::Result<()> {
 								Block,
 								<Block as sp_runtime::traits::Block>::Hash,
 							>,
-						>(config, &gateway, &office, listed)
+						>(config, &gateway, &office, &feed, listed)
 						.map_err(sc_cli::Error::Service)
 					},
 					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(
-							config, &gateway, &office, listed,
+							config, &gateway, &office, &feed, listed,
 						)
 						.map_err(sc_cli::Error::Service)
 					},

@@ -13,6 +13,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod network;
+mod projection;
 mod rpc;
 mod service;
 

@@ -143,6 +143,7 @@ pub fn new_full<
 	config: Configuration,
 	gateway: &crate::rpc::public::GatewayParams,
 	office: &crate::rpc::office::OfficeApiParams,
+	feed: &crate::rpc::feed::FeedParams,
 	listed: Vec<sc_network::PeerId>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
@@ -258,6 +259,14 @@ pub fn new_full<
 		client.clone(),
 		backend.clone(),
 		slot_duration.as_millis(),
+		&mut task_manager,
+	)?;
+	crate::rpc::feed::start(
+		feed,
+		&config,
+		client.clone(),
+		backend.clone(),
+		grandpa_link.justification_stream(),
 		&mut task_manager,
 	)?;
 

@@ -124,3 +124,65 @@ pub struct RegionActivity {
 	/// Acts registered.
 	pub acts: u32,
 }
+
+/// What one block changed of what the public side keeps: the registry's public projection
+/// (`node/src/projection/`) reads nothing else of a block. Computed by the runtime from the
+/// block's events and state (`runtime/src/public.rs`); no person id, identity key, data root,
+/// document hash or date of a person's event — act ids and certificate codes only.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct BlockChanges {
+	/// The block's time: milliseconds since 1970, UTC.
+	pub timestamp: u64,
+	/// The runtime's `spec_version` that built the block's state.
+	pub spec_version: u32,
+	/// The certificates issued, with their acts.
+	pub issued: Vec<(sp_core::H256, crate::ActId)>,
+	/// The acts whose certificates' answers may have changed: corrected, revoked, approved,
+	/// expired, or sealed (an adoption's child's acts).
+	pub touched: Vec<crate::ActId>,
+	/// The acts registered, per region.
+	pub activity: Vec<RegionActivity>,
+	/// The archive batches anchored, by root.
+	pub anchored: Vec<sp_core::H256>,
+	/// Whether a jurisdiction or office changed.
+	pub directory: bool,
+}
+
+/// An anchored batch of paper records as the public sees it.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct PublicAnchor {
+	/// How many records the batch holds.
+	pub count: u32,
+	/// The office whose archive holds them.
+	pub office: OfficeId,
+	/// The first date the batch covers.
+	pub from: crate::Date,
+	/// The last date it covers.
+	pub to: crate::Date,
+	/// The block it was anchored in.
+	pub anchored_at: u32,
+}

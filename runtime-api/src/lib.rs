@@ -124,4 +124,28 @@ sp_api::decl_runtime_apis! {
 			proof: Vec<sp_core::H256>,
 		) -> Result<ArchiveAnchor, ArchiveProofError>;
 	}
+
+	/// What the office read API (`node/src/rpc/office.rs`) asks the runtime besides
+	/// [`CivilRegistryApi`]: the parents a sealing adoption replaced — the node serves them only
+	/// to an officer's signed, logged read with a stated legal basis, never publicly — and the
+	/// state of the access log's anchors. `ReplacedParents` is the adoption with the mother
+	/// and father it replaced; `AccessLogAnchor` an anchor as `anchor_access_log` takes it.
+	pub trait OfficeReadApi<ReplacedParents, AccessLogAnchor>
+	where
+		ReplacedParents: Codec,
+		AccessLogAnchor: Codec,
+	{
+		/// The adoption in effect of `child` and the parents it replaced; `None` if none.
+		fn replaced_parents(child: PersonId) -> Option<ReplacedParents>;
+
+		/// The first of `keys` (a node's Aura keys) the chain takes for an anchor now: the
+		/// session key of a current validator.
+		fn anchor_key(keys: Vec<sp_core::sr25519::Public>) -> Option<sp_core::sr25519::Public>;
+
+		/// How many entries the last anchor of `key` covers (0 if it has none).
+		fn anchored_entries(key: sp_core::sr25519::Public) -> u64;
+
+		/// The anchors of any of `keys` this block recorded (its events).
+		fn block_anchors(keys: Vec<sp_core::sr25519::Public>) -> Vec<AccessLogAnchor>;
+	}
 }

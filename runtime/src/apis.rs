@@ -44,7 +44,7 @@ pub struct ActRecord {
 
 pub use civil_registry_runtime_api::ActsPage;
 #[cfg(feature = "std")]
-pub use civil_registry_runtime_api::CivilRegistryApi;
+pub use civil_registry_runtime_api::{CivilRegistryApi, OfficeReadApi};
 
 /// [`CivilRegistryApi`] with this runtime's answer types: what the node asks for
 /// (`C::Api: RegistryApi<Block>`). The declaration is in `civil-registry-runtime-api`.
@@ -59,6 +59,19 @@ pub trait RegistryApi<B: BlockT>:
 	pallet_offices::Office<Runtime>,
 	pallet_civil_events::ArchiveAnchor<Runtime>,
 >
+{
+}
+
+/// [`OfficeReadApi`] with this runtime's types: what the office read API asks for.
+#[cfg(feature = "std")]
+pub trait OfficeApi<B: BlockT>:
+	OfficeReadApi<B, pallet_civil_events::ReplacedParents, pallet_authorities::AccessLogAnchor>
+{
+}
+
+#[cfg(feature = "std")]
+impl<B: BlockT, T> OfficeApi<B> for T where
+	T: OfficeReadApi<B, pallet_civil_events::ReplacedParents, pallet_authorities::AccessLogAnchor>
 {
 }
 
@@ -215,6 +228,39 @@ impl_runtime_apis! {
 			// No equivocation reports: authorities are departments, removed by governance, and
 			// the chain has nothing to slash.
 			None
+		}
+	}
+
+	impl civil_registry_runtime_api::OfficeReadApi<
+		Block,
+		pallet_civil_events::ReplacedParents,
+		pallet_authorities::AccessLogAnchor,
+	> for Runtime {
+		fn replaced_parents(child: PersonId) -> Option<pallet_civil_events::ReplacedParents> {
+			pallet_civil_events::AdoptionInEffect::<Runtime>::get(child)
+		}
+
+		fn anchor_key(
+			keys: Vec<sp_core::sr25519::Public>,
+		) -> Option<sp_core::sr25519::Public> {
+			let validators = pallet_session::Validators::<Runtime>::get();
+			keys.into_iter().find(|key| {
+				pallet_session::Pallet::<Runtime>::key_owner(
+					pallet_authorities::access_log::ANCHOR_KEY_TYPE,
+					key.as_ref(),
+				)
+				.is_some_and(|owner| validators.contains(&owner))
+			})
+		}
+
+		fn anchored_entries(key: sp_core::sr25519::Public) -> u64 {
+			pallet_authorities::AccessLogHeads::<Runtime>::get(key).map_or(0, |h| h.entries)
+		}
+
+		fn block_anchors(
+			keys: Vec<sp_core::sr25519::Public>,
+		) -> Vec<pallet_authorities::AccessLogAnchor> {
+			crate::public::block_anchors(&keys)
 		}
 	}
 

@@ -174,6 +174,33 @@ pub fn tx_extension(nonce: Nonce, era: generic::Era) -> TxExtension {
 	)
 }
 
+/// The calls the node builds itself, so that it names no pallet: an office system's no-op
+/// heartbeat (the node's benchmark of a minimal transaction), and the anchor of the node's
+/// access log (`node/src/rpc/office.rs`).
+pub mod node_calls {
+	use super::RuntimeCall;
+	pub use pallet_authorities::{access_log::ANCHOR_KEY_TYPE, AccessLogAnchor};
+
+	/// `offices.heartbeat` with an empty payload.
+	pub fn heartbeat() -> RuntimeCall {
+		RuntimeCall::Offices(pallet_offices::Call::heartbeat { payload: Default::default() })
+	}
+
+	/// `authorities.anchor_access_log`, authorized by `signature` of the anchor's key.
+	pub fn anchor_access_log(
+		anchor: AccessLogAnchor,
+		signature: sp_core::sr25519::Signature,
+	) -> RuntimeCall {
+		RuntimeCall::Authorities(pallet_authorities::Call::anchor_access_log { anchor, signature })
+	}
+}
+
+/// The answer types of the runtime APIs that come from the pallets, for the node.
+pub mod api_types {
+	pub use pallet_civil_events::ReplacedParents;
+	pub use pallet_offices::OfficeStatus;
+}
+
 /// What [`tx_extension`]'s extensions sign besides themselves: the runtime's versions, the
 /// genesis hash and the hash of the era's first block.
 pub fn tx_extension_implicit(

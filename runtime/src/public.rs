@@ -89,3 +89,108 @@ pub fn block_activity() -> Vec<RegionActivity> {
 		.map(|(region, acts)| RegionActivity { region, acts })
 		.collect()
 }
+
+/// The access-log anchors of any of `keys` the current block's events record. Off-chain only
+/// (a runtime API call): it reads the block's events.
+pub fn block_anchors(
+	keys: &[sp_core::sr25519::Public],
+) -> Vec<pallet_authorities::AccessLogAnchor> {
+	System::read_events_no_consensus()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Authorities(pallet_authorities::Event::AccessLogAnchored {
+				key,
+				entries,
+				head,
+				sealed,
+				..
+			}) if keys.contains(&key) => {
+				Some(pallet_authorities::AccessLogAnchor { key, entries, head, sealed })
+			},
+			_ => None,
+		})
+		.collect()
+}
+
+/// What the current block changed of what the public side keeps (the events it deposited, read
+/// off-chain): the certificates issued; the acts whose certificates' answers may have changed
+/// — corrected, revoked, approved or expired late registrations, and every act of a child an
+/// adoption sealed or whose adoption was revoked (a sealed child's acts and their
+/// certificates are no longer public); the acts registered per region; the archive batches
+/// anchored; whether the directory changed. The public projection runs it, natively, over a
+/// storage proof of the block's state (`node/src/projection/query.rs`).
+pub fn block_changes() -> civil_registry_primitives::BlockChanges {
+	use pallet_civil_events::Event as E;
+	let mut changes = civil_registry_primitives::BlockChanges {
+		timestamp: pallet_timestamp::Now::<Runtime>::get(),
+		spec_version: frame_system::LastRuntimeUpgrade::<Runtime>::get()
+			.map_or(0, |upgrade| upgrade.spec_version.0),
+		..Default::default()
+	};
+	let mut touched = alloc::collections::BTreeSet::new();
+	let seal = |child: civil_registry_primitives::PersonId,
+	            touched: &mut alloc::collections::BTreeSet<_>| {
+		touched.extend(pallet_civil_events::Pallet::<Runtime>::acts_of_person(child));
+	};
+	let mut offices = BTreeMap::<OfficeId, u32>::new();
+	for record in System::read_events_no_consensus() {
+		if let Some(office) = act_office(&record.event) {
+			let n = offices.entry(office).or_default();
+			*n = n.saturating_add(1);
+		}
+		match record.event {
+			RuntimeEvent::CivilEvents(E::CertificateIssued { certificate, act, .. }) => {
+				changes.issued.push((certificate, act));
+			},
+			RuntimeEvent::CivilEvents(
+				E::ActAmended { act, .. }
+				| E::LateRegistrationApproved { act, .. }
+				| E::LateRegistrationExpired { act, .. },
+			) => {
+				touched.insert(act);
+			},
+			RuntimeEvent::CivilEvents(E::ActRevoked { act, .. }) => {
+				touched.insert(act);
+				let adopted = pallet_civil_events::Acts::<Runtime>::get(act)
+					.filter(|a| a.kind == civil_registry_primitives::ActKind::Adoption)
+					.and_then(|a| a.subjects.first().copied());
+				if let Some(child) = adopted {
+					seal(child, &mut touched);
+				}
+			},
+			RuntimeEvent::CivilEvents(E::AdoptionRegistered { child, sealed: true, .. }) => {
+				seal(child, &mut touched);
+			},
+			RuntimeEvent::CivilEvents(E::ArchiveAnchored { root, .. }) => {
+				changes.anchored.push(root);
+			},
+			RuntimeEvent::Offices(_) => changes.directory = true,
+			_ => {},
+		}
+	}
+	changes.touched = touched.into_iter().collect();
+	let mut regions = BTreeMap::<JurisdictionId, u32>::new();
+	for (office, acts) in offices {
+		if let Some(region) = region_of(office) {
+			let n = regions.entry(region).or_default();
+			*n = n.saturating_add(acts);
+		}
+	}
+	changes.activity = regions
+		.into_iter()
+		.map(|(region, acts)| RegionActivity { region, acts })
+		.collect();
+	changes
+}
+
+/// An anchored archive batch as the public sees it; `None` for an unknown root.
+pub fn public_anchor(root: sp_core::H256) -> Option<civil_registry_primitives::PublicAnchor> {
+	pallet_civil_events::ArchiveAnchors::<Runtime>::get(root).map(|anchor| {
+		civil_registry_primitives::PublicAnchor {
+			count: anchor.count,
+			office: anchor.office,
+			from: anchor.period.from,
+			to: anchor.period.to,
+			anchored_at: anchor.anchored_at,
+		}
+	})
+}

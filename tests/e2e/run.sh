@@ -29,11 +29,15 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 rpc_port="$(free_port)"
 p2p_port="$(free_port)"
 office_port="$(free_port)"
+feed_port="$(free_port)"
 
 chain="${CIVIL_CHAIN:-dev-fast}"
-# The office read API too (test 13), its access log anchored every 3 s instead of daily.
+# The office read API too (test 13), its access log anchored every 3 s instead of daily; and the
+# public projection's feed (test 14), with the state of every block, so that a projection can
+# start from the genesis at any time.
 "$binary" --dev --chain "$chain" --tmp --rpc-port "$rpc_port" --listen-addr "/ip4/127.0.0.1/tcp/$p2p_port" \
 	--office-api "127.0.0.1:$office_port" --access-log-anchor-period 3 \
+	--projection-feed "127.0.0.1:$feed_port" --state-pruning archive-canonical \
 	--no-prometheus --no-telemetry >node.log 2>&1 &
 node_pid=$!
 trap 'kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true' EXIT
@@ -50,4 +54,5 @@ done
 
 echo "e2e: node up on ws://127.0.0.1:$rpc_port"
 CIVIL_WS="ws://127.0.0.1:$rpc_port" CIVIL_OFFICE="http://127.0.0.1:$office_port" CIVIL_NODE="$binary" \
+	CIVIL_FEED="http://127.0.0.1:$feed_port" \
 	CIVIL_CHAIN="$chain" npm test

@@ -29,16 +29,22 @@
 use super::common::invalid;
 use crate::access_log::{self, AccessLog, Entry};
 use civil_registry_primitives::PersonId;
-use civil_registry_runtime::{opaque::Block, AccountId, RuntimeCall};
+use civil_registry_runtime::{
+	api_types::{OfficeStatus, ReplacedParents},
+	node_calls::{self, AccessLogAnchor, ANCHOR_KEY_TYPE},
+	opaque::Block,
+	AccountId,
+};
 use civil_registry_runtime_api::CivilRegistryApi;
-use codec::{Decode, Encode};
+use civil_registry_runtime_api::OfficeReadApi;
+use codec::Encode;
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
 	types::{error::ErrorObjectOwned, ErrorCode},
 	RpcModule,
 };
-use sc_client_api::{HeaderBackend, StorageProvider};
+use sc_client_api::HeaderBackend;
 use sc_transaction_pool_api::LocalTransactionPool;
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
@@ -283,7 +289,7 @@ impl Office {
 			.ok_or_else(|| {
 				error(codes::NOT_AN_OFFICER, format!("office {} does not exist", c.office))
 			})?;
-		if office.status != pallet_offices::OfficeStatus::Active {
+		if office.status != OfficeStatus::Active {
 			return Err(error(
 				codes::NOT_AN_OFFICER,
 				format!("office {} is not active ({:?})", c.office, office.status),
@@ -396,14 +402,10 @@ impl OfficeApiServer for Arc<Office> {
 			));
 		}
 		let best = self.client.info().best_hash;
-		let key = pallet_civil_events::AdoptionInEffect::<civil_registry_runtime::Runtime>::hashed_key_for(child);
-		let stored = self
+		let replaced: Option<ReplacedParents> = self
 			.client
-			.storage(best, &sc_client_api::StorageKey(key))
-			.map_err(|e| self.runtime(e))?;
-		let replaced = stored
-			.map(|data| pallet_civil_events::ReplacedParents::decode(&mut &data.0[..]))
-			.transpose()
+			.runtime_api()
+			.replaced_parents(best, child)
 			.map_err(|e| self.runtime(e))?;
 		let result =
 			replaced.map(|r| BirthParents { adoption: r.act, mother: r.mother, father: r.father });
@@ -456,81 +458,45 @@ pub struct Anchoring {
 }
 
 impl Anchoring {
-	/// Read and decode a storage item at the best block.
-	fn read<T: Decode>(&self, key: Vec<u8>) -> Result<Option<T>, String> {
-		let client = &self.office.client;
-		client
-			.storage(client.info().best_hash, &sc_client_api::StorageKey(key))
-			.map_err(|e| e.to_string())?
-			.map(|data| T::decode(&mut &data.0[..]))
-			.transpose()
-			.map_err(|e| e.to_string())
-	}
-
 	/// The node's Aura key that the chain takes for an anchor now: one whose owner is a
 	/// validator of the current session (after a key rotation, the new key from the moment
-	/// the keys are set, as `pallet_session` records owners then).
+	/// the keys are set, as the session pallet records owners then). The runtime decides
+	/// (`OfficeReadApi::anchor_key`), as it does when it checks the anchor.
 	fn current_key(&self) -> Result<sr25519::Public, String> {
-		use civil_registry_runtime::Runtime;
-		let validators: Vec<AccountId> = self
-			.read(pallet_session::Validators::<Runtime>::hashed_key().to_vec())?
-			.unwrap_or_default();
-		for key in self
-			.keystore
-			.sr25519_public_keys(pallet_authorities::access_log::ANCHOR_KEY_TYPE)
-		{
-			let owner: Option<AccountId> =
-				self.read(pallet_session::KeyOwner::<Runtime>::hashed_key_for((
-					pallet_authorities::access_log::ANCHOR_KEY_TYPE,
-					key.to_vec(),
-				)))?;
-			if owner.is_some_and(|owner| validators.contains(&owner)) {
-				return Ok(key);
-			}
-		}
-		Err("no Aura key of a current authority in the keystore: the API runs on an authority \
-		     node, which anchors the access log with it"
-			.into())
+		let client = &self.office.client;
+		let keys = self.keystore.sr25519_public_keys(ANCHOR_KEY_TYPE);
+		client
+			.runtime_api()
+			.anchor_key(client.info().best_hash, keys)
+			.map_err(|e| e.to_string())?
+			.ok_or_else(|| {
+				"no Aura key of a current authority in the keystore: the API runs on an \
+				 authority node, which anchors the access log with it"
+					.into()
+			})
 	}
 
 	/// Every anchor of any of this node's keys (the current one and those rotated away), from
 	/// the chain's events (the storage keeps the last only). Scans the finalized blocks'
 	/// events: an operator's command, not a hot path.
 	fn anchors(&self) -> Result<Vec<AnchorSeen>, String> {
-		let keys = self
-			.keystore
-			.sr25519_public_keys(pallet_authorities::access_log::ANCHOR_KEY_TYPE);
+		let keys = self.keystore.sr25519_public_keys(ANCHOR_KEY_TYPE);
 		let client = &self.office.client;
 		let finalized = client.info().finalized_number;
-		let events_key = frame_support::storage::storage_prefix(b"System", b"Events").to_vec();
 		let mut anchors = Vec::new();
 		for n in 1..=finalized {
 			let Some(hash) = client.hash(n).map_err(|e| e.to_string())? else { continue };
-			let Some(data) = client
-				.storage(hash, &sc_client_api::StorageKey(events_key.clone()))
-				.map_err(|e| e.to_string())?
-			else {
-				continue;
-			};
-			let events = Vec::<
-				frame_system::EventRecord<civil_registry_runtime::RuntimeEvent, H256>,
-			>::decode(&mut &data.0[..])
-			.map_err(|e| e.to_string())?;
-			for record in events {
-				if let civil_registry_runtime::RuntimeEvent::Authorities(
-					pallet_authorities::Event::AccessLogAnchored {
-						key: anchored,
-						entries,
-						head,
-						sealed,
-						..
-					},
-				) = record.event
-				{
-					if keys.contains(&anchored) {
-						anchors.push(AnchorSeen { block: n, entries, head, sealed });
-					}
-				}
+			let recorded: Vec<AccessLogAnchor> = client
+				.runtime_api()
+				.block_anchors(hash, keys.clone())
+				.map_err(|e| e.to_string())?;
+			for anchor in recorded {
+				anchors.push(AnchorSeen {
+					block: n,
+					entries: anchor.entries,
+					head: anchor.head,
+					sealed: anchor.sealed,
+				});
 			}
 		}
 		Ok(anchors)
@@ -543,38 +509,19 @@ impl Anchoring {
 		let client = &self.office.client;
 		let best = client.info().best_hash;
 		let (entries, head) = self.office.log.head();
-		let anchored = client
-			.storage(
-				best,
-				&sc_client_api::StorageKey(pallet_authorities::AccessLogHeads::<
-					civil_registry_runtime::Runtime,
-				>::hashed_key_for(key)),
-			)
-			.map_err(|e| e.to_string())?
-			.map(|data| {
-				pallet_authorities::AnchoredHead::<u32>::decode(&mut &data.0[..]).map(|h| h.entries)
-			})
-			.transpose()
-			.map_err(|e| e.to_string())?
-			.unwrap_or_default();
+		let anchored =
+			client.runtime_api().anchored_entries(best, key).map_err(|e| e.to_string())?;
 		if entries <= anchored {
 			return Ok(None);
 		}
 		let sealed = self.office.log.last_sealed();
-		let anchor = pallet_authorities::AccessLogAnchor { key, entries, head, sealed };
+		let anchor = AccessLogAnchor { key, entries, head, sealed };
 		let signature = self
 			.keystore
-			.sr25519_sign(
-				pallet_authorities::access_log::ANCHOR_KEY_TYPE,
-				&key,
-				&anchor.signing_payload(&self.office.genesis),
-			)
+			.sr25519_sign(ANCHOR_KEY_TYPE, &key, &anchor.signing_payload(&self.office.genesis))
 			.map_err(|e| e.to_string())?
 			.ok_or("the node's Aura key left the keystore")?;
-		let call = RuntimeCall::Authorities(pallet_authorities::Call::anchor_access_log {
-			anchor,
-			signature,
-		});
+		let call = node_calls::anchor_access_log(anchor, signature);
 		let extension = civil_registry_runtime::tx_extension(0, sp_runtime::generic::Era::Immortal);
 		let xt = civil_registry_runtime::UncheckedExtrinsic::new_transaction(call, extension);
 		let opaque = sp_runtime::OpaqueExtrinsic::try_from_encoded_extrinsic(&xt.encode())

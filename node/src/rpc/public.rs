@@ -42,10 +42,7 @@ use std::{
 	sync::{Arc, Mutex, RwLock},
 };
 
-use civil_registry_primitives::{
-	ActKind, Date, DisclosurePolicy, JurisdictionId, OfficeState, PublishedCount, RegionActivity,
-	YearMonth, MAX_STATISTICS_MONTHS,
-};
+use civil_registry_primitives::{ActKind, DisclosurePolicy, RegionActivity};
 use civil_registry_runtime::{apis::RegistryApi, opaque::Block};
 use futures::StreamExt;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned, RpcModule};
@@ -57,11 +54,9 @@ use sp_core::H256;
 use sp_runtime::traits::Header as _;
 
 use super::{
-	common::{
-		block_time, invalid, month_text, not_found, parse_kind, parse_month, runtime_error,
-		utc_date,
-	},
-	views::{ArchiveRecordJson, CertificateJson, Views},
+	common::{block_time, invalid, month_text, runtime_error, utc_date},
+	release::{closed_months, months, parse_question, PublishedStatisticsJson, Release, Schedule},
+	views::{ArchiveRecordJson, CertificateJson, DirectoryJson, Views},
 };
 
 /// The methods the public gateway serves; nothing else is reachable through it.
@@ -109,144 +104,9 @@ pub struct GatewayParams {
 		value_parser = clap::value_parser!(u32).range(1..))]
 	pub public_calls_per_minute: u32,
 
-	/// Published statistics: a count from 1 to this minus one is withheld, and so is a second
-	/// cell wherever one withheld cell could be recovered from the totals. At least 2.
-	#[arg(long, value_name = "COUNT", default_value_t = DisclosurePolicy::DEFAULT.threshold,
-		value_parser = clap::value_parser!(u32).range(2..))]
-	pub statistics_threshold: u32,
-
-	/// Published statistics: the deepest jurisdictions tabulated (0 the country, 1 regions,
-	/// 2 districts).
-	#[arg(long, value_name = "DEPTH", default_value_t = DisclosurePolicy::DEFAULT.max_depth)]
-	pub statistics_max_depth: u8,
-
-	/// Published statistics: the deepest jurisdictions tabulated for adoption, paternity and
-	/// change of name.
-	#[arg(long, value_name = "DEPTH", default_value_t = DisclosurePolicy::DEFAULT.rare_max_depth)]
-	pub statistics_rare_max_depth: u8,
-
-	/// Published statistics: the day of each month (1 to 28, 00:00 UTC) on which the months
-	/// that ended before it are released.
-	#[arg(long, value_name = "DAY", default_value_t = 5,
-		value_parser = clap::value_parser!(u8).range(1..=28))]
-	pub statistics_release_day: u8,
-
-	/// Published statistics: release every this many seconds instead of monthly (test
-	/// networks, whose chains live minutes). The months released are still the closed ones.
-	#[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
-	pub statistics_release_interval: Option<u64>,
-
-	/// Published statistics: how many closed months each release holds (at most 120).
-	#[arg(long, value_name = "MONTHS", default_value_t = 120,
-		value_parser = clap::value_parser!(u32).range(1..=120))]
-	pub statistics_months: u32,
-}
-
-impl GatewayParams {
-	fn policy(&self) -> DisclosurePolicy {
-		DisclosurePolicy {
-			threshold: self.statistics_threshold,
-			max_depth: self.statistics_max_depth,
-			rare_max_depth: self.statistics_rare_max_depth,
-		}
-	}
-
-	fn schedule(&self) -> Schedule {
-		match self.statistics_release_interval {
-			Some(seconds) => Schedule::Every { ms: seconds.saturating_mul(1000) },
-			None => Schedule::Monthly { day: self.statistics_release_day },
-		}
-	}
-}
-
-/// When statistics are released.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Schedule {
-	/// On this day of each month, 00:00 UTC.
-	Monthly { day: u8 },
-	/// Every this many milliseconds since 1970.
-	Every { ms: u64 },
-}
-
-impl Schedule {
-	/// The latest release instant at or before `now` (milliseconds since 1970, UTC).
-	fn latest(&self, now: u64) -> Option<u64> {
-		match *self {
-			Schedule::Every { ms } => Some(now.saturating_sub(now.checked_rem(ms)?)),
-			Schedule::Monthly { day } => {
-				let today = Date::from_unix_millis(now)?;
-				let month = if today.day >= day {
-					YearMonth::new(today.year, today.month)
-				} else {
-					previous(YearMonth::new(today.year, today.month))?
-				};
-				let days = Date::new(month.year, month.month, day).days_since_epoch();
-				u64::try_from(days).ok()?.checked_mul(DAY_MS)
-			},
-		}
-	}
-}
-
-/// The month before `month`.
-fn previous(month: YearMonth) -> Option<YearMonth> {
-	if month.month > 1 {
-		Some(YearMonth::new(month.year, month.month.saturating_sub(1)))
-	} else {
-		Some(YearMonth::new(month.year.checked_sub(1)?, 12))
-	}
-}
-
-/// A release of the statistics: the tables of every kind for the closed months it holds.
-struct Release {
-	/// The instant it stands for.
-	instant: u64,
-	/// The block its tables were computed at: the first finalized one at or after `instant`.
-	number: u32,
-	/// The latest month it holds (the one before the month of `instant`).
-	last: YearMonth,
-	/// The earliest.
-	first: YearMonth,
-	/// Each kind's and month's table.
-	tables: BTreeMap<(ActKind, YearMonth), Vec<PublishedCount>>,
-}
-
-/// The release a `civil_publishedStatistics` answer comes from.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct ReleaseJson {
-	/// The block whose state the tables were computed at.
-	pub block: u32,
-	/// The release's day, `"YYYY-MM-DD"` (UTC).
-	pub day: String,
-	/// The earliest month released, `"YYYY-MM"`.
-	pub first_month: String,
-	/// The latest month released: the last one that had ended by the release day.
-	pub last_month: String,
-	/// The disclosure control it went through.
-	pub policy: DisclosurePolicy,
-}
-
-/// One row of [`PublishedStatisticsJson`].
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct PublishedRowJson {
-	/// `"YYYY-MM"`: the month of the events.
-	pub month: String,
-	/// The kind of act.
-	pub kind: ActKind,
-	/// Acts in effect, or `null`: withheld by the disclosure control.
-	pub count: Option<u32>,
-}
-
-/// What `civil_publishedStatistics` answers.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct PublishedStatisticsJson {
-	/// The release; `null` before the first one (then no rows).
-	pub release: Option<ReleaseJson>,
-	/// Every released month of the range and every kind asked for that is tabulated at the
-	/// jurisdiction's depth, by month then kind.
-	pub rows: Vec<PublishedRowJson>,
+	/// The released statistics: their disclosure control and schedule.
+	#[clap(flatten)]
+	pub statistics: super::release::ReleaseParams,
 }
 
 /// What `civil_heartbeat` answers.
@@ -270,46 +130,6 @@ pub struct HeartbeatJson {
 	pub acts_by_region: Vec<RegionActivity>,
 	/// Their sum.
 	pub acts: u32,
-}
-
-/// A jurisdiction in [`DirectoryJson`].
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct JurisdictionJson {
-	/// Its id (the `jurisdiction` of `civil_publishedStatistics`).
-	pub id: u32,
-	/// Its code (e.g. the SOATO code).
-	pub code: String,
-	/// Its name.
-	pub name: String,
-	/// The jurisdiction above it; `null` for the country.
-	pub parent: Option<u32>,
-	/// 0 for the country, 1 for a region, 2 for a district.
-	pub depth: u8,
-}
-
-/// An office in [`DirectoryJson`].
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct OfficeJson {
-	/// Its id.
-	pub id: u32,
-	/// Its name.
-	pub name: String,
-	/// The jurisdiction it serves.
-	pub jurisdiction: u32,
-	/// `"active"`, `"suspended"` or `"closed"`.
-	pub status: OfficeState,
-}
-
-/// What `civil_directory` answers.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct DirectoryJson {
-	/// Every jurisdiction, by id.
-	pub jurisdictions: Vec<JurisdictionJson>,
-	/// Every office, by id.
-	pub offices: Vec<OfficeJson>,
 }
 
 /// The public methods.
@@ -379,8 +199,6 @@ struct Days {
 struct State {
 	days: Mutex<Days>,
 	release: RwLock<Option<Release>>,
-	/// Each jurisdiction's depth, from the directory at the latest release.
-	depths: RwLock<BTreeMap<JurisdictionId, u8>>,
 }
 
 /// The public methods over the [`Views`].
@@ -388,7 +206,6 @@ pub struct Public<C, B> {
 	views: Views<C, B>,
 	client: Arc<C>,
 	state: Arc<State>,
-	policy: DisclosurePolicy,
 }
 
 /// Refuses a block parameter: the public answers at the latest finalized block only (an answer
@@ -405,20 +222,6 @@ fn no_block(at: Option<serde_json::Value>) -> Result<(), ErrorObjectOwned> {
 /// The start (00:00 UTC) of the day of `ms`, in milliseconds since 1970.
 fn day_start(ms: u64) -> u64 {
 	ms.saturating_sub(ms.rem_euclid(DAY_MS))
-}
-
-/// The months from `from` to `to`, inclusive; empty if `from` is after `to`.
-fn months(from: YearMonth, to: YearMonth) -> Vec<YearMonth> {
-	let mut months = Vec::new();
-	let mut month = from;
-	while month <= to && months.len() <= MAX_STATISTICS_MONTHS as usize {
-		months.push(month);
-		match month.next() {
-			Some(next) => month = next,
-			None => break,
-		}
-	}
-	months
 }
 
 #[jsonrpsee::core::async_trait]
@@ -460,91 +263,17 @@ where
 		at: Option<serde_json::Value>,
 	) -> RpcResult<PublishedStatisticsJson> {
 		no_block(at)?;
-		let kind = kind.as_deref().map(parse_kind).transpose()?;
-		let (from, to) = (parse_month(&from)?, parse_month(&to)?);
-		if from > to {
-			return Err(invalid("`from` is after `to`"));
-		}
-		if from.months_until(&to) > MAX_STATISTICS_MONTHS {
-			return Err(invalid("the range spans more than 120 months; split the query"));
-		}
+		parse_question(kind.as_deref(), &from, &to)?;
 		let release = self.state.release.read().map_err(|_| runtime_error("poisoned"))?;
-		let Some(release) = release.as_ref() else {
-			return Ok(PublishedStatisticsJson { release: None, rows: Vec::new() });
-		};
-		let depth = *self
-			.state
-			.depths
-			.read()
-			.map_err(|_| runtime_error("poisoned"))?
-			.get(&jurisdiction)
-			.ok_or_else(|| not_found(format!("no jurisdiction has the id {jurisdiction}")))?;
-		let kinds: Vec<ActKind> = match kind {
-			Some(kind) if depth > self.policy.depth_for(kind) => {
-				return Err(invalid(format!(
-					"{} is published down to depth {} (jurisdiction {jurisdiction} has depth \
-					 {depth}): ask for the jurisdiction above it",
-					super::common::kind_name(kind),
-					self.policy.depth_for(kind)
-				)))
-			},
-			Some(kind) => vec![kind],
-			None => ActKind::ALL
-				.into_iter()
-				.filter(|k| depth <= self.policy.depth_for(*k))
-				.collect(),
-		};
-		let mut rows = Vec::new();
-		for month in months(from.max(release.first), to.min(release.last)) {
-			for kind in &kinds {
-				let Some(table) = release.tables.get(&(*kind, month)) else { continue };
-				if let Some(cell) = table.iter().find(|c| c.jurisdiction == jurisdiction) {
-					rows.push(PublishedRowJson {
-						month: month_text(month),
-						kind: *kind,
-						count: cell.count,
-					});
-				}
-			}
+		match release.as_ref() {
+			Some(release) => release.answer(jurisdiction, kind.as_deref(), &from, &to),
+			None => Ok(PublishedStatisticsJson { release: None, rows: Vec::new() }),
 		}
-		Ok(PublishedStatisticsJson {
-			release: Some(ReleaseJson {
-				block: release.number,
-				day: utc_date(release.instant),
-				first_month: month_text(release.first),
-				last_month: month_text(release.last),
-				policy: self.policy,
-			}),
-			rows,
-		})
 	}
 
 	fn directory(&self) -> RpcResult<DirectoryJson> {
-		let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
 		let directory = self.views.directory(self.client.info().finalized_hash)?;
-		Ok(DirectoryJson {
-			jurisdictions: directory
-				.jurisdictions
-				.iter()
-				.map(|j| JurisdictionJson {
-					id: j.id,
-					code: text(&j.code),
-					name: text(&j.name),
-					parent: j.parent,
-					depth: j.depth,
-				})
-				.collect(),
-			offices: directory
-				.offices
-				.iter()
-				.map(|o| OfficeJson {
-					id: o.id,
-					name: text(&o.name),
-					jurisdiction: o.jurisdiction,
-					status: o.status,
-				})
-				.collect(),
-		})
+		Ok(DirectoryJson::from(&directory))
 	}
 
 	fn heartbeat(&self) -> RpcResult<HeartbeatJson> {
@@ -702,18 +431,7 @@ where
 		}
 		let Some(number) = self.first_block_at(instant) else { return };
 		let Some(hash) = self.client.hash(number).ok().flatten() else { return };
-		let Some(last) =
-			Date::from_unix_millis(instant).and_then(|d| previous(YearMonth::new(d.year, d.month)))
-		else {
-			return;
-		};
-		let mut first = last;
-		for _ in 1..self.months {
-			match previous(first) {
-				Some(p) if p.is_valid() => first = p,
-				_ => break,
-			}
-		}
+		let Some((first, last)) = closed_months(instant, self.months) else { return };
 		let computed = (|| -> Result<Release, ErrorObjectOwned> {
 			let directory = self.views.directory(hash)?;
 			let mut tables = BTreeMap::new();
@@ -723,10 +441,8 @@ where
 					tables.insert((kind, month), table.cells);
 				}
 			}
-			if let Ok(mut depths) = self.state.depths.write() {
-				*depths = directory.jurisdictions.iter().map(|j| (j.id, j.depth)).collect();
-			}
-			Ok(Release { instant, number, last, first, tables })
+			let depths = directory.jurisdictions.iter().map(|j| (j.id, j.depth)).collect();
+			Ok(Release { instant, number, last, first, policy: self.policy, depths, tables })
 		})();
 		match computed {
 			Ok(release) => {
@@ -801,13 +517,9 @@ where
 		sc_service::Error::Other(format!("public gateway on {address}: {what}: {e}"))
 	};
 
-	let state = Arc::new(State {
-		days: Mutex::new(Days::default()),
-		release: RwLock::new(None),
-		depths: RwLock::new(BTreeMap::new()),
-	});
+	let state = Arc::new(State { days: Mutex::new(Days::default()), release: RwLock::new(None) });
 	let views = || Views::new(client.clone(), backend.clone(), slot_duration);
-	let policy = params.policy();
+	let policy = params.statistics.policy();
 
 	// Everything the gateway could serve, then all but the allowed methods taken out.
 	let mut module = RpcModule::new(());
@@ -816,10 +528,7 @@ where
 		.merge(sc_rpc::chain::new_full(client.clone(), executor).into_rpc())
 		.map_err(|e| error("chain methods", &e))?;
 	module
-		.merge(
-			Public { views: views(), client: client.clone(), state: state.clone(), policy }
-				.into_rpc(),
-		)
+		.merge(Public { views: views(), client: client.clone(), state: state.clone() }.into_rpc())
 		.map_err(|e| error("public methods", &e))?;
 	{
 		let client = client.clone();
@@ -888,8 +597,8 @@ where
 		client,
 		state,
 		policy,
-		schedule: params.schedule(),
-		months: params.statistics_months,
+		schedule: params.statistics.schedule(),
+		months: params.statistics.statistics_months,
 		slot_duration,
 	};
 	task_manager

@@ -15,8 +15,8 @@
 use std::sync::Arc;
 
 use civil_registry_primitives::{
-	ActKind, ArchiveProofError, CertificateStatus, Directory, DisclosurePolicy, PublishedTable,
-	RegionActivity, StatisticsError, YearMonth, MAX_ARCHIVE_PROOF,
+	ActKind, ArchiveProofError, CertificateStatus, Directory, DisclosurePolicy, OfficeState,
+	PublishedTable, RegionActivity, StatisticsError, YearMonth, MAX_ARCHIVE_PROOF,
 };
 use civil_registry_runtime::{apis::RegistryApi, opaque::Block, BlockNumber, CivilEvents};
 use civil_registry_runtime_api::CivilRegistryApi;
@@ -332,6 +332,75 @@ where
 		match self.native(block, civil_registry_runtime::public::block_activity) {
 			Some(activity) => Ok(activity),
 			None => self.client.runtime_api().block_activity(block).map_err(runtime_error),
+		}
+	}
+}
+
+/// A jurisdiction in [`DirectoryJson`].
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct JurisdictionJson {
+	/// Its id (the `jurisdiction` of `civil_publishedStatistics`).
+	pub id: u32,
+	/// Its code (e.g. the SOATO code).
+	pub code: String,
+	/// Its name.
+	pub name: String,
+	/// The jurisdiction above it; `null` for the country.
+	pub parent: Option<u32>,
+	/// 0 for the country, 1 for a region, 2 for a district.
+	pub depth: u8,
+}
+
+/// An office in [`DirectoryJson`].
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct OfficeJson {
+	/// Its id.
+	pub id: u32,
+	/// Its name.
+	pub name: String,
+	/// The jurisdiction it serves.
+	pub jurisdiction: u32,
+	/// `"active"`, `"suspended"` or `"closed"`.
+	pub status: OfficeState,
+}
+
+/// What `civil_directory` answers.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DirectoryJson {
+	/// Every jurisdiction, by id.
+	pub jurisdictions: Vec<JurisdictionJson>,
+	/// Every office, by id.
+	pub offices: Vec<OfficeJson>,
+}
+
+impl From<&Directory> for DirectoryJson {
+	fn from(directory: &Directory) -> Self {
+		let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+		DirectoryJson {
+			jurisdictions: directory
+				.jurisdictions
+				.iter()
+				.map(|j| JurisdictionJson {
+					id: j.id,
+					code: text(&j.code),
+					name: text(&j.name),
+					parent: j.parent,
+					depth: j.depth,
+				})
+				.collect(),
+			offices: directory
+				.offices
+				.iter()
+				.map(|o| OfficeJson {
+					id: o.id,
+					name: text(&o.name),
+					jurisdiction: o.jurisdiction,
+					status: o.status,
+				})
+				.collect(),
 		}
 	}
 }

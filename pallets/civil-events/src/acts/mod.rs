@@ -233,7 +233,7 @@ impl<T: Config> Pallet<T> {
 	/// Every act of `person`, oldest first: the birth or enrollment that created them (their
 	/// record's `origin_act`, which [`ActsOf`] does not repeat), then [`ActsOf`]. Empty for an
 	/// unknown person.
-	pub(crate) fn acts_of_person(person: PersonId) -> Vec<ActId> {
+	pub fn acts_of_person(person: PersonId) -> Vec<ActId> {
 		let Some(record) = T::Persons::person(person) else { return Vec::new() };
 		let mut acts =
 			Vec::with_capacity(ActsOf::<T>::decode_len(person).unwrap_or(0).saturating_add(1));
