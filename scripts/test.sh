@@ -27,8 +27,11 @@
 #      examples of docs/integrators.md, an attack with one stolen key, the public
 #      gateway (scripts/run-public-rpc.sh) with its allow-list and limits, the citizen's
 #      portal in Debian's Chromium (puppeteer-core), the archive
-#      import and a million anchored records with 1,000 proofs, and api-sidecar 18 (the
-#      explorer API people run) decoding a block with a registry act
+#      import and a million anchored records with 1,000 proofs, api-sidecar 18 (the
+#      explorer API people run) decoding a block with a registry act, the public projection
+#      fed by the dev node (its checks, a restart, a feed down, four lying feeds, load from one
+#      address); after all of it, a projection of the whole chain looked through for anything
+#      personal
 #   9. zombienet's results (the step waits for it to end)
 #  10. civil_statistics for the country over 120 months with a counter for every
 #      jurisdiction × kind × month, measured on a running node (median under 50 ms), alone:
@@ -228,7 +231,7 @@ python3 tests/operators/run.py "$node_binary"
 step 150 "load generator, smoke: 512 archive enrollments and 64 single ones against heartbeats of equal size, through a pool too small for them, nothing lost"
 node scripts/load/load.mjs --node "$node_binary" --chain dev-fast --smoke
 
-step 360 "polkadot.js suite"
+step 480 "polkadot.js suite"
 ./tests/e2e/run.sh "$node_binary"
 
 step 120 "zombienet's results"

@@ -56,3 +56,8 @@ echo "e2e: node up on ws://127.0.0.1:$rpc_port"
 CIVIL_WS="ws://127.0.0.1:$rpc_port" CIVIL_OFFICE="http://127.0.0.1:$office_port" CIVIL_NODE="$binary" \
 	CIVIL_FEED="http://127.0.0.1:$feed_port" \
 	CIVIL_CHAIN="$chain" npm test
+# After every file has run its acts: a projection of the whole chain, built from the genesis,
+# looked through for anything personal (issue #28).
+echo "e2e: after the suite"
+CIVIL_WS="ws://127.0.0.1:$rpc_port" CIVIL_NODE="$binary" CIVIL_FEED="http://127.0.0.1:$feed_port" \
+	CIVIL_CHAIN="$chain" node --test after/
