@@ -1,6 +1,7 @@
 // The citizen's portal. Plain JavaScript, no build step: the browser loads this module as it
-// is. It calls the public gateway's JSON-RPC over HTTP (`civil_verifyCertificate`,
-// `civil_publishedStatistics`, `civil_directory`, `civil_heartbeat`) and nothing else.
+// is. It calls the registry's public side — the public projection or a public gateway — over
+// HTTP JSON-RPC (`civil_verifyCertificate`, `civil_publishedStatistics`, `civil_directory`,
+// `civil_heartbeat`) and nothing else.
 import { LANGUAGES, STRINGS } from './strings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -491,7 +492,7 @@ function showHeartbeat(beat) {
   const time = formatTime(beat.timestamp);
   $('last-block').textContent = t('blockAt', { number: beat.finalized, time });
   $('last-block').dataset.number = String(beat.finalized);
-  const heading = `${t('actsToday', { day: formatDate(beat.day) })} ${beat.complete ? '' : t('partialDay', { since: beat.since })}`;
+  const heading = `${t('actsToday', { day: formatDate(beat.day) })} ${beat.complete === false ? t('partialDay', { since: beat.since }) : ''}`;
   $('acts-today-heading').textContent = heading.trim();
   const list = $('acts-today');
   list.replaceChildren();

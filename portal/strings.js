@@ -71,7 +71,7 @@ export const STRINGS = {
     gatewayDown: "Reyestr shlyuziga ulanib bo'lmadi. Tekshiruv va statistika hozir mavjud emas; keyinroq urinib ko'ring.",
     gatewayBack: 'Reyestr shlyuzi yana ishlayapti.',
     cannotCheck: "Hozir tekshirib bo'lmaydi: reyestr shlyuzi javob bermayapti.",
-    privacy: "Reyestrda ism, hujjat matni yoki shaxsni aniqlovchi raqamlar saqlanmaydi. Bu sahifa faqat ommaviy shlyuzdan foydalanadi.",
+    privacy: "Reyestrda ism, hujjat matni yoki shaxsni aniqlovchi raqamlar saqlanmaydi. Bu sahifa faqat reyestrning ommaviy tomonidan foydalanadi: guvohnoma holati, yopilgan oylar statistikasi (10 dan kam sonlar ko'rsatilmaydi), viloyatlar bo'yicha bugungi dalolatnomalar soni va idoralar ro'yxati.",
   },
   ru: {
     monthsShort: ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'],
@@ -135,7 +135,7 @@ export const STRINGS = {
     gatewayDown: 'Не удаётся связаться со шлюзом реестра. Проверка и статистика сейчас недоступны; попробуйте позже.',
     gatewayBack: 'Шлюз реестра снова работает.',
     cannotCheck: 'Проверить сейчас нельзя: шлюз реестра не отвечает.',
-    privacy: 'В реестре нет имён, текстов документов и номеров, указывающих на человека. Эта страница обращается только к публичному шлюзу.',
+    privacy: 'В реестре нет имён, текстов документов и номеров, указывающих на человека. Эта страница обращается только к публичной стороне реестра: статус свидетельства, статистика закрытых месяцев (числа меньше 10 скрыты), число актов за сегодня по областям и список органов.',
   },
   en: {
     monthsShort: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
@@ -199,6 +199,6 @@ export const STRINGS = {
     gatewayDown: "The registry's gateway cannot be reached. Checks and statistics are not available now; please try again later.",
     gatewayBack: "The registry's gateway is back.",
     cannotCheck: "Cannot check now: the registry's gateway does not answer.",
-    privacy: 'The registry holds no names, no document texts and no numbers that point to a person. This page talks only to the public gateway.',
+    privacy: "The registry holds no names, no document texts and no numbers that point to a person. This page talks only to the registry's public side, which answers a certificate's status, the statistics of closed months (counts below 10 withheld), today's number of acts per region, and the list of offices.",
   },
 };

@@ -25,9 +25,10 @@ export async function startProjection({ feed = process.env.CIVIL_FEED, args = []
   const start = () => {
     child = spawn(node, ['projection', '--chain', process.env.CIVIL_CHAIN ?? 'dev', '--base-path', join(base, 'store'),
       '--feed', feed, '--listen', `127.0.0.1:${port}`,
-      // One release an hour (the chain lives minutes): every projection of it computes the
-      // same release, at the same block.
-      '--statistics-release-interval', '3600', '--statistics-months', '24', ...args],
+      // One release an hour unless asked otherwise (the chain lives minutes): every
+      // projection of it computes the same release, at the same block.
+      ...(args.includes('--statistics-release-interval') ? [] : ['--statistics-release-interval', '3600']),
+      '--statistics-months', '24', ...args],
     { stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')] });
     exited = new Promise((resolve) => child.once('exit', resolve));
   };

@@ -1,6 +1,6 @@
 // Issue #16: the citizen's portal (portal/), opened in a real browser — Debian's Chromium,
-// driven by puppeteer-core (which downloads no browser) — against a public gateway synced from
-// the development node. A registry office of its own, in a district of its own, registers the
+// driven by puppeteer-core (which downloads no browser) — against the public projection fed by
+// the development node (what faces the internet; node/src/projection/). A registry office of its own, in a district of its own, registers the
 // scenario, so that the statistics the page draws are exactly the scenario's. A certificate
 // shows valid (typed, and read from a picture of its QR code), superseded after a four-eyes
 // correction, an unknown code unknown; the charts carry the scenario's counts; the language
@@ -20,8 +20,9 @@ import * as acts from '../examples/acts.mjs';
 import * as lifecycle from '../examples/lifecycle.mjs';
 import * as offices from '../examples/offices.mjs';
 import { jurisdictionByCode, rpc } from '../examples/queries.mjs';
-import { eventually, freePort, startGateway } from '../lib/gateway.mjs';
-import { TASHKENT, hash, setup } from '../lib/helpers.mjs';
+import { eventually, freePort } from '../lib/gateway.mjs';
+import { startProjection } from '../lib/projection.mjs';
+import { TASHKENT, hash, setup, waitForFinality } from '../lib/helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts', 'portal');
@@ -71,8 +72,11 @@ const certificate = hash();
 await lifecycle.issueCertificate(api, clerk, firstBirth, certificate);
 const archiveNumber = (await api.rpc.chain.getHeader(archiveBlock)).number.toNumber();
 
-const gateway = await startGateway();
-await gateway.synced(api);
+// The public side the portal talks to: the projection, releasing statistics every 3 s (a
+// chain that lives minutes) rather than monthly.
+const gateway = await startProjection({ args: ['--statistics-release-interval', '3'] });
+const synced = async () => gateway.caughtUp(await waitForFinality(api));
+await synced();
 
 // The portal, served as a user would serve it.
 const portalPort = await freePort();
@@ -149,7 +153,7 @@ test('the portal checks certificates: valid, from a QR picture, superseded, unkn
   // A four-eyes correction of the act (the registrar proposes, the head approves): superseded.
   const proposal = await lifecycle.proposeAmendment(api, clerk, firstBirth, hash(), 'ClericalError', { sex: 'Male' });
   assert.equal(await lifecycle.approveAmendment(api, head, proposal), 2);
-  await gateway.synced(api);
+  await synced();
   const superseded = await check(page, certificate);
   assert.equal(superseded.status, 'superseded');
   assert.match(superseded.text, /Superseded/);
@@ -168,7 +172,7 @@ test('the portal checks certificates: valid, from a QR picture, superseded, unkn
 });
 
 test('the statistics chart draws the released months, withheld counts as withheld; the heartbeat counts the region; the language switches', { timeout: 180_000 }, async () => {
-  // The gateway releases every 3 s on this chain: wait for one after the archive batch.
+  // The projection releases every 3 s here: wait for one after the archive batch.
   await eventually('a release after the archive batch', async () => {
     const { release } = await rpc(gateway.url, 'civil_publishedStatistics', [district, null, '2025-11', '2025-12']);
     return release !== null && release.block >= archiveNumber;
