@@ -263,23 +263,33 @@ fn the_council_adds_an_authority_who_sets_keys_and_joins_two_sessions_later() {
 }
 
 #[test]
-fn the_council_removes_authorities_down_to_three_and_no_further() {
+fn the_council_removes_authorities_down_to_four_and_no_further() {
 	regional().execute_with(|| {
 		let remove = |who: Sr25519Keyring| {
 			RuntimeCall::Authorities(pallet_authorities::Call::remove_authority { who: who.to_account_id() })
 		};
-		assert!(executed_ok(&motion(Alice, remove(Dave), &[Alice, Bob, Charlie], &[])));
-		assert_eq!(authorities().len(), 3);
-		let closing = motion(Alice, remove(Charlie), &[Alice, Bob, Charlie], &[]);
 		let refused: DispatchError = pallet_authorities::Error::<Runtime>::TooFewAuthorities.into();
-		assert!(closing.iter().any(|e| matches!(
-			e,
-			RuntimeEvent::Council(pallet_collective::Event::Executed { result: Err(err), .. }) if *err == refused
-		)));
-		assert_eq!(authorities().len(), 3);
-		run_sessions(2);
-		assert_eq!(validators().len(), 3);
-		assert!(!validators().contains(&Dave.to_account_id()));
+		let was_refused = |events: &[RuntimeEvent]| {
+			events.iter().any(|e| matches!(
+				e,
+				RuntimeEvent::Council(pallet_collective::Event::Executed { result: Err(err), .. }) if *err == refused
+			))
+		};
+		// Four departments: GRANDPA goes on with one down (3 of 4). Three would need every
+		// one of them (3 of 3): the council cannot go there.
+		assert_eq!(authorities().len(), 4);
+		assert!(was_refused(&motion(Alice, remove(Dave), &[Alice, Bob, Charlie], &[])));
+		assert_eq!(authorities().len(), 4);
+		// A fifth joins; then one of five may leave, and no more.
+		let ferdie = Ferdie.to_account_id();
+		let add = RuntimeCall::Authorities(pallet_authorities::Call::add_authority { who: ferdie });
+		assert!(executed_ok(&motion(Alice, add, &[Alice, Bob, Charlie], &[])));
+		assert_eq!(authorities().len(), 5);
+		assert!(executed_ok(&motion(Alice, remove(Dave), &[Alice, Bob, Charlie], &[])));
+		assert_eq!(authorities().len(), 4);
+		assert!(was_refused(&motion(Alice, remove(Charlie), &[Alice, Bob, Charlie], &[])));
+		assert_eq!(authorities().len(), 4);
+		assert!(!authorities().contains(&Dave.to_account_id()));
 	});
 }
 

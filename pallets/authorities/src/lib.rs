@@ -9,7 +9,7 @@
 //! chains) adds and removes authorities; the change takes effect at the next session boundary
 //! through `pallet-session`, for which this pallet is the `SessionManager`. The set never
 //! falls below [`Config::MinAuthorities`] (GRANDPA needs more than two thirds of the voters:
-//! with three, one may fail) nor exceeds [`Config::MaxAuthorities`].
+//! with four, one may fail; with three, none may) nor exceeds [`Config::MaxAuthorities`].
 //!
 //! Session keys (the Aura and GRANDPA public keys of a node) belong to `pallet-session`. An
 //! authority rotates its own with `author_rotateKeys` on its node, then `session.set_keys`
