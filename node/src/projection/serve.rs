@@ -17,9 +17,9 @@ use sp_core::H256;
 
 use super::{store::Store, sync::Status};
 use crate::rpc::{
-	common::{date_text, invalid, not_found, parse_hash, runtime_error, utc_date},
+	common::{date_text, invalid, no_block, not_found, parse_hash, runtime_error, utc_date},
 	release::{parse_question, PublishedStatisticsJson},
-	views::{ArchiveRecordJson, DirectoryJson},
+	views::{self, ArchiveRecordJson, DirectoryJson},
 };
 
 /// The block an answer is as of, and how stale it is.
@@ -37,24 +37,13 @@ pub struct AsOfJson {
 	pub feed_up: bool,
 }
 
-/// What `civil_verifyCertificate` answers here.
+/// What `civil_verifyCertificate` answers here: the gateway's answer, and what it is as of.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateJson {
-	/// `"valid"`, `"superseded"` or `"revoked"`.
-	pub status: civil_registry_primitives::CertificateStatus,
-	/// The kind of act.
-	pub kind: civil_registry_primitives::ActKind,
-	/// The office that registered the act.
-	pub office: u32,
-	/// The version of the act the certificate states.
-	pub version: u32,
-	/// The act's current version.
-	pub current_version: u32,
-	/// The block the certificate was issued in.
-	pub issued_at: u32,
-	/// The day it was issued, `"YYYY-MM-DD"` (UTC).
-	pub issued_on: Option<String>,
+	/// The certificate's status, kind, office, versions, block and day of issue.
+	#[serde(flatten)]
+	pub certificate: views::CertificateJson,
 	/// What the answer is as of.
 	pub as_of: AsOfJson,
 }
@@ -147,14 +136,8 @@ pub struct Projection {
 	pub status: Arc<Mutex<Status>>,
 }
 
-fn no_block(at: Option<serde_json::Value>) -> Result<(), ErrorObjectOwned> {
-	match at {
-		None | Some(serde_json::Value::Null) => Ok(()),
-		Some(_) => Err(invalid(
-			"the public projection answers at its last block only: leave out the block",
-		)),
-	}
-}
+/// What a block parameter is told on the projection.
+const LAST_BLOCK_ONLY: &str = "the public projection answers at its last block only";
 
 impl Projection {
 	fn as_of(&self) -> Result<Option<(AsOfJson, H256)>, ErrorObjectOwned> {
@@ -186,7 +169,7 @@ impl ProjectionApiServer for Projection {
 		certificate_hash: String,
 		at: Option<serde_json::Value>,
 	) -> RpcResult<CertificateJson> {
-		no_block(at)?;
+		no_block(at, LAST_BLOCK_ONLY)?;
 		let code = parse_hash(&certificate_hash)?;
 		let (as_of, _) = self.require_as_of()?;
 		let unknown = || not_found(format!("no certificate has the hash {certificate_hash}"));
@@ -194,13 +177,15 @@ impl ProjectionApiServer for Projection {
 			self.store.certificate(&code).map_err(runtime_error)?.ok_or_else(unknown)?;
 		let info = certificate.info.ok_or_else(unknown)?;
 		Ok(CertificateJson {
-			status: info.status,
-			kind: info.kind,
-			office: info.office,
-			version: info.version,
-			current_version: info.current_version,
-			issued_at: info.issued_at,
-			issued_on: certificate.issued_on.map(date_text),
+			certificate: views::CertificateJson {
+				status: info.status,
+				kind: info.kind,
+				office: info.office,
+				version: info.version,
+				current_version: info.current_version,
+				issued_at: info.issued_at,
+				issued_on: certificate.issued_on.map(date_text),
+			},
 			as_of,
 		})
 	}
@@ -213,7 +198,7 @@ impl ProjectionApiServer for Projection {
 		proof: Vec<String>,
 		at: Option<serde_json::Value>,
 	) -> RpcResult<ArchiveRecordJson> {
-		no_block(at)?;
+		no_block(at, LAST_BLOCK_ONLY)?;
 		let root_hash = parse_hash(&root)?;
 		let record = parse_hash(&record)?;
 		if proof.len() > MAX_ARCHIVE_PROOF as usize {
@@ -259,7 +244,7 @@ impl ProjectionApiServer for Projection {
 		to: String,
 		at: Option<serde_json::Value>,
 	) -> RpcResult<PublishedStatisticsJson> {
-		no_block(at)?;
+		no_block(at, LAST_BLOCK_ONLY)?;
 		parse_question(kind.as_deref(), &from, &to)?;
 		match self.store.release().map_err(runtime_error)? {
 			Some(release) => release.answer(jurisdiction, kind.as_deref(), &from, &to),

@@ -34,6 +34,16 @@ pub fn runtime_error(e: impl std::fmt::Display) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(RUNTIME_ERROR, format!("the runtime could not answer: {e}"), None::<()>)
 }
 
+/// Refuses a block parameter of a public method: the public side answers at its newest checked
+/// block only (an answer at a past block would date a later correction, or difference two
+/// releases of a counter). `only` says which block that is, for the message.
+pub fn no_block(at: Option<serde_json::Value>, only: &str) -> Result<(), ErrorObjectOwned> {
+	match at {
+		None | Some(serde_json::Value::Null) => Ok(()),
+		Some(_) => Err(invalid(format!("{only}: leave out the block"))),
+	}
+}
+
 /// `text` quoted for an error message if it is short enough to be a mistyped value, else only
 /// its length: a message never carries a caller's unbounded input back (into logs, into a
 /// proxy's error page).

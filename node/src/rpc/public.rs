@@ -54,7 +54,7 @@ use sp_core::H256;
 use sp_runtime::traits::Header as _;
 
 use super::{
-	common::{block_time, invalid, month_text, runtime_error, utc_date},
+	common::{block_time, month_text, no_block, runtime_error, utc_date},
 	release::{closed_months, months, parse_question, PublishedStatisticsJson, Release, Schedule},
 	views::{ArchiveRecordJson, CertificateJson, DirectoryJson, Views},
 };
@@ -208,16 +208,8 @@ pub struct Public<C, B> {
 	state: Arc<State>,
 }
 
-/// Refuses a block parameter: the public answers at the latest finalized block only (an answer
-/// at a past block would date a later correction, or difference two releases of a counter).
-fn no_block(at: Option<serde_json::Value>) -> Result<(), ErrorObjectOwned> {
-	match at {
-		None | Some(serde_json::Value::Null) => Ok(()),
-		Some(_) => Err(invalid(
-			"the public gateway answers at the latest finalized block only: leave out the block",
-		)),
-	}
-}
+/// What a block parameter is told on the gateway.
+const FINALIZED_ONLY: &str = "the public gateway answers at the latest finalized block only";
 
 /// The start (00:00 UTC) of the day of `ms`, in milliseconds since 1970.
 fn day_start(ms: u64) -> u64 {
@@ -236,7 +228,7 @@ where
 		certificate_hash: String,
 		at: Option<serde_json::Value>,
 	) -> RpcResult<CertificateJson> {
-		no_block(at)?;
+		no_block(at, FINALIZED_ONLY)?;
 		let block = self.client.info().finalized_hash;
 		self.views.certificate(&certificate_hash, block).await
 	}
@@ -249,7 +241,7 @@ where
 		proof: Vec<String>,
 		at: Option<serde_json::Value>,
 	) -> RpcResult<ArchiveRecordJson> {
-		no_block(at)?;
+		no_block(at, FINALIZED_ONLY)?;
 		let block = self.client.info().finalized_hash;
 		self.views.archive_record(root, index, record, proof, block).await
 	}
@@ -262,7 +254,7 @@ where
 		to: String,
 		at: Option<serde_json::Value>,
 	) -> RpcResult<PublishedStatisticsJson> {
-		no_block(at)?;
+		no_block(at, FINALIZED_ONLY)?;
 		parse_question(kind.as_deref(), &from, &to)?;
 		let release = self.state.release.read().map_err(|_| runtime_error("poisoned"))?;
 		match release.as_ref() {

@@ -299,8 +299,9 @@ pub async fn start(
 					log::warn!(
 						target: "gateway",
 						"Refused a connection from {ip}: its address (or the server) is at its \
-						 connection limit ({} refused so far)",
-						counters.refused_connections.load(Ordering::Relaxed)
+						 connection limit ({} connections and {} calls refused so far)",
+						counters.refused_connections.load(Ordering::Relaxed),
+						counters.refused_calls.load(Ordering::Relaxed)
 					);
 				}
 				drop(socket);
