@@ -1,7 +1,7 @@
 //! Governance on the real runtime, on the regional test network's genesis: four departments,
 //! each an authority and a council member, no sudo key. The council's two-thirds majority is
 //! the only way to root and to every governance call; the authority set changes by it, at a
-//! session boundary, never below three.
+//! session boundary, never below four.
 
 // Test code: a test fails by panicking (and overflow in test arithmetic would be a bug of the
 // test itself), so the panic-free lints that guard runtime code do not apply here.
@@ -11,8 +11,8 @@
 mod common;
 
 use civil_registry_runtime::{
-	configs::governance::CouncilInstance, AccountId, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeOrigin, SessionKeys, System,
+	configs::governance::{CouncilInstance, MotionDuration},
+	AccountId, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, SessionKeys, System,
 };
 use codec::Encode;
 use common::*;
@@ -402,5 +402,147 @@ fn council_membership_changes_by_the_council_and_carries_the_gate() {
 			add.dispatch(RuntimeOrigin::signed(Alice.to_account_id())).map_err(|e| e.error),
 			Err(DispatchError::BadOrigin)
 		);
+	});
+}
+
+/// A council of 14 (one per region): the regional network's four, and ten more added by root
+/// (the test's shortcut for ten motions). Returns the members.
+fn council_of_fourteen() -> Vec<AccountId> {
+	let mut members: Vec<AccountId> =
+		[Alice, Bob, Charlie, Dave].iter().map(|k| k.to_account_id()).collect();
+	for i in 0..10 {
+		let pair = <sp_core::sr25519::Pair as sp_core::Pair>::from_string(
+			&format!("//Department{i}"),
+			None,
+		)
+		.unwrap();
+		let who = AccountId::from(sp_core::Pair::public(&pair));
+		let add = RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
+			who: who.clone().into(),
+		});
+		assert!(add.dispatch(RuntimeOrigin::root()).is_ok());
+		members.push(who);
+	}
+	assert_eq!(pallet_collective::Members::<Runtime, CouncilInstance>::get().len(), 14);
+	members
+}
+
+/// A motion for `call` with the threshold two thirds of 14 (10), voted aye by `ayes` and by
+/// nobody else, closed by its proposer after its duration. Returns the closing events.
+fn motion_closed_after_its_duration(ayes: &[AccountId], call: RuntimeCall) -> Vec<RuntimeEvent> {
+	let council = |who: &AccountId, call: pallet_collective::Call<Runtime, CouncilInstance>| {
+		let result = RuntimeCall::Council(call).dispatch(RuntimeOrigin::signed(who.clone()));
+		assert!(result.is_ok(), "{result:?}");
+	};
+	let length = call.encoded_size() as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let index = pallet_collective::ProposalCount::<Runtime, CouncilInstance>::get();
+	council(
+		&ayes[0],
+		pallet_collective::Call::propose {
+			threshold: 10,
+			proposal: Box::new(call),
+			length_bound: length,
+		},
+	);
+	let end_of_motion = System::block_number() + MotionDuration::get();
+	for voter in ayes {
+		council(voter, pallet_collective::Call::vote { proposal: hash, index, approve: true });
+	}
+	System::set_block_number(end_of_motion + 1);
+	System::reset_events();
+	council(
+		&ayes[0],
+		pallet_collective::Call::close {
+			proposal_hash: hash,
+			index,
+			proposal_weight_bound: weight,
+			length_bound: length,
+		},
+	);
+	events()
+}
+
+#[test]
+fn two_thirds_means_two_thirds_of_the_seats_not_a_majority_and_silence() {
+	regional().execute_with(|| {
+		let members = council_of_fourteen();
+		// 8 of 14 vote aye, the other six do not vote at all. Silence is not consent: the motion
+		// closes as 8 ayes and 6 nays, and 8 of 14 is not two thirds. (With FRAME's
+		// `MoreThanMajorityThenPrimeDefaultVote`, the six silent seats counted as ayes: 14 of 14.)
+		let closing =
+			motion_closed_after_its_duration(&members[..8], create_jurisdiction("UZ-TK-Y1"));
+		assert!(
+			closing.iter().any(|e| matches!(
+				e,
+				RuntimeEvent::Council(pallet_collective::Event::Closed { yes: 8, no: 6, .. })
+			)),
+			"{closing:?}"
+		);
+		assert!(closing.iter().any(|e| matches!(
+			e,
+			RuntimeEvent::Council(pallet_collective::Event::Disapproved { .. })
+		)));
+		assert!(!jurisdiction_exists("UZ-TK-Y1"));
+		// 10 of 14 is (10 × 3 ≥ 14 × 2): done.
+		let closing =
+			motion_closed_after_its_duration(&members[..10], create_jurisdiction("UZ-TK-Y2"));
+		assert!(executed_ok(&closing), "{closing:?}");
+		assert!(jurisdiction_exists("UZ-TK-Y2"));
+	});
+}
+
+#[test]
+fn one_member_cannot_fill_the_councils_queue_nor_block_its_own_removal() {
+	regional().execute_with(|| {
+		let propose = |who: Sr25519Keyring, code: &str| {
+			let call = create_jurisdiction(code);
+			let length = call.encoded_size() as u32;
+			RuntimeCall::Council(pallet_collective::Call::propose {
+				threshold: 3,
+				proposal: Box::new(call),
+				length_bound: length,
+			})
+			.dispatch(RuntimeOrigin::signed(who.to_account_id()))
+			.map(|_| ())
+			.map_err(|e| e.error)
+		};
+		// Dave, say compromised, opens motions: three, and no more.
+		for i in 0..3 {
+			assert_eq!(propose(Dave, &format!("UZ-TK-D{i}")), Ok(()));
+		}
+		let refused: DispatchError = pallet_governance::Error::<Runtime>::TooManyOpenMotions.into();
+		assert_eq!(propose(Dave, "UZ-TK-D3"), Err(refused));
+		// Through the pool as well: included, and refused with the same error.
+		assert_eq!(
+			apply(signed(
+				Dave,
+				RuntimeCall::Council(pallet_collective::Call::propose {
+					threshold: 3,
+					proposal: Box::new(create_jurisdiction("UZ-TK-D4")),
+					length_bound: 1_000,
+				})
+			)),
+			Ok(Err(refused))
+		);
+		assert_eq!(pallet_collective::Proposals::<Runtime, CouncilInstance>::get().len(), 3);
+		// The others are not held back: the motion removing Dave from the council passes.
+		let remove = RuntimeCall::CouncilMembership(pallet_membership::Call::remove_member {
+			who: Dave.to_account_id().into(),
+		});
+		assert!(executed_ok(&motion(Alice, remove, &[Alice, Bob, Charlie], &[])));
+		assert!(!pallet_collective::Members::<Runtime, CouncilInstance>::get()
+			.contains(&Dave.to_account_id()));
+		// A closed motion holds no place: Bob's three closed motions leave him his three.
+		for i in 0..3 {
+			let closing =
+				motion(Bob, create_jurisdiction(&format!("UZ-TK-B{i}")), &[], &[Alice, Charlie]);
+			assert!(!executed_ok(&closing));
+		}
+		for i in 3..6 {
+			assert_eq!(propose(Bob, &format!("UZ-TK-B{i}")), Ok(()));
+		}
+		assert_eq!(propose(Bob, "UZ-TK-B6"), Err(refused));
 	});
 }

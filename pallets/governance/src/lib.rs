@@ -66,6 +66,14 @@ pub mod pallet {
 		DispatchedAsRoot { result: DispatchResult },
 	}
 
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The member already has as many council motions open as one member may
+		/// (the runtime's `MaxMotionsPerMember`): the council's queue is shared, and no member
+		/// may fill it (e.g. to delay a motion that removes it).
+		TooManyOpenMotions,
+	}
+
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Dispatch `call` as root.

@@ -128,7 +128,8 @@ pub fn may_sign(capacity: Capacity, call: &RuntimeCall) -> bool {
 		RuntimeCall::Council(
 			pallet_collective::Call::propose { .. }
 			| pallet_collective::Call::vote { .. }
-			| pallet_collective::Call::close { .. },
+			| pallet_collective::Call::close { .. }
+			| pallet_collective::Call::release_proposal_cost { .. },
 		) => capacity == CouncilMember,
 		RuntimeCall::Session(
 			pallet_session::Call::set_keys { .. } | pallet_session::Call::purge_keys { .. },

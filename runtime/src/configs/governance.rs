@@ -15,10 +15,13 @@
 
 use frame_support::{
 	parameter_types,
-	traits::{ChangeMembers, ConstU32, EitherOf, InitializeMembers},
+	traits::{
+		ChangeMembers, Consideration, ConstU32, EitherOf, InitializeMembers, MaybeConsideration,
+	},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
+use sp_runtime::DispatchError;
 use sp_runtime::Perbill;
 
 use super::super::{
@@ -54,18 +57,146 @@ impl pallet_collective::Config<CouncilInstance> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type MotionDuration = MotionDuration;
 	/// 100 motions open at once: far more than a council of departments debates.
-	type MaxProposals = ConstU32<100>;
+	type MaxProposals = ConstU32<MAX_MOTIONS>;
 	type MaxMembers = ConstU32<MAX_COUNCIL_MEMBERS>;
-	/// A member who did not vote abstains (counts for neither side) when a motion closes.
-	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	/// A member who did not vote when a motion closes after its duration counts as a nay:
+	/// two thirds means two thirds of the seats saying aye, never silence read as consent.
+	type DefaultVote = AbstentionIsNotAye;
+	type WeightInfo = CouncilWeights;
 	/// Members change through `CouncilMembership` only.
 	type SetMembersOrigin = frame_system::EnsureNever<()>;
 	type MaxProposalWeight = MaxProposalWeight;
 	type DisapproveOrigin = GovernanceOrigin;
 	type KillOrigin = GovernanceOrigin;
-	/// No deposits on a feeless chain: only members propose.
-	type Consideration = ();
+	/// No deposits on a feeless chain; a ticket that records who proposed, so that one member
+	/// holds at most [`MAX_MOTIONS_PER_MEMBER`] of the queue.
+	type Consideration = MotionSlot;
+}
+
+/// How a member who did not vote counts when a motion closes after its duration: not as an aye.
+///
+/// FRAME's `MoreThanMajorityThenPrimeDefaultVote` turns every abstention into an aye once more
+/// than half of the seats voted aye, so 8 of 14 with nobody against would dispatch as 14 of 14
+/// and pass a two-thirds origin; a department whose governance key is kept offline would be an
+/// automatic aye. Here it is a nay, and the motion's origin counts only the ayes cast.
+pub struct AbstentionIsNotAye;
+
+impl pallet_collective::DefaultVote for AbstentionIsNotAye {
+	fn default_vote(_prime: Option<bool>, _yes: u32, _no: u32, _seats: u32) -> bool {
+		false
+	}
+}
+
+/// Most motions one member may have open at once. With [`MAX_COUNCIL_MEMBERS`] members this
+/// is at most 96 of the queue's 100 places: no member fills the queue, and a motion to remove
+/// a member always finds a place, whatever that member proposes.
+pub const MAX_MOTIONS_PER_MEMBER: u32 = 3;
+
+const _: () = assert!(MAX_MOTIONS_PER_MEMBER * MAX_COUNCIL_MEMBERS < MAX_MOTIONS);
+
+/// The council's whole queue of open motions.
+pub const MAX_MOTIONS: u32 = 100;
+
+/// The council's "consideration" for a motion: not a deposit (the chain has no money) but a
+/// place in the queue, attributed to its proposer (`pallet_collective::CostOf` keeps who
+/// proposed each motion). [`Consideration::new`] refuses a member who already has
+/// [`MAX_MOTIONS_PER_MEMBER`] motions open with `governance.TooManyOpenMotions`.
+#[derive(
+	codec::Encode,
+	codec::Decode,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct MotionSlot;
+
+impl MotionSlot {
+	/// How many of the open motions `who` proposed.
+	pub fn open_motions_of(who: &AccountId) -> u32 {
+		let open = pallet_collective::Proposals::<Runtime, CouncilInstance>::get();
+		let mine = open.iter().filter(|hash| {
+			pallet_collective::CostOf::<Runtime, CouncilInstance>::get(hash)
+				.is_some_and(|(proposer, _)| &proposer == who)
+		});
+		u32::try_from(mine.count()).unwrap_or(u32::MAX)
+	}
+}
+
+impl Consideration<AccountId, u32> for MotionSlot {
+	fn new(who: &AccountId, _queue: u32) -> Result<Self, DispatchError> {
+		// The new motion is already in the queue, without its ticket: not counted here.
+		if Self::open_motions_of(who) >= MAX_MOTIONS_PER_MEMBER {
+			return Err(pallet_governance::Error::<Runtime>::TooManyOpenMotions.into());
+		}
+		Ok(MotionSlot)
+	}
+
+	fn update(self, _who: &AccountId, _queue: u32) -> Result<Self, DispatchError> {
+		Ok(self)
+	}
+
+	fn drop(self, _who: &AccountId) -> Result<(), DispatchError> {
+		Ok(())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn ensure_successful(_who: &AccountId, _queue: u32) {}
+}
+
+impl MaybeConsideration<AccountId, u32> for MotionSlot {
+	fn is_none(&self) -> bool {
+		// A ticket to keep: it is what says who proposed the motion.
+		false
+	}
+}
+
+/// FRAME's measured weights of `pallet-collective`, and for `propose` the reads of
+/// [`MotionSlot::new`]: the proposer of each open motion (`CostOf`), `p` of them.
+pub struct CouncilWeights;
+
+type CollectiveWeights = pallet_collective::weights::SubstrateWeight<Runtime>;
+
+impl pallet_collective::WeightInfo for CouncilWeights {
+	fn set_members(m: u32, n: u32, p: u32) -> Weight {
+		CollectiveWeights::set_members(m, n, p)
+	}
+	fn execute(b: u32, m: u32) -> Weight {
+		CollectiveWeights::execute(b, m)
+	}
+	fn propose_execute(b: u32, m: u32) -> Weight {
+		CollectiveWeights::propose_execute(b, m)
+	}
+	fn propose_proposed(b: u32, m: u32, p: u32) -> Weight {
+		CollectiveWeights::propose_proposed(b, m, p)
+			.saturating_add(<Runtime as frame_system::Config>::DbWeight::get().reads(u64::from(p)))
+	}
+	fn vote(m: u32) -> Weight {
+		CollectiveWeights::vote(m)
+	}
+	fn close_early_disapproved(m: u32, p: u32) -> Weight {
+		CollectiveWeights::close_early_disapproved(m, p)
+	}
+	fn close_early_approved(b: u32, m: u32, p: u32) -> Weight {
+		CollectiveWeights::close_early_approved(b, m, p)
+	}
+	fn close_disapproved(m: u32, p: u32) -> Weight {
+		CollectiveWeights::close_disapproved(m, p)
+	}
+	fn close_approved(b: u32, m: u32, p: u32) -> Weight {
+		CollectiveWeights::close_approved(b, m, p)
+	}
+	fn disapprove_proposal(p: u32) -> Weight {
+		CollectiveWeights::disapprove_proposal(p)
+	}
+	fn kill(d: u32, p: u32) -> Weight {
+		CollectiveWeights::kill(d, p)
+	}
+	fn release_proposal_cost() -> Weight {
+		CollectiveWeights::release_proposal_cost()
+	}
 }
 
 /// Hands membership changes to the council and keeps each member's provider reference.
