@@ -18,13 +18,16 @@
     }
 
 `keys` is the `public.json` that scripts/authority-keys.sh wrote on the department's machine
-(a path relative to network.json). Every department is an authority (its governance account,
-its node's Aura and GRANDPA keys) and a member of the council; it gets a regional justice
-department office over its region, headed by `head` (by default, its governance account). The jurisdiction tree is the runtime's
-(the country and its regions; districts are added by the council later). There is no sudo
-key, no development account and no development key: the script refuses to write a spec that
-holds one. The chain is permissioned: `permissionedNodes` lists every department's node, and
-each node peers with those only.
+(a path relative to network.json). Every department is an authority (its authority account,
+its node's Aura and GRANDPA keys), a member of the council (its governance account), and gets
+a regional justice department office over its region, headed by its head account (`head` in
+network.json overrides public.json's). Each role has its own key: the script refuses a spec in
+which one account holds two roles, or two departments share one. `appointmentDelay` (blocks,
+default 14,400: a day) is how long a head's appointment of a registrar waits, vetoable, before
+it takes effect. The jurisdiction tree is the runtime's (the country and its regions; districts
+are added by the council later). There is no sudo key, no development account and no
+development key: the script refuses to write a spec that holds one. The chain is permissioned:
+`permissionedNodes` lists every department's node, and each node peers with those only.
 """
 
 import datetime
@@ -71,18 +74,25 @@ def main():
         fail(f"{len(departments)} departments: a network needs at least 3 authorities")
 
     authorities, keys, council, offices, officers, nodes = [], [], [], [], [], []
+    holders = {}
     for index, d in enumerate(departments):
         with open(os.path.join(base, d["keys"])) as f:
             public = json.load(f)
-        governance = public["governance"]
-        authorities.append(governance)
-        keys.append([governance, governance, {"aura": public["aura"], "grandpa": public["grandpa"]}])
-        council.append(governance)
+        roles = {"governance": public.get("governance"), "authority": public.get("authority"),
+                 "head": d.get("head", public.get("head"))}
+        for role, account in roles.items():
+            if not account:
+                fail(f"{d['region']}: no {role} account (keys from an older authority-keys.sh?)")
+            if account in holders:
+                fail(f"{d['region']}'s {role} account is also {holders[account]}: one key per role")
+            holders[account] = f"{d['region']}'s {role} account"
+        authority = roles["authority"]
+        authorities.append(authority)
+        keys.append([authority, authority, {"aura": public["aura"], "grandpa": public["grandpa"]}])
+        council.append(roles["governance"])
         offices.append(["RegionalDepartment", d["region"], d["name"]])
-        officers.append([d.get("head", governance), index, "Head"])
+        officers.append([roles["head"], index, "Head"])
         nodes.append(f"{d['address']}/p2p/{public['peerId']}")
-    if len(set(authorities)) != len(authorities):
-        fail("two departments have the same governance account")
 
     # The runtime's own genesis for the regional network, as the template: its code, its
     # jurisdiction tree; every account and key in it is replaced below.
@@ -96,6 +106,7 @@ def main():
     patch["offices"]["offices"] = offices
     patch["offices"]["officers"] = officers
     patch["offices"]["privilegedSigners"] = []
+    patch["offices"]["appointmentDelay"] = int(network.get("appointmentDelay", 14_400))
     # The day the registry offices start: births before it are enrolled from the archive.
     go_live = network.get("goLive") or fail("no goLive date (YYYY-MM-DD)")
     try:
@@ -131,7 +142,8 @@ def main():
         fail("the spec has a sudo key")
     with open(output, "w") as f:
         f.write(raw)
-    print(f"build-spec: {output}: {len(departments)} departments, no sudo key, no development key")
+    print(f"build-spec: {output}: {len(departments)} departments, one key per role, no sudo key,"
+          " no development key")
 
 
 if __name__ == "__main__":

@@ -217,6 +217,10 @@ pub trait OfficerPermissions<AccountId> {
 	/// region contains `office`'s jurisdiction.
 	fn is_supervising_head(who: &AccountId, office: OfficeId) -> bool;
 
+	/// Whether `approver` appointed `officer` less than the cooling period ago: it then may not
+	/// approve `officer`'s work (a head cannot appoint a registrar and approve what it does).
+	fn appointed_recently(approver: &AccountId, officer: &AccountId) -> bool;
+
 	/// Whether `who` is an officer of the regional department whose region contains the
 	/// jurisdiction of `office`, and `office` is closed: the department then answers for the
 	/// closed office's records.

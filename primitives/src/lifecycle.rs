@@ -174,7 +174,30 @@ pub enum StatisticsError {
 /// Most months one statistics query may span (ten years).
 pub const MAX_STATISTICS_MONTHS: u32 = 120;
 
-/// An act signed by a key that was later declared compromised, and whether it still waits for
+/// Why an act is under review.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum ReviewReason {
+	/// A key compromised at the time signed it (or a registrar appointed by a head whose key
+	/// was compromised then).
+	SignedByCompromisedKey,
+	/// A key compromised at the time approved it: its late registration or an amendment.
+	ApprovedByCompromisedKey,
+}
+
+/// An act a key signed or approved after it was compromised, and whether it still waits for
 /// review.
 #[derive(
 	Encode,
@@ -199,9 +222,13 @@ pub struct ReviewItem<BlockNumber> {
 	pub office: OfficeId,
 	/// The jurisdiction it was registered in.
 	pub jurisdiction: JurisdictionId,
-	/// The block it was registered in (at or after the compromise).
+	/// The block it was registered in.
 	pub registered_at: BlockNumber,
-	/// `true` until an approved amendment or revocation of the act clears the flag.
+	/// What the key did: signed the act, or approved it (the block of the approval is then at
+	/// or after the compromise, not necessarily `registered_at`).
+	pub reason: ReviewReason,
+	/// `true` until a regional head or governance clears it (`civilEvents.clearReview`) or it
+	/// is revoked.
 	pub needs_review: bool,
 }
 

@@ -9,7 +9,7 @@ use sp_runtime::{
 		AsSystemOriginSigner, DispatchInfoOf, Implication, PostDispatchInfoOf,
 		TransactionExtension, ValidateResult,
 	},
-	transaction_validity::{InvalidTransaction, TransactionValidityError},
+	transaction_validity::{InvalidTransaction, TransactionPriority, TransactionValidityError},
 	DispatchResult, Weight,
 };
 
@@ -22,7 +22,7 @@ use super::{Nonce, Runtime, RuntimeCall, RuntimeOrigin};
 /// transactions from one stolen key would fill the pool, and everyone else's would be refused
 /// as "priority too low". With this bound one signer holds at most
 /// `MAX_NONCE_AHEAD + 1` transactions in the pool; an office's system that queues more waits
-/// for its earlier transactions to be included (a block takes up to the signer's budget, 32).
+/// for its earlier transactions to be included.
 pub const MAX_NONCE_AHEAD: Nonce = 16;
 
 /// A FRAME transaction extension with one more refusal of this runtime's: `G` checks a
@@ -34,11 +34,18 @@ pub struct Guarded<E, G>(pub E, core::marker::PhantomData<G>);
 
 /// What a [`Guarded`] extension refuses beyond FRAME's own checks.
 pub trait Guard<E> {
-	/// Refuse `extension` of a transaction signed by `who`, or let it through.
+	/// Refuse `extension` of a transaction of `len` bytes signed by `who`, or let it through
+	/// with a priority to add to the transaction's.
 	fn check(
 		extension: &E,
 		who: &<Runtime as frame_system::Config>::AccountId,
-	) -> Result<(), TransactionValidityError>;
+		len: usize,
+	) -> Result<TransactionPriority, TransactionValidityError>;
+
+	/// The weight of the check, beyond `E`'s.
+	fn weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 impl<E, G> Guarded<E, G> {
@@ -73,7 +80,7 @@ where
 	}
 
 	fn weight(&self, call: &RuntimeCall) -> Weight {
-		self.0.weight(call)
+		self.0.weight(call).saturating_add(G::weight())
 	}
 
 	fn validate(
@@ -86,11 +93,21 @@ where
 		inherited_implication: &impl Implication,
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, RuntimeCall> {
-		if let Some(who) = origin.as_system_origin_signer() {
-			G::check(&self.0, who)?;
-		}
-		self.0
-			.validate(origin, call, info, len, self_implicit, inherited_implication, source)
+		let bonus = match origin.as_system_origin_signer() {
+			Some(who) => G::check(&self.0, who, len)?,
+			None => 0,
+		};
+		let (mut valid, val, origin) = self.0.validate(
+			origin,
+			call,
+			info,
+			len,
+			self_implicit,
+			inherited_implication,
+			source,
+		)?;
+		valid.priority = valid.priority.saturating_add(bonus);
+		Ok((valid, val, origin))
 	}
 
 	fn prepare(
@@ -117,23 +134,41 @@ where
 
 /// `frame_system::CheckNonce`, refusing a nonce more than [`MAX_NONCE_AHEAD`] past the
 /// signer's next one with `InvalidTransaction::Future` ("Transaction will be valid in the
-/// future").
-pub type CheckNonce = Guarded<frame_system::CheckNonce<Runtime>, NonceAhead>;
+/// future"), and a transaction past its signer's budget, counting the signer's transactions
+/// ahead of it, with `InvalidTransaction::Custom(pallet_offices::BUDGET_SPENT)`.
+///
+/// So the pool admits exactly what blocks will include: a transaction admitted with `k` of its
+/// signer's ahead of it fits the day's budget once those `k` are in, whatever they are (each is
+/// counted at the longest a transaction may be). None is dropped later for its budget, and no
+/// later nonce of the signer waits behind one that never comes. A signer's `k`-th transaction
+/// also gets a lower priority than everyone's first ([`MAX_NONCE_AHEAD`] − `k` added), so a
+/// block takes each signer's next transaction before anyone's second: one key's queue never
+/// crowds out the others, and nobody's budget ends a block.
+pub type CheckNonce = Guarded<frame_system::CheckNonce<Runtime>, NonceBudget>;
 
 /// The guard of [`CheckNonce`].
 #[derive(Clone, Eq, PartialEq, Debug, TypeInfo)]
-pub struct NonceAhead;
+pub struct NonceBudget;
 
-impl Guard<frame_system::CheckNonce<Runtime>> for NonceAhead {
+impl Guard<frame_system::CheckNonce<Runtime>> for NonceBudget {
 	fn check(
 		extension: &frame_system::CheckNonce<Runtime>,
 		who: &<Runtime as frame_system::Config>::AccountId,
-	) -> Result<(), TransactionValidityError> {
+		len: usize,
+	) -> Result<TransactionPriority, TransactionValidityError> {
 		let next = frame_system::Pallet::<Runtime>::account_nonce(who);
 		if extension.0 > next.saturating_add(MAX_NONCE_AHEAD) {
 			return Err(InvalidTransaction::Future.into());
 		}
-		Ok(())
+		// A stale nonce is refused by `CheckNonce` itself.
+		let ahead = extension.0.saturating_sub(next);
+		pallet_offices::Pallet::<Runtime>::check_budget(who, ahead, len)?;
+		Ok(TransactionPriority::from(MAX_NONCE_AHEAD.saturating_sub(ahead)))
+	}
+
+	/// The signer's usage, read (the account, for its nonce, `CheckNonce` reads itself).
+	fn weight() -> Weight {
+		<Runtime as frame_system::Config>::DbWeight::get().reads(1)
 	}
 }
 
@@ -164,11 +199,12 @@ impl Guard<frame_system::CheckEra<Runtime>> for MortalOnly {
 	fn check(
 		extension: &frame_system::CheckEra<Runtime>,
 		_who: &<Runtime as frame_system::Config>::AccountId,
-	) -> Result<(), TransactionValidityError> {
+		_len: usize,
+	) -> Result<TransactionPriority, TransactionValidityError> {
 		if extension.0 == sp_runtime::generic::Era::Immortal {
 			return Err(InvalidTransaction::Custom(IMMORTAL_TRANSACTION).into());
 		}
-		Ok(())
+		Ok(0)
 	}
 }
 

@@ -140,8 +140,10 @@ fn genesis(
 
 /// The development chain: Alice is the only authority, the only council member and the sudo
 /// key; the Yunusobod district registry office of Tashkent city (office 0) has Alice as head
-/// and Bob as registrar, so that a newcomer can register acts from polkadot.js apps right away.
-/// Six-second slots, as in production.
+/// and Bob as registrar, so that a newcomer can register acts from polkadot.js apps right away;
+/// Eve heads the Tashkent City Justice Department (office 1), the regional level that approves
+/// what the office's head may not (changes of parents, sex or identity; the work of a registrar
+/// the head appointed). Six-second slots, as in production.
 pub fn development_config_genesis() -> Value {
 	development(pallet_authorities::DEFAULT_SLOT_DURATION)
 }
@@ -151,14 +153,18 @@ fn development(slot_duration: u64) -> Value {
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		vec![Sr25519Keyring::Alice.to_account_id()],
 		Some(Sr25519Keyring::Alice.to_account_id()),
-		vec![office(
-			OfficeKind::DistrictRegistry,
-			"UZ-TK-YUN",
-			"Yunusobod District Civil Registry Office",
-		)],
+		vec![
+			office(
+				OfficeKind::DistrictRegistry,
+				"UZ-TK-YUN",
+				"Yunusobod District Civil Registry Office",
+			),
+			office(OfficeKind::RegionalDepartment, "UZ-TK", "Tashkent City Justice Department"),
+		],
 		vec![
 			(Sr25519Keyring::Alice.to_account_id(), 0, Role::Head),
 			(Sr25519Keyring::Bob.to_account_id(), 0, Role::Registrar),
+			(Sr25519Keyring::Eve.to_account_id(), 1, Role::Head),
 		],
 		slot_duration,
 	)

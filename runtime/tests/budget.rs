@@ -1,5 +1,7 @@
-//! What one key may send, on the real runtime: its budget per block, enforced when a block is
-//! built (the pool cannot count what it holds), and how far ahead its nonces may run.
+//! What one key may send, on the real runtime: the pool admits a signer's transaction only if
+//! its day's budget holds it after every transaction of the signer ahead of it, so that what
+//! the pool admits, blocks include; a signer's later transactions wait behind everyone's
+//! earlier ones; its nonces run at most sixteen ahead.
 
 // Test code: a test fails by panicking (and overflow in test arithmetic would be a bug of the
 // test itself), so the panic-free lints that guard runtime code do not apply here.
@@ -13,28 +15,61 @@ use common::*;
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
 
-const EXHAUSTED: TransactionValidityError =
-	TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources);
+const SPENT: TransactionValidityError =
+	TransactionValidityError::Invalid(InvalidTransaction::Custom(pallet_offices::BUDGET_SPENT));
+
+/// Bob's usage today: `transactions` spent.
+fn bob_spent(transactions: u32) {
+	let budget = <Runtime as pallet_offices::Config>::SignerBudget::get();
+	pallet_offices::SignerUsage::<Runtime>::insert(
+		Bob.to_account_id(),
+		pallet_offices::Usage {
+			day: System::block_number() / budget.day_length,
+			in_day: pallet_offices::Allowance { transactions, bytes: 0 },
+		},
+	);
+}
 
 #[test]
-fn a_block_takes_at_most_a_signers_budget_of_its_transactions() {
+fn the_pool_admits_what_blocks_include_and_nothing_more() {
 	preset_ext("development").execute_with(|| {
-		let budget: pallet_offices::SignerBudget<civil_registry_runtime::BlockNumber> =
-			<Runtime as pallet_offices::Config>::SignerBudget::get();
-		let per_block = budget.per_block.transactions;
-		assert_eq!(per_block, 32);
-		// Bob (a registrar) fills his share of the block being built...
-		for _ in 0..per_block {
-			assert!(apply(signed(Bob, officer_call())).is_ok());
+		let per_day = <Runtime as pallet_offices::Config>::SignerBudget::get().per_day.transactions;
+		assert_eq!(per_day, 2_000);
+		// Ten transactions left in Bob's day: the pool admits a queue of ten, not eleven.
+		bob_spent(per_day - 10);
+		let next = System::account_nonce(Bob.to_account_id());
+		for k in 0..10 {
+			assert!(validate(signed_with_nonce(Bob, officer_call(), next + k)).is_ok(), "{k}");
 		}
-		// ...and the block refuses the next one; the author leaves it in the pool.
-		assert_eq!(apply(signed(Bob, officer_call())), Err(EXHAUSTED));
-		assert_eq!(System::account_nonce(Bob.to_account_id()), per_block);
+		assert_eq!(validate(signed_with_nonce(Bob, officer_call(), next + 10)), Err(SPENT));
+		// The ten it admitted are included, one after the other, in this block or later ones
+		// of the day; the eleventh never is.
+		for k in 0..10 {
+			assert!(apply(signed(Bob, officer_call())).is_ok(), "{k}");
+			if k % 3 == 2 {
+				next_block();
+			}
+		}
+		assert_eq!(apply(signed(Bob, officer_call())), Err(SPENT));
+		// A refusal for a spent budget is not "the block is full" (`ExhaustsResources`), which
+		// would make a block's author stop filling the block for everyone.
+		assert!(!SPENT.exhausted_resources());
 		// Others are not held back by Bob's budget.
 		assert!(apply(signed(Alice, officer_call())).is_ok());
-		// The next block takes Bob's again.
-		next_block();
-		assert!(apply(signed(Bob, officer_call())).is_ok());
+	});
+}
+
+#[test]
+fn a_signers_later_transactions_wait_behind_everyones_earlier_ones() {
+	preset_ext("development").execute_with(|| {
+		let next = System::account_nonce(Bob.to_account_id());
+		let priority =
+			|k| validate(signed_with_nonce(Bob, officer_call(), next + k)).unwrap().priority;
+		// Bob's next transaction has the priority of Alice's next; his fourth, three less.
+		let alice = validate(signed(Alice, officer_call())).unwrap().priority;
+		assert_eq!(priority(0), alice);
+		assert_eq!(priority(0) - priority(3), 3);
+		assert!(priority(MAX_NONCE_AHEAD) < priority(MAX_NONCE_AHEAD - 1));
 	});
 }
 

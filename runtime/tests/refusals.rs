@@ -72,25 +72,30 @@ fn cases() -> Vec<Case> {
 				.into(),
 		},
 		Case {
-			refusal: InvalidTransaction::ExhaustsResources,
+			refusal: InvalidTransaction::Custom(pallet_offices::BUDGET_SPENT),
 			provoke: || {
-				let per_block =
-					<Runtime as pallet_offices::Config>::SignerBudget::get().per_block.transactions;
-				for _ in 0..per_block {
-					apply(signed(Bob, officer_call())).expect("within the budget").ok();
-				}
-				validity(apply(signed(Bob, officer_call())))
+				// Bob's day, spent but for one transaction: a queue of two is one too many.
+				let day = pallet_offices::Usage {
+					day: System::block_number()
+						/ <Runtime as pallet_offices::Config>::SignerBudget::get().day_length,
+					in_day: pallet_offices::Allowance {
+						transactions: <Runtime as pallet_offices::Config>::SignerBudget::get()
+							.per_day
+							.transactions - 1,
+						bytes: 0,
+					},
+				};
+				pallet_offices::SignerUsage::<Runtime>::insert(Bob.to_account_id(), day);
+				let next = System::account_nonce(Bob.to_account_id());
+				validity(validate(signed_with_nonce(Bob, officer_call(), next + 1)))
 			},
 			meaning: format!(
-				"The signer's budget is spent (`api.consts.offices.signerBudget`): {} \
-				 transactions or {} today — the pool refuses more until the next day ({} \
-				 blocks, counted from block 0) — or {} transactions or {} in one block, which a \
-				 block's author enforces: the rest wait in the pool for the next block.",
+				"The signer's budget (`api.consts.offices.signerBudget`) would be spent before 				 this transaction: {} transactions or {} a day ({} blocks, counted from block 				 0), none longer than {}. The pool counts the signer's transactions ahead of 				 this one as spent, each at {}: what it admits, a block includes the same day. 				 Send the rest the next day.",
 				thousands(budget.per_day.transactions),
 				bytes(budget.per_day.bytes),
 				thousands(budget.day_length),
-				budget.per_block.transactions,
-				bytes(budget.per_block.bytes),
+				bytes(budget.max_transaction_bytes),
+				bytes(budget.max_transaction_bytes),
 			),
 		},
 		Case {

@@ -69,10 +69,10 @@ fn allowed(pallet: &str, call: &str) -> Option<&'static [Role]> {
 			| "issue_certificate",
 		) => OFFICERS,
 		("CivilEvents", "approve_late_registration" | "approve_amendment") => HEADS,
-		("CivilEvents", "approve_revocation") => &[RegionalHead],
+		("CivilEvents", "approve_revocation" | "clear_review") => &[RegionalHead],
 		("Offices", "appoint_registrar" | "dismiss_registrar") => HEADS,
 		("Offices", "heartbeat") => OFFICERS,
-		("Offices", "suspend_office") => &[RegionalHead],
+		("Offices", "suspend_office" | "veto_appointment") => &[RegionalHead],
 		(
 			"Offices",
 			"create_jurisdiction"
@@ -82,13 +82,11 @@ fn allowed(pallet: &str, call: &str) -> Option<&'static [Role]> {
 			| "reopen_office"
 			| "close_office"
 			| "appoint_head"
-			| "dismiss_officer",
+			| "dismiss_officer"
+			| "set_appointment_delay",
 		) => &[],
-		("Council", "propose" | "vote" | "close") => &[CouncilMember],
-		(
-			"Council",
-			"execute" | "disapprove_proposal" | "set_members" | "kill" | "release_proposal_cost",
-		) => &[],
+		("Council", "propose" | "vote" | "close" | "release_proposal_cost") => &[CouncilMember],
+		("Council", "execute" | "disapprove_proposal" | "set_members" | "kill") => &[],
 		("CouncilMembership", _) => &[],
 		("Governance", "dispatch_as_root") => &[],
 		// Anchors come from the authority nodes unsigned, authorized by the node key's
@@ -257,20 +255,23 @@ fn a_refused_call_is_refused_in_a_block_too() {
 
 #[test]
 fn governance_and_emergency_calls_go_first() {
-	use civil_registry_runtime::configs::gate::GOVERNANCE_PRIORITY;
+	use civil_registry_runtime::{configs::gate::GOVERNANCE_PRIORITY, extensions::MAX_NONCE_AHEAD};
 	network().execute_with(|| {
+		// Each signer's next transaction gets `MAX_NONCE_AHEAD` more than its last possible one
+		// (`extensions::CheckNonce`); governance's calls get `GOVERNANCE_PRIORITY` on top.
+		let next = u64::from(MAX_NONCE_AHEAD);
 		let priority = |key, call| validate(signed(key, call)).unwrap().priority;
 		// The daily work: an act, a certificate, a proposal.
-		assert_eq!(priority(Eve, officer_call()), 0);
+		assert_eq!(priority(Eve, officer_call()), next);
 		// A council vote (on dismissing a stolen key, say), a head dismissing its registrar,
 		// a regional head suspending an office.
-		assert_eq!(priority(Two, council_call()), GOVERNANCE_PRIORITY);
+		assert_eq!(priority(Two, council_call()), GOVERNANCE_PRIORITY + next);
 		let dismiss = RuntimeCall::Offices(pallet_offices::Call::dismiss_registrar {
 			who: Eve.to_account_id(),
 			compromised_since: None,
 		});
-		assert_eq!(priority(Ferdie, dismiss), GOVERNANCE_PRIORITY);
+		assert_eq!(priority(Ferdie, dismiss), GOVERNANCE_PRIORITY + next);
 		let suspend = RuntimeCall::Offices(pallet_offices::Call::suspend_office { office: 3 });
-		assert_eq!(priority(One, suspend), GOVERNANCE_PRIORITY);
+		assert_eq!(priority(One, suspend), GOVERNANCE_PRIORITY + next);
 	});
 }

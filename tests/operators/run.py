@@ -5,6 +5,9 @@ the network once, the node once per department, in the background), for four dep
 this machine. Then it checks what an operator would:
 
 - the raw spec has no sudo key and no development account or key anywhere in its state;
+- each department's roles have their own keys: the authority set holds the authority accounts
+  and no council or head account, the council the governance accounts and no other, the
+  regional offices' heads are the head accounts, and no account holds two roles;
 - the four nodes author and finalize blocks;
 - a fifth node that is not in the spec's `permissionedNodes`, started against them with a
   bootnode, stays at block 0 while they go on;
@@ -88,6 +91,45 @@ def check_spec(node, path):
     if len(raw.get("permissionedNodes", [])) != len(REGIONS):
         raise AssertionError(f"permissionedNodes: {raw.get('permissionedNodes')}")
     print(f"operators: spec has no sudo key, no development key, {len(REGIONS)} permissioned nodes")
+    check_roles(node, top, os.path.dirname(path))
+
+
+def account_hex(node, ss58):
+    out = subprocess.run([node, "key", "inspect", "--output-type", "json", ss58],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)["accountId"].removeprefix("0x").lower()
+
+
+def check_roles(node, top, work):
+    roles = {"governance": [], "authority": [], "head": []}
+    for region in REGIONS:
+        public = json.load(open(os.path.join(work, region, "public.json")))
+        for role in roles:
+            roles[role].append(account_hex(node, public[role]))
+    every = [a for accounts in roles.values() for a in accounts]
+    if len(set(every)) != len(every):
+        raise AssertionError("an account holds two roles, or two departments share one")
+    state = {k.lower(): v.lower() for k, v in top.items() if k != "0x3a636f6465"}
+
+    def lists_of(accounts):
+        # A stored list of accounts: a value holding every one of them.
+        return [v for v in state.values() if all(a in v for a in accounts)]
+
+    for role, others in (("authority", ("governance", "head")), ("governance", ("authority", "head"))):
+        lists = lists_of(roles[role])
+        if not lists:
+            raise AssertionError(f"no stored list of the {role} accounts")
+        for value in lists:
+            for other in others:
+                if any(a in value for a in roles[other]):
+                    raise AssertionError(f"a list of {role} accounts holds a {other} account")
+    # Each head account is in the state as a key's suffix (`Offices.Officers` is keyed by
+    # Blake2_128Concat of the account: the account follows the hash), and each office's record
+    # names its head.
+    for head in roles["head"]:
+        if not any(k.endswith(head) for k in state) or not any(head in v for v in state.values()):
+            raise AssertionError(f"the head account 0x{head} heads no office")
+    print("operators: one key per role — authorities, council and heads are distinct accounts")
 
 
 def main():

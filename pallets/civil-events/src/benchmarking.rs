@@ -708,12 +708,19 @@ mod benchmarks {
 		assert_eq!(Proposals::<T>::iter().count(), 0);
 	}
 
-	/// `p`: the late births expiring in the block, each with an identity key to free.
+	/// `p`: the late births expiring in the block, each with an identity key to free and its
+	/// officer's and office's counts to lower, registered by the registrars of as many offices
+	/// as the per-officer and per-office bounds need.
 	#[benchmark]
 	fn expire_pending(p: Linear<0, { T::MaxPendingPerBlock::get() }>) {
-		let mut s = Setup::<T>::new();
-		for _ in 0..p {
-			s.late_birth(None, None);
+		let per_officer = T::MaxPendingPerOfficer::get().min(T::MaxPendingPerOffice::get()).max(1);
+		let mut setups: Vec<Setup<T>> = Vec::new();
+		for k in 0..p {
+			let office = k / per_officer;
+			if setups.len() as u32 <= office {
+				setups.push(Setup::<T>::at(office));
+			}
+			setups.last_mut().unwrap().late_birth(None, None);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		let at = Pallet::<T>::pending_expiry(now);
@@ -746,6 +753,31 @@ mod benchmarks {
 
 		assert_eq!(closed, p);
 		assert_eq!(Proposals::<T>::iter().count(), 0);
+	}
+
+	/// The worst case: an act not signed by a compromised key, whose approvals fill its list,
+	/// the last by a compromised key (every approver's key is looked up), cleared by the head
+	/// of the regional department above it.
+	#[benchmark]
+	fn clear_review() {
+		let mut s = Setup::<T>::new();
+		let regional = T::BenchmarkHelper::regional_head(0);
+		let p = s.enroll(Sex::Female, d(1990, 1, 1));
+		let act = T::Persons::person(p).unwrap().origin_act;
+		let max = T::MaxApprovalsPerAct::get();
+		for i in 0..max {
+			let approver: T::AccountId = account("approver", i, 0);
+			if i + 1 == max {
+				T::BenchmarkHelper::compromise(&approver);
+			}
+			Pallet::<T>::note_approval(&approver, act).unwrap();
+		}
+		assert!(Pallet::<T>::review_reason(act, &Acts::<T>::get(act).unwrap()).is_some());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(regional), act);
+
+		assert!(ReviewCleared::<T>::contains_key(act));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -44,6 +44,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn close_office(index: u32);
 	/// Set the chain's clock to `millis` since the Unix epoch.
 	fn set_time(millis: u64);
+	/// Record `who`'s key as compromised since block 0 (whether or not it serves).
+	fn compromise(who: &AccountId);
 }
 
 // FRAME's pallet macros expand to `expect` calls on values they guarantee themselves; our own
@@ -63,7 +65,7 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -144,6 +146,21 @@ pub mod pallet {
 		/// one block). Bounds the work of the expiry in `on_initialize`.
 		#[pallet::constant]
 		type MaxPendingPerBlock: Get<u32>;
+
+		/// Most approvals of one act (its late registration and its amendments). An act
+		/// corrected that often is revoked and registered anew; the bound keeps the list that
+		/// tells whether a compromised key approved the act short.
+		#[pallet::constant]
+		type MaxApprovalsPerAct: Get<u32>;
+
+		/// Most late registrations one officer may have waiting for approval at once.
+		#[pallet::constant]
+		type MaxPendingPerOfficer: Get<u32>;
+
+		/// Most late registrations the officers of one office may have waiting at once; below
+		/// [`Config::MaxPendingPerBlock`], so that one office cannot fill a block's places.
+		#[pallet::constant]
+		type MaxPendingPerOffice: Get<u32>;
 
 		/// Most records in one archive import ([`Pallet::enroll_batch`]). A batch's weight is
 		/// linear in its records; the block's weight limit bounds how many batches a block holds.
@@ -327,11 +344,47 @@ pub mod pallet {
 	pub type ArchiveAnchors<T: Config> =
 		StorageMap<_, Blake2_128Concat, H256, ArchiveAnchor<T>, OptionQuery>;
 
-	/// Acts of a compromised key whose review flag an approved amendment or revocation
-	/// cleared, with the block it was cleared in.
+	/// Acts under review (signed or approved by a compromised key) that a regional head or
+	/// governance reviewed and found sound ([`Pallet::clear_review`]), with the block it was
+	/// cleared in. An approval of an amendment never clears it.
 	#[pallet::storage]
 	pub type ReviewCleared<T: Config> =
 		StorageMap<_, Twox64Concat, ActId, BlockNumberFor<T>, OptionQuery>;
+
+	/// Every approval by each officer (of an amendment, a revocation or a late registration):
+	/// officer → act → the block it approved in. Reviewing a compromised key covers what it
+	/// approved as well as what it signed.
+	#[pallet::storage]
+	pub type ApprovalsBy<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ActId,
+		BlockNumberFor<T>,
+		OptionQuery,
+	>;
+
+	/// Who approved each act's late registration and amendments, and when (at most
+	/// [`Config::MaxApprovalsPerAct`]): tells whether a compromised key approved it.
+	#[pallet::storage]
+	pub type ApprovedActs<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ActId,
+		BoundedVec<(T::AccountId, BlockNumberFor<T>), T::MaxApprovalsPerAct>,
+		ValueQuery,
+	>;
+
+	/// Late registrations waiting for approval, by the officer who registered them, against
+	/// [`Config::MaxPendingPerOfficer`].
+	#[pallet::storage]
+	pub type PendingBy<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Late registrations waiting for approval, by office, against
+	/// [`Config::MaxPendingPerOffice`].
+	#[pallet::storage]
+	pub type PendingOfOffice<T: Config> = StorageMap<_, Twox64Concat, OfficeId, u32, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -423,6 +476,16 @@ pub mod pallet {
 			act: ActId,
 			/// The district whose khokim decided.
 			district: JurisdictionId,
+			/// The registering office.
+			office: OfficeId,
+		},
+		/// A death registered in time, but in a region where the person has no record (not the
+		/// region of their birth, nor of their marriage in effect), was stored pending the
+		/// approval of a head (approved with `approve_late_registration`): one registrar's key
+		/// cannot end a life, and widow a spouse, on the other side of the country alone.
+		DeathAwayPending {
+			/// The pending death act.
+			act: ActId,
 			/// The registering office.
 			office: OfficeId,
 		},
@@ -572,6 +635,13 @@ pub mod pallet {
 			skipped: u32,
 			/// Records refused.
 			refused: u32,
+		},
+		/// An act under review was reviewed and found sound: it no longer needs review.
+		ReviewCleared {
+			/// The act.
+			act: ActId,
+			/// The regional head that cleared it; `None` when governance did.
+			cleared_by: Option<T::AccountId>,
 		},
 		/// A batch of paper records was anchored by its Merkle root.
 		ArchiveAnchored {
@@ -767,6 +837,21 @@ pub mod pallet {
 		NotOwnOffice,
 		/// An archive period ends before it starts, or ends in the future.
 		InvalidPeriod,
+		/// The approver appointed the officer whose work it would approve, less than the
+		/// cooling period (`pallet-offices`' `AppointeeCooling`) ago.
+		ApproverAppointedOfficer,
+		/// A change of parents, sex or identity is approved at the regional level: by the head
+		/// of the regional department covering the act, not by the head of a district office,
+		/// wedding house, consulate or archive.
+		NeedsRegionalApproval,
+		/// The officer has `MaxPendingPerOfficer` late registrations waiting for approval.
+		TooManyPendingOfOfficer,
+		/// The office has `MaxPendingPerOffice` late registrations waiting for approval.
+		TooManyPendingOfOffice,
+		/// The act is not under review, or its review was cleared already.
+		NotUnderReview,
+		/// The act has had `MaxApprovalsPerAct` approvals: revoke it and register it anew.
+		TooManyApprovals,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {
@@ -1204,6 +1289,19 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_anchor_archive_batch(who, root, count, office, period)
+		}
+
+		/// Clear the review flag of an act signed or approved by a compromised key (or by a
+		/// registrar such a key appointed), once reviewed and found sound: its certificates
+		/// verify as valid again. (An act found unsound is corrected or revoked instead.)
+		///
+		/// Origin: [`Config::RevocationOrigin`], or the head of the regional department whose
+		/// region covers the act, whose own key is not under review. Emits
+		/// [`Event::ReviewCleared`].
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::clear_review())]
+		pub fn clear_review(origin: OriginFor<T>, act: ActId) -> DispatchResult {
+			Self::do_clear_review(origin, act)
 		}
 	}
 }

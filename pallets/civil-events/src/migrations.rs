@@ -99,6 +99,72 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedCompactActs<T> {
 	}
 }
 
+/// Version 5 → 6: the late registrations waiting for approval are counted per officer
+/// ([`PendingBy`]) and per office ([`PendingOfOffice`]), against the new caps. The counts are
+/// built from the expiry queues, which list every pending act (a few a day country-wide, not
+/// a number that grows with the population: one block). A count above a cap is kept as it is:
+/// the officer or office registers no new late act until it is back under it.
+pub type CountPending<T> = VersionedMigration<
+	5,
+	6,
+	UncheckedCountPending<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The migration without the version check; use [`CountPending`].
+pub struct UncheckedCountPending<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedCountPending<T> {
+	fn on_runtime_upgrade() -> Weight {
+		let mut reads = 0u64;
+		let mut writes = 0u64;
+		let queued: Vec<ActId> = PendingExpiries::<T>::iter().flat_map(|(_, q)| q).collect();
+		for id in queued {
+			reads = reads.saturating_add(2);
+			let Some(act) = Acts::<T>::get(id).filter(|a| a.status == ActStatus::Pending) else {
+				continue;
+			};
+			PendingBy::<T>::mutate(&act.officer, |n| *n = n.saturating_add(1));
+			PendingOfOffice::<T>::mutate(act.office, |n| *n = n.saturating_add(1));
+			writes = writes.saturating_add(2);
+		}
+		T::DbWeight::get().reads_writes(reads, writes)
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+		Ok(Self::pre_check())
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		Self::post_check(state)
+	}
+}
+
+#[cfg(any(feature = "try-runtime", feature = "std"))]
+impl<T: Config> UncheckedCountPending<T> {
+	/// Before the migration: how many acts are pending.
+	pub fn pre_check() -> Vec<u8> {
+		use codec::Encode;
+		let pending = Acts::<T>::iter().filter(|(_, a)| a.status == ActStatus::Pending).count();
+		(pending as u64).encode()
+	}
+
+	/// After it: every pending act is counted once under its officer and once under its
+	/// office (and [`Pallet::do_try_state`] checks each count).
+	pub fn post_check(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		use codec::Decode;
+		let pending = u64::decode(&mut &state[..]).map_err(|_| "pre-upgrade state")?;
+		let by_officer: u64 = PendingBy::<T>::iter_values().map(u64::from).sum();
+		let by_office: u64 = PendingOfOffice::<T>::iter_values().map(u64::from).sum();
+		frame_support::ensure!(by_officer == pending, "pending acts miscounted by officer");
+		frame_support::ensure!(by_office == pending, "pending acts miscounted by office");
+		Ok(())
+	}
+}
+
 /// The types and keys of storage version 4, as they were encoded.
 pub(crate) mod v4 {
 	use crate::{ActStatus, AmendmentReason, Config, Pallet, Subjects};

@@ -40,8 +40,8 @@ frame_support::parameter_types! {
 	pub storage Law: civil_registry_primitives::FamilyLaw = civil_registry_primitives::FamilyLaw::UZBEKISTAN;
 	/// No limit that these tests would reach (the gate's budget is tested in pallet-offices).
 	pub const Budget: pallet_offices::SignerBudget<u64> = pallet_offices::SignerBudget {
-		per_block: pallet_offices::Allowance { transactions: u32::MAX, bytes: u32::MAX },
 		per_day: pallet_offices::Allowance { transactions: u32::MAX, bytes: u32::MAX },
+		max_transaction_bytes: u32::MAX,
 		day_length: 14_400,
 	};
 }
@@ -51,6 +51,8 @@ impl pallet_offices::Config for Test {
 	type HeadOrigin = pallet_offices::EnsureOfficeHead<Test>;
 	type SignedCalls = pallet_offices::AnyCall<Test, frame_support::traits::Nothing>;
 	type OnDismissed = CivilEvents;
+	type AppointeeCooling = ConstU64<100>;
+	type MaxAppointmentsPerDay = ConstU32<8>;
 	type SignerBudget = Budget;
 	type MaxCodeLength = ConstU32<16>;
 	type MaxNameLength = ConstU32<64>;
@@ -77,6 +79,10 @@ impl pallet_civil_events::Config for Test {
 	type MaxCertificatesPerAct = ConstU32<3>;
 	type PendingLifetime = ConstU64<{ PENDING_LIFETIME }>;
 	type MaxPendingPerBlock = ConstU32<4>;
+	/// Small, so that the tests reach them.
+	type MaxPendingPerOfficer = ConstU32<2>;
+	type MaxPendingPerOffice = ConstU32<3>;
+	type MaxApprovalsPerAct = ConstU32<3>;
 	type MaxArchiveBatch = ConstU32<8>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -99,6 +105,9 @@ impl crate::BenchmarkHelper<u64> for BenchHelper {
 	}
 	fn set_time(millis: u64) {
 		pallet_timestamp::Now::<Test>::put(millis);
+	}
+	fn compromise(who: &u64) {
+		pallet_offices::Pallet::<Test>::benchmark_compromise(who)
 	}
 }
 
@@ -179,6 +188,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(SAM_HEAD, 1, Role::Head),
 		],
 		privileged_signers: vec![],
+		appointment_delay: 0,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

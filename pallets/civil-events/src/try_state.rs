@@ -5,7 +5,8 @@
 use crate::*;
 use alloc::collections::btree_map::BTreeMap;
 use civil_registry_primitives::{
-	ActKind, JurisdictionId, JurisdictionTree, LifeStatus, MaritalStatus, PersonRegistry, YearMonth,
+	ActKind, CompromisedKeys, JurisdictionId, JurisdictionTree, LifeStatus, MaritalStatus,
+	OfficeId, PersonRegistry, YearMonth,
 };
 use frame_support::{ensure, traits::Get};
 use sp_runtime::TryRuntimeError;
@@ -287,14 +288,27 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// A cleared review is of an act that a compromised key signed.
+	/// A cleared review is of an act that a compromised key signed or approved; each act's
+	/// approvals are in the index by approver, and within their bound.
 	fn try_state_reviews() -> Result<(), TryRuntimeError> {
 		for (id, _) in ReviewCleared::<T>::iter() {
 			let act = Acts::<T>::get(id).ok_or("a cleared review of an unknown act")?;
+			let approved_by_compromised = ApprovedActs::<T>::get(id).iter().any(|(who, at)| {
+				T::Permissions::compromised_since(who).is_some_and(|since| *at >= since)
+			});
 			ensure!(
-				Self::signed_by_compromised_key(&act),
-				"a cleared review of an act no compromised key signed"
+				Self::signed_by_compromised_key(&act) || approved_by_compromised,
+				"a cleared review of an act no compromised key signed or approved"
 			);
+		}
+		for (id, approvals) in ApprovedActs::<T>::iter() {
+			ensure!(Acts::<T>::contains_key(id), "approvals of an unknown act");
+			for (who, at) in approvals {
+				ensure!(
+					ApprovalsBy::<T>::get(&who, id).is_some_and(|last| last >= at),
+					"an approval missing from the index by approver"
+				);
+			}
 		}
 		Ok(())
 	}
@@ -316,6 +330,24 @@ impl<T: Config> Pallet<T> {
 			.map(|(id, _)| id)
 			.collect();
 		ensure!(queued == pending, "the expiry queues differ from the pending acts");
+		let mut by_officer: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut by_office: BTreeMap<OfficeId, u32> = BTreeMap::new();
+		for id in &pending {
+			let act = Acts::<T>::get(id).ok_or("a pending act vanished")?;
+			let n = by_officer.entry(act.officer).or_default();
+			*n = n.saturating_add(1);
+			let n = by_office.entry(act.office).or_default();
+			*n = n.saturating_add(1);
+		}
+		let stored: BTreeMap<_, _> = PendingBy::<T>::iter().collect();
+		ensure!(stored == by_officer, "an officer's count of pending acts is off");
+		let stored: BTreeMap<_, _> = PendingOfOffice::<T>::iter().collect();
+		ensure!(stored == by_office, "an office's count of pending acts is off");
+		ensure!(
+			by_officer.values().all(|n| *n <= T::MaxPendingPerOfficer::get())
+				&& by_office.values().all(|n| *n <= T::MaxPendingPerOffice::get()),
+			"pending acts over their bound"
+		);
 		Ok(())
 	}
 

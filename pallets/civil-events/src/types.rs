@@ -350,6 +350,14 @@ pub struct Correction {
 	pub parents: Option<(Option<PersonId>, Option<PersonId>)>,
 }
 
+impl Correction {
+	/// Whether it changes who a person is or descends from: parents, sex or a data root (the
+	/// person's identifying data). Approved only at the regional level.
+	pub fn changes_identity(&self) -> bool {
+		self.parents.is_some() || self.sex.is_some() || self.data_root.is_some()
+	}
+}
+
 /// What a proposal would do to its act.
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,

@@ -195,28 +195,40 @@ impl<T: Config> Pallet<T> {
 		act
 	}
 
-	/// The acts `officer` signed from the block its key was declared compromised, with
-	/// their review flags, for the runtime API.
+	/// The acts `officer` signed or approved from the block its key was declared compromised
+	/// (for a registrar appointed by an already compromised head: from its appointment), with
+	/// their review flags, for the runtime API: signed first, in act order, then approved.
 	pub fn acts_under_review(
 		officer: T::AccountId,
 	) -> Vec<civil_registry_primitives::ReviewItem<BlockNumberFor<T>>> {
+		use civil_registry_primitives::{ReviewItem, ReviewReason};
 		let Some(since) = T::Permissions::compromised_since(&officer) else {
 			return Vec::new();
 		};
+		let item = |id: ActId, act: Act<T>, reason| ReviewItem {
+			act: id,
+			kind: act.kind,
+			office: act.office,
+			jurisdiction: act.jurisdiction,
+			registered_at: act.registered_at,
+			reason,
+			needs_review: Self::review_reason(id, &act).is_some(),
+		};
 		let mut runs: Vec<(ActId, u32)> = ActsByOfficer::<T>::iter_prefix(&officer).collect();
 		runs.sort_unstable();
-		runs.into_iter()
+		let signed = runs
+			.into_iter()
 			.flat_map(|(first, length)| first..first.saturating_add(length.into()))
 			.filter_map(|id| Acts::<T>::get(id).map(|act| (id, act)))
 			.filter(|(_, act)| act.registered_at >= since)
-			.map(|(id, act)| civil_registry_primitives::ReviewItem {
-				act: id,
-				kind: act.kind,
-				office: act.office,
-				jurisdiction: act.jurisdiction,
-				registered_at: act.registered_at,
-				needs_review: !ReviewCleared::<T>::contains_key(id),
-			})
-			.collect()
+			.map(|(id, act)| item(id, act, ReviewReason::SignedByCompromisedKey));
+		let mut approved: Vec<(ActId, BlockNumberFor<T>)> =
+			ApprovalsBy::<T>::iter_prefix(&officer).filter(|(_, at)| *at >= since).collect();
+		approved.sort_unstable();
+		let approved = approved
+			.into_iter()
+			.filter_map(|(id, _)| Acts::<T>::get(id).map(|act| (id, act)))
+			.map(|(id, act)| item(id, act, ReviewReason::ApprovedByCompromisedKey));
+		signed.chain(approved).collect()
 	}
 }

@@ -18,7 +18,7 @@ use frame_support::{
 	traits::{ConstU32, EnsureOrigin, Get},
 	BoundedVec,
 };
-use frame_system::RawOrigin;
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::traits::DispatchTransaction;
 
 /// A code of exactly `MaxCodeLength` characters, unique for `i`: `B<i>XXXX...`.
@@ -74,6 +74,7 @@ fn former_officer<T: Config>(office: OfficeId) -> T::AccountId {
 
 #[benchmarks(where
 	T: Send + Sync,
+	<T as frame_system::Config>::RuntimeCall: frame_support::traits::IsSubType<Call<T>>,
 	<T as frame_system::Config>::RuntimeCall:
 		From<Call<T>> + sp_runtime::traits::Dispatchable<Info = frame_support::dispatch::DispatchInfo>,
 )]
@@ -256,21 +257,27 @@ mod benchmarks {
 	}
 
 	/// The transaction gate on an admitted transaction, as a block author runs it (validate,
-	/// then prepare): a regional head (its officer record and office are read, and the
-	/// runtime's table reads the council, the authorities and the sudo key) signing a call of
-	/// its role, whose usage is read and written.
+	/// then prepare), at its worst: a registrar appointed by a head (its officer record, the
+	/// appointment and the head's dismissal record, and its office are read; the runtime's
+	/// table reads the council, the authorities and the sudo key) signing the largest
+	/// heartbeat, whose padding is scanned, and whose usage is read and written.
 	#[benchmark]
 	fn check_role() {
-		let (head, _, _) = regional_head::<T>();
+		let (head, office, _) = regional_head::<T>();
+		let registrar: T::AccountId = account("registrar", 0, 0);
+		Pallet::<T>::do_appoint(registrar.clone(), office, Role::Registrar).unwrap();
+		AppointedBy::<T>::insert(&registrar, (head, frame_system::Pallet::<T>::block_number()));
+		let payload: BoundedVec<u8, ConstU32<MAX_HEARTBEAT_PAYLOAD>> =
+			vec![0u8; MAX_HEARTBEAT_PAYLOAD as usize].try_into().unwrap();
 		let call: <T as frame_system::Config>::RuntimeCall =
-			Call::<T>::appoint_registrar { who: account("registrar", 0, 0) }.into();
+			Call::<T>::heartbeat { payload }.into();
 		let info = call.get_dispatch_info();
 		let result;
 
 		#[block]
 		{
 			result = CheckRole::<T>::new().validate_and_prepare(
-				RawOrigin::Signed(head.clone()).into(),
+				RawOrigin::Signed(registrar.clone()).into(),
 				&call,
 				&info,
 				256,
@@ -279,7 +286,7 @@ mod benchmarks {
 		}
 
 		assert!(result.is_ok());
-		assert!(SignerUsage::<T>::contains_key(&head));
+		assert!(SignerUsage::<T>::contains_key(&registrar));
 	}
 
 	/// A heartbeat with `l` bytes of payload: the officer and office read.
@@ -291,6 +298,40 @@ mod benchmarks {
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(head), payload);
+	}
+
+	/// A regional head vetoes a registrar appointed by the head of a district office at the
+	/// deepest level of its region (the longest origin check), before it takes effect.
+	#[benchmark]
+	fn veto_appointment() {
+		let (regional, _, chain) = regional_head::<T>();
+		let leaf = chain[chain.len() - 1];
+		let office =
+			Pallet::<T>::do_register_office(OfficeKind::DistrictRegistry, leaf, name::<T>(), None)
+				.unwrap();
+		let head: T::AccountId = account("district head", 0, 0);
+		Pallet::<T>::do_appoint(head.clone(), office, Role::Head).unwrap();
+		AppointmentDelay::<T>::put(BlockNumberFor::<T>::from(10u32));
+		let who = former_officer::<T>(office);
+		Pallet::<T>::appoint_registrar(RawOrigin::Signed(head).into(), who.clone()).unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(regional), who.clone());
+
+		assert!(!Officers::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn set_appointment_delay() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let delay = BlockNumberFor::<T>::from(14_400u32);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, delay);
+
+		assert_eq!(AppointmentDelay::<T>::get(), delay);
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -6,7 +6,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
 	pallet_prelude::TransactionSource,
-	traits::{Contains, Get, OriginTrait},
+	traits::{Contains, IsSubType, OriginTrait},
 	DefaultNoBound,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -27,13 +27,23 @@ pub enum Refusal {
 	/// The signer holds a role, but none of its roles signs this call:
 	/// [`InvalidTransaction::Call`] ("Transaction call is not expected").
 	NotForRole,
+	/// The signer's day's budget ([`Config::SignerBudget`]) would be spent before this
+	/// transaction, counting its transactions ahead of it; or the transaction is longer than
+	/// one may be: `InvalidTransaction::Custom(`[`BUDGET_SPENT`]`)`.
+	BudgetSpent,
 }
+
+/// The custom refusal code (`InvalidTransaction::Custom`) of a transaction past its signer's
+/// budget ([`Refusal::BudgetSpent`]). Not `ExhaustsResources`: that tells a block's author the
+/// block is full and to stop filling it, while one signer's budget concerns that signer only.
+pub const BUDGET_SPENT: u8 = 201;
 
 impl From<Refusal> for TransactionValidityError {
 	fn from(refusal: Refusal) -> Self {
 		match refusal {
 			Refusal::NoRole => InvalidTransaction::BadSigner.into(),
 			Refusal::NotForRole => InvalidTransaction::Call.into(),
+			Refusal::BudgetSpent => InvalidTransaction::Custom(BUDGET_SPENT).into(),
 		}
 	}
 }
@@ -74,8 +84,12 @@ impl<T: Config, Privileged: Contains<T::AccountId>, Call> SignedCalls<T::Account
 /// its dismissal. Unsigned transactions and inherents pass through untouched (other
 /// extensions and `ValidateUnsigned` judge them).
 ///
-/// Each signer has a budget ([`Config::SignerBudget`]: transactions and bytes per block and
-/// per day); past it, [`InvalidTransaction::ExhaustsResources`].
+/// Each signer has a budget ([`Config::SignerBudget`]: transactions and bytes per day, bytes per
+/// transaction). This extension checks it for the transaction as the next of its signer (in a
+/// block, where it is) and records the usage; the runtime's nonce check asks
+/// [`Pallet::check_budget`] with the signer's transactions ahead of it, which is what the pool
+/// needs. Past it: `InvalidTransaction::Custom(`[`BUDGET_SPENT`]`)`. A heartbeat whose padding
+/// is not all zero bytes is refused like a call the role does not sign.
 ///
 /// The chain has no fees: this extension, not a balance, is what keeps strangers out, and what
 /// keeps a stolen key to the calls of its role and to a day's work.
@@ -96,7 +110,10 @@ impl<T> core::fmt::Debug for CheckRole<T> {
 	}
 }
 
-impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckRole<T> {
+impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckRole<T>
+where
+	T::RuntimeCall: IsSubType<crate::Call<T>>,
+{
 	const IDENTIFIER: &'static str = "CheckRole";
 	type Implicit = ();
 	/// The signer and its usage with this transaction, written in `prepare`.
@@ -121,15 +138,15 @@ impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckRole
 			return Ok((Default::default(), None, origin));
 		};
 		T::SignedCalls::check(who, call)?;
-		// The signer's budget, in the block being built (or, at the pool, the next one). The
-		// pool cannot count what it already holds; block building refuses the excess, which
-		// then waits in the pool for a later block, and the day's limit closes the pool too.
-		let now = frame_system::Pallet::<T>::block_number();
-		let len = u32::try_from(len).unwrap_or(u32::MAX);
-		let usage = SignerUsage::<T>::get(who)
-			.unwrap_or_default()
-			.spend(now, len, &T::SignerBudget::get())
-			.ok_or(InvalidTransaction::ExhaustsResources)?;
+		// A heartbeat pads a transaction to a length; it carries no data into the blocks.
+		if let Some(crate::Call::heartbeat { payload }) = call.is_sub_type() {
+			if payload.iter().any(|byte| *byte != 0) {
+				return Err(Refusal::NotForRole.into());
+			}
+		}
+		// The signer's budget with this transaction as its next one: exactly what it is in a
+		// block. (At the pool, the runtime's nonce check also counts the ones ahead of it.)
+		let usage = Pallet::<T>::check_budget(who, 0, len)?;
 		let valid =
 			ValidTransaction { priority: T::SignedCalls::priority(call), ..Default::default() };
 		let who = who.clone();

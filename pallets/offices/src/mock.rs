@@ -6,7 +6,10 @@
 
 use crate as pallet_offices;
 use civil_registry_primitives::{OfficeKind, Role};
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+};
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 
@@ -38,11 +41,11 @@ impl frame_support::traits::Contains<u64> for Privileged {
 }
 
 frame_support::parameter_types! {
-	/// Small, so that the tests reach it: 3 transactions or 300 bytes a block, 5 or 1,000 a
-	/// day of 10 blocks.
+	/// Small, so that the tests reach it: 5 transactions or 1,000 bytes a day of 10 blocks,
+	/// none longer than 300 bytes.
 	pub const Budget: crate::SignerBudget<u64> = crate::SignerBudget {
-		per_block: crate::Allowance { transactions: 3, bytes: 300 },
 		per_day: crate::Allowance { transactions: 5, bytes: 1_000 },
+		max_transaction_bytes: 300,
 		day_length: 10,
 	};
 }
@@ -52,6 +55,8 @@ impl pallet_offices::Config for Test {
 	type HeadOrigin = pallet_offices::EnsureOfficeHead<Test>;
 	type SignedCalls = crate::AnyCall<Test, Privileged>;
 	type OnDismissed = ();
+	type AppointeeCooling = ConstU64<100>;
+	type MaxAppointmentsPerDay = ConstU32<3>;
 	type SignerBudget = Budget;
 	type MaxCodeLength = ConstU32<16>;
 	type MaxNameLength = ConstU32<32>;
@@ -121,6 +126,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(SA_HEAD, SA_DEPT, Role::Head),
 		],
 		privileged_signers: vec![SUDO],
+		appointment_delay: 0,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

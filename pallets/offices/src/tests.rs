@@ -10,7 +10,8 @@ use crate::{
 	Offices as OfficesStorage,
 };
 use civil_registry_primitives::{
-	ActKind, JurisdictionTree, OfficeKind, OfficerPermissions, PermissionError, Role,
+	ActKind, CompromisedKeys, JurisdictionTree, OfficeKind, OfficerPermissions, PermissionError,
+	Role,
 };
 use frame_support::{assert_noop, assert_ok, dispatch::DispatchInfo};
 use sp_runtime::{
@@ -852,58 +853,101 @@ mod gate {
 			.map(|_| ())
 	}
 
-	const EXHAUSTED: TransactionValidityError =
-		TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources);
+	const SPENT: TransactionValidityError =
+		TransactionValidityError::Invalid(InvalidTransaction::Custom(crate::BUDGET_SPENT));
 
 	#[test]
-	fn each_signer_has_a_budget_per_block_and_per_day() {
+	fn each_signer_has_a_days_budget_counted_with_its_queue() {
 		build_and_execute(|| {
-			// The mock's budget: 3 transactions or 300 bytes a block, 5 or 1,000 a day of 10
-			// blocks.
+			// The mock's budget: 5 transactions or 1,000 bytes a day of 10 blocks, none longer
+			// than 300 bytes.
 			System::set_block_number(1);
+			let admits = |ahead, len| Offices::check_budget(&YUN_REGISTRAR, ahead, len).is_ok();
+			// The pool admits a queue as long as the day holds it, those ahead counted at the
+			// longest a transaction may be: four (3 × 300 + 10 ≤ 1,000), not a fifth.
+			assert!((0..4).all(|ahead| admits(ahead, 10)));
+			assert!(!admits(4, 10));
+			assert!(admits(3, 100));
+			assert!(!admits(3, 101));
+			// None longer than 300 bytes, ever.
+			assert!(!admits(0, 301));
+			// Transactions count too: with two in, a queue of three more, not four.
+			assert_ok!(include(YUN_REGISTRAR, 10));
+			assert_ok!(include(YUN_REGISTRAR, 10));
+			assert!((0..3).all(|ahead| admits(ahead, 10)));
+			assert!(!admits(3, 10));
+			// What the pool admitted, blocks include: three, then no more today.
 			for _ in 0..3 {
 				assert_ok!(include(YUN_REGISTRAR, 10));
 			}
-			assert_eq!(include(YUN_REGISTRAR, 10), Err(EXHAUSTED));
-			// The pool says the same, and validating spends nothing.
-			assert_eq!(validate(Some(YUN_REGISTRAR)), Err(EXHAUSTED));
+			assert_eq!(include(YUN_REGISTRAR, 10), Err(SPENT));
+			assert_eq!(validate(Some(YUN_REGISTRAR)), Err(SPENT));
 			// Another signer has its own budget.
 			assert_ok!(include(YUN_HEAD, 10));
-
-			// The next block: two more, and the day's five are spent.
+			// Bytes count too.
 			System::set_block_number(2);
-			assert_ok!(validate(Some(YUN_REGISTRAR)));
-			assert_ok!(validate(Some(YUN_REGISTRAR)));
-			assert_ok!(include(YUN_REGISTRAR, 10));
-			assert_ok!(include(YUN_REGISTRAR, 10));
-			assert_eq!(include(YUN_REGISTRAR, 10), Err(EXHAUSTED));
-			System::set_block_number(9);
-			assert_eq!(include(YUN_REGISTRAR, 10), Err(EXHAUSTED));
-
+			for _ in 0..3 {
+				assert_ok!(include(YUN_HEAD, 300));
+			}
+			assert_eq!(include(YUN_HEAD, 100), Err(SPENT));
+			assert_ok!(include(YUN_HEAD, 10));
 			// A new day (blocks 10 to 19): a new budget.
 			System::set_block_number(10);
 			assert_ok!(include(YUN_REGISTRAR, 10));
-
-			// Bytes count too: 300 a block.
-			System::set_block_number(11);
-			assert_ok!(include(YUN_HEAD, 290));
-			assert_eq!(include(YUN_HEAD, 11), Err(EXHAUSTED));
-			assert_ok!(include(YUN_HEAD, 10));
-			// One transaction larger than a block's budget never gets in.
-			System::set_block_number(12);
-			assert_eq!(include(YUN_HEAD, 301), Err(EXHAUSTED));
 		});
 	}
 
 	#[test]
-	fn dismissal_forgets_the_usage() {
+	fn dismissal_and_reappointment_give_no_fresh_budget() {
 		build_and_execute(|| {
+			// A stolen head key: its registrar spends the day's five, is dismissed and
+			// appointed again to be re-armed. The budget is the key's, not the appointment's.
 			System::set_block_number(1);
 			assert_ok!(Offices::appoint_registrar(signed(YUN_HEAD), 60));
-			assert_ok!(include(60, 10));
-			assert!(crate::SignerUsage::<Test>::contains_key(60));
+			for _ in 0..5 {
+				assert_ok!(include(60, 10));
+			}
+			assert_eq!(include(60, 10), Err(SPENT));
 			assert_ok!(Offices::dismiss_registrar(signed(YUN_HEAD), 60, None));
-			assert!(!crate::SignerUsage::<Test>::contains_key(60));
+			assert_ok!(Offices::appoint_registrar(signed(YUN_HEAD), 60));
+			assert_eq!(include(60, 10), Err(SPENT));
+			System::set_block_number(9);
+			assert_eq!(include(60, 10), Err(SPENT));
+			System::set_block_number(10);
+			assert_ok!(include(60, 10));
+		});
+	}
+
+	/// `who` validating a heartbeat with `payload`.
+	fn heartbeat(who: u64, payload: Vec<u8>) -> Result<(), TransactionValidityError> {
+		let call =
+			RuntimeCall::Offices(crate::Call::heartbeat { payload: payload.try_into().unwrap() });
+		CheckRole::<Test>::new()
+			.validate(
+				signed(who),
+				&call,
+				&DispatchInfo::default(),
+				0,
+				(),
+				&TxBaseImplication(&call),
+				TransactionSource::External,
+			)
+			.map(|_| ())
+	}
+
+	#[test]
+	fn a_heartbeat_pads_with_zeros_and_carries_nothing() {
+		build_and_execute(|| {
+			assert_ok!(heartbeat(YUN_REGISTRAR, vec![]));
+			assert_ok!(heartbeat(YUN_REGISTRAR, vec![0; crate::MAX_HEARTBEAT_PAYLOAD as usize]));
+			// One byte of data is a remark in disguise: refused before it takes block space.
+			let mut payload = vec![0; 1000];
+			payload[999] = 1;
+			assert_eq!(heartbeat(YUN_REGISTRAR, payload), Err(InvalidTransaction::Call.into()));
+			assert_eq!(
+				heartbeat(YUN_REGISTRAR, b"hello".to_vec()),
+				Err(InvalidTransaction::Call.into())
+			);
 		});
 	}
 
@@ -929,6 +973,144 @@ mod gate {
 	}
 }
 
+mod appointments {
+	use super::*;
+	use crate::{AppointedBy, AppointmentDelay, Appointments};
+
+	#[test]
+	fn a_head_appoints_at_most_max_appointments_per_day() {
+		build_and_execute(|| {
+			// The mock: three a day of ten blocks, per office.
+			System::set_block_number(3);
+			for who in 60..63 {
+				assert_ok!(Offices::appoint_registrar(signed(TK_HEAD), who));
+			}
+			assert_noop!(
+				Offices::appoint_registrar(signed(TK_HEAD), 63),
+				Error::<Test>::TooManyAppointments
+			);
+			// Dismissing makes no room: the count is of appointments, not of registrars.
+			assert_ok!(Offices::dismiss_registrar(signed(TK_HEAD), 60, None));
+			assert_noop!(
+				Offices::appoint_registrar(signed(TK_HEAD), 60),
+				Error::<Test>::TooManyAppointments
+			);
+			// Another office has its own count; the next day brings three more.
+			assert_ok!(Offices::appoint_registrar(signed(SAM_HEAD), 63));
+			System::set_block_number(10);
+			assert_ok!(Offices::appoint_registrar(signed(TK_HEAD), 60));
+			// Every appointment is recorded under the head that made it.
+			let appointed: Vec<u64> =
+				Appointments::<Test>::iter_prefix(TK_HEAD).map(|(who, _)| who).collect();
+			assert_eq!(appointed.len(), 3);
+			assert_eq!(AppointedBy::<Test>::get(60), Some((TK_HEAD, 10)));
+		});
+	}
+
+	#[test]
+	fn an_appointment_waits_its_delay_and_can_be_vetoed_meanwhile() {
+		build_and_execute(|| {
+			assert_noop!(
+				Offices::set_appointment_delay(signed(TK_HEAD), 5),
+				DispatchError::BadOrigin
+			);
+			assert_ok!(Offices::set_appointment_delay(root(), 5));
+			assert_eq!(AppointmentDelay::<Test>::get(), 5);
+			assert_ok!(Offices::appoint_registrar(signed(YUN_HEAD), 60));
+			assert_ok!(Offices::appoint_registrar(signed(YUN_HEAD), 61));
+			System::assert_has_event(
+				Event::AppointmentPending {
+					officer: 60,
+					office: YUN_OFFICE,
+					appointed_by: YUN_HEAD,
+					effective_at: 6,
+				}
+				.into(),
+			);
+			// Not yet an officer: the gate does not admit it.
+			assert!(Offices::active_officer(&60).is_none());
+			assert_eq!(
+				CheckRole::<Test>::new()
+					.validate_only(
+						signed(60),
+						&RuntimeCall::System(frame_system::Call::remark { remark: vec![] }),
+						&DispatchInfo::default(),
+						0,
+						TransactionSource::External,
+						0
+					)
+					.map(|_| ())
+					.unwrap_err(),
+				TransactionValidityError::from(InvalidTransaction::BadSigner)
+			);
+			// Only the regional level vetoes: not the head of another region, not the
+			// appointing head.
+			assert_noop!(
+				Offices::veto_appointment(signed(SA_HEAD), 60),
+				Error::<Test>::OutsideRegion
+			);
+			assert_noop!(
+				Offices::veto_appointment(signed(YUN_HEAD), 60),
+				Error::<Test>::NotRegionalHead
+			);
+			assert_ok!(Offices::veto_appointment(signed(TK_HEAD), 60));
+			System::assert_has_event(
+				Event::AppointmentVetoed {
+					officer: 60,
+					office: YUN_OFFICE,
+					vetoed_by: Some(TK_HEAD),
+				}
+				.into(),
+			);
+			assert!(Offices::active_officer(&60).is_none());
+			// The other takes effect; then it is a dismissal's business.
+			System::set_block_number(6);
+			assert!(Offices::active_officer(&61).is_some());
+			assert_noop!(
+				Offices::veto_appointment(signed(TK_HEAD), 61),
+				Error::<Test>::AppointmentInEffect
+			);
+			assert_noop!(Offices::veto_appointment(root(), 62), Error::<Test>::NotOfficer);
+		});
+	}
+
+	#[test]
+	fn a_compromised_heads_later_appointees_hold_no_role() {
+		build_and_execute(|| {
+			System::set_block_number(2);
+			assert_ok!(Offices::appoint_registrar(signed(YUN_HEAD), 60));
+			System::set_block_number(5);
+			assert_ok!(Offices::appoint_registrar(signed(YUN_HEAD), 61));
+			System::set_block_number(7);
+			// The head's key was stolen in block 4: the registrar it appointed before keeps its
+			// role; the one appointed since loses it, and counts as compromised from its start.
+			assert_ok!(Offices::dismiss_officer(root(), YUN_HEAD, Some(4)));
+			assert!(Offices::active_officer(&60).is_some());
+			assert!(Offices::active_officer(&61).is_none());
+			assert_eq!(<Offices as CompromisedKeys<_, _>>::compromised_since(&61), Some(5));
+			assert_eq!(<Offices as CompromisedKeys<_, _>>::compromised_since(&60), None);
+		});
+	}
+
+	#[test]
+	fn a_head_is_tied_to_its_appointees_for_the_cooling_period() {
+		build_and_execute(|| {
+			assert_ok!(Offices::appoint_registrar(signed(YUN_HEAD), 60));
+			assert!(<Offices as OfficerPermissions<_>>::appointed_recently(&YUN_HEAD, &60));
+			assert!(!<Offices as OfficerPermissions<_>>::appointed_recently(&TK_HEAD, &60));
+			assert!(!<Offices as OfficerPermissions<_>>::appointed_recently(
+				&YUN_HEAD,
+				&YUN_REGISTRAR
+			));
+			// The mock's cooling period: 100 blocks from the appointment (block 1).
+			System::set_block_number(100);
+			assert!(<Offices as OfficerPermissions<_>>::appointed_recently(&YUN_HEAD, &60));
+			System::set_block_number(101);
+			assert!(!<Offices as OfficerPermissions<_>>::appointed_recently(&YUN_HEAD, &60));
+		});
+	}
+}
+
 /// The emergency calls take the operational part of a block, which ordinary transactions
 /// cannot fill: a full block of acts cannot hold back a dismissal or a suspension.
 #[test]
@@ -938,6 +1120,7 @@ fn emergency_calls_are_operational() {
 		crate::Call::<Test>::dismiss_officer { who: 1, compromised_since: None },
 		crate::Call::<Test>::dismiss_registrar { who: 1, compromised_since: None },
 		crate::Call::<Test>::suspend_office { office: 0 },
+		crate::Call::<Test>::veto_appointment { who: 1 },
 	];
 	for call in emergency {
 		assert_eq!(call.get_dispatch_info().class, DispatchClass::Operational, "{call:?}");

@@ -88,7 +88,8 @@ impl SignedCalls<AccountId, RuntimeCall> for RoleCalls {
 }
 
 /// Governance and emergency calls: the council's motions and votes, a regional head suspending
-/// an office, a head dismissing a registrar, an authority's keys, the sudo key's calls.
+/// an office or vetoing an appointment, a head dismissing a registrar, an authority's keys, the
+/// sudo key's calls.
 pub fn is_governance(call: &RuntimeCall) -> bool {
 	matches!(
 		call,
@@ -98,6 +99,7 @@ pub fn is_governance(call: &RuntimeCall) -> bool {
 			| RuntimeCall::Offices(
 				pallet_offices::Call::dismiss_registrar { .. }
 					| pallet_offices::Call::suspend_office { .. }
+					| pallet_offices::Call::veto_appointment { .. }
 			)
 	)
 }
@@ -162,7 +164,7 @@ fn civil_events(capacity: Capacity, call: &pallet_civil_events::Call<Runtime>) -
 		| reject_revocation { .. }
 		| issue_certificate { .. } => officer,
 		approve_late_registration { .. } | approve_amendment { .. } => head,
-		approve_revocation { .. } => capacity == RegionalHead,
+		approve_revocation { .. } | clear_review { .. } => capacity == RegionalHead,
 		__Ignore(..) => false,
 	}
 }
@@ -174,7 +176,7 @@ fn offices(capacity: Capacity, call: &pallet_offices::Call<Runtime>) -> bool {
 		appoint_registrar { .. } | dismiss_registrar { .. } => {
 			matches!(capacity, Head | RegionalHead)
 		},
-		suspend_office { .. } => capacity == RegionalHead,
+		suspend_office { .. } | veto_appointment { .. } => capacity == RegionalHead,
 		heartbeat { .. } => matches!(capacity, Registrar | Head | RegionalHead),
 		// Governance's, by a council motion.
 		create_jurisdiction { .. }
@@ -184,7 +186,8 @@ fn offices(capacity: Capacity, call: &pallet_offices::Call<Runtime>) -> bool {
 		| reopen_office { .. }
 		| close_office { .. }
 		| appoint_head { .. }
-		| dismiss_officer { .. } => false,
+		| dismiss_officer { .. }
+		| set_appointment_delay { .. } => false,
 		__Ignore(..) => false,
 	}
 }

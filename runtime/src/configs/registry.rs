@@ -12,26 +12,29 @@ parameter_types! {
 	/// A proposed amendment or revocation waits a week for its second officer.
 	pub const ProposalLifetime: BlockNumber = 7 * DAYS;
 	pub const PendingLifetime: BlockNumber = 30 * DAYS;
+	pub const AppointeeCooling: BlockNumber = 90 * DAYS;
 	pub const UzbekistanLaw: civil_registry_primitives::FamilyLaw =
 		civil_registry_primitives::FamilyLaw::UZBEKISTAN;
 
-	/// What one key may send, whatever its role: 32 transactions or 64 KiB in a block, 2,000
-	/// transactions or 2 MiB in a day.
+	/// What one key may send, whatever its role: 2,000 transactions or 2 MiB in a day, none
+	/// longer than 64 KiB.
 	///
 	/// Sized from the workload: Uzbekistan registers about 1.5 million acts a year, some 4,100
 	/// a day over about 200 offices — 20 an office on an average day; a busy office registers a
 	/// few hundred a day over several registrars, so one registrar rarely signs more than 200.
 	/// A day's 2,000 is ten times that (an archive enrolling its paper records in bulk gets
-	/// more registrars, not a bigger budget per key). A block's 32 lets an office's system
-	/// catch up after an outage in a few blocks; it is the most one key can take of a block
-	/// (an act is 200–400 bytes: 32 of them are about 13 KiB; 64 KiB leaves room for the
-	/// largest calls). One stolen key thus sends at most 2,000 transactions a day, in blocks
-	/// it shares with everyone else, until governance dismisses it — and governance's calls go
-	/// first (`configs::gate`). Installing a runtime is unsigned (its hash was authorized),
-	/// so no budget stands in its way.
+	/// more registrars, not a bigger budget per key). An act is 200–400 bytes; 64 KiB leaves
+	/// room for the largest calls (an archive batch is about 32 KiB). The pool admits a key's
+	/// transaction only if the day's budget holds it after every transaction of the key ahead
+	/// of it, counted at 64 KiB each (`extensions::CheckNonce`): a key has at most 17
+	/// transactions waiting (the nonce bound), and fewer once its day's bytes pass 1 MiB. One stolen key thus sends at most
+	/// 2,000 transactions a day, in blocks that take everyone's next transaction before its
+	/// second, until governance dismisses it — and governance's calls go first
+	/// (`configs::gate`). Installing a runtime is unsigned (its hash was authorized), so no
+	/// budget stands in its way.
 	pub const SignerBudget: pallet_offices::SignerBudget<BlockNumber> = pallet_offices::SignerBudget {
-		per_block: pallet_offices::Allowance { transactions: 32, bytes: 64 * 1024 },
 		per_day: pallet_offices::Allowance { transactions: 2_000, bytes: 2 * 1024 * 1024 },
+		max_transaction_bytes: 64 * 1024,
 		day_length: DAYS,
 	};
 }
@@ -49,6 +52,12 @@ impl pallet_offices::Config for Runtime {
 	type MaxNameLength = ConstU32<128>;
 	type MaxJurisdictionDepth = ConstU32<4>;
 	type MaxRegistrarsPerOffice = ConstU32<256>;
+	/// A quarter: a head approves the work of a registrar it appointed only after the
+	/// registrar has worked that long under the regional department's eyes.
+	type AppointeeCooling = AppointeeCooling;
+	/// An office staffs up over days, not in one: eight a day is more than any office hires,
+	/// and all a stolen head key can mint before the regional department sees it.
+	type MaxAppointmentsPerDay = ConstU32<8>;
 	type WeightInfo = pallet_offices::weights::SubstrateWeight<Runtime>;
 }
 
@@ -70,9 +79,10 @@ impl pallet_civil_events::Config for Runtime {
 	/// An officer proposes a correction now and then; 16 open at once is plenty, and one key
 	/// can hold at most 16 of the country's proposal slots.
 	type MaxOpenProposalsPerOfficer = ConstU32<16>;
-	/// An office's officers together: 64 open at once, so that one office (a stolen head key
-	/// appointing registrars) cannot fill a block's 64 slots for the others.
-	type MaxOpenProposalsPerOffice = ConstU32<64>;
+	/// An office's officers together: 32 open at once, half a block's 64 places, so that one
+	/// office (a stolen head key appointing registrars) cannot fill a block's places for the
+	/// others.
+	type MaxOpenProposalsPerOffice = ConstU32<32>;
 	/// The Family Code of Uzbekistan's numbers, and Tashkent time.
 	type Law = UzbekistanLaw;
 	/// Four generations of ancestors in full (2 + 4 + 8 + 16) for each spouse: beyond the
@@ -86,6 +96,13 @@ impl pallet_civil_events::Config for Runtime {
 	type PendingLifetime = PendingLifetime;
 	/// Late registrations are a few a day country-wide; 64 in one block is far above that.
 	type MaxPendingPerBlock = ConstU32<64>;
+	/// A registrar's late registrations waiting for the head: 16, a busy week's.
+	type MaxPendingPerOfficer = ConstU32<16>;
+	/// An office's: 32, half a block's places (as for proposals).
+	type MaxPendingPerOffice = ConstU32<32>;
+	/// A late registration and 15 corrections: an act corrected more often is revoked and
+	/// registered anew.
+	type MaxApprovalsPerAct = ConstU32<16>;
 	/// An archive import's batch: 256 records (about 32 KiB, a tenth of a block's weight)
 	/// spread a transaction's own cost over many persons, while a batch that is dropped and
 	/// sent again stays small.
@@ -111,5 +128,8 @@ impl pallet_civil_events::BenchmarkHelper<AccountId> for CivilEventsBenchmarkHel
 	}
 	fn set_time(millis: u64) {
 		pallet_timestamp::Now::<Runtime>::put(millis);
+	}
+	fn compromise(who: &AccountId) {
+		pallet_offices::Pallet::<Runtime>::benchmark_compromise(who)
 	}
 }

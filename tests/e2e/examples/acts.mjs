@@ -112,8 +112,9 @@ export async function enrollMarriage(api, registrar, jurisdiction, date, first, 
 
 // #region approveLateRegistration
 /** `civilEvents.approveLateRegistration` (call 8): a head of the registering office, or of
- *  the regional department above it (never the officer who registered it), approves a
- *  pending late birth or death. */
+ *  the regional department above it (never the officer who registered it, nor a head that
+ *  appointed that officer within 90 days), approves a pending act: a late birth or death, a
+ *  marriage under an exemption, a death away from the person's regions (`DeathAwayPending`). */
 export async function approveLateRegistration(api, head, act) {
   const { events } = await submit(api, api.tx.civilEvents.approveLateRegistration(act), head);
   return findEvent(api, events, 'LateRegistrationApproved').act.toNumber();

@@ -16,8 +16,10 @@ export async function proposeAmendment(api, officer, act, newDocumentHash, reaso
 
 // #region approveAmendment
 /** `civilEvents.approveAmendment` (call 10): a *different* officer heading the registering
- *  office (or the regional department above it) approves; the act gets a new version and
- *  every law rule is checked again. Returns the new version. */
+ *  office (or the regional department above it) approves — not the proposer, not a head that
+ *  appointed the proposer within 90 days (`ApproverAppointedOfficer`); a change of parents, sex
+ *  or identity (`dataRoot`) only the regional department's head (`NeedsRegionalApproval`). The
+ *  act gets a new version and every law rule is checked again. Returns the new version. */
 export async function approveAmendment(api, head, proposal) {
   const { events } = await submit(api, api.tx.civilEvents.approveAmendment(proposal), head);
   return findEvent(api, events, 'ActAmended').version.toNumber();
@@ -72,3 +74,14 @@ export async function issueCertificate(api, registrar, act, certificateHash) {
   return findEvent(api, events, 'CertificateIssued').version.toNumber();
 }
 // #endregion issueCertificate
+
+// #region clearReview
+/** `civilEvents.clearReview` (call 19): the head of the regional department over an act (or
+ *  governance) clears the review flag of an act a compromised key signed or approved, once
+ *  reviewed and found sound; its certificates verify as valid again. An approved amendment
+ *  never clears it. */
+export async function clearReview(api, regionalHead, act) {
+  const { events } = await submit(api, api.tx.civilEvents.clearReview(act), regionalHead);
+  return findEvent(api, events, 'ReviewCleared').act.toNumber();
+}
+// #endregion clearReview

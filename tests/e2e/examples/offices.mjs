@@ -79,7 +79,11 @@ export async function dismissOfficer(api, sudoKey, account, compromisedSince) {
 // #endregion dismissOfficer
 
 // #region appointRegistrar
-/** `offices.appointRegistrar` (call 9): the head of an office appoints a registrar of it. */
+/** `offices.appointRegistrar` (call 9): the head of an office appoints a registrar of it, at
+ *  most 8 a day per office (`offices.TooManyAppointments`). The appointment takes effect after
+ *  the chain's `offices.appointmentDelay` (none on development chains, a day in production);
+ *  until then it can be vetoed (`vetoAppointment`) and the account signs nothing. The head may
+ *  not approve the registrar's work for 90 days (`civilEvents.ApproverAppointedOfficer`). */
 export async function appointRegistrar(api, head, account) {
   const { events } = await submit(api, api.tx.offices.appointRegistrar(account), head);
   return findEvent(api, events, 'OfficerAppointed', 'offices').officer.toString();
@@ -97,9 +101,29 @@ export async function dismissRegistrar(api, head, account, compromisedSince = nu
 // #region heartbeat
 /** `offices.heartbeat` (call 11): nothing — an office system's check that its key signs, that
  *  the gate admits it and that its transactions are included, without registering anything.
- *  The payload (up to 32 KiB) is ignored; the load generator uses it as its baseline. */
+ *  The payload (up to 32 KiB) is padding and must be zero bytes (anything else is refused at
+ *  submission, 1010 "Transaction call is not expected"); the load generator uses it to size
+ *  its baseline. */
 export async function heartbeat(api, officerKey, payload = '0x') {
   const { blockHash } = await submit(api, api.tx.offices.heartbeat(payload), officerKey);
   return blockHash;
 }
 // #endregion heartbeat
+
+// #region vetoAppointment
+/** `offices.vetoAppointment` (call 12): the head of the regional department over the office (or
+ *  governance) vetoes a head's appointment of a registrar before it takes effect. */
+export async function vetoAppointment(api, regionalHead, account) {
+  const { events } = await submit(api, api.tx.offices.vetoAppointment(account), regionalHead);
+  return findEvent(api, events, 'AppointmentVetoed', 'offices').officer.toString();
+}
+// #endregion vetoAppointment
+
+// #region setAppointmentDelay
+/** `offices.setAppointmentDelay` (call 13, governance): how many blocks a head's appointment of
+ *  a registrar waits before it takes effect (a day, 14,400 blocks, in production). */
+export async function setAppointmentDelay(api, sudoKey, blocks) {
+  const { events } = await submitAsGovernance(api, api.tx.offices.setAppointmentDelay(blocks), sudoKey);
+  return findEvent(api, events, 'AppointmentDelaySet', 'offices').delay.toNumber();
+}
+// #endregion setAppointmentDelay

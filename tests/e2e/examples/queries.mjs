@@ -136,8 +136,9 @@ export async function office(api, id) {
 // #endregion office
 
 // #region actsUnderReview
-/** `civilRegistryApi.actsUnderReview`: the acts a compromised key signed, with their review
- *  flags. */
+/** `civilRegistryApi.actsUnderReview`: the acts a compromised key signed or approved (and
+ *  those of a registrar it appointed once compromised), each with why (`reason`:
+ *  `SignedByCompromisedKey` or `ApprovedByCompromisedKey`) and its review flag. */
 export async function actsUnderReview(api, account) {
   const items = await api.call.civilRegistryApi.actsUnderReview(account);
   return items.map((item) => item.toJSON());

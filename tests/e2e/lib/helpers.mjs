@@ -21,8 +21,11 @@ export async function setup() {
   const api = await connect(ENDPOINT);
   const alice = officer('//Alice');
   const bob = officer('//Bob');
+  // Heads the Tashkent City Justice Department: the regional level that approves changes of
+  // parents, sex or identity, and the work of a registrar the office's head appointed.
+  const eve = officer('//Eve');
   await waitForBlock(api, 1);
-  return { api, alice, bob };
+  return { api, alice, bob, eve };
 }
 
 export async function waitForBlock(api, n) {

@@ -18,6 +18,7 @@ const PALLET_SOURCES = [
   ['civilEvents', 'pallets/civil-events/src/lib.rs'],
   ['offices', 'pallets/offices/src/lib.rs'],
   ['persons', 'pallets/persons/src/lib.rs'],
+  ['governance', 'pallets/governance/src/lib.rs'],
 ];
 
 /** One table row per error of the registry pallets, with its doc comment. */

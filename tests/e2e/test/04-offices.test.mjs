@@ -5,11 +5,12 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { officer } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
+import * as lifecycle from '../examples/lifecycle.mjs';
 import * as offices from '../examples/offices.mjs';
 import * as queries from '../examples/queries.mjs';
 import { TASHKENT, hash, rejectsWith, setup } from '../lib/helpers.mjs';
 
-const { api, alice, bob } = await setup();
+const { api, alice, bob, eve } = await setup();
 test.after(() => api.disconnect());
 const charlie = officer('//Charlie');
 const dave = officer('//Dave');
@@ -51,8 +52,14 @@ test('governance builds an office, a head staffs it, a compromised key is review
   assert.equal(dismissed, dave.address);
   assert.equal(await queries.officer(api, dave.address), null);
   assert.deepEqual(
+    (await queries.actsUnderReview(api, dave.address)).map((i) => [i.act, i.reason, i.needsReview]),
+    [[act, 'SignedByCompromisedKey', true]]);
+  // The Tashkent department reviews the act and finds it sound; the office's own head cannot.
+  await assert.rejects(lifecycle.clearReview(api, charlie, act), /1010: Invalid Transaction: Transaction call is not expected/);
+  assert.equal(await lifecycle.clearReview(api, eve, act), act);
+  assert.deepEqual(
     (await queries.actsUnderReview(api, dave.address)).map((i) => [i.act, i.needsReview]),
-    [[act, true]]);
+    [[act, false]]);
 
   assert.equal(await offices.suspendOffice(api, alice, office), office);
   assert.equal((await queries.office(api, office)).status, 'Suspended');

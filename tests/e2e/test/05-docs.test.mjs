@@ -40,7 +40,7 @@ test('every runtime API method has an example in the docs', () => {
 
 test('the error table lists every error of the registry pallets with the chain\'s own text', () => {
   const missing = [];
-  for (const pallet of ['civilEvents', 'offices', 'persons']) {
+  for (const pallet of ['civilEvents', 'offices', 'persons', 'governance']) {
     for (const [name, error] of Object.entries(api.errors[pallet])) {
       const line = `| \`${pallet}.${name}\` | ${error.meta.docs.map((d) => d.toString().trim()).join(' ')} |`;
       if (!doc.includes(line)) missing.push(line);

@@ -12,7 +12,7 @@ import * as queries from '../examples/queries.mjs';
 import { appointRegistrar } from '../examples/offices.mjs';
 import { YUNUSOBOD, daysBefore, hash, rejectsWith, setup } from '../lib/helpers.mjs';
 
-const { api, alice } = await setup();
+const { api, alice, eve } = await setup();
 test.after(() => api.disconnect());
 // A registrar of this file's own, appointed by Alice (head of office 0): Bob's key signs in the
 // other files at the same time, and two programs sharing a key contend for its nonces.
@@ -27,12 +27,13 @@ const enroll = async (sex, birthDate, mother = null, father = null) => (await ac
   archiveReference: hash(),
 })).person;
 
-/** A birth long ago to `mother`: registered late by this file's registrar, approved by Alice (the head). */
+/** A birth long ago to `mother`: registered late by this file's registrar, approved by Eve (the
+ *  regional head: Alice appointed the registrar, so she may not approve its work). */
 async function bornLongAgo(birthDate, sex, mother) {
   const tx = api.tx.civilEvents.registerBirth(YUNUSOBOD, birthDate, hash(), hash(), sex, mother, null, null, hash());
   const { events } = await submit(api, tx, registrar);
   const { act } = findEvent(api, events, 'LateRegistrationPending');
-  await acts.approveLateRegistration(api, alice, act);
+  await acts.approveLateRegistration(api, eve, act);
   const { subjects } = (await api.query.civilEvents.acts(act)).unwrap();
   return subjects[0].toNumber();
 }
@@ -161,9 +162,11 @@ test('a marriage under an exemption waits for the head of the office', async () 
   const act = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, bride, groom,
     { district: YUNUSOBOD, decision: hash() }, hash());
   assert.equal((await api.query.civilEvents.acts(act)).unwrap().status.isPending, true);
-  // The registering officer cannot approve it; the head does.
+  // The registering officer cannot approve it; nor can the head that appointed it; the
+  // regional head does.
   await assert.rejects(acts.approveLateRegistration(api, registrar, act),
     /1010: Invalid Transaction: Transaction call is not expected/);
-  await acts.approveLateRegistration(api, alice, act);
+  await rejectsWith(acts.approveLateRegistration(api, alice, act), 'civilEvents.ApproverAppointedOfficer');
+  await acts.approveLateRegistration(api, eve, act);
   assert.equal((await queries.person(api, bride)).marital.married.spouse, groom);
 });

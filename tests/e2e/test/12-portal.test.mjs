@@ -29,7 +29,7 @@ const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts', 'portal');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const QR = join(ROOT, 'scripts', 'qr', 'certificate-qr.mjs');
 
-const { api, alice } = await setup();
+const { api, alice, eve } = await setup();
 test.after(() => api.disconnect());
 
 // The scenario's office: a district, its registry office, a head and a registrar.
@@ -150,9 +150,11 @@ test('the portal checks certificates: valid, from a QR picture, superseded, unkn
     rmSync(dir, { recursive: true, force: true });
   }
 
-  // A four-eyes correction of the act (the registrar proposes, the head approves): superseded.
+  // A four-eyes correction of the act (the registrar proposes; a change of sex is the regional
+  // department's to approve — and the head appointed the registrar): superseded.
   const proposal = await lifecycle.proposeAmendment(api, clerk, firstBirth, hash(), 'ClericalError', { sex: 'Male' });
-  assert.equal(await lifecycle.approveAmendment(api, head, proposal), 2);
+  await assert.rejects(lifecycle.approveAmendment(api, head, proposal), { message: 'civilEvents.ApproverAppointedOfficer' });
+  assert.equal(await lifecycle.approveAmendment(api, eve, proposal), 2);
   await synced();
   const superseded = await check(page, certificate);
   assert.equal(superseded.status, 'superseded');

@@ -31,7 +31,7 @@ import { startProjection } from '../lib/projection.mjs';
 import { personalData, scanProjection } from '../lib/scan.mjs';
 import { HTTP_ENDPOINT, TASHKENT, YUNUSOBOD, hash, setup, waitForFinality } from '../lib/helpers.mjs';
 
-const { api, alice } = await setup();
+const { api, alice, eve } = await setup();
 test.after(() => api.disconnect());
 const clerk = officer('//ProjectionClerk');
 if ((await api.query.offices.officers(clerk.address)).isNone) await appointRegistrar(api, alice, clerk.address);
@@ -65,7 +65,7 @@ test('the projection answers what the chain answers: a certificate valid then su
   await assert.rejects(rpc(projection.url, 'civil_verifyCertificate', [code, 'best']), (e) => e.code === -32602);
   // A four-eyes correction: superseded.
   const proposal = await lifecycle.proposeAmendment(api, clerk, act, hash(), 'ClericalError', { sex: 'Male' });
-  await lifecycle.approveAmendment(api, alice, proposal);
+  await lifecycle.approveAmendment(api, eve, proposal);
   await projection.caughtUp(await finalized());
   assert.deepEqual(withoutAsOf(await rpc(projection.url, 'civil_verifyCertificate', [code])),
     await rpc(HTTP_ENDPOINT, 'civil_verifyCertificate', [code]));
@@ -106,7 +106,7 @@ test('stopped while the chain moves on, the projection catches up and answers as
   const { act, code } = await certified();
   const other = await certified();
   const proposal = await lifecycle.proposeAmendment(api, clerk, act, hash(), 'ClericalError', { sex: 'Male' });
-  await lifecycle.approveAmendment(api, alice, proposal);
+  await lifecycle.approveAmendment(api, eve, proposal);
   const head = await finalized();
   // A restarts on its store; B starts from nothing.
   projection.start();

@@ -5,6 +5,17 @@
 //! against every other act of the person's life: none may be dated after the death (a
 //! wedding, a change of name; a child born more than `father_grace_days` later).
 //!
+//! **Where.** The law (the Cabinet of Ministers' Rules of civil registration, chapter on the
+//! registration of death): at the registry office of the deceased's place of residence or of
+//! the place of death (a death declared by a court: where the court sits). The act's
+//! jurisdiction is the place of death, and only an office serving it registers the death
+//! (`OutsideJurisdiction` otherwise). The chain holds no residence; what it knows of where a
+//! person lives is the region of their birth and of their marriage in effect. A death whose
+//! place lies in neither region is lawful (people die away from home) but is what a stolen
+//! registrar key would register to end a stranger's life: it waits, like a late registration,
+//! for the approval of a head — of the office or of its regional department, never the
+//! registering officer nor a head that appointed it ([`Event::DeathAwayPending`]).
+//!
 //! **Deadline.** Registered more than `death_deadline_days` (three) days after the death, the
 //! act waits as a late registration for the approval of the office's head (or of the head of
 //! the regional department above it).
@@ -28,6 +39,18 @@ pub(crate) struct Death;
 impl<T: Config> ActRules<T> for Death {
 	fn deadline(&self, date: &Date) -> Option<Date> {
 		date.add_days(i64::from(T::Law::get().death_deadline_days))
+	}
+
+	fn approval(&self, id: ActId, act: &Act<T>) -> Option<Event<T>> {
+		let person = Pallet::<T>::first_subject(act).ok()?;
+		let record = Pallet::<T>::record(person).ok()?;
+		let place = Pallet::<T>::region_of(act.jurisdiction);
+		let mut home = alloc::vec![record.birth_jurisdiction];
+		if let MaritalStatus::Married { act: marriage, .. } = record.marital {
+			home.extend(Acts::<T>::get(marriage).map(|m| m.jurisdiction));
+		}
+		let at_home = home.into_iter().any(|j| Pallet::<T>::region_of(j) == place);
+		(!at_home).then_some(Event::DeathAwayPending { act: id, office: act.office })
 	}
 
 	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {

@@ -12,7 +12,8 @@
 use crate::*;
 use alloc::vec::Vec;
 use civil_registry_primitives::{
-	ActId, ActKind, Date, LifeStatus, MaritalStatus, PersonId, PersonRecord, PersonRegistry,
+	ActId, ActKind, Date, JurisdictionId, JurisdictionTree, LifeStatus, MaritalStatus, PersonId,
+	PersonRecord, PersonRegistry,
 };
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
@@ -154,6 +155,19 @@ impl<T: Config> Pallet<T> {
 		let person = Self::record(id)?;
 		ensure!(!person.revoked, Error::<T>::PersonRevoked);
 		Ok(person)
+	}
+
+	/// The region (first-level division) a jurisdiction lies in: the jurisdiction itself if it
+	/// is a region or the country.
+	pub(crate) fn region_of(jurisdiction: JurisdictionId) -> JurisdictionId {
+		let lineage = T::Jurisdictions::lineage(jurisdiction);
+		// [jurisdiction, parent, ..., region, country]
+		lineage
+			.len()
+			.checked_sub(2)
+			.and_then(|i| lineage.get(i))
+			.copied()
+			.unwrap_or(jurisdiction)
 	}
 
 	/// A person's record, revoked or not (for amendments and revocations of old acts).

@@ -1,11 +1,14 @@
 //! Corrections of registered acts, four eyes: an officer of the registering office proposes,
-//! a different officer heading that office or the regional department above it approves. On
+//! a different officer heading that office or the regional department above it approves —
+//! never the proposer, nor a head that appointed the proposer within the cooling period; a
+//! change of parents, sex or identity (a data root) only the regional department's head (the
+//! regional level: for a district office's act, not the district head). On
 //! approval the act gets a new version (the old one stays in [`ActHistory`]), the correction is
 //! carried over to the persons, and every act in effect of those persons is checked against
 //! the law again.
 
 use crate::*;
-use civil_registry_primitives::{ActId, JurisdictionTree, OfficerPermissions, Role};
+use civil_registry_primitives::{ActId, JurisdictionTree, OfficeKind, OfficerPermissions, Role};
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
 
@@ -66,10 +69,18 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotSupervisingHead
 		);
 		ensure!(who != open.proposer, Error::<T>::SelfApproval);
+		Self::ensure_not_appointer(&who, &open.proposer)?;
+		if correction.changes_identity() {
+			let approver = T::Permissions::officer(&who).ok_or(Error::<T>::NotSupervisingHead)?;
+			ensure!(
+				approver.office_kind == OfficeKind::RegionalDepartment,
+				Error::<T>::NeedsRegionalApproval
+			);
+		}
 		ensure!(record.status == ActStatus::Registered, Error::<T>::ActNotInEffect);
 
 		Self::close_proposal(proposal, &open);
-		Self::clear_review(open.act, &record);
+		Self::note_approval(&who, open.act)?;
 		let (version, checked) = Self::amend(
 			open.act,
 			record,
@@ -87,6 +98,19 @@ impl<T: Config> Pallet<T> {
 			approved_by: who,
 		});
 		Ok(Some(Self::amendment_weight(checked, &correction)).into())
+	}
+
+	/// Refuse an approver that appointed `officer` (whose work it would approve) within the
+	/// cooling period.
+	pub(crate) fn ensure_not_appointer(
+		approver: &T::AccountId,
+		officer: &T::AccountId,
+	) -> DispatchResult {
+		ensure!(
+			!T::Permissions::appointed_recently(approver, officer),
+			Error::<T>::ApproverAppointedOfficer
+		);
+		Ok(())
 	}
 
 	/// The weight of an approved amendment that checked `checked` acts: with new parents, one

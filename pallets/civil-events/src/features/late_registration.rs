@@ -1,7 +1,8 @@
 //! Late registrations: a birth registered more than the law's `birth_deadline_months` after it
 //! happened, or a death more than `death_deadline_days` days after, is stored as `Pending`,
 //! with no effect on persons, until a head — of the office, or of the regional department
-//! above it, never the officer who registered it — approves it; the rules are checked again
+//! above it, never the officer who registered it nor a head that appointed that officer
+//! within the cooling period — approves it; the rules are checked again
 //! then. (The regional head is there for the office whose only head registered the act
 //! himself: without it, that act could never be approved.) One not approved within
 //! [`Config::PendingLifetime`] blocks expires: it stays on record as `Expired` and the identity
@@ -25,6 +26,8 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotHeadOfOffice
 		);
 		ensure!(record.officer != who, Error::<T>::SelfApproval);
+		Self::ensure_not_appointer(&who, &record.officer)?;
+		Self::note_approval(&who, act)?;
 		let mut record = record;
 		Self::check_rules(act, &mut record)?;
 
@@ -42,16 +45,39 @@ impl<T: Config> Pallet<T> {
 		registered_at.saturating_add(T::PendingLifetime::get().max(1u32.into()))
 	}
 
-	/// Queue a new late registration for expiry.
+	/// Queue a new late registration for expiry, and count it against its officer's and its
+	/// office's caps.
 	pub(crate) fn queue_pending(act: ActId, record: &Act<T>) -> DispatchResult {
+		PendingBy::<T>::try_mutate(&record.officer, |n| {
+			ensure!(*n < T::MaxPendingPerOfficer::get(), Error::<T>::TooManyPendingOfOfficer);
+			*n = n.saturating_add(1);
+			Ok::<_, DispatchError>(())
+		})?;
+		PendingOfOffice::<T>::try_mutate(record.office, |n| {
+			ensure!(*n < T::MaxPendingPerOffice::get(), Error::<T>::TooManyPendingOfOffice);
+			*n = n.saturating_add(1);
+			Ok::<_, DispatchError>(())
+		})?;
 		PendingExpiries::<T>::try_mutate(Self::pending_expiry(record.registered_at), |queue| {
 			queue.try_push(act)
 		})
 		.map_err(|_| Error::<T>::TooManyPending.into())
 	}
 
-	/// Take an approved late registration out of the expiry queue.
+	/// A late registration is no longer waiting: off its officer's and office's counts.
+	fn release_pending(record: &Act<T>) {
+		PendingBy::<T>::mutate_exists(&record.officer, |n| {
+			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		});
+		PendingOfOffice::<T>::mutate_exists(record.office, |n| {
+			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		});
+	}
+
+	/// Take an approved (or revoked) late registration out of the expiry queue and off the
+	/// counts.
 	pub(crate) fn unqueue_pending(act: ActId, record: &Act<T>) {
+		Self::release_pending(record);
 		PendingExpiries::<T>::mutate_exists(Self::pending_expiry(record.registered_at), |queue| {
 			if let Some(q) = queue {
 				q.retain(|a| *a != act);
@@ -74,6 +100,7 @@ impl<T: Config> Pallet<T> {
 					return;
 				};
 				record.status = ActStatus::Expired;
+				Self::release_pending(record);
 				if let Some(identity_key) = record.details.identity_key() {
 					PendingIdentities::<T>::remove(identity_key);
 				}

@@ -49,6 +49,7 @@ impl<T: Config> Pallet<T> {
 				let who = ensure_signed(origin)?;
 				ensure!(Self::is_regional_head(&who, &record), Error::<T>::NotRegionalHead);
 				ensure!(who != open.proposer, Error::<T>::SelfApproval);
+				Self::ensure_not_appointer(&who, &open.proposer)?;
 				Some(who)
 			},
 		};
@@ -56,7 +57,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(record.status != ActStatus::Expired, Error::<T>::ActNotInEffect);
 
 		Self::close_proposal(proposal, &open);
-		Self::clear_review(open.act, &record);
+		if let Some(approver) = &approved_by {
+			ApprovalsBy::<T>::insert(approver, open.act, frame_system::Pallet::<T>::block_number());
+		}
 		let (dependents, checked) = Self::revoke(open.act, record)?;
 		Revocations::<T>::insert(
 			open.act,

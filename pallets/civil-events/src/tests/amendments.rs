@@ -2,6 +2,7 @@
 //! different head; the persons follow and every affected act is checked again.
 
 use super::builders::*;
+use civil_registry_primitives::OfficeKind;
 
 #[test]
 fn four_eyes_only_a_different_supervising_head_approves() {
@@ -143,8 +144,17 @@ fn a_correction_that_makes_a_marriage_underage_is_refused() {
 			born_on(d(2001, 3, 1))
 		));
 		let proposal = last_proposal();
+		// The archive's acts are country-wide: a department at the country's level approves
+		// their changes of parents, sex or identity.
 		let head = 50;
-		assert_ok!(pallet_offices::Pallet::<Test>::appoint_head(root(), 3, head));
+		let ministry = pallet_offices::NextOfficeId::<Test>::get();
+		assert_ok!(pallet_offices::Pallet::<Test>::register_office(
+			root(),
+			OfficeKind::RegionalDepartment,
+			0,
+			b"Civil Registry Department".to_vec()
+		));
+		assert_ok!(pallet_offices::Pallet::<Test>::appoint_head(root(), ministry, head));
 		assert_noop!(
 			CivilEvents::approve_amendment(signed(head), proposal),
 			Error::<Test>::TooYoungToMarry
@@ -164,8 +174,17 @@ fn corrections_are_checked_against_every_rule_of_the_persons_acts() {
 	build_and_execute(|| {
 		let (m, f) = couple();
 		let child = new_child(10, d(2024, 6, 1), Some(m), Some(f));
+		// The archive's acts are country-wide: a department at the country's level approves
+		// their changes of parents, sex or identity.
 		let head = 50;
-		assert_ok!(pallet_offices::Pallet::<Test>::appoint_head(root(), 3, head));
+		let ministry = pallet_offices::NextOfficeId::<Test>::get();
+		assert_ok!(pallet_offices::Pallet::<Test>::register_office(
+			root(),
+			OfficeKind::RegionalDepartment,
+			0,
+			b"Civil Registry Department".to_vec()
+		));
+		assert_ok!(pallet_offices::Pallet::<Test>::appoint_head(root(), ministry, head));
 		let amend = |act, correction| {
 			assert_ok!(CivilEvents::propose_amendment(
 				signed(ARCHIVIST),

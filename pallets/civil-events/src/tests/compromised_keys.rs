@@ -37,7 +37,8 @@ fn acts_of_a_compromised_key_are_listed_until_reviewed() {
 			(ActKind::NameChange, YUN_OFFICE, TK_YUN, 10)
 		);
 
-		// An approved amendment clears one flag, an approved revocation the other.
+		// An approved amendment clears nothing (it may be the compromised key's own work);
+		// the regional department's review clears one flag, an approved revocation the other.
 		assert_ok!(CivilEvents::propose_amendment(
 			signed(REGISTRAR_2),
 			name,
@@ -45,9 +46,17 @@ fn acts_of_a_compromised_key_are_listed_until_reviewed() {
 			AmendmentReason::AdministrativeDecision,
 			Correction { data_root: Some(h(0x51)), ..Default::default() }
 		));
-		assert_ok!(CivilEvents::approve_amendment(signed(HEAD), last_proposal()));
-		assert_eq!(listed(REGISTRAR), vec![(name, false), (late, true)]);
+		assert_ok!(CivilEvents::approve_amendment(signed(TK_REGIONAL_HEAD), last_proposal()));
+		assert_eq!(listed(REGISTRAR), vec![(name, true), (late, true)]);
 		assert_eq!(person(a).data_root, h(0x51));
+		// Not by the office's head: reviewing is the regional department's.
+		assert_noop!(CivilEvents::clear_review(signed(HEAD), name), Error::<Test>::NotRegionalHead);
+		assert_ok!(CivilEvents::clear_review(signed(TK_REGIONAL_HEAD), name));
+		assert_noop!(
+			CivilEvents::clear_review(signed(TK_REGIONAL_HEAD), name),
+			Error::<Test>::NotUnderReview
+		);
+		assert_eq!(listed(REGISTRAR), vec![(name, false), (late, true)]);
 		assert_ok!(CivilEvents::propose_revocation(signed(REGISTRAR_2), late, h(1)));
 		// A rejected proposal clears nothing.
 		assert_ok!(CivilEvents::reject_revocation(signed(REGISTRAR_2), last_proposal()));

@@ -171,19 +171,25 @@ fn approval_and_revocation_take_a_late_registration_off_the_expiry_queue() {
 #[test]
 fn at_most_max_pending_per_block_late_registrations_a_block() {
 	build_and_execute(|| {
-		// The mock allows 4 a block.
-		for key in 20..24 {
-			assert_ok!(birth(key).on(d(2024, 5, 1)).sex(Sex::Male).register());
+		// The mock allows 4 a block, 2 an officer and 3 an office.
+		for (key, who) in [(20, REGISTRAR), (21, REGISTRAR), (22, REGISTRAR_2)] {
+			assert_ok!(birth(key).by(who).on(d(2024, 5, 1)).sex(Sex::Male).register());
 		}
+		assert_ok!(birth(23).by(TK_REGIONAL_REGISTRAR).on(d(2024, 5, 1)).sex(Sex::Male).register());
 		assert_noop!(
-			birth(24).on(d(2024, 5, 1)).sex(Sex::Male).register(),
+			birth(24).by(TK_REGIONAL_REGISTRAR).on(d(2024, 5, 1)).sex(Sex::Male).register(),
 			Error::<Test>::TooManyPending
 		);
 		// An act in time is not queued, so not refused.
 		assert_ok!(birth(25).on(d(2024, 6, 1)).sex(Sex::Male).register());
-		// The next block has room again.
+		// The next block has room again (for an officer and an office under their bounds).
 		run_to_block(System::block_number() + 1);
-		assert_ok!(birth(24).on(d(2024, 5, 1)).sex(Sex::Male).register());
+		assert_ok!(birth(24)
+			.by(SAM_REGISTRAR)
+			.at(SA_SAM)
+			.on(d(2024, 5, 1))
+			.sex(Sex::Male)
+			.register());
 	});
 }
 

@@ -353,7 +353,7 @@ fn parents_corrected_on_a_court_decision() {
 			CivilEvents::approve_amendment(signed(REGISTRAR), proposal),
 			Error::<Test>::NotSupervisingHead
 		);
-		assert_ok!(CivilEvents::approve_amendment(signed(HEAD), proposal));
+		assert_ok!(CivilEvents::approve_amendment(signed(TK_REGIONAL_HEAD), proposal));
 		assert_eq!(person(child).father, Some(real));
 		let record = Acts::<Test>::get(act).unwrap();
 		assert_eq!(record.subjects.to_vec(), vec![child, m, real]);
@@ -381,7 +381,7 @@ fn corrected_parents_are_checked_against_the_child_s_marriage() {
 		let proposal =
 			propose_as(REGISTRAR, birth_act(b), AmendmentReason::CourtDecision, correction);
 		assert_noop!(
-			CivilEvents::approve_amendment(signed(HEAD), proposal),
+			CivilEvents::approve_amendment(signed(TK_REGIONAL_HEAD), proposal),
 			Error::<Test>::CloseRelatives
 		);
 	});
@@ -398,7 +398,7 @@ fn parents_changed_by_a_later_act_are_not_overwritten() {
 		let proposal =
 			propose_as(REGISTRAR, birth_act(child), AmendmentReason::CourtDecision, correction);
 		assert_noop!(
-			CivilEvents::approve_amendment(signed(HEAD), proposal),
+			CivilEvents::approve_amendment(signed(TK_REGIONAL_HEAD), proposal),
 			Error::<Test>::RevocationConflict
 		);
 	});

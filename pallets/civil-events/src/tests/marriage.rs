@@ -147,7 +147,7 @@ fn a_corrected_sex_is_checked_against_the_marriages_in_effect() {
 			crate::Correction { sex: Some(Sex::Female), ..Default::default() },
 		);
 		assert_noop!(
-			CivilEvents::approve_amendment(signed(HEAD), proposal),
+			CivilEvents::approve_amendment(signed(TK_REGIONAL_HEAD), proposal),
 			Error::<Test>::SameSexMarriage
 		);
 	});

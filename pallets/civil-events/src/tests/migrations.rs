@@ -41,7 +41,7 @@ fn state() {
 	let child = new_child(33, d(2024, 6, 1), None, None);
 	let correction = Correction { data_root: Some(h(0x77)), ..Default::default() };
 	let proposal = propose(birth_act(child), correction);
-	assert_ok!(Pallet::<Test>::approve_amendment(signed(HEAD), proposal));
+	assert_ok!(Pallet::<Test>::approve_amendment(signed(TK_REGIONAL_HEAD), proposal));
 }
 
 #[test]

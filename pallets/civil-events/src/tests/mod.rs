@@ -17,6 +17,7 @@ mod dates;
 mod death;
 mod divorce;
 mod enrollment;
+mod insiders;
 mod late_registration;
 mod law;
 mod marriage;

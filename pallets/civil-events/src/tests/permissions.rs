@@ -57,3 +57,62 @@ fn an_act_pins_its_jurisdiction() {
 		);
 	});
 }
+
+/// The table of docs/architecture.md, *Who registers which act*: which kind of office may
+/// register which kind of act, asked of the offices pallet exactly as a registration asks it,
+/// for an officer of each kind of office, inside its jurisdiction and outside it.
+#[test]
+fn the_table_of_who_registers_which_act() {
+	use civil_registry_primitives::{OfficerPermissions, PermissionError, Role};
+	build_and_execute(|| {
+		// (officer, the office's kind, a jurisdiction it serves, one it does not)
+		let officers = [
+			(REGISTRAR, "district registry", TK_YUN, TK_CHI),
+			(TK_REGIONAL_REGISTRAR, "regional department", TK_CHI, SA_SAM),
+			(WEDDING_REGISTRAR, "wedding house", TK_YUN, SA_SAM),
+			(ARCHIVIST, "archive", SA_SAM, 42),
+		];
+		use ActKind::*;
+		// Per kind of act: the kinds of office that register it.
+		let table: [(ActKind, &[&str]); 8] = [
+			(Birth, &["district registry", "regional department"]),
+			(Death, &["district registry", "regional department"]),
+			(Marriage, &["district registry", "regional department", "wedding house"]),
+			(Divorce, &["district registry", "regional department"]),
+			(Adoption, &["district registry", "regional department"]),
+			(Paternity, &["district registry", "regional department"]),
+			(NameChange, &["district registry", "regional department"]),
+			(Enrollment, &["district registry", "regional department", "archive"]),
+		];
+		for (kind, offices) in table {
+			for (who, office, inside, outside) in officers {
+				let allowed = offices.contains(&office);
+				let here = <Offices as OfficerPermissions<u64>>::authorize(
+					&who,
+					kind,
+					inside,
+					Role::Registrar,
+				);
+				assert_eq!(here.is_ok(), allowed, "{kind:?} by a {office}");
+				if !allowed {
+					assert_eq!(here.unwrap_err(), PermissionError::ActKindNotAllowed);
+					continue;
+				}
+				let there = <Offices as OfficerPermissions<u64>>::authorize(
+					&who,
+					kind,
+					outside,
+					Role::Registrar,
+				);
+				assert!(
+					matches!(
+						there,
+						Err(PermissionError::OutsideJurisdiction
+							| PermissionError::UnknownJurisdiction)
+					),
+					"{kind:?} by a {office} outside its jurisdiction: {there:?}"
+				);
+			}
+		}
+	});
+}
