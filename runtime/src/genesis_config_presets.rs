@@ -153,14 +153,8 @@ fn development(slot_duration: u64) -> Value {
 		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		vec![Sr25519Keyring::Alice.to_account_id()],
 		Some(Sr25519Keyring::Alice.to_account_id()),
-		vec![
-			office(
-				OfficeKind::DistrictRegistry,
-				"UZ-TK-YUN",
-				"Yunusobod District Civil Registry Office",
-			),
-			office(OfficeKind::RegionalDepartment, "UZ-TK", "Tashkent City Justice Department"),
-		],
+		// The test networks' first two: the Yunusobod office and the Tashkent department.
+		test_network_offices().into_iter().take(2).collect(),
 		vec![
 			(Sr25519Keyring::Alice.to_account_id(), 0, Role::Head),
 			(Sr25519Keyring::Bob.to_account_id(), 0, Role::Registrar),

@@ -800,7 +800,11 @@ mod gate {
 	use super::*;
 
 	fn validate(who: Option<u64>) -> Result<(), TransactionValidityError> {
-		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		validate_call(who, RuntimeCall::System(frame_system::Call::remark { remark: vec![] }))
+	}
+
+	/// The gate validating `call` from `who` at the pool.
+	fn validate_call(who: Option<u64>, call: RuntimeCall) -> Result<(), TransactionValidityError> {
 		let origin = match who {
 			Some(w) => RuntimeOrigin::signed(w),
 			None => RuntimeOrigin::none(),
@@ -920,19 +924,8 @@ mod gate {
 
 	/// `who` validating a heartbeat with `payload`.
 	fn heartbeat(who: u64, payload: Vec<u8>) -> Result<(), TransactionValidityError> {
-		let call =
-			RuntimeCall::Offices(crate::Call::heartbeat { payload: payload.try_into().unwrap() });
-		CheckRole::<Test>::new()
-			.validate(
-				signed(who),
-				&call,
-				&DispatchInfo::default(),
-				0,
-				(),
-				&TxBaseImplication(&call),
-				TransactionSource::External,
-			)
-			.map(|_| ())
+		let payload = payload.try_into().unwrap();
+		validate_call(Some(who), RuntimeCall::Offices(crate::Call::heartbeat { payload }))
 	}
 
 	#[test]

@@ -4,6 +4,22 @@
 use super::builders::*;
 use civil_registry_primitives::OfficeKind;
 
+/// The archive's acts are country-wide: a department at the country's level approves their
+/// corrections (those of parents, sex or identity only a regional department may). Registers
+/// one and returns its head.
+fn country_department_head() -> u64 {
+	let head = 50;
+	let department = pallet_offices::NextOfficeId::<Test>::get();
+	assert_ok!(pallet_offices::Pallet::<Test>::register_office(
+		root(),
+		OfficeKind::RegionalDepartment,
+		0,
+		b"Civil Registry Department".to_vec()
+	));
+	assert_ok!(pallet_offices::Pallet::<Test>::appoint_head(root(), department, head));
+	head
+}
+
 #[test]
 fn four_eyes_only_a_different_supervising_head_approves() {
 	build_and_execute(|| {
@@ -144,17 +160,7 @@ fn a_correction_that_makes_a_marriage_underage_is_refused() {
 			born_on(d(2001, 3, 1))
 		));
 		let proposal = last_proposal();
-		// The archive's acts are country-wide: a department at the country's level approves
-		// their changes of parents, sex or identity.
-		let head = 50;
-		let ministry = pallet_offices::NextOfficeId::<Test>::get();
-		assert_ok!(pallet_offices::Pallet::<Test>::register_office(
-			root(),
-			OfficeKind::RegionalDepartment,
-			0,
-			b"Civil Registry Department".to_vec()
-		));
-		assert_ok!(pallet_offices::Pallet::<Test>::appoint_head(root(), ministry, head));
+		let head = country_department_head();
 		assert_noop!(
 			CivilEvents::approve_amendment(signed(head), proposal),
 			Error::<Test>::TooYoungToMarry
@@ -174,17 +180,7 @@ fn corrections_are_checked_against_every_rule_of_the_persons_acts() {
 	build_and_execute(|| {
 		let (m, f) = couple();
 		let child = new_child(10, d(2024, 6, 1), Some(m), Some(f));
-		// The archive's acts are country-wide: a department at the country's level approves
-		// their changes of parents, sex or identity.
-		let head = 50;
-		let ministry = pallet_offices::NextOfficeId::<Test>::get();
-		assert_ok!(pallet_offices::Pallet::<Test>::register_office(
-			root(),
-			OfficeKind::RegionalDepartment,
-			0,
-			b"Civil Registry Department".to_vec()
-		));
-		assert_ok!(pallet_offices::Pallet::<Test>::appoint_head(root(), ministry, head));
+		let head = country_department_head();
 		let amend = |act, correction| {
 			assert_ok!(CivilEvents::propose_amendment(
 				signed(ARCHIVIST),
