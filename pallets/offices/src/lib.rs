@@ -24,7 +24,8 @@
 //!   the regional justice departments in production.
 //! - **Compromised key**: an officer dismissed with `compromised_since`; the acts its key signed
 //!   from that block on are listed for review by `pallet-civil-events` (through
-//!   [`CompromisedKeys`]), and the account can never be appointed again.
+//!   [`CompromisedKeys`]), and the account can never be appointed again. A registrar it
+//!   appointed from then on holds no role, and is itself compromised from its appointment.
 //!
 //! ## Interface
 //!
@@ -34,12 +35,15 @@
 //! - [`Pallet::register_office`], [`Pallet::suspend_office`], [`Pallet::reopen_office`],
 //!   [`Pallet::close_office`]
 //! - [`Pallet::appoint_head`], [`Pallet::dismiss_officer`] (any officer, e.g. a head)
+//! - [`Pallet::set_appointment_delay`], [`Pallet::veto_appointment`]
 //!
 //! ### Regional heads ([`Config::HeadOrigin`] of a regional justice department)
 //! - [`Pallet::register_office`] and [`Pallet::suspend_office`] inside their region
+//! - [`Pallet::veto_appointment`] of a registrar in their region before it takes effect
 //!
 //! ### Office heads ([`Config::HeadOrigin`])
-//! - [`Pallet::appoint_registrar`], [`Pallet::dismiss_registrar`] in their own office
+//! - [`Pallet::appoint_registrar`] (at most [`Config::MaxAppointmentsPerDay`] a day, in effect
+//!   after [`AppointmentDelay`]), [`Pallet::dismiss_registrar`] in their own office
 //!
 //! ### Other pallets
 //! - [`civil_registry_primitives::OfficerPermissions`] and
