@@ -88,6 +88,10 @@ pub enum CertificateStatus {
 	Superseded,
 	/// The act was revoked.
 	Revoked,
+	/// A key compromised at the time signed or approved the act — until the regional
+	/// department clears it (`civilEvents.clearReview`) — or issued the certificate, which a
+	/// new certificate replaces. Not to be relied on meanwhile.
+	UnderReview,
 }
 
 /// The answer to "is this certificate genuine?": what a bank clerk or a border guard sees after

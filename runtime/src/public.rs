@@ -163,6 +163,28 @@ pub fn block_changes() -> civil_registry_primitives::BlockChanges {
 			RuntimeEvent::CivilEvents(E::ArchiveAnchored { root, .. }) => {
 				changes.anchored.push(root);
 			},
+			RuntimeEvent::CivilEvents(E::ReviewCleared { act, .. }) => {
+				touched.insert(act);
+			},
+			RuntimeEvent::Offices(pallet_offices::Event::OfficerDismissed {
+				officer,
+				compromised_since: Some(since),
+				..
+			}) => {
+				// The certificates of what the key signed or approved, and of what registrars it
+				// appointed since signed, are under review from this block.
+				changes.directory = true;
+				let appointees = pallet_offices::Appointments::<Runtime>::iter_prefix(&officer)
+					.filter(|(_, at)| *at >= since)
+					.map(|(who, _)| who);
+				for who in core::iter::once(officer).chain(appointees) {
+					touched.extend(
+						pallet_civil_events::Pallet::<Runtime>::acts_under_review(who)
+							.into_iter()
+							.map(|item| item.act),
+					);
+				}
+			},
 			RuntimeEvent::Offices(_) => changes.directory = true,
 			_ => {},
 		}

@@ -38,7 +38,9 @@ use super::{
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateJson {
-	/// `"valid"`, `"superseded"` (the act was corrected after issue) or `"revoked"`.
+	/// `"valid"`, `"superseded"` (the act was corrected after issue), `"revoked"` or
+	/// `"underReview"` (a compromised key signed or approved the act, or issued the
+	/// certificate).
 	pub status: CertificateStatus,
 	/// The kind of act: `"birth"`, `"death"`, `"marriage"`, `"divorce"`, `"adoption"`,
 	/// `"paternity"`, `"nameChange"` or `"enrollment"`.

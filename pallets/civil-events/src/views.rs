@@ -35,10 +35,15 @@ impl<T: Config> Pallet<T> {
 		if !act.sealed && !Self::is_public(&act) {
 			return None;
 		}
+		let issued_by_compromised_key = T::Permissions::compromised_since(&certificate.issued_by)
+			.is_some_and(|since| certificate.issued_at >= since);
 		let status = if act.status == ActStatus::Revoked {
 			CertificateStatus::Revoked
 		} else if act.version != certificate.version || act.sealed != certificate.sealed {
 			CertificateStatus::Superseded
+		} else if issued_by_compromised_key || Self::review_reason(certificate.act, &act).is_some()
+		{
+			CertificateStatus::UnderReview
 		} else {
 			CertificateStatus::Valid
 		};

@@ -42,6 +42,12 @@ test('governance builds an office, a head staffs it, a compromised key is review
     acts.enrollPerson(api, dave, person()),
   ]);
   const signedAt = (await api.query.civilEvents.acts(act)).unwrap().registeredAt.toNumber();
+  // Dave and Charlie, its head, each issue a certificate of the act.
+  const [daves, charlies] = [hash(), hash()];
+  await Promise.all([
+    lifecycle.issueCertificate(api, dave, act, daves),
+    lifecycle.issueCertificate(api, charlie, act, charlies),
+  ]);
 
   // Dave's key is found compromised from the block of that act on; it can never be appointed
   // again.
@@ -54,12 +60,19 @@ test('governance builds an office, a head staffs it, a compromised key is review
   assert.deepEqual(
     (await queries.actsUnderReview(api, dave.address)).map((i) => [i.act, i.reason, i.needsReview]),
     [[act, 'SignedByCompromisedKey', true]]);
+  // Both certificates of Dave's act are under review: a bank clerk scanning either is told not
+  // to rely on it.
+  const certificateStatus = async (code) => (await queries.verifyCertificate(api, code)).status;
+  assert.deepEqual([await certificateStatus(daves), await certificateStatus(charlies)], ['UnderReview', 'UnderReview']);
   // The Tashkent department reviews the act and finds it sound; the office's own head cannot.
   await assert.rejects(lifecycle.clearReview(api, charlie, act), /1010: Invalid Transaction: Transaction call is not expected/);
   assert.equal(await lifecycle.clearReview(api, eve, act), act);
   assert.deepEqual(
     (await queries.actsUnderReview(api, dave.address)).map((i) => [i.act, i.needsReview]),
     [[act, false]]);
+  // Charlie's certificate is valid again; the one Dave's key issued stays under review (a new
+  // certificate replaces it).
+  assert.deepEqual([await certificateStatus(daves), await certificateStatus(charlies)], ['UnderReview', 'Valid']);
 
   assert.equal(await offices.suspendOffice(api, alice, office), office);
   assert.equal((await queries.office(api, office)).status, 'Suspended');

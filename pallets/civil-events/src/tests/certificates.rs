@@ -1,4 +1,4 @@
-//! Certificates: valid, superseded by an amendment, revoked.
+//! Certificates: valid, superseded by an amendment, revoked, under review.
 
 use super::builders::*;
 
@@ -119,5 +119,31 @@ fn an_act_has_at_most_max_certificates_per_act() {
 		let other = birth_act(new_child(11, d(2024, 6, 1), None, None));
 		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR), other, h(4)));
 		assert_eq!(CertificatesIssued::<Test>::get(other), 1);
+	});
+}
+
+#[test]
+fn a_certificate_of_a_compromised_keys_work_verifies_as_under_review() {
+	build_and_execute(|| {
+		let child = new_child(10, d(2024, 6, 1), None, None);
+		let act = birth_act(child);
+		// REGISTRAR signed the act; REGISTRAR and REGISTRAR_2 each issue a certificate of it.
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR), act, h(0xc1)));
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR_2), act, h(0xc2)));
+		assert_eq!(status(0xc1), Some(CertificateStatus::Valid));
+		// REGISTRAR's key turns out to have been stolen from block 1: both certificates are of
+		// its act, and one of them is its own.
+		System::set_block_number(3);
+		assert_ok!(pallet_offices::Pallet::<Test>::dismiss_officer(root(), REGISTRAR, Some(1)));
+		assert_eq!(status(0xc1), Some(CertificateStatus::UnderReview));
+		assert_eq!(status(0xc2), Some(CertificateStatus::UnderReview));
+		// The regional department reviews the act and finds it sound: the certificate another
+		// officer issued is valid again; the compromised key's own stays under review (a new
+		// certificate replaces it).
+		assert_ok!(CivilEvents::clear_review(signed(TK_REGIONAL_HEAD), act));
+		assert_eq!(status(0xc2), Some(CertificateStatus::Valid));
+		assert_eq!(status(0xc1), Some(CertificateStatus::UnderReview));
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR_2), act, h(0xc3)));
+		assert_eq!(status(0xc3), Some(CertificateStatus::Valid));
 	});
 }
