@@ -92,6 +92,51 @@ pub enum CertificateStatus {
 	/// department clears it (`civilEvents.clearReview`) — or issued the certificate, which a
 	/// new certificate replaces. Not to be relied on meanwhile.
 	UnderReview,
+	/// The issuing office cancelled this paper: its holder reported it lost. The act itself is
+	/// unaffected; a new certificate states it.
+	ReportedLost,
+	/// The issuing office cancelled this paper: its holder reported it stolen. Whoever shows it
+	/// is not necessarily the person it names.
+	ReportedStolen,
+	/// The issuing office cancelled this paper: it was printed in error (a wrong act, a
+	/// misprint). A new certificate replaces it.
+	IssuedInError,
+}
+
+impl CertificateStatus {
+	/// The status of a certificate the issuing office cancelled for `reason`.
+	pub fn cancelled(reason: CancellationReason) -> Self {
+		match reason {
+			CancellationReason::Lost => Self::ReportedLost,
+			CancellationReason::Stolen => Self::ReportedStolen,
+			CancellationReason::IssuedInError => Self::IssuedInError,
+		}
+	}
+}
+
+/// Why an office cancels a certificate it issued (`civilEvents.cancelCertificate`).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum CancellationReason {
+	/// Its holder reported it lost.
+	Lost,
+	/// Its holder reported it stolen.
+	Stolen,
+	/// It was printed in error.
+	IssuedInError,
 }
 
 /// The answer to "is this certificate genuine?": what a bank clerk or a border guard sees after
@@ -111,7 +156,7 @@ pub enum CertificateStatus {
 	serde::Deserialize,
 )]
 pub struct CertificateInfo<BlockNumber> {
-	/// Valid, superseded or revoked.
+	/// Valid, superseded, revoked, under review, or cancelled (and why).
 	pub status: CertificateStatus,
 	/// The kind of act the certificate attests.
 	pub kind: ActKind,

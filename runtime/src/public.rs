@@ -166,6 +166,12 @@ pub fn block_changes() -> civil_registry_primitives::BlockChanges {
 			RuntimeEvent::CivilEvents(E::ReviewCleared { act, .. }) => {
 				touched.insert(act);
 			},
+			RuntimeEvent::CivilEvents(E::CertificateCancelled { certificate, .. }) => {
+				// Re-asked with its act's others.
+				touched.extend(
+					pallet_civil_events::Certificates::<Runtime>::get(certificate).map(|c| c.act),
+				);
+			},
 			RuntimeEvent::Offices(pallet_offices::Event::OfficerDismissed {
 				officer,
 				compromised_since: Some(since),

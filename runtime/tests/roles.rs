@@ -68,7 +68,10 @@ fn allowed(pallet: &str, call: &str) -> Option<&'static [Role]> {
 			| "reject_revocation"
 			| "issue_certificate",
 		) => OFFICERS,
-		("CivilEvents", "approve_late_registration" | "approve_amendment") => HEADS,
+		(
+			"CivilEvents",
+			"approve_late_registration" | "approve_amendment" | "cancel_certificate",
+		) => HEADS,
 		("CivilEvents", "approve_revocation" | "clear_review") => &[RegionalHead],
 		("Offices", "appoint_registrar" | "dismiss_registrar") => HEADS,
 		("Offices", "heartbeat") => OFFICERS,

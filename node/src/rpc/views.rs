@@ -38,9 +38,10 @@ use super::{
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateJson {
-	/// `"valid"`, `"superseded"` (the act was corrected after issue), `"revoked"` or
+	/// `"valid"`, `"superseded"` (the act was corrected after issue), `"revoked"`,
 	/// `"underReview"` (a compromised key signed or approved the act, or issued the
-	/// certificate).
+	/// certificate), or, cancelled by the issuing office, `"reportedLost"`, `"reportedStolen"`
+	/// or `"issuedInError"`.
 	pub status: CertificateStatus,
 	/// The kind of act: `"birth"`, `"death"`, `"marriage"`, `"divorce"`, `"adoption"`,
 	/// `"paternity"`, `"nameChange"` or `"enrollment"`.

@@ -12,7 +12,8 @@
 use super::*;
 use alloc::vec::Vec;
 use civil_registry_primitives::{
-	ActId, Date, JurisdictionId, OfficerPermissions, PersonId, PersonRegistry, Sex,
+	ActId, CancellationReason, Date, JurisdictionId, OfficerPermissions, PersonId, PersonRegistry,
+	Sex,
 };
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -778,6 +779,23 @@ mod benchmarks {
 		_(RawOrigin::Signed(regional), act);
 
 		assert!(ReviewCleared::<T>::contains_key(act));
+	}
+
+	/// The longest path: a regional department's head (not the issuing office's own) cancels,
+	/// so the offices above the issuing one are walked.
+	#[benchmark]
+	fn cancel_certificate() {
+		let mut s = Setup::<T>::new();
+		let regional = T::BenchmarkHelper::regional_head(0);
+		let p = s.enroll(Sex::Female, d(1990, 1, 1));
+		let act = T::Persons::person(p).unwrap().origin_act;
+		let hash = H256::repeat_byte(9);
+		Pallet::<T>::issue_certificate(s.origin().into(), act, hash).unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(regional), hash, CancellationReason::Stolen);
+
+		assert!(CancelledCertificates::<T>::contains_key(hash));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

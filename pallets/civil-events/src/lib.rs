@@ -57,8 +57,9 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use civil_registry_primitives::{
-		ActId, ActKind, CompromisedKeys, Date, FamilyLaw, JurisdictionId, JurisdictionTree,
-		OfficeId, OfficerPermissions, PermissionError, PersonId, PersonRegistry, Sex, YearMonth,
+		ActId, ActKind, CancellationReason, CompromisedKeys, Date, FamilyLaw, JurisdictionId,
+		JurisdictionTree, OfficeId, OfficerPermissions, PermissionError, PersonId, PersonRegistry,
+		Sex, YearMonth,
 	};
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
@@ -311,6 +312,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Certificates<T: Config> =
 		StorageMap<_, Blake2_128Concat, H256, Certificate<T>, OptionQuery>;
+
+	/// The certificates their issuing office cancelled ([`Pallet::cancel_certificate`]): why,
+	/// by whom and when. At most one entry per certificate, and a cancellation is final.
+	#[pallet::storage]
+	pub type CancelledCertificates<T: Config> =
+		StorageMap<_, Blake2_128Concat, H256, Cancellation<T>, OptionQuery>;
 
 	/// Vital statistics: the number of acts in effect per kind, month of the event and
 	/// jurisdiction, counting the acts recorded in that jurisdiction and in every jurisdiction
@@ -643,6 +650,16 @@ pub mod pallet {
 			/// The regional head that cleared it; `None` when governance did.
 			cleared_by: Option<T::AccountId>,
 		},
+		/// The issuing office cancelled a certificate: it verifies as reported lost, reported
+		/// stolen or issued in error from now on.
+		CertificateCancelled {
+			/// The certificate's hash.
+			certificate: H256,
+			/// Why.
+			reason: CancellationReason,
+			/// The head that cancelled it; `None` when governance did.
+			cancelled_by: Option<T::AccountId>,
+		},
 		/// A batch of paper records was anchored by its Merkle root.
 		ArchiveAnchored {
 			/// The root.
@@ -852,6 +869,13 @@ pub mod pallet {
 		NotUnderReview,
 		/// The act has had `MaxApprovalsPerAct` approvals: revoke it and register it anew.
 		TooManyApprovals,
+		/// No certificate has this hash.
+		UnknownCertificate,
+		/// The certificate was cancelled already; a cancellation is final.
+		CertificateCancelled,
+		/// The signer is not the head of the office that issued the certificate, nor of the
+		/// regional department above it (or its key is under review).
+		NotIssuingHead,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {
@@ -1302,6 +1326,25 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::clear_review())]
 		pub fn clear_review(origin: OriginFor<T>, act: ActId) -> DispatchResult {
 			Self::do_clear_review(origin, act)
+		}
+
+		/// Cancel a certificate the office issued, because its holder reported it lost or
+		/// stolen or because it was printed in error: from now on it verifies as
+		/// `ReportedLost`, `ReportedStolen` or `IssuedInError`, whatever its act. The act is
+		/// unaffected; the office issues a new certificate. Final: a cancelled certificate is
+		/// never valid again.
+		///
+		/// Origin: [`Config::RevocationOrigin`], or the head of the issuing office or of the
+		/// regional department above it, whose own key is not under review. Emits
+		/// [`Event::CertificateCancelled`].
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::cancel_certificate())]
+		pub fn cancel_certificate(
+			origin: OriginFor<T>,
+			certificate_hash: H256,
+			reason: CancellationReason,
+		) -> DispatchResult {
+			Self::do_cancel_certificate(origin, certificate_hash, reason)
 		}
 	}
 }

@@ -372,7 +372,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Each act's certificate count is the number of its certificates, within the bound.
+	/// Each act's certificate count is the number of its certificates, within the bound; each
+	/// cancellation is of a certificate issued before it.
 	fn try_state_certificate_counts() -> Result<(), TryRuntimeError> {
 		let mut counted: BTreeMap<civil_registry_primitives::ActId, u32> = BTreeMap::new();
 		for certificate in Certificates::<T>::iter_values() {
@@ -385,6 +386,15 @@ impl<T: Config> Pallet<T> {
 			stored.values().all(|n| *n <= T::MaxCertificatesPerAct::get()),
 			"more certificates of an act than the bound"
 		);
+		let now = frame_system::Pallet::<T>::block_number();
+		for (hash, cancellation) in CancelledCertificates::<T>::iter() {
+			let certificate =
+				Certificates::<T>::get(hash).ok_or("a cancelled certificate was never issued")?;
+			ensure!(
+				certificate.issued_at <= cancellation.at && cancellation.at <= now,
+				"a certificate cancelled before it was issued, or in the future"
+			);
+		}
 		Ok(())
 	}
 

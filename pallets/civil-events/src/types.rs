@@ -1,7 +1,9 @@
 //! Domain types of the civil events pallet.
 
 use crate::Config;
-use civil_registry_primitives::{ActId, ActKind, Date, JurisdictionId, OfficeId, PersonId, Sex};
+use civil_registry_primitives::{
+	ActId, ActKind, CancellationReason, Date, JurisdictionId, OfficeId, PersonId, Sex,
+};
 
 /// Identifier of a proposed amendment or revocation.
 pub type ProposalId = u64;
@@ -452,6 +454,20 @@ pub struct Certificate<T: Config> {
 	pub issued_by: T::AccountId,
 	/// The block it was issued in.
 	pub issued_at: BlockNumberFor<T>,
+}
+
+/// Why, by whom and when the issuing office cancelled a certificate.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Cancellation<T: Config> {
+	/// Lost, stolen, or issued in error.
+	pub reason: CancellationReason,
+	/// The head that cancelled it; `None` when governance did.
+	pub by: Option<T::AccountId>,
+	/// The block it was cancelled in.
+	pub at: BlockNumberFor<T>,
 }
 
 /// The adoption in effect of a child and the parents it replaced (a parent slot the adoption

@@ -22,7 +22,9 @@ use sp_core::H256;
 
 impl<T: Config> Pallet<T> {
 	/// The status of a certificate, for the runtime API: `None` for an unknown hash, or a
-	/// certificate of a sealed act issued before the sealing.
+	/// certificate of a sealed act issued before the sealing. The first that holds: the act
+	/// was revoked; the office cancelled the paper (lost, stolen, issued in error); the act
+	/// changed since (superseded); a compromised key is involved (under review); valid.
 	pub fn verify_certificate(
 		hash: H256,
 	) -> Option<civil_registry_primitives::CertificateInfo<BlockNumberFor<T>>> {
@@ -37,8 +39,11 @@ impl<T: Config> Pallet<T> {
 		}
 		let issued_by_compromised_key = T::Permissions::compromised_since(&certificate.issued_by)
 			.is_some_and(|since| certificate.issued_at >= since);
+		let cancelled = CancelledCertificates::<T>::get(hash);
 		let status = if act.status == ActStatus::Revoked {
 			CertificateStatus::Revoked
+		} else if let Some(cancellation) = cancelled {
+			CertificateStatus::cancelled(cancellation.reason)
 		} else if act.version != certificate.version || act.sealed != certificate.sealed {
 			CertificateStatus::Superseded
 		} else if issued_by_compromised_key || Self::review_reason(certificate.act, &act).is_some()

@@ -71,6 +71,7 @@ pub trait WeightInfo {
 	fn expire_pending(p: u32, ) -> Weight;
 	fn close_proposals_of(p: u32, ) -> Weight;
 	fn clear_review() -> Weight;
+	fn cancel_certificate() -> Weight;
 }
 
 /// Weights for `pallet_civil_events` measured on the reference machine (see the header).
@@ -108,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `23627`
 		//  Estimated: `345541`
-		// Minimum execution time: 741_079_000 picoseconds.
-		Weight::from_parts(771_394_000, 345541)
+		// Minimum execution time: 725_385_000 picoseconds.
+		Weight::from_parts(760_738_000, 345541)
 			.saturating_add(T::DbWeight::get().reads(149_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -139,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `31068`
 		//  Estimated: `348254`
-		// Minimum execution time: 1_068_074_000 picoseconds.
-		Weight::from_parts(1_112_120_000, 348254)
+		// Minimum execution time: 1_051_620_000 picoseconds.
+		Weight::from_parts(1_128_494_000, 348254)
 			.saturating_add(T::DbWeight::get().reads(149_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -172,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9745`
 		//  Estimated: `350967`
-		// Minimum execution time: 851_663_000 picoseconds.
-		Weight::from_parts(893_175_000, 350967)
+		// Minimum execution time: 826_977_000 picoseconds.
+		Weight::from_parts(856_961_000, 350967)
 			.saturating_add(T::DbWeight::get().reads(270_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -207,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9745`
 		//  Estimated: `350967`
-		// Minimum execution time: 851_783_000 picoseconds.
-		Weight::from_parts(896_500_000, 350967)
+		// Minimum execution time: 828_338_000 picoseconds.
+		Weight::from_parts(853_316_000, 350967)
 			.saturating_add(T::DbWeight::get().reads(271_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -238,8 +239,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `41928`
 		//  Estimated: `345541`
-		// Minimum execution time: 1_033_623_000 picoseconds.
-		Weight::from_parts(1_070_839_000, 345541)
+		// Minimum execution time: 1_010_269_000 picoseconds.
+		Weight::from_parts(1_066_161_000, 345541)
 			.saturating_add(T::DbWeight::get().reads(272_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -271,8 +272,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3177`
 		//  Estimated: `14235`
-		// Minimum execution time: 156_402_000 picoseconds.
-		Weight::from_parts(161_119_000, 14235)
+		// Minimum execution time: 155_811_000 picoseconds.
+		Weight::from_parts(161_961_000, 14235)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -302,8 +303,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `23754`
 		//  Estimated: `348254`
-		// Minimum execution time: 708_741_000 picoseconds.
-		Weight::from_parts(755_861_000, 348254)
+		// Minimum execution time: 709_403_000 picoseconds.
+		Weight::from_parts(743_222_000, 348254)
 			.saturating_add(T::DbWeight::get().reads(149_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -333,8 +334,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2739`
 		//  Estimated: `14235`
-		// Minimum execution time: 121_260_000 picoseconds.
-		Weight::from_parts(125_737_000, 14235)
+		// Minimum execution time: 120_599_000 picoseconds.
+		Weight::from_parts(124_756_000, 14235)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -372,8 +373,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2863`
 		//  Estimated: `14235`
-		// Minimum execution time: 141_099_000 picoseconds.
-		Weight::from_parts(146_978_000, 14235)
+		// Minimum execution time: 140_889_000 picoseconds.
+		Weight::from_parts(146_097_000, 14235)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -413,12 +414,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1852 + a * (6 ±0) + b * (214 ±0)`
 		//  Estimated: `14235 + a * (12555 ±0) + b * (12555 ±0)`
-		// Minimum execution time: 10_164_005_000 picoseconds.
-		Weight::from_parts(10_231_816_000, 14235)
-			// Standard Error: 1_012_320
-			.saturating_add(Weight::from_parts(87_057_051, 0).saturating_mul(a.into()))
-			// Standard Error: 1_013_314
-			.saturating_add(Weight::from_parts(112_659_833, 0).saturating_mul(b.into()))
+		// Minimum execution time: 10_145_267_000 picoseconds.
+		Weight::from_parts(386_207_686, 14235)
+			// Standard Error: 468_279
+			.saturating_add(Weight::from_parts(84_642_521, 0).saturating_mul(a.into()))
+			// Standard Error: 464_721
+			.saturating_add(Weight::from_parts(107_300_264, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(b.into())))
@@ -444,8 +445,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1099`
 		//  Estimated: `3650`
-		// Minimum execution time: 43_695_000 picoseconds.
-		Weight::from_parts(46_028_000, 3650)
+		// Minimum execution time: 43_465_000 picoseconds.
+		Weight::from_parts(46_529_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -483,8 +484,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10058`
 		//  Estimated: `353680`
-		// Minimum execution time: 871_813_000 picoseconds.
-		Weight::from_parts(899_694_000, 353680)
+		// Minimum execution time: 857_521_000 picoseconds.
+		Weight::from_parts(898_793_000, 353680)
 			.saturating_add(T::DbWeight::get().reads(274_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -516,8 +517,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1611`
 		//  Estimated: `11586`
-		// Minimum execution time: 98_146_000 picoseconds.
-		Weight::from_parts(102_102_000, 11586)
+		// Minimum execution time: 97_374_000 picoseconds.
+		Weight::from_parts(101_110_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -562,10 +563,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3035 + a * (222 ±0)`
 		//  Estimated: `26100 + a * (2713 ±0)`
-		// Minimum execution time: 212_305_000 picoseconds.
-		Weight::from_parts(214_127_400, 26100)
-			// Standard Error: 17_033
-			.saturating_add(Weight::from_parts(7_160_750, 0).saturating_mul(a.into()))
+		// Minimum execution time: 213_777_000 picoseconds.
+		Weight::from_parts(211_854_467, 26100)
+			// Standard Error: 27_790
+			.saturating_add(Weight::from_parts(7_611_579, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(32_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
@@ -593,8 +594,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1305`
 		//  Estimated: `6310`
-		// Minimum execution time: 53_089_000 picoseconds.
-		Weight::from_parts(56_945_000, 6310)
+		// Minimum execution time: 53_059_000 picoseconds.
+		Weight::from_parts(55_693_000, 6310)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -624,8 +625,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1526`
 		//  Estimated: `11586`
-		// Minimum execution time: 73_008_000 picoseconds.
-		Weight::from_parts(76_864_000, 11586)
+		// Minimum execution time: 72_387_000 picoseconds.
+		Weight::from_parts(76_533_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -668,10 +669,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3288 + a * (224 ±0)`
 		//  Estimated: `14235 + a * (2713 ±0)`
-		// Minimum execution time: 158_795_000 picoseconds.
-		Weight::from_parts(168_205_714, 14235)
-			// Standard Error: 21_056
-			.saturating_add(Weight::from_parts(3_880_520, 0).saturating_mul(a.into()))
+		// Minimum execution time: 190_392_000 picoseconds.
+		Weight::from_parts(210_299_465, 14235)
+			// Standard Error: 54_661
+			.saturating_add(Weight::from_parts(3_893_370, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
@@ -701,8 +702,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1854`
 		//  Estimated: `11586`
-		// Minimum execution time: 70_555_000 picoseconds.
-		Weight::from_parts(74_400_000, 11586)
+		// Minimum execution time: 71_085_000 picoseconds.
+		Weight::from_parts(74_390_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -724,8 +725,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1631`
 		//  Estimated: `11586`
-		// Minimum execution time: 63_214_000 picoseconds.
-		Weight::from_parts(66_559_000, 11586)
+		// Minimum execution time: 63_344_000 picoseconds.
+		Weight::from_parts(66_358_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -745,11 +746,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn expire_proposals(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `345 + p * (176 ±0)`
-		//  Estimated: `3991 + p * (2641 ±4)`
-		// Minimum execution time: 6_700_000 picoseconds.
-		Weight::from_parts(15_600_250, 3991)
-			// Standard Error: 13_101
-			.saturating_add(Weight::from_parts(12_442_021, 0).saturating_mul(p.into()))
+		//  Estimated: `3991 + p * (2641 ±0)`
+		// Minimum execution time: 6_510_000 picoseconds.
+		Weight::from_parts(14_788_705, 3991)
+			// Standard Error: 13_102
+			.saturating_add(Weight::from_parts(12_529_502, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -772,11 +773,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn expire_pending(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `269 + p * (185 ±0)`
-		//  Estimated: `3991 + p * (2713 ±0)`
-		// Minimum execution time: 6_489_000 picoseconds.
-		Weight::from_parts(13_371_928, 3991)
-			// Standard Error: 7_904
-			.saturating_add(Weight::from_parts(12_751_399, 0).saturating_mul(p.into()))
+		//  Estimated: `3991 + p * (2713 ±3)`
+		// Minimum execution time: 6_580_000 picoseconds.
+		Weight::from_parts(13_455_634, 3991)
+			// Standard Error: 8_769
+			.saturating_add(Weight::from_parts(12_963_042, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -798,10 +799,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `408 + p * (117 ±0)`
 		//  Estimated: `3991 + p * (2641 ±0)`
-		// Minimum execution time: 5_248_000 picoseconds.
-		Weight::from_parts(16_003_333, 3991)
-			// Standard Error: 14_748
-			.saturating_add(Weight::from_parts(14_614_614, 0).saturating_mul(p.into()))
+		// Minimum execution time: 5_258_000 picoseconds.
+		Weight::from_parts(16_639_750, 3991)
+			// Standard Error: 12_390
+			.saturating_add(Weight::from_parts(14_492_107, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -828,9 +829,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2224`
 		//  Estimated: `46728`
-		// Minimum execution time: 139_697_000 picoseconds.
-		Weight::from_parts(144_324_000, 46728)
+		// Minimum execution time: 138_926_000 picoseconds.
+		Weight::from_parts(143_764_000, 46728)
 			.saturating_add(T::DbWeight::get().reads(44_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CivilEvents::Certificates` (r:1 w:0)
+	/// Proof: `CivilEvents::Certificates` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Dismissals` (r:1 w:0)
+	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::CancelledCertificates` (r:1 w:1)
+	/// Proof: `CivilEvents::CancelledCertificates` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	fn cancel_certificate() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `921`
+		//  Estimated: `6310`
+		// Minimum execution time: 44_446_000 picoseconds.
+		Weight::from_parts(47_321_000, 6310)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -870,8 +892,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `23627`
 		//  Estimated: `345541`
-		// Minimum execution time: 741_079_000 picoseconds.
-		Weight::from_parts(771_394_000, 345541)
+		// Minimum execution time: 725_385_000 picoseconds.
+		Weight::from_parts(760_738_000, 345541)
 			.saturating_add(ParityDbWeight::get().reads(149_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
@@ -901,8 +923,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `31068`
 		//  Estimated: `348254`
-		// Minimum execution time: 1_068_074_000 picoseconds.
-		Weight::from_parts(1_112_120_000, 348254)
+		// Minimum execution time: 1_051_620_000 picoseconds.
+		Weight::from_parts(1_128_494_000, 348254)
 			.saturating_add(ParityDbWeight::get().reads(149_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
@@ -934,8 +956,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `9745`
 		//  Estimated: `350967`
-		// Minimum execution time: 851_663_000 picoseconds.
-		Weight::from_parts(893_175_000, 350967)
+		// Minimum execution time: 826_977_000 picoseconds.
+		Weight::from_parts(856_961_000, 350967)
 			.saturating_add(ParityDbWeight::get().reads(270_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
@@ -969,8 +991,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `9745`
 		//  Estimated: `350967`
-		// Minimum execution time: 851_783_000 picoseconds.
-		Weight::from_parts(896_500_000, 350967)
+		// Minimum execution time: 828_338_000 picoseconds.
+		Weight::from_parts(853_316_000, 350967)
 			.saturating_add(ParityDbWeight::get().reads(271_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
@@ -1000,8 +1022,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `41928`
 		//  Estimated: `345541`
-		// Minimum execution time: 1_033_623_000 picoseconds.
-		Weight::from_parts(1_070_839_000, 345541)
+		// Minimum execution time: 1_010_269_000 picoseconds.
+		Weight::from_parts(1_066_161_000, 345541)
 			.saturating_add(ParityDbWeight::get().reads(272_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
@@ -1033,8 +1055,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3177`
 		//  Estimated: `14235`
-		// Minimum execution time: 156_402_000 picoseconds.
-		Weight::from_parts(161_119_000, 14235)
+		// Minimum execution time: 155_811_000 picoseconds.
+		Weight::from_parts(161_961_000, 14235)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
@@ -1064,8 +1086,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `23754`
 		//  Estimated: `348254`
-		// Minimum execution time: 708_741_000 picoseconds.
-		Weight::from_parts(755_861_000, 348254)
+		// Minimum execution time: 709_403_000 picoseconds.
+		Weight::from_parts(743_222_000, 348254)
 			.saturating_add(ParityDbWeight::get().reads(149_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
@@ -1095,8 +1117,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2739`
 		//  Estimated: `14235`
-		// Minimum execution time: 121_260_000 picoseconds.
-		Weight::from_parts(125_737_000, 14235)
+		// Minimum execution time: 120_599_000 picoseconds.
+		Weight::from_parts(124_756_000, 14235)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
@@ -1134,8 +1156,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2863`
 		//  Estimated: `14235`
-		// Minimum execution time: 141_099_000 picoseconds.
-		Weight::from_parts(146_978_000, 14235)
+		// Minimum execution time: 140_889_000 picoseconds.
+		Weight::from_parts(146_097_000, 14235)
 			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
@@ -1175,12 +1197,12 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1852 + a * (6 ±0) + b * (214 ±0)`
 		//  Estimated: `14235 + a * (12555 ±0) + b * (12555 ±0)`
-		// Minimum execution time: 10_164_005_000 picoseconds.
-		Weight::from_parts(10_231_816_000, 14235)
-			// Standard Error: 1_012_320
-			.saturating_add(Weight::from_parts(87_057_051, 0).saturating_mul(a.into()))
-			// Standard Error: 1_013_314
-			.saturating_add(Weight::from_parts(112_659_833, 0).saturating_mul(b.into()))
+		// Minimum execution time: 10_145_267_000 picoseconds.
+		Weight::from_parts(386_207_686, 14235)
+			// Standard Error: 468_279
+			.saturating_add(Weight::from_parts(84_642_521, 0).saturating_mul(a.into()))
+			// Standard Error: 464_721
+			.saturating_add(Weight::from_parts(107_300_264, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().reads((11_u64).saturating_mul(b.into())))
@@ -1206,8 +1228,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1099`
 		//  Estimated: `3650`
-		// Minimum execution time: 43_695_000 picoseconds.
-		Weight::from_parts(46_028_000, 3650)
+		// Minimum execution time: 43_465_000 picoseconds.
+		Weight::from_parts(46_529_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1245,8 +1267,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `10058`
 		//  Estimated: `353680`
-		// Minimum execution time: 871_813_000 picoseconds.
-		Weight::from_parts(899_694_000, 353680)
+		// Minimum execution time: 857_521_000 picoseconds.
+		Weight::from_parts(898_793_000, 353680)
 			.saturating_add(ParityDbWeight::get().reads(274_u64))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
@@ -1278,8 +1300,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1611`
 		//  Estimated: `11586`
-		// Minimum execution time: 98_146_000 picoseconds.
-		Weight::from_parts(102_102_000, 11586)
+		// Minimum execution time: 97_374_000 picoseconds.
+		Weight::from_parts(101_110_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -1324,10 +1346,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3035 + a * (222 ±0)`
 		//  Estimated: `26100 + a * (2713 ±0)`
-		// Minimum execution time: 212_305_000 picoseconds.
-		Weight::from_parts(214_127_400, 26100)
-			// Standard Error: 17_033
-			.saturating_add(Weight::from_parts(7_160_750, 0).saturating_mul(a.into()))
+		// Minimum execution time: 213_777_000 picoseconds.
+		Weight::from_parts(211_854_467, 26100)
+			// Standard Error: 27_790
+			.saturating_add(Weight::from_parts(7_611_579, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(32_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(20_u64))
@@ -1355,8 +1377,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1305`
 		//  Estimated: `6310`
-		// Minimum execution time: 53_089_000 picoseconds.
-		Weight::from_parts(56_945_000, 6310)
+		// Minimum execution time: 53_059_000 picoseconds.
+		Weight::from_parts(55_693_000, 6310)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -1386,8 +1408,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1526`
 		//  Estimated: `11586`
-		// Minimum execution time: 73_008_000 picoseconds.
-		Weight::from_parts(76_864_000, 11586)
+		// Minimum execution time: 72_387_000 picoseconds.
+		Weight::from_parts(76_533_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -1430,10 +1452,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3288 + a * (224 ±0)`
 		//  Estimated: `14235 + a * (2713 ±0)`
-		// Minimum execution time: 158_795_000 picoseconds.
-		Weight::from_parts(168_205_714, 14235)
-			// Standard Error: 21_056
-			.saturating_add(Weight::from_parts(3_880_520, 0).saturating_mul(a.into()))
+		// Minimum execution time: 190_392_000 picoseconds.
+		Weight::from_parts(210_299_465, 14235)
+			// Standard Error: 54_661
+			.saturating_add(Weight::from_parts(3_893_370, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
@@ -1463,8 +1485,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1854`
 		//  Estimated: `11586`
-		// Minimum execution time: 70_555_000 picoseconds.
-		Weight::from_parts(74_400_000, 11586)
+		// Minimum execution time: 71_085_000 picoseconds.
+		Weight::from_parts(74_390_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
@@ -1486,8 +1508,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1631`
 		//  Estimated: `11586`
-		// Minimum execution time: 63_214_000 picoseconds.
-		Weight::from_parts(66_559_000, 11586)
+		// Minimum execution time: 63_344_000 picoseconds.
+		Weight::from_parts(66_358_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
@@ -1507,11 +1529,11 @@ impl WeightInfo for () {
 	fn expire_proposals(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `345 + p * (176 ±0)`
-		//  Estimated: `3991 + p * (2641 ±4)`
-		// Minimum execution time: 6_700_000 picoseconds.
-		Weight::from_parts(15_600_250, 3991)
-			// Standard Error: 13_101
-			.saturating_add(Weight::from_parts(12_442_021, 0).saturating_mul(p.into()))
+		//  Estimated: `3991 + p * (2641 ±0)`
+		// Minimum execution time: 6_510_000 picoseconds.
+		Weight::from_parts(14_788_705, 3991)
+			// Standard Error: 13_102
+			.saturating_add(Weight::from_parts(12_529_502, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -1534,11 +1556,11 @@ impl WeightInfo for () {
 	fn expire_pending(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `269 + p * (185 ±0)`
-		//  Estimated: `3991 + p * (2713 ±0)`
-		// Minimum execution time: 6_489_000 picoseconds.
-		Weight::from_parts(13_371_928, 3991)
-			// Standard Error: 7_904
-			.saturating_add(Weight::from_parts(12_751_399, 0).saturating_mul(p.into()))
+		//  Estimated: `3991 + p * (2713 ±3)`
+		// Minimum execution time: 6_580_000 picoseconds.
+		Weight::from_parts(13_455_634, 3991)
+			// Standard Error: 8_769
+			.saturating_add(Weight::from_parts(12_963_042, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -1560,10 +1582,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `408 + p * (117 ±0)`
 		//  Estimated: `3991 + p * (2641 ±0)`
-		// Minimum execution time: 5_248_000 picoseconds.
-		Weight::from_parts(16_003_333, 3991)
-			// Standard Error: 14_748
-			.saturating_add(Weight::from_parts(14_614_614, 0).saturating_mul(p.into()))
+		// Minimum execution time: 5_258_000 picoseconds.
+		Weight::from_parts(16_639_750, 3991)
+			// Standard Error: 12_390
+			.saturating_add(Weight::from_parts(14_492_107, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -1590,9 +1612,30 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2224`
 		//  Estimated: `46728`
-		// Minimum execution time: 139_697_000 picoseconds.
-		Weight::from_parts(144_324_000, 46728)
+		// Minimum execution time: 138_926_000 picoseconds.
+		Weight::from_parts(143_764_000, 46728)
 			.saturating_add(ParityDbWeight::get().reads(44_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CivilEvents::Certificates` (r:1 w:0)
+	/// Proof: `CivilEvents::Certificates` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Dismissals` (r:1 w:0)
+	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::CancelledCertificates` (r:1 w:1)
+	/// Proof: `CivilEvents::CancelledCertificates` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	fn cancel_certificate() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `921`
+		//  Estimated: `6310`
+		// Minimum execution time: 44_446_000 picoseconds.
+		Weight::from_parts(47_321_000, 6310)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -7,7 +7,7 @@
 //! | role | may sign |
 //! | --- | --- |
 //! | registrar (any officer of an active office) | the acts (`civilEvents.register*`, `enroll*`, `anchorArchiveBatch`), `offices.heartbeat`, proposing and withdrawing amendments and revocations, certificates |
-//! | head of an office | the same, and approving late registrations and amendments, appointing and dismissing its registrars |
+//! | head of an office | the same, and approving late registrations and amendments, cancelling the office's certificates, appointing and dismissing its registrars |
 //! | head of a regional justice department | the same, and approving revocations, suspending the offices of its region |
 //! | council member (a department's governance account) | `council.propose`, `vote`, `close` |
 //! | authority | its session keys (`session.setKeys`, `purgeKeys`) |
@@ -163,7 +163,9 @@ fn civil_events(capacity: Capacity, call: &pallet_civil_events::Call<Runtime>) -
 		| propose_revocation { .. }
 		| reject_revocation { .. }
 		| issue_certificate { .. } => officer,
-		approve_late_registration { .. } | approve_amendment { .. } => head,
+		approve_late_registration { .. } | approve_amendment { .. } | cancel_certificate { .. } => {
+			head
+		},
 		approve_revocation { .. } | clear_review { .. } => capacity == RegionalHead,
 		__Ignore(..) => false,
 	}

@@ -75,6 +75,17 @@ export async function issueCertificate(api, registrar, act, certificateHash) {
 }
 // #endregion issueCertificate
 
+// #region cancelCertificate
+/** `civilEvents.cancelCertificate` (call 20): the head of the office that issued a certificate
+ *  (or of the regional department above it, or governance) cancels it — `'Lost'`, `'Stolen'`
+ *  or `'IssuedInError'`. It then verifies as `ReportedLost`, `ReportedStolen` or
+ *  `IssuedInError`, for good; the act is unaffected. */
+export async function cancelCertificate(api, head, certificateHash, reason) {
+  const { events } = await submit(api, api.tx.civilEvents.cancelCertificate(certificateHash, reason), head);
+  return findEvent(api, events, 'CertificateCancelled').reason.toString();
+}
+// #endregion cancelCertificate
+
 // #region clearReview
 /** `civilEvents.clearReview` (call 19): the head of the regional department over an act (or
  *  governance) clears the review flag of an act a compromised key signed or approved, once

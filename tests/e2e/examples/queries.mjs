@@ -180,8 +180,9 @@ export async function rpc(rpcUrl, method, params) {
  *  a certificate issued seconds ago is known once its block is final (about two blocks), or
  *  at once with `at = 'best'`. */
 export async function verifyFromQr(rpcUrl, qrText, at) {
-  // { status: 'valid' | 'superseded' | 'revoked' | 'underReview', kind: 'birth', office, version,
-  //   currentVersion, issuedAt, issuedOn: 'YYYY-MM-DD' }
+  // { status: 'valid' | 'superseded' | 'revoked' | 'underReview' | 'reportedLost' | 'reportedStolen'
+  //   | 'issuedInError', kind: 'birth', office, version, currentVersion, issuedAt,
+  //   issuedOn: 'YYYY-MM-DD' }
   const params = [qrText.trim()];
   if (at !== undefined) params.push(at);
   return rpc(rpcUrl, 'civil_verifyCertificate', params);

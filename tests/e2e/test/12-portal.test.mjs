@@ -3,9 +3,9 @@
 // the development node (what faces the internet; node/src/projection/). A registry office of its own, in a district of its own, registers the
 // scenario, so that the statistics the page draws are exactly the scenario's. A certificate
 // shows valid (typed, and read from a picture of its QR code), superseded after a four-eyes
-// correction, an unknown code unknown; the charts carry the scenario's counts; the language
-// switch changes the labels; the page says so when the gateway is down. Screenshots are written
-// to tests/e2e/artifacts/portal/.
+// correction, reported lost once its office cancels it, an unknown code unknown; the charts
+// carry the scenario's counts; the language switch changes the labels; the page says so when
+// the gateway is down. Screenshots are written to tests/e2e/artifacts/portal/.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -121,7 +121,7 @@ async function check(page, code) {
 
 const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-test('the portal checks certificates: valid, from a QR picture, superseded, unknown', { timeout: 240_000 }, async () => {
+test('the portal checks certificates: valid, from a QR picture, superseded, reported lost, unknown', { timeout: 240_000 }, async () => {
   const { page, errors } = await open();
   const valid = await check(page, certificate);
   assert.equal(valid.status, 'valid');
@@ -162,10 +162,21 @@ test('the portal checks certificates: valid, from a QR picture, superseded, unkn
   assert.match(superseded.text, /1 of 2/);
   await shot(page, '2-superseded');
 
+  // A new certificate of the corrected act, which its holder then reports lost: the office's
+  // head cancels it.
+  const lost = hash();
+  await lifecycle.issueCertificate(api, clerk, firstBirth, lost);
+  assert.equal(await lifecycle.cancelCertificate(api, head, lost, 'Lost'), 'Lost');
+  await synced();
+  const reported = await check(page, lost);
+  assert.equal(reported.status, 'reportedLost');
+  assert.match(reported.text, /reported this certificate lost/);
+  await shot(page, '3-lost');
+
   const unknown = await check(page, hash());
   assert.equal(unknown.status, 'unknown');
   assert.match(unknown.text, /Unknown/);
-  await shot(page, '3-unknown');
+  await shot(page, '4-unknown');
 
   const malformed = await check(page, 'not a code');
   assert.equal(malformed.status, 'badCode');

@@ -3,8 +3,8 @@
 // the public may know, checked block by block: GRANDPA finality against the authority set it
 // follows from its own chain spec, and every answer re-run over a storage proof.
 //
-// - Its answers are the chain's: a certificate valid, then superseded, the directory, the
-//   heartbeat by region.
+// - Its answers are the chain's: a certificate valid, then superseded, another cancelled as
+//   stolen, the directory, the heartbeat by region.
 // - Nothing personal in its store or its answers: every identity key, data root, document hash
 //   and date of an event on the chain, looked for in every file of its store and every answer.
 // - Stopped while the chain moves on, it catches up, and answers as a projection built from
@@ -53,7 +53,7 @@ async function certified() {
 
 const projection = await startProjection();
 
-test('the projection answers what the chain answers: a certificate valid then superseded, the directory, the heartbeat', { timeout: 240_000 }, async () => {
+test('the projection answers what the chain answers: a certificate valid then superseded, one reported stolen, the directory, the heartbeat', { timeout: 240_000 }, async () => {
   const { act, code } = await certified();
   await projection.caughtUp(await finalized());
   const answer = await rpc(projection.url, 'civil_verifyCertificate', [code]);
@@ -70,6 +70,13 @@ test('the projection answers what the chain answers: a certificate valid then su
   assert.deepEqual(withoutAsOf(await rpc(projection.url, 'civil_verifyCertificate', [code])),
     await rpc(HTTP_ENDPOINT, 'civil_verifyCertificate', [code]));
   assert.equal((await rpc(projection.url, 'civil_verifyCertificate', [code])).status, 'superseded');
+  // Another paper reported stolen: the office's head cancels it, and the projection says so.
+  const { code: stolen } = await certified();
+  assert.equal(await lifecycle.cancelCertificate(api, alice, stolen, 'Stolen'), 'Stolen');
+  await projection.caughtUp(await finalized());
+  const cancelled = await rpc(projection.url, 'civil_verifyCertificate', [stolen]);
+  assert.equal(cancelled.status, 'reportedStolen');
+  assert.deepEqual(withoutAsOf(cancelled), await rpc(HTTP_ENDPOINT, 'civil_verifyCertificate', [stolen]));
   // The directory is the runtime's; the heartbeat counts today's acts by region.
   const directory = await rpc(projection.url, 'civil_directory', []);
   assert.ok(directory.jurisdictions.find((j) => j.id === YUNUSOBOD && j.depth === 2));
@@ -118,6 +125,13 @@ test('stopped while the chain moves on, the projection catches up and answers as
     assert.deepEqual(withoutAsOf(a), await rpc(HTTP_ENDPOINT, 'civil_verifyCertificate', [c]));
   }
   assert.equal((await rpc(projection.url, 'civil_verifyCertificate', [code])).status, 'superseded');
+  // Another paper reported stolen: the office's head cancels it, and the projection says so.
+  const { code: stolen } = await certified();
+  assert.equal(await lifecycle.cancelCertificate(api, alice, stolen, 'Stolen'), 'Stolen');
+  await projection.caughtUp(await finalized());
+  const cancelled = await rpc(projection.url, 'civil_verifyCertificate', [stolen]);
+  assert.equal(cancelled.status, 'reportedStolen');
+  assert.deepEqual(withoutAsOf(cancelled), await rpc(HTTP_ENDPOINT, 'civil_verifyCertificate', [stolen]));
   assert.deepEqual(await rpc(projection.url, 'civil_directory', []), await rpc(fresh.url, 'civil_directory', []));
   for (const id of [0, TASHKENT, YUNUSOBOD]) {
     assert.deepEqual(await rpc(projection.url, 'civil_publishedStatistics', [id, null, '2016-01', '2025-12']),

@@ -1,11 +1,18 @@
 //! Certificates: an office records the hash of a certificate it printed (the value of its QR
 //! code); anyone can then ask its status ([`Pallet::verify_certificate`] in `views.rs`), which
-//! follows the act: valid, superseded by an amendment, or revoked. At most
+//! follows the act: valid, superseded by an amendment, revoked, or under review. At most
 //! [`Config::MaxCertificatesPerAct`] are ever issued of one act.
+//!
+//! The paper itself can be cancelled by the office that issued it ([`Pallet::cancel_certificate`]):
+//! reported lost or stolen by its holder, or printed in error. Verification then says so,
+//! whatever the act; a cancellation is final.
 
 use crate::*;
-use civil_registry_primitives::{ActId, OfficerPermissions, Role};
-use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
+use civil_registry_primitives::{
+	ActId, CancellationReason, CompromisedKeys, OfficerPermissions, Role,
+};
+use frame_support::{ensure, pallet_prelude::*, traits::Get};
+use frame_system::pallet_prelude::*;
 use sp_core::H256;
 
 impl<T: Config> Pallet<T> {
@@ -44,6 +51,46 @@ impl<T: Config> Pallet<T> {
 			act,
 			version: record.version,
 			office: auth.office,
+		});
+		Ok(())
+	}
+
+	/// [`Pallet::cancel_certificate`].
+	pub(crate) fn do_cancel_certificate(
+		origin: OriginFor<T>,
+		certificate_hash: H256,
+		reason: CancellationReason,
+	) -> DispatchResult {
+		let certificate =
+			Certificates::<T>::get(certificate_hash).ok_or(Error::<T>::UnknownCertificate)?;
+		let cancelled_by = match T::RevocationOrigin::try_origin(origin) {
+			Ok(_) => None,
+			Err(origin) => {
+				let who = ensure_signed(origin)?;
+				ensure!(
+					T::Permissions::is_supervising_head(&who, certificate.office)
+						&& T::Permissions::compromised_since(&who).is_none(),
+					Error::<T>::NotIssuingHead
+				);
+				Some(who)
+			},
+		};
+		ensure!(
+			!CancelledCertificates::<T>::contains_key(certificate_hash),
+			Error::<T>::CertificateCancelled
+		);
+		CancelledCertificates::<T>::insert(
+			certificate_hash,
+			Cancellation {
+				reason,
+				by: cancelled_by.clone(),
+				at: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+		Self::deposit_event(Event::CertificateCancelled {
+			certificate: certificate_hash,
+			reason,
+			cancelled_by,
 		});
 		Ok(())
 	}

@@ -4,15 +4,15 @@
 //! persons and civil events checked.
 
 pub(crate) use crate::{
-	mock::*, ActDetails, ActHistory, ActStatus, Acts, ActsOf, AmendmentReason, Certificates,
-	CertificatesIssued, Correction, DivorceGrounds, Error, Event, Exemption, NextProposalId,
-	OpenProposal, PendingExpiries, PendingIdentities, ProposalExpiries, Proposals, Revocations,
-	Statistics,
+	mock::*, ActDetails, ActHistory, ActStatus, Acts, ActsOf, AmendmentReason,
+	CancelledCertificates, Certificates, CertificatesIssued, Correction, DivorceGrounds, Error,
+	Event, Exemption, NextProposalId, OpenProposal, PendingExpiries, PendingIdentities,
+	ProposalExpiries, Proposals, Revocations, Statistics,
 };
 pub(crate) use civil_registry_primitives::{
-	ActId, ActKind, CertificateStatus, Date, JurisdictionId, LifeStatus, MaritalStatus,
-	MonthlyCount, PersonId, PersonRecord, PersonRegistry, Sex, StatisticsError, YearMonth,
-	MAX_STATISTICS_MONTHS,
+	ActId, ActKind, CancellationReason, CertificateStatus, Date, JurisdictionId, LifeStatus,
+	MaritalStatus, MonthlyCount, PersonId, PersonRecord, PersonRegistry, Sex, StatisticsError,
+	YearMonth, MAX_STATISTICS_MONTHS,
 };
 pub(crate) use frame_support::{assert_noop, assert_ok};
 pub(crate) use sp_core::H256;
