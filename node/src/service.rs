@@ -140,7 +140,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
-	config: Configuration,
+	mut config: Configuration,
 	gateway: &crate::rpc::public::GatewayParams,
 	office: &crate::rpc::office::OfficeApiParams,
 	feed: &crate::rpc::feed::FeedParams,
@@ -270,7 +270,10 @@ pub fn new_full<
 		&mut task_manager,
 	)?;
 
-	let _rpc_handlers = sc_service::spawn_tasks(sc_service::SpawnTasksParams {
+	// The node's own RPC port is served by `rpc::own`, with errors cut; `sc-service` builds its
+	// methods.
+	let own_rpc = crate::rpc::own::take(&mut config);
+	let rpc_handlers = sc_service::spawn_tasks(sc_service::SpawnTasksParams {
 		network: network.clone(),
 		client: client.clone(),
 		keystore: keystore_container.keystore(),
@@ -285,6 +288,7 @@ pub fn new_full<
 		telemetry: telemetry.as_mut(),
 		tracing_execute_block: None,
 	})?;
+	own_rpc.start(&rpc_handlers, &mut task_manager)?;
 	if let Some(api) = office_api {
 		api.serve(&mut task_manager)?;
 	}

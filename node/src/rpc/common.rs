@@ -4,12 +4,16 @@
 //! read API). Nothing here reads the chain but [`BlockSelector::resolve`] and [`block_time`],
 //! and they read headers only.
 
-use std::net::SocketAddr;
+use std::{net::SocketAddr, sync::Arc};
 
 use civil_registry_primitives::{ActKind, Date, YearMonth};
 use civil_registry_runtime::opaque::Block;
 use codec::Decode;
-use jsonrpsee::types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned};
+use jsonrpsee::{
+	core::server::{MethodCallback, MethodSink, Methods},
+	types::{error::INVALID_PARAMS_CODE, ErrorObject, ErrorObjectOwned, Id},
+	MethodResponse, RpcModule,
+};
 use sp_blockchain::HeaderBackend;
 use sp_core::H256;
 use sp_runtime::traits::Header as _;
@@ -211,6 +215,144 @@ where
 		let slot = sp_consensus_aura::Slot::decode(&mut &data[..]).ok()?;
 		u64::from(slot).checked_mul(slot_duration)
 	})
+}
+
+/// The longest error message a server of the node sends, in bytes (a longer one is cut, and
+/// says how long it was).
+pub const MAX_ERROR_MESSAGE: usize = 256;
+
+/// `response`, or, if it is an error longer than [`MAX_ERROR_MESSAGE`], the same error with its
+/// message and its data (where jsonrpsee puts serde's text, quoting the parameter) cut. (Any
+/// error of that length: what it quotes is what a client sent, whatever the method.)
+fn bound_error(id: Id<'static>, response: MethodResponse) -> MethodResponse {
+	// An error's JSON is its message and data and some 60 bytes of envelope.
+	if !response.is_error() || response.as_result().len() <= MAX_ERROR_MESSAGE {
+		return response;
+	}
+	let error = serde_json::from_str::<serde_json::Value>(response.as_result())
+		.ok()
+		.and_then(|v| v.get("error").cloned())
+		.unwrap_or_default();
+	MethodResponse::error(id, cut_error(&error))
+}
+
+/// `text`, or its first [`MAX_ERROR_MESSAGE`] bytes (on a character boundary) and its length.
+pub fn cut(text: &str) -> String {
+	if text.len() <= MAX_ERROR_MESSAGE {
+		return text.to_owned();
+	}
+	let mut cut = String::with_capacity(MAX_ERROR_MESSAGE.saturating_add(40));
+	for c in text.chars() {
+		if cut.len().saturating_add(c.len_utf8()) > MAX_ERROR_MESSAGE {
+			break;
+		}
+		cut.push(c);
+	}
+	format!("{cut}… ({} bytes, cut)", text.len())
+}
+
+/// `module` with every method's answer passed through [`bound_error`]: for the servers the
+/// node starts through `sc-rpc-server` (its own RPC port, the office read API, the projection
+/// feed), which has no place for a middleware of ours. jsonrpsee's parameter errors quote the
+/// parameter (serde's "invalid type: string \"…\", expected u32"), so without this a 1 MB
+/// string where a number is expected would come back whole. Calls, subscriptions and
+/// unsubscriptions alike: each callback answers with a `MethodResponse`, which is cut here.
+pub fn bounded<Context: Send + Sync + 'static>(module: RpcModule<Context>) -> RpcModule<()> {
+	let methods: Methods = module.into();
+	let mut out = RpcModule::new(());
+	for name in methods.method_names() {
+		let Some(callback) = methods.method(name).cloned() else { continue };
+		let wrapped = match callback {
+			MethodCallback::Sync(inner) => {
+				MethodCallback::Sync(Arc::new(move |id: Id, params, max, extensions| {
+					let owned = id.clone().into_owned();
+					bound_error(owned, inner(id, params, max, extensions))
+				}))
+			},
+			MethodCallback::Async(inner) => MethodCallback::Async(Arc::new(
+				move |id: Id<'static>, params, connection, max, extensions| {
+					let answer = inner(id.clone(), params, connection, max, extensions);
+					Box::pin(async move { bound_error(id, answer.await) })
+				},
+			)),
+			// A subscription answers through the connection's sink, not its return value: the
+			// method gets a sink of ours, whose first message (the answer) is cut.
+			MethodCallback::Subscription(inner) => MethodCallback::Subscription(Arc::new(
+				move |id: Id, params, sink: MethodSink, state, extensions| {
+					let owned = id.clone().into_owned();
+					let (tx, rx) = tokio::sync::mpsc::channel(sink.max_capacity().max(1));
+					let ours = MethodSink::new_with_limit(tx, sink.max_response_size());
+					tokio::spawn(relay(rx, sink));
+					let answer = inner(id, params, ours, state, extensions);
+					Box::pin(async move { bound_error(owned, answer.await) })
+				},
+			)),
+			MethodCallback::Unsubscription(inner) => MethodCallback::Unsubscription(Arc::new(
+				move |id: Id, params, connection, max, extensions| {
+					let owned = id.clone().into_owned();
+					bound_error(owned, inner(id, params, connection, max, extensions))
+				},
+			)),
+		};
+		// The names come from one module: none is taken twice.
+		let _ = out.verify_and_insert(name, wrapped);
+	}
+	out
+}
+
+/// Forwards a subscription's messages from the method to the connection, the first (the answer
+/// to the call: the subscription's id, or an error) cut as [`bound_error`] cuts; until either
+/// side closes.
+async fn relay(mut from: tokio::sync::mpsc::Receiver<String>, to: MethodSink) {
+	let mut first = true;
+	loop {
+		let next = {
+			let received = Box::pin(from.recv());
+			let closed = Box::pin(to.closed());
+			match futures::future::select(received, closed).await {
+				futures::future::Either::Left((message, _)) => message,
+				futures::future::Either::Right(_) => None,
+			}
+		};
+		let Some(mut message) = next else { return };
+		if first {
+			first = false;
+			message = bound_error_text(message);
+		}
+		if to.send(message).await.is_err() {
+			return;
+		}
+	}
+}
+
+/// A JSON-RPC response as text, cut as [`bound_error`] cuts a `MethodResponse`.
+fn bound_error_text(text: String) -> String {
+	if text.len() <= MAX_ERROR_MESSAGE {
+		return text;
+	}
+	let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else { return text };
+	let Some(error) = value.get("error") else { return text };
+	let id = match value.get("id") {
+		Some(serde_json::Value::Number(n)) => n.as_u64().map_or(Id::Null, Id::Number),
+		Some(serde_json::Value::String(s)) => Id::Str(s.clone().into()),
+		_ => Id::Null,
+	};
+	MethodResponse::error(id, cut_error(error)).to_result()
+}
+
+/// A JSON-RPC error object with its message and its data cut to [`MAX_ERROR_MESSAGE`] bytes.
+fn cut_error(error: &serde_json::Value) -> ErrorObjectOwned {
+	let code = error
+		.get("code")
+		.and_then(|c| c.as_i64())
+		.and_then(|c| i32::try_from(c).ok())
+		.unwrap_or(jsonrpsee::types::error::INTERNAL_ERROR_CODE);
+	let message = error.get("message").and_then(|m| m.as_str()).unwrap_or_default();
+	let data = error.get("data").map(|d| match d.as_str() {
+		Some(text) => cut(text),
+		None => cut(&d.to_string()),
+	});
+	ErrorObject::owned(code, cut(message), data)
 }
 
 /// A second JSON-RPC server of the node (the public gateway, the office read API) on

@@ -237,7 +237,7 @@ where
 	let server_config = sc_rpc_server::Config {
 		endpoints: vec![extra_endpoint(address, rpc)],
 		metrics: None,
-		rpc_api: module,
+		rpc_api: super::common::bounded(module),
 		id_provider: None,
 		request_logger_limit: rpc.request_logger_limit,
 		rpc_runtime: sc_rpc_server::create_rpc_runtime(rpc.max_connections)

@@ -3,12 +3,13 @@
 //! | module | serves | to whom |
 //! | --- | --- | --- |
 //! | [`civil`] | `civil_*` on the node's own RPC (`--rpc-port`): certificates, exact statistics, archive proofs, at any block | the offices' systems and integrators inside the authority network |
+//! | [`own`] | the node's own RPC port itself: `sc-service`'s methods, served with errors cut | the same |
 //! | [`public`] | the public gateway (`--public-gateway`): what the public may know, and nothing else | anyone |
 //! | [`office`] | the office read API (`--office-api`): persons and acts, signed requests, every read logged | the registry offices |
 //! | [`feed`] | the public projection's feed (`--projection-feed`): finalized headers with GRANDPA justifications, storage proofs of public views | the projection, inside the authority network |
 //! | [`release`] | the released statistics: schedule, closed months, answers | [`public`], the projection |
 //! | [`server`] | the public server: connection and call limits per client address | [`public`] |
-//! | [`common`] | error codes, the one block grammar, parsers, dates, the office API's endpoint | all three |
+//! | [`common`] | error codes, the one block grammar, parsers, dates, the office API's endpoint, errors cut ([`common::bounded`]) | all of them |
 //! | [`views`] | the runtime's views as JSON answers, at a given block | [`civil`], [`public`] |
 //! | [`native`] | the fast path: a runtime view run natively over a block's state | [`views`] |
 //!
@@ -25,6 +26,7 @@ pub mod common;
 pub mod feed;
 pub mod native;
 pub mod office;
+pub mod own;
 pub mod public;
 pub mod release;
 pub mod server;

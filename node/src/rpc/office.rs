@@ -676,7 +676,7 @@ impl OfficeApi {
 		let server_config = sc_rpc_server::Config {
 			endpoints: vec![endpoint],
 			metrics: None,
-			rpc_api: office.clone().into_rpc(),
+			rpc_api: super::common::bounded(office.clone().into_rpc()),
 			id_provider: None,
 			request_logger_limit,
 			rpc_runtime: sc_rpc_server::create_rpc_runtime(max_connections)

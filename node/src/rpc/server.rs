@@ -18,10 +18,11 @@
 //!   `--rpc-max-subscriptions-per-connection`), and WebSocket pings that close a connection
 //!   whose peer stopped answering.
 //!
-//! - **errors are short** ([`MAX_ERROR_MESSAGE`]): jsonrpsee's own parameter errors quote the
-//!   parameter (serde's "invalid type: string \"…\", expected u32"), so a 1 MB string where a
-//!   number is expected would come back whole — an echo anyone could use to make the server
-//!   send what they like. Every error message is cut to its first bytes, with its length.
+//! - **errors are short** ([`MAX_ERROR_MESSAGE`](super::common::MAX_ERROR_MESSAGE), as on
+//!   every server of the node): jsonrpsee's own parameter errors quote the parameter (serde's
+//!   "invalid type: string \"…\", expected u32"), so a 1 MB string where a number is expected
+//!   would come back whole — an echo anyone could use to make the server send what they like.
+//!   Every error message is cut to its first bytes, with its length.
 //!
 //! The table of addresses is bounded: an address is forgotten when its last connection closes
 //! and its bucket has refilled, and at most [`MAX_TRACKED`] addresses are kept (a new address
@@ -40,22 +41,20 @@ use std::{
 };
 
 use futures::{future::BoxFuture, FutureExt};
+
+use super::common::bounded;
 use jsonrpsee::{
 	server::{
 		middleware::rpc::{RpcServiceBuilder, RpcServiceT},
 		serve_with_graceful_shutdown, stop_channel, BatchRequestConfig, PingConfig,
 		RandomStringIdProvider, ServerHandle,
 	},
-	types::{ErrorObject, Id, Request},
+	types::{ErrorObject, Request},
 	MethodResponse, RpcModule,
 };
 
 /// Error code of a call refused for its address's rate.
 pub const TOO_MANY_CALLS: i32 = -32029;
-
-/// The longest error message the server sends, in bytes (a longer one is cut here, and says
-/// how long it was).
-pub const MAX_ERROR_MESSAGE: usize = 256;
 
 /// Most client addresses tracked at once.
 pub const MAX_TRACKED: usize = 65_536;
@@ -233,61 +232,6 @@ where
 	}
 }
 
-/// The RPC middleware that cuts every error message to [`MAX_ERROR_MESSAGE`] bytes.
-#[derive(Clone)]
-struct BoundedErrors<S> {
-	inner: S,
-}
-
-impl<'a, S> RpcServiceT<'a> for BoundedErrors<S>
-where
-	S: RpcServiceT<'a> + Send + Sync + Clone + 'static,
-{
-	type Future = BoxFuture<'a, MethodResponse>;
-
-	fn call(&self, request: Request<'a>) -> Self::Future {
-		let id = request.id.clone().into_owned();
-		let inner = self.inner.clone();
-		async move { bound_error(id, inner.call(request).await) }.boxed()
-	}
-}
-
-/// `response`, or, if it is an error longer than [`MAX_ERROR_MESSAGE`], the same error with its
-/// message and its data (where jsonrpsee puts serde's text, quoting the parameter) cut. (Any
-/// error of that length: what it quotes is what a client sent, whatever the method.)
-pub fn bound_error(id: Id<'static>, response: MethodResponse) -> MethodResponse {
-	// An error's JSON is its message and data and some 60 bytes of envelope.
-	if !response.is_error() || response.as_result().len() <= MAX_ERROR_MESSAGE {
-		return response;
-	}
-	let code = response.as_error_code().unwrap_or(jsonrpsee::types::error::INTERNAL_ERROR_CODE);
-	let error = serde_json::from_str::<serde_json::Value>(response.as_result())
-		.ok()
-		.and_then(|v| v.get("error").cloned())
-		.unwrap_or_default();
-	let message = error.get("message").and_then(|m| m.as_str()).unwrap_or_default();
-	let data = error.get("data").map(|d| match d.as_str() {
-		Some(text) => cut(text),
-		None => cut(&d.to_string()),
-	});
-	MethodResponse::error(id, ErrorObject::owned(code, cut(message), data))
-}
-
-/// `text`, or its first [`MAX_ERROR_MESSAGE`] bytes (on a character boundary) and its length.
-fn cut(text: &str) -> String {
-	if text.len() <= MAX_ERROR_MESSAGE {
-		return text.to_owned();
-	}
-	let mut cut = String::with_capacity(MAX_ERROR_MESSAGE.saturating_add(40));
-	for c in text.chars() {
-		if cut.len().saturating_add(c.len_utf8()) > MAX_ERROR_MESSAGE {
-			break;
-		}
-		cut.push(c);
-	}
-	format!("{cut}… ({} bytes, cut)", text.len())
-}
-
 /// The running server: stopped when dropped.
 pub struct Running {
 	handle: ServerHandle,
@@ -339,7 +283,7 @@ pub async fn start(
 		)
 		.set_http_middleware(tower::ServiceBuilder::new().layer(cors))
 		.to_service_builder();
-	let methods: jsonrpsee::Methods = module.into();
+	let methods: jsonrpsee::Methods = bounded(module).into();
 	let mut last_warning: Option<Instant> = None;
 	let refused = counters.clone();
 	tokio::spawn(async move {
@@ -372,11 +316,10 @@ pub async fn start(
 				continue;
 			}
 			let slot = Slot { clients: clients.clone(), ip };
-			let rpc =
-				RpcServiceBuilder::new().layer_fn(|inner| BoundedErrors { inner }).layer_fn({
-					let clients = clients.clone();
-					move |inner| PerAddress { inner, clients: clients.clone(), ip }
-				});
+			let rpc = RpcServiceBuilder::new().layer_fn({
+				let clients = clients.clone();
+				move |inner| PerAddress { inner, clients: clients.clone(), ip }
+			});
 			let service = builder
 				.clone()
 				.set_rpc_middleware(rpc)

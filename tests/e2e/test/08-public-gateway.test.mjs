@@ -5,11 +5,13 @@
 // answers the certificate at the finalized block only, counts the day's acts per region (no
 // kind, office, officer or error), releases statistics of closed months through the
 // disclosure control (a region with one adoption in a month is withheld, and cannot be
-// recovered from the totals), and refuses everything else.
+// recovered from the totals), and refuses everything else. Every server of the node — its
+// own RPC port, the office API, the projection feed, the gateway — cuts a long error.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { WsProvider } from '@polkadot/api';
+import { WebSocket } from '@polkadot/x-ws';
 import { officer, submit, today } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
 import * as lifecycle from '../examples/lifecycle.mjs';
@@ -392,4 +394,42 @@ test('the gateway holds its limits: batches, request size, calls per minute per 
   assert.equal(served + limited, 800, `served ${served}, refused ${limited}`);
   // Another address is not affected.
   assert.ok((await post(gateway, 'chain_getFinalizedHead', [], new http.Agent({ localAddress: '127.0.0.4' }))).result);
+});
+
+test('the node\'s own RPC, its office API and its projection feed cut long errors too', { timeout: 60_000 }, async () => {
+  // jsonrpsee would quote a 1 MB parameter whole in its "invalid params" error; every server
+  // of the node cuts the error to 256 bytes and says how long it was.
+  const huge = 'x'.repeat(1_000_000);
+  const call = async (url, method, params) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+    return response.text();
+  };
+  const cut = (text) => {
+    assert.ok(text.length < 1024, `an error of ${text.length} bytes`);
+    const { error } = JSON.parse(text);
+    assert.equal(error.code, -32602, text);
+    assert.match(JSON.stringify(error), /bytes, cut\)/, text);
+  };
+  // The node's port: a standard method (`count` is a number), ours, and a subscription (over
+  // WebSocket).
+  cut(await call(HTTP_ENDPOINT, 'state_getKeysPaged', ['0x', huge]));
+  cut(await call(HTTP_ENDPOINT, 'civil_statistics', [huge, 'Birth', '2025-01', '2025-02']));
+  // (Raw: polkadot.js itself cuts an error's data to 256 characters before showing it.)
+  const socket = new WebSocket(HTTP_ENDPOINT.replace(/^http/, 'ws'));
+  try {
+    await new Promise((resolve, reject) => { socket.onopen = resolve; socket.onerror = reject; });
+    const answer = new Promise((resolve) => { socket.onmessage = (m) => resolve(String(m.data)); });
+    socket.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'state_subscribeStorage', params: [huge] }));
+    cut(await answer);
+  } finally {
+    socket.close();
+  }
+  // Still a full node: a short error is left as it is.
+  const short = JSON.parse(await call(HTTP_ENDPOINT, 'state_getKeysPaged', ['0x', 'x']));
+  assert.equal(short.error.code, -32602);
+  assert.doesNotMatch(JSON.stringify(short.error), /cut\)/);
+  // The office read API and the projection feed.
+  if (process.env.CIVIL_OFFICE) cut(await call(process.env.CIVIL_OFFICE, 'office_person', [huge]));
+  cut(await call(process.env.CIVIL_FEED, 'feed_headers', [huge, 1]));
 });
