@@ -158,6 +158,10 @@ pub struct BlockChanges {
 	pub anchored: Vec<sp_core::H256>,
 	/// Whether a jurisdiction or office changed.
 	pub directory: bool,
+	/// A key was found compromised in this block, from this block on (the earliest, if
+	/// several): a certificate it issued since verifies as under review, and the runtime keeps
+	/// no index of certificates by issuer, so every certificate issued since is asked again.
+	pub compromised_since: Option<u32>,
 }
 
 /// An anchored batch of paper records as the public sees it.

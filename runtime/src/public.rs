@@ -178,8 +178,11 @@ pub fn block_changes() -> civil_registry_primitives::BlockChanges {
 				..
 			}) => {
 				// The certificates of what the key signed or approved, and of what registrars it
-				// appointed since signed, are under review from this block.
+				// appointed since signed, are under review from this block; so are the
+				// certificates it issued (asked again by the block of issue).
 				changes.directory = true;
+				changes.compromised_since =
+					Some(changes.compromised_since.map_or(since, |earlier| earlier.min(since)));
 				let appointees = pallet_offices::Appointments::<Runtime>::iter_prefix(&officer)
 					.filter(|(_, at)| *at >= since)
 					.map(|(who, _)| who);

@@ -14,6 +14,7 @@
 //! | meta | `cursor` | the last block projected: number, hash, time, the GRANDPA authority set that finalizes the next ones, the last release's instant |
 //! | meta | `directory` | the jurisdictions and offices, by name |
 //! | meta | `release` | the latest statistics release: the tables after disclosure control |
+//! | meta | `issued` and a block number | the codes of the certificates issued in that block: which answers to ask again when a key is found compromised from a block on |
 //! | certificates | a certificate's code | its answer (status, kind, office, versions, block and day of issue), or none while its act is sealed |
 //! | act codes | an act's id | the codes of its certificates: which answers to ask again when the act changes |
 //! | activity | a day | the acts registered that day per region |
@@ -47,6 +48,12 @@ const COLUMNS: u8 = 5;
 const CURSOR: &[u8] = b"cursor";
 const DIRECTORY: &[u8] = b"directory";
 const RELEASE: &[u8] = b"release";
+const ISSUED: &[u8] = b"issued";
+
+/// The key of the codes issued in block `number`.
+fn issued_key(number: u32) -> Vec<u8> {
+	[ISSUED, &number.to_be_bytes()[..]].concat()
+}
 
 /// Where the projection stands: the last block it projected, and what it needs to check the
 /// next ones.
@@ -93,6 +100,11 @@ impl Batch {
 	/// The codes of act `act`'s certificates are `codes`.
 	pub fn act_codes(&mut self, act: u64, codes: &[H256]) {
 		self.ops.push((ACT_CODES, act.to_le_bytes().to_vec(), Some(codes.encode())));
+	}
+
+	/// The certificates issued in block `number` are `codes`.
+	pub fn issued(&mut self, number: u32, codes: &[H256]) {
+		self.ops.push((META, issued_key(number), Some(codes.encode())));
 	}
 
 	/// The acts registered on `day`, per region, are `activity`.
@@ -153,6 +165,11 @@ impl Store {
 	/// The codes of act `act`'s certificates.
 	pub fn act_codes(&self, act: u64) -> Result<Vec<H256>, String> {
 		Ok(self.get(ACT_CODES, &act.to_le_bytes())?.unwrap_or_default())
+	}
+
+	/// The codes of the certificates issued in block `number`.
+	pub fn issued(&self, number: u32) -> Result<Vec<H256>, String> {
+		Ok(self.get(META, &issued_key(number))?.unwrap_or_default())
 	}
 
 	/// The acts registered on `day`, per region.

@@ -389,6 +389,18 @@ impl Follower {
 				None => codes.extend(self.store.act_codes(*act).map_err(StepError::Store)?),
 			}
 		}
+		// A key found compromised from block `since`: any certificate issued since may be its
+		// own (the runtime keeps no index by issuer), so all of them are asked again — one read
+		// of this store per block since, and answers for every certificate issued since, on an
+		// event that dismisses a key.
+		if let Some(since) = changes.compromised_since {
+			for number in since..*header.number() {
+				codes.extend(self.store.issued(number).map_err(StepError::Store)?);
+			}
+		}
+		if !issued_now.is_empty() {
+			batch.issued(*header.number(), &issued_now.iter().copied().collect::<Vec<_>>());
+		}
 		for (act, codes) in &act_codes {
 			batch.act_codes(*act, codes);
 		}
