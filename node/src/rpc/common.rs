@@ -355,6 +355,30 @@ fn cut_error(error: &serde_json::Value) -> ErrorObjectOwned {
 	ErrorObject::owned(code, cut(message), data)
 }
 
+/// An endpoint on `address` with the node's own RPC settings (`--rpc-max-connections`,
+/// `--rpc-rate-limit`, `--rpc-cors`, `--rpc-methods`, ...), as `sc-service` opens its RPC port.
+pub fn node_endpoint(
+	address: SocketAddr,
+	rpc: &sc_service::config::RpcConfiguration,
+) -> sc_rpc_server::RpcEndpoint {
+	sc_rpc_server::RpcEndpoint {
+		listen_addr: address,
+		batch_config: rpc.batch_config,
+		cors: rpc.cors.clone(),
+		max_connections: rpc.max_connections,
+		max_payload_in_mb: rpc.max_request_size,
+		max_payload_out_mb: rpc.max_response_size,
+		max_subscriptions_per_connection: rpc.max_subs_per_conn,
+		max_buffer_capacity_per_connection: rpc.message_buffer_capacity,
+		rate_limit: rpc.rate_limit,
+		rate_limit_trust_proxy_headers: rpc.rate_limit_trust_proxy_headers,
+		rate_limit_whitelisted_ips: rpc.rate_limit_whitelisted_ips.clone(),
+		rpc_methods: rpc.methods,
+		is_optional: false,
+		retry_random_port: true,
+	}
+}
+
 /// A second JSON-RPC server of the node (the public gateway, the office read API) on
 /// `address`, with the node's own RPC limits (`--rpc-max-connections`, `--rpc-rate-limit`,
 /// ...), safe methods only, and any web origin: a list of origins would also make Substrate's
@@ -365,19 +389,9 @@ pub fn extra_endpoint(
 	rpc: &sc_service::config::RpcConfiguration,
 ) -> sc_rpc_server::RpcEndpoint {
 	sc_rpc_server::RpcEndpoint {
-		listen_addr: address,
-		batch_config: rpc.batch_config,
 		cors: None,
-		max_connections: rpc.max_connections,
-		max_payload_in_mb: rpc.max_request_size,
-		max_payload_out_mb: rpc.max_response_size,
-		max_subscriptions_per_connection: rpc.max_subs_per_conn,
-		max_buffer_capacity_per_connection: rpc.message_buffer_capacity,
-		rate_limit: rpc.rate_limit,
-		rate_limit_trust_proxy_headers: rpc.rate_limit_trust_proxy_headers,
-		rate_limit_whitelisted_ips: rpc.rate_limit_whitelisted_ips.clone(),
 		rpc_methods: sc_rpc_server::RpcMethods::Safe,
-		is_optional: false,
 		retry_random_port: false,
+		..node_endpoint(address, rpc)
 	}
 }

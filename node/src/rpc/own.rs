@@ -19,7 +19,7 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 
 use sc_service::{config::RpcConfiguration, Configuration, RpcHandlers, TaskManager};
 
-use super::common::bounded;
+use super::common::{bounded, node_endpoint};
 
 /// The node's RPC addresses and settings, taken out of its configuration by [`take`].
 pub struct Own {
@@ -34,8 +34,7 @@ pub struct Own {
 pub fn take(config: &mut Configuration) -> Own {
 	let rpc = &mut config.rpc;
 	let endpoints = rpc.addr.clone().unwrap_or_else(|| default_endpoints(rpc));
-	let mut inner = endpoint(rpc, SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0)));
-	inner.is_optional = false;
+	let inner = node_endpoint(SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0)), rpc);
 	rpc.addr = Some(vec![inner]);
 	Own {
 		endpoints,
@@ -74,32 +73,12 @@ impl Own {
 	}
 }
 
-/// An endpoint on `listen_addr` with the node's RPC settings.
-fn endpoint(rpc: &RpcConfiguration, listen_addr: SocketAddr) -> sc_rpc_server::RpcEndpoint {
-	sc_rpc_server::RpcEndpoint {
-		listen_addr,
-		batch_config: rpc.batch_config,
-		cors: rpc.cors.clone(),
-		max_connections: rpc.max_connections,
-		max_payload_in_mb: rpc.max_request_size,
-		max_payload_out_mb: rpc.max_response_size,
-		max_subscriptions_per_connection: rpc.max_subs_per_conn,
-		max_buffer_capacity_per_connection: rpc.message_buffer_capacity,
-		rate_limit: rpc.rate_limit,
-		rate_limit_trust_proxy_headers: rpc.rate_limit_trust_proxy_headers,
-		rate_limit_whitelisted_ips: rpc.rate_limit_whitelisted_ips.clone(),
-		rpc_methods: rpc.methods,
-		is_optional: false,
-		retry_random_port: true,
-	}
-}
-
 /// What `sc-service` opens when no `--rpc-addr` is given: `--rpc-port` on the IPv4 loopback,
 /// and on the IPv6 one if it can.
 fn default_endpoints(rpc: &RpcConfiguration) -> Vec<sc_rpc_server::RpcEndpoint> {
 	let ipv4 = SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::LOCALHOST, rpc.port));
 	let ipv6 = SocketAddr::V6(SocketAddrV6::new(Ipv6Addr::LOCALHOST, rpc.port, 0, 0));
-	let mut v6 = endpoint(rpc, ipv6);
+	let mut v6 = node_endpoint(ipv6, rpc);
 	v6.is_optional = true;
-	vec![endpoint(rpc, ipv4), v6]
+	vec![node_endpoint(ipv4, rpc), v6]
 }
