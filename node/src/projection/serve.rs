@@ -177,15 +177,7 @@ impl ProjectionApiServer for Projection {
 			self.store.certificate(&code).map_err(runtime_error)?.ok_or_else(unknown)?;
 		let info = certificate.info.ok_or_else(unknown)?;
 		Ok(CertificateJson {
-			certificate: views::CertificateJson {
-				status: info.status,
-				kind: info.kind,
-				office: info.office,
-				version: info.version,
-				current_version: info.current_version,
-				issued_at: info.issued_at,
-				issued_on: certificate.issued_on.map(date_text),
-			},
+			certificate: views::CertificateJson::new(info, certificate.issued_on.map(date_text)),
 			as_of,
 		})
 	}

@@ -15,8 +15,8 @@
 use std::sync::Arc;
 
 use civil_registry_primitives::{
-	ActKind, ArchiveProofError, CertificateStatus, Directory, DisclosurePolicy, OfficeState,
-	PublishedTable, RegionActivity, StatisticsError, YearMonth, MAX_ARCHIVE_PROOF,
+	ActKind, ArchiveProofError, CertificateInfo, CertificateStatus, Directory, DisclosurePolicy,
+	OfficeState, PublishedTable, RegionActivity, StatisticsError, YearMonth, MAX_ARCHIVE_PROOF,
 };
 use civil_registry_runtime::{apis::RegistryApi, opaque::Block, BlockNumber, CivilEvents};
 use civil_registry_runtime_api::CivilRegistryApi;
@@ -57,6 +57,21 @@ pub struct CertificateJson {
 	/// The day it was issued, `"YYYY-MM-DD"` (UTC), from that block's slot; `null` if this node
 	/// does not have the block's header.
 	pub issued_on: Option<String>,
+}
+
+impl CertificateJson {
+	/// The answer for the runtime's `info`, issued on the day `issued_on` (`"YYYY-MM-DD"`).
+	pub fn new(info: CertificateInfo<BlockNumber>, issued_on: Option<String>) -> Self {
+		Self {
+			status: info.status,
+			kind: info.kind,
+			office: info.office,
+			version: info.version,
+			current_version: info.current_version,
+			issued_at: info.issued_at,
+			issued_on,
+		}
+	}
 }
 
 /// One line of `civil_statistics`.
@@ -185,15 +200,8 @@ where
 			},
 		}
 		.ok_or_else(|| not_found(format!("no certificate has the hash {certificate_hash}")))?;
-		Ok(CertificateJson {
-			status: info.status,
-			kind: info.kind,
-			office: info.office,
-			version: info.version,
-			current_version: info.current_version,
-			issued_at: info.issued_at,
-			issued_on: block_time(&*self.client, info.issued_at, self.slot_duration).map(utc_date),
-		})
+		let issued_on = block_time(&*self.client, info.issued_at, self.slot_duration).map(utc_date);
+		Ok(CertificateJson::new(info, issued_on))
 	}
 
 	/// The exact counters of `jurisdiction` from `from` to `to` at `block`: for the authority
