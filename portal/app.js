@@ -73,6 +73,9 @@ function languageButtons() {
 
 class GatewayDown extends Error {}
 
+/** The gateway's answer to an address over its calls a minute. */
+const TOO_MANY_CALLS = -32029;
+
 async function call(method, rpcParams) {
   let response;
   try {
@@ -377,9 +380,13 @@ async function loadStatistics() {
     if (load !== loads) return;
     statistics = { region, kind, range, byMonth: own, byRegion, release, note: 'released' };
   } catch (e) {
-    if (!(e instanceof GatewayDown)) console.error(e);
+    const busy = e.code === TOO_MANY_CALLS;
+    if (!(e instanceof GatewayDown) && !busy) console.error(e);
     if (load !== loads) return;
     statistics = null;
+    // The gateway was down or busy: ask again in a while, unless the reader has asked for
+    // another view meanwhile (which is then the latest load).
+    if (e instanceof GatewayDown || busy) setTimeout(() => { if (load === loads) loadStatistics(); }, 5_000);
   }
   drawStatistics();
 }
