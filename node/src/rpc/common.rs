@@ -237,7 +237,7 @@ fn bound_error(id: Id<'static>, response: MethodResponse) -> MethodResponse {
 }
 
 /// `text`, or its first [`MAX_ERROR_MESSAGE`] bytes (on a character boundary) and its length.
-pub fn cut(text: &str) -> String {
+fn cut(text: &str) -> String {
 	if text.len() <= MAX_ERROR_MESSAGE {
 		return text.to_owned();
 	}
@@ -255,8 +255,9 @@ pub fn cut(text: &str) -> String {
 /// node starts through `sc-rpc-server` (its own RPC port, the office read API, the projection
 /// feed), which has no place for a middleware of ours. jsonrpsee's parameter errors quote the
 /// parameter (serde's "invalid type: string \"…\", expected u32"), so without this a 1 MB
-/// string where a number is expected would come back whole. Calls, subscriptions and
-/// unsubscriptions alike: each callback answers with a `MethodResponse`, which is cut here.
+/// string where a number is expected would come back whole. Calls and unsubscriptions answer
+/// with the `MethodResponse` cut here; a subscription answers through the connection's sink,
+/// so it gets a sink of ours ([`relay`]) — one more hop for each of its notifications.
 pub fn bounded<Context: Send + Sync + 'static>(module: RpcModule<Context>) -> RpcModule<()> {
 	let methods: Methods = module.into();
 	let mut out = RpcModule::new(());
