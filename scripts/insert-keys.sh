@@ -4,8 +4,8 @@
 #   scripts/insert-keys.sh <node binary> <chain spec> <base path> <session.phrase file>
 #
 # Aura (sr25519, key type `aura`) and GRANDPA (ed25519, key type `gran`), both from the
-# session phrase that scripts/authority-keys.sh wrote. Run it on the node's machine, before the
-# node's first start. The file's path is what the node is given (`--suri <file>` reads the
+# session phrase that `civil-registry-node network keys` wrote. Run it on the node's machine,
+# before the node's first start. The file's path is what the node is given (`--suri <file>` reads the
 # phrase from it), so the phrase never appears on a command line others could list.
 set -euo pipefail
 

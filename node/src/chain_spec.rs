@@ -2,8 +2,9 @@
 //!
 //! Every network is a genesis preset of the runtime (`runtime/src/genesis_config_presets.rs`);
 //! this module only names them, and adds the `permissionedNodes` extension. A real network's
-//! spec is built from the departments' own keys by `scripts/build-spec.py` and distributed as a
-//! JSON file (`--chain <file.json>`). See `docs/operators.md`.
+//! spec is built from the departments' own keys by `civil-registry-node network spec`
+//! (`departments.rs`) and distributed as a JSON file (`--chain <file.json>`). See
+//! `docs/operators.md`.
 
 use civil_registry_runtime::{genesis_config_presets, WASM_BINARY};
 use sc_chain_spec::ChainSpecExtension;
@@ -50,7 +51,8 @@ fn wasm() -> Result<&'static [u8], String> {
 	})
 }
 
-fn properties() -> sc_service::Properties {
+/// The properties of every spec of this chain.
+pub fn properties() -> sc_service::Properties {
 	let mut properties = sc_service::Properties::new();
 	// No token: the chain is feeless. The SS58 prefix 42 is the generic Substrate one.
 	properties.insert("ss58Format".into(), 42.into());

@@ -38,6 +38,11 @@ pub enum Subcommand {
 	/// `projection/mod.rs`).
 	Projection(crate::projection::ProjectionCmd),
 
+	/// A real network: a department's keys (`network keys`), the chain spec from the
+	/// departments' public keys (`network spec`). See docs/operators.md.
+	#[command(subcommand)]
+	Network(crate::departments::NetworkCmd),
+
 	/// Build a chain specification (`--chain dev|local|regional`, `--raw`).
 	BuildSpec(sc_cli::BuildSpecCmd),
 

@@ -58,6 +58,11 @@ pub fn run() -> sc_cli::Result<()> {
 			let spec = cli.load_spec(&cmd.chain)?;
 			crate::projection::run(cmd, spec)
 		},
+		// The message alone, as an operator reads it, and a failing exit status.
+		Some(Subcommand::Network(cmd)) => cmd.run().or_else(|message| {
+			eprintln!("{message}");
+			std::process::exit(1)
+		}),
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))

@@ -12,6 +12,7 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod departments;
 mod network;
 mod projection;
 mod rpc;

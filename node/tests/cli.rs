@@ -72,3 +72,265 @@ fn a_missing_chain_spec_file_is_a_clear_error() {
 	assert!(stderr.contains("/nonexistent/spec.json"), "{stderr}");
 	assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// A scratch directory of this test, removed first if a previous run left it.
+fn scratch(name: &str) -> std::path::PathBuf {
+	let dir =
+		std::env::temp_dir().join(format!("civil-registry-cli-{}-{name}", std::process::id()));
+	let _ = std::fs::remove_dir_all(&dir);
+	std::fs::create_dir_all(&dir).unwrap();
+	dir
+}
+
+const REGIONS: [&str; 4] = ["UZ-TK", "UZ-SA", "UZ-BU", "UZ-FA"];
+
+/// Four departments' keys (`network keys`) under `dir`, and a network file naming them.
+fn rehearsal(dir: &std::path::Path) -> serde_json::Value {
+	let mut departments = Vec::new();
+	for (i, region) in REGIONS.iter().enumerate() {
+		let keys = dir.join(region);
+		let out = node(&["network", "keys", keys.to_str().unwrap()]);
+		assert!(out.status.success(), "{}", text(&out.stderr));
+		departments.push(serde_json::json!({
+			"region": region, "name": format!("{region} Justice Department"),
+			"keys": format!("{region}/public.json"), "address": format!("/ip4/127.0.0.1/tcp/{}", 30401 + i),
+		}));
+	}
+	serde_json::json!({
+		"name": "Rehearsal", "id": "rehearsal", "goLive": "2026-01-01", "departments": departments,
+	})
+}
+
+/// `network spec` on `network` (written into `dir`): the raw spec, or the error message.
+fn spec(dir: &std::path::Path, network: &serde_json::Value) -> Result<serde_json::Value, String> {
+	let file = dir.join("network.json");
+	std::fs::write(&file, network.to_string()).unwrap();
+	let output = dir.join("spec-raw.json");
+	let _ = std::fs::remove_file(&output);
+	let out = node(&["network", "spec", file.to_str().unwrap(), output.to_str().unwrap()]);
+	let stderr = text(&out.stderr);
+	assert!(!stderr.contains("panicked"), "{stderr}");
+	if !out.status.success() {
+		assert!(!output.exists(), "a refused spec was written");
+		return Err(stderr);
+	}
+	Ok(serde_json::from_slice(&std::fs::read(&output).unwrap()).unwrap())
+}
+
+#[test]
+fn network_keys_are_one_secret_per_role_readable_by_the_owner_only() {
+	use std::os::unix::fs::PermissionsExt;
+	let dir = scratch("keys");
+	let keys = dir.join("tashkent");
+	let out = node(&["network", "keys", keys.to_str().unwrap()]);
+	assert!(out.status.success(), "{}", text(&out.stderr));
+	let mode =
+		|path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+	assert_eq!(mode(&keys), 0o700);
+	for secret in
+		["governance.phrase", "authority.phrase", "head.phrase", "session.phrase", "node-key"]
+	{
+		assert_eq!(mode(&keys.join(secret)), 0o600, "{secret}");
+	}
+	let public: serde_json::Value =
+		serde_json::from_slice(&std::fs::read(keys.join("public.json")).unwrap()).unwrap();
+	// Each role's account is the one its phrase gives, as the node's own `key inspect` reads it.
+	for role in ["governance", "authority", "head"] {
+		let phrase = keys.join(format!("{role}.phrase"));
+		let out = node(&["key", "inspect", "--output-type", "json", phrase.to_str().unwrap()]);
+		let inspected: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+		assert_eq!(inspected["ss58Address"], public[role], "{role}");
+	}
+	let session = keys.join("session.phrase");
+	let out = node(&[
+		"key",
+		"inspect",
+		"--scheme",
+		"ed25519",
+		"--output-type",
+		"json",
+		session.to_str().unwrap(),
+	]);
+	let grandpa: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+	assert_eq!(grandpa["ss58Address"], public["grandpa"]);
+	let out = node(&["key", "inspect-node-key", "--file", keys.join("node-key").to_str().unwrap()]);
+	assert_eq!(text(&out.stdout).trim(), public["peerId"].as_str().unwrap());
+	let accounts: std::collections::BTreeSet<_> = ["governance", "authority", "head", "aura"]
+		.iter()
+		.map(|r| public[r].to_string())
+		.collect();
+	assert_eq!(accounts.len(), 4, "one key per role: {public}");
+
+	// A second run never overwrites a secret.
+	let before = std::fs::read(keys.join("head.phrase")).unwrap();
+	let out = node(&["network", "keys", keys.to_str().unwrap()]);
+	assert!(!out.status.success());
+	assert!(text(&out.stderr).contains("refusing to overwrite"), "{}", text(&out.stderr));
+	assert_eq!(std::fs::read(keys.join("head.phrase")).unwrap(), before);
+	let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn network_spec_puts_each_department_in_its_roles_and_nothing_else() {
+	let dir = scratch("spec");
+	let network = rehearsal(&dir);
+	let spec = spec(&dir, &network).unwrap();
+	assert_eq!(spec["id"], "rehearsal");
+	assert_eq!(spec["protocolId"], "rehearsal");
+	assert_eq!(spec["chainType"], "Live");
+	let nodes = spec["permissionedNodes"].as_array().unwrap();
+	assert_eq!(nodes.len(), 4);
+	assert_eq!(&spec["bootNodes"], &spec["permissionedNodes"]);
+	let top = spec["genesis"]["raw"]["top"].as_object().unwrap();
+	let state = serde_json::to_string(top).unwrap();
+	for (i, region) in REGIONS.iter().enumerate() {
+		let public: serde_json::Value =
+			serde_json::from_slice(&std::fs::read(dir.join(region).join("public.json")).unwrap())
+				.unwrap();
+		assert!(nodes[i].as_str().unwrap().ends_with(public["peerId"].as_str().unwrap()));
+		// Every department's accounts and keys are in the genesis state (as raw public keys).
+		for role in ["governance", "authority", "head", "aura", "grandpa"] {
+			use sp_core::crypto::Ss58Codec;
+			let key = sp_core::crypto::AccountId32::from_ss58check(public[role].as_str().unwrap());
+			let key = hex(key.unwrap().as_ref());
+			assert!(state.contains(&key[2..]), "{region}'s {role} is not in the genesis state");
+		}
+	}
+	// No sudo key.
+	let sudo = hex(&frame_support::storage::storage_prefix(b"Sudo", b"Key"));
+	assert!(top.get(&sudo).is_none_or(|v| v == "0x00"), "a sudo key: {:?}", top.get(&sudo));
+	let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A change to a network file.
+type Change = dyn Fn(&mut serde_json::Value);
+
+#[test]
+fn network_spec_refuses_what_a_real_network_must_not_have() {
+	let dir = scratch("refusals");
+	let network = rehearsal(&dir);
+	let keys = dir.clone();
+	let public = move |region: &str| -> serde_json::Value {
+		serde_json::from_slice(&std::fs::read(keys.join(region).join("public.json")).unwrap())
+			.unwrap()
+	};
+	let alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	let tashkent = public("UZ-TK");
+	let cases: Vec<(&str, Box<Change>, &str)> = vec![
+		(
+			"three departments",
+			Box::new(|n| {
+				n["departments"].as_array_mut().unwrap().pop();
+			}),
+			"3 departments",
+		),
+		(
+			"a head that is another's governance account",
+			Box::new(move |n| {
+				n["departments"][1]["head"] = tashkent["governance"].clone();
+			}),
+			"one key per role",
+		),
+		(
+			"two departments with one public.json",
+			Box::new(|n| {
+				n["departments"][1]["keys"] = "UZ-TK/public.json".into();
+			}),
+			"one key per role",
+		),
+		(
+			"a development account",
+			Box::new(move |n| {
+				n["departments"][2]["head"] = alice.into();
+			}),
+			"development key",
+		),
+		(
+			"two departments of one region",
+			Box::new(|n| {
+				n["departments"][3]["region"] = "UZ-TK".into();
+			}),
+			"two departments for one region",
+		),
+		(
+			"an unknown region",
+			Box::new(|n| {
+				n["departments"][0]["region"] = "UZ-ZZ".into();
+			}),
+			"UZ-ZZ",
+		),
+		(
+			"a go-live that is no date",
+			Box::new(|n| {
+				n["goLive"] = "2026-02-30".into();
+			}),
+			"goLive",
+		),
+		(
+			"no go-live",
+			Box::new(|n| {
+				n.as_object_mut().unwrap().remove("goLive");
+			}),
+			"goLive",
+		),
+		(
+			"a misspelt field",
+			Box::new(|n| {
+				n["sesionLength"] = 600.into();
+			}),
+			"sesionLength",
+		),
+		(
+			"a session of no blocks",
+			Box::new(|n| {
+				n["sessionLength"] = 0.into();
+			}),
+			"sessionLength",
+		),
+		(
+			"an address with a peer id",
+			Box::new(|n| {
+				n["departments"][0]["address"] =
+					"/ip4/127.0.0.1/tcp/1/p2p/12D3KooWEZC2HkfZZXFH2P4gyiiiMYzsrJfqrXPJ8vc2D5toFCkm"
+						.into();
+			}),
+			"/p2p/",
+		),
+		(
+			"an address that is none",
+			Box::new(|n| {
+				n["departments"][0]["address"] = "localhost:30333".into();
+			}),
+			"address",
+		),
+		(
+			"a missing public.json",
+			Box::new(|n| {
+				n["departments"][0]["keys"] = "nowhere/public.json".into();
+			}),
+			"nowhere/public.json",
+		),
+		(
+			"an id with spaces",
+			Box::new(|n| {
+				n["id"] = "my network".into();
+			}),
+			"id",
+		),
+	];
+	for (case, change, expected) in cases {
+		let mut broken = network.clone();
+		change(&mut broken);
+		match spec(&dir, &broken) {
+			Ok(_) => panic!("{case}: the spec was written"),
+			Err(message) => assert!(message.contains(expected), "{case}: {message}"),
+		}
+	}
+	// A department whose aura key is a development key (its public.json edited).
+	let mut edited = public("UZ-FA");
+	edited["aura"] = alice.into();
+	std::fs::write(dir.join("UZ-FA/public.json"), edited.to_string()).unwrap();
+	let message = spec(&dir, &network).unwrap_err();
+	assert!(message.contains("UZ-FA's aura key is a development key"), "{message}");
+	let _ = std::fs::remove_dir_all(&dir);
+}

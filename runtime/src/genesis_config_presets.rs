@@ -2,8 +2,9 @@
 //! four-authority regional test network.
 //!
 //! All of them use the well-known development keys (Alice, Bob, Charlie, Dave), whose secret
-//! seeds are public. A real network's chain spec is built by `scripts/build-spec.py` from the
-//! regional justice departments' own keys, with no sudo key (see `docs/operators.md`).
+//! seeds are public. A real network's genesis is [`network_genesis`], from the regional justice
+//! departments' own keys, with no sudo key: `civil-registry-node network spec` builds its chain
+//! spec from the network file (see `docs/operators.md`).
 //!
 //! Sudo: the development and local chains keep a sudo key (Alice) for convenience; the regional
 //! test network has none — there, as on a real network, the council is the only way to root.
@@ -82,7 +83,7 @@ fn office(kind: OfficeKind, jurisdiction: &str, name: &str) -> (OfficeKind, Stri
 
 /// The go-live date of the development and test networks: persons born before it are enrolled
 /// from the paper archive, later births registered as births. A real network's spec sets the day
-/// its registry offices start (the network file's `goLive`, read by `scripts/build-spec.py`).
+/// its registry offices start (the network file's `goLive`: [`Network::go_live`]).
 pub const TEST_GO_LIVE: Date = Date::new(2026, 1, 1);
 
 /// The sessions of the test networks: 10 blocks (a minute), so that a change of the authority
@@ -232,6 +233,99 @@ fn regional(slot_duration: u64) -> Value {
 		test_network_officers(),
 		slot_duration,
 	)
+}
+
+/// A regional justice department of a real network: what its `public.json` names (written on
+/// its own machine by `civil-registry-node network keys`) and where it stands.
+#[derive(Clone, Debug)]
+pub struct Department {
+	/// Its region's code (ISO 3166-2:UZ, one of the 14 regions of the jurisdiction tree): the jurisdiction of its office.
+	pub region: String,
+	/// The name of its office (a regional justice department).
+	pub name: String,
+	/// Its council account.
+	pub governance: AccountId,
+	/// Its authority account (signs its node's session keys).
+	pub authority: AccountId,
+	/// The account of its head: the head of its office from genesis.
+	pub head: AccountId,
+	/// Its node's session keys.
+	pub keys: SessionKeys,
+}
+
+/// A real network's genesis: what `civil-registry-node network spec` reads from the network
+/// file (docs/operators.md).
+#[derive(Clone, Debug)]
+pub struct Network {
+	/// The departments, in the order of their offices (office `i` is department `i`'s).
+	pub departments: Vec<Department>,
+	/// The session length in blocks.
+	pub session_length: u32,
+	/// Blocks before a head's appointment of a registrar takes effect (vetoable meanwhile).
+	pub appointment_delay: u32,
+	/// The day the registry offices start on chain.
+	pub go_live: Date,
+}
+
+/// How many departments a network may have: the authority set's bounds, within the council's.
+pub fn department_bounds() -> (u32, u32) {
+	use frame_support::traits::Get;
+	type MinAuthorities = <crate::Runtime as pallet_authorities::Config>::MinAuthorities;
+	type MaxAuthorities = <crate::Runtime as pallet_authorities::Config>::MaxAuthorities;
+	let min = <MinAuthorities as Get<u32>>::get();
+	let max = <MaxAuthorities as Get<u32>>::get()
+		.min(crate::configs::governance::MAX_COUNCIL_MEMBERS);
+	(min, max)
+}
+
+/// Whether `code` is one of the country's first-level divisions (the regions of the jurisdiction tree).
+pub fn is_region(code: &str) -> bool {
+	REGIONS.iter().any(|(region, _)| *region == code)
+}
+
+/// A real network's genesis: every department an authority (its authority account and its
+/// node's keys) and a council member (its governance account), with a regional justice
+/// department office over its region headed by its head account; the jurisdiction tree of the
+/// test networks (districts are added by the council later); no sudo key and no signer
+/// without an office role. The caller checks the network first (`node/src/network.rs`); a
+/// network this function is given unchecked fails when its genesis is built, not here.
+pub fn network_genesis(network: &Network) -> Value {
+	let departments = &network.departments;
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		authorities: pallet_authorities::GenesisConfig {
+			authorities: departments.iter().map(|d| d.authority.clone()).collect::<Vec<_>>(),
+			session_length: network.session_length,
+			slot_duration: pallet_authorities::DEFAULT_SLOT_DURATION,
+		},
+		session: SessionConfig {
+			keys: departments
+				.iter()
+				.map(|d| (d.authority.clone(), d.authority.clone(), d.keys.clone()))
+				.collect::<Vec<_>>(),
+		},
+		council_membership: CouncilMembershipConfig {
+			// More departments than the council's bound are refused before this is called.
+			members: frame_support::BoundedVec::truncate_from(
+				departments.iter().map(|d| d.governance.clone()).collect::<Vec<_>>()
+			),
+		},
+		sudo: SudoConfig { key: None },
+		offices: OfficesConfig {
+			jurisdictions: jurisdictions(),
+			offices: departments
+				.iter()
+				.map(|d| office(OfficeKind::RegionalDepartment, &d.region, &d.name))
+				.collect::<Vec<_>>(),
+			officers: departments
+				.iter()
+				.zip(0u32..)
+				.map(|(d, office)| (d.head.clone(), office, Role::Head))
+				.collect::<Vec<_>>(),
+			privileged_signers: Vec::<AccountId>::new(),
+			appointment_delay: network.appointment_delay,
+		},
+		civil_events: CivilEventsConfig { go_live: Some(network.go_live) },
+	})
 }
 
 /// The preset with this id, as JSON.
