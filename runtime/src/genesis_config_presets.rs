@@ -273,8 +273,8 @@ pub fn department_bounds() -> (u32, u32) {
 	type MinAuthorities = <crate::Runtime as pallet_authorities::Config>::MinAuthorities;
 	type MaxAuthorities = <crate::Runtime as pallet_authorities::Config>::MaxAuthorities;
 	let min = <MinAuthorities as Get<u32>>::get();
-	let max = <MaxAuthorities as Get<u32>>::get()
-		.min(crate::configs::governance::MAX_COUNCIL_MEMBERS);
+	let max =
+		<MaxAuthorities as Get<u32>>::get().min(crate::configs::governance::MAX_COUNCIL_MEMBERS);
 	(min, max)
 }
 
