@@ -46,7 +46,7 @@ STORAGE_PERSONS="${STORAGE_PERSONS:-1000000}"
 storage() {
 	local dir
 	dir="$(mktemp -d)"
-	(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+	./scripts/npm-install.sh
 	node tests/e2e/scripts/measure-certificates.mjs "$node" --keep "$dir" --build-only \
 		--persons "$STORAGE_PERSONS" --certificates "$((STORAGE_PERSONS / 10))"
 	"$node" benchmark storage --chain "$dir/certificates-spec.json" --base-path "$dir/chain" \

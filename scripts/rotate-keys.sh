@@ -9,5 +9,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 endpoint="${1:?usage: rotate-keys.sh <ws endpoint> <authority.phrase>}"
 phrase="$(realpath "${2:?usage: rotate-keys.sh <ws endpoint> <authority.phrase>}")"
-(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+./scripts/npm-install.sh
 node tests/e2e/scripts/rotate-keys.mjs "$endpoint" "$phrase"

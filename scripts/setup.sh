@@ -10,9 +10,8 @@ need_apt=()
 command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
 command -v cc >/dev/null 2>&1 || need_apt+=(build-essential)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
-command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
-# Node.js and npm run the polkadot.js suite (tests/e2e).
+# Node.js and npm run every test harness (tests/harness) and the polkadot.js suite (tests/e2e).
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 # Debian's Chromium runs the portal's browser test (tests/e2e/test/12-portal.test.mjs), driven by

@@ -16,7 +16,7 @@
 #      authors and votes, then a runtime upgrade authorized by the council keeps the records
 #      and finality
 #   5. smoke tests: a --dev node finalizes; two --chain local nodes agree; chain specs
-#   6. docs/operators.md followed as written (tests/operators/run.py): keys, a production
+#   6. docs/operators.md followed as written (tests/operators/run.mjs): keys, a production
 #      spec without sudo or development keys, four permissioned nodes finalizing, an unlisted
 #      node kept out, one node down and the rest still finalizing
 #   7. the load generator's smoke run (scripts/load/load.mjs --smoke): archive imports and
@@ -209,24 +209,20 @@ step "$build_budget" "build and run the Rust tests, with clippy; the node binary
 CIVIL_REGISTRY_WASM_WITHOUT_BENCHMARKS=1 cargo test --locked --release --workspace \
 	--features civil-registry-runtime/runtime-benchmarks
 
-step 180 "npm packages of the network tests (npm ci from each lockfile)"
+step 180 "npm packages of the network tests (npm ci of the root workspace)"
 build_end=$(date +%s)
-# Installed here, before anything runs beside anything: `npm ci` removes a node_modules first.
-# A node_modules that is its lockfile's install already (npm writes .package-lock.json in it)
-# is kept; the scripts below check the same before installing.
-for project in zombienet tests/e2e scripts/load tests/sidecar scripts/qr; do
-	[ "$project/node_modules/.package-lock.json" -nt "$project/package-lock.json" ] ||
-		(cd "$project" && npm ci --no-audit --no-fund --loglevel=error)
-done
+# Installed here, before anything runs beside anything: `npm ci` removes node_modules first.
+# A node_modules that is the lockfile's install already is kept (scripts/npm-install.sh).
+./scripts/npm-install.sh
 
 beside 420 "zombienet: four authorities (all up, one down, two down, kill and restart); a fifth authority and a runtime upgrade" \
 	./zombienet/run.sh "$node_binary"
 
 step 90 "smoke tests"
-python3 tests/smoke/smoke.py "$node_binary"
+node tests/smoke/smoke.mjs "$node_binary"
 
 step 150 "operators' walkthrough: keys, production spec, four permissioned nodes"
-python3 tests/operators/run.py "$node_binary"
+node tests/operators/run.mjs "$node_binary"
 
 step 150 "load generator, smoke: 512 archive enrollments and 64 single ones against heartbeats of equal size, through a pool too small for them, nothing lost"
 node scripts/load/load.mjs --node "$node_binary" --chain dev-fast --smoke

@@ -22,30 +22,20 @@ import="${3:-200000}"
 	echo "weight-check: $node has no benchmark command (build it with --features runtime-benchmarks)" >&2
 	exit 1
 }
-(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
-(cd scripts/load && npm ci --no-audit --no-fund --loglevel=error)
+./scripts/npm-install.sh
 
 dir="${WEIGHT_CHECK_KEEP:-$(mktemp -d)}"
 mkdir -p "$dir"
-pid=""
 cleanup() {
-	[ -z "$pid" ] || kill "$pid" 2> /dev/null || true
 	[ -n "${WEIGHT_CHECK_KEEP:-}" ] || rm -rf "$dir"
 }
 trap cleanup EXIT
 
 node tests/e2e/scripts/measure-certificates.mjs "$node" --keep "$dir" --build-only \
 	--persons "$state" --certificates "$((state / 10))"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-"$node" --chain "$dir/certificates-spec.json" --base-path "$dir/chain" --alice --validator \
-	--rpc-port "$port" --rpc-max-connections 1000 --no-prometheus --no-telemetry \
-	--listen-addr /ip4/127.0.0.1/tcp/0 > "$dir/node.log" 2>&1 &
-pid=$!
-node scripts/load/load.mjs --url "ws://127.0.0.1:$port" --node-pid "$pid" --node-log "$dir/node.log" \
+# load.mjs starts the node (tests/harness) on the spec, its database kept for the benchmark.
+node scripts/load/load.mjs --node "$node" --chain "$dir/certificates-spec.json" --base-path "$dir/chain" \
 	--no-baseline --no-state --signers 32 --backlog 2 --persons "$import" --json "$dir/load.json"
-kill "$pid"
-wait "$pid" || true
-pid=""
 read -r from to < <(node -e '
 	const blocks = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).runs[0].acts.blockList;
 	console.log(blocks[0].number, blocks[blocks.length - 1].number);' "$dir/load.json")

@@ -15,8 +15,7 @@ cd "$(dirname "$0")"
 node="$(realpath "${1:?usage: zombienet/load.sh <node binary> [load.mjs options...]}")"
 shift
 
-[ -x node_modules/.bin/zombienet ] || npm ci --no-audit --no-fund
-[ -d ../scripts/load/node_modules/@polkadot/api ] || (cd ../scripts/load && npm ci --no-audit --no-fund)
+../scripts/npm-install.sh
 
 work=$(mktemp -d /tmp/civil-zombienet-load.XXXXXX)
 cleanup() {
@@ -38,7 +37,7 @@ trap cleanup EXIT
 "$node" build-spec --chain regional --raw --disable-default-bootnode > "$work/regional-raw.json" 2> /dev/null
 export CIVIL_REGISTRY_NODE="$node"
 export CIVIL_REGISTRY_SPEC="$work/regional-raw.json"
-node_modules/.bin/zombienet --provider native --logType text --dir "$work/net" --force spawn regional.toml > "$work/spawn.log" 2>&1 &
+../node_modules/.bin/zombienet --provider native --logType text --dir "$work/net" --force spawn regional.toml > "$work/spawn.log" 2>&1 &
 
 names=(alice bob charlie dave)
 for _ in $(seq 1 180); do

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the zombienet tests (zombienet/*.zndsl) with the native provider:
 #   zombienet/run.sh <node binary> [test files...]
-# Installs zombienet's CLI from its lockfile (and the polkadot.js suite's packages, which the
+# Installs the root workspace's npm packages (zombienet's CLI, and polkadot.js, which the
 # governance steps in scripts/ use), exports what the networks read (the node's path, a raw
 # spec of `--chain regional-fast`: the regional network with two-second slots) and the
 # upgraded runtime for 02 (built next to the node by runtime/upgrade:
@@ -17,11 +17,8 @@ shift
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=(*.zndsl)
 
-# Installed from the lockfiles unless already their install (npm ci would remove a
-# node_modules that another test may be using).
-[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
-[ ../tests/e2e/node_modules/.package-lock.json -nt ../tests/e2e/package-lock.json ] ||
-	(cd ../tests/e2e && npm ci --no-audit --no-fund)
+# The root workspace's packages (zombienet's CLI, polkadot.js), installed unless already.
+../scripts/npm-install.sh
 
 upgrade="${CIVIL_REGISTRY_UPGRADE_WASM:-$(dirname "$node")/wbuild/civil-registry-runtime-upgrade/civil_registry_runtime_upgrade.compact.compressed.wasm}"
 if [ ! -f "$upgrade" ]; then
@@ -61,7 +58,7 @@ export CIVIL_REGISTRY_SPEC="$work/regional-raw.json"
 run_one() {
 	local test=$1 dir=$2 start status
 	start=$(date +%s)
-	if node_modules/.bin/zombienet --provider native --logType text --dir "$dir" --force test "$test" > "$dir.log" 2>&1; then
+	if ../node_modules/.bin/zombienet --provider native --logType text --dir "$dir" --force test "$test" > "$dir.log" 2>&1; then
 		status=passed
 	else
 		status=FAILED

@@ -23,7 +23,9 @@
 //   --no-state            skip the state bytes (it reads every key of the registry twice)
 //   --json FILE           write every figure as JSON
 //   --chain ID            the started node's chain: dev (six-second slots, as in production),
-//                         or dev-fast (two: the test command's smoke run) [dev]
+//                         or dev-fast (two: the test command's smoke run), or a spec file [dev]
+//   --base-path DIR       the started node's database, kept (scripts/weight-check.sh
+//                         benchmarks its blocks); by default a temporary one, removed
 //   --smoke               a short run for the test command: 512 persons in batches of 64 and
 //                         64 single enrollments, 4 signers, pool limit 40 (so the pool refuses
 //                         and the client must resubmit); asserts that every act is included
@@ -41,15 +43,13 @@
 // Dropped") is submitted again after a pause; one dropped from the pool later is submitted
 // again unless its nonce was used; at the end, every transaction's hash is looked up in the
 // finalized blocks and must be there exactly once, and every act must have its event.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { Nodes, freePort, waitForRpc } from '../../tests/harness/nodes.mjs';
 
 const YUNUSOBOD = 15; // office 0's district in the development genesis
 const ERA_PERIOD = 1024; // blocks a signed transaction stays valid (~100 min)
@@ -70,6 +70,7 @@ function parseArgs(argv) {
     json: undefined,
     smoke: false,
     chain: 'dev',
+    basePath: undefined,
     node: undefined,
     url: undefined,
     nodePid: undefined,
@@ -94,6 +95,7 @@ function parseArgs(argv) {
       case '--smoke': o.smoke = true; break;
       case '--node': o.node = next(); break;
       case '--chain': o.chain = next(); break;
+      case '--base-path': o.basePath = next(); break;
       case '--url': o.url = next(); break;
       case '--node-pid': o.nodePid = next().split(',').map(Number); break;
       case '--node-log': o.nodeLog = next().split(','); break;
@@ -112,51 +114,24 @@ function parseArgs(argv) {
 // ---------------------------------------------------------------------------------------------
 // A development node of our own
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-async function startNode(binary, poolLimit, chain) {
-  const dir = mkdtempSync(join(tmpdir(), 'civil-load-'));
+/** A development node (tests/harness: stopped by its PID however this script ends), on
+ *  `chain` (a built-in chain or a spec file), its database in `basePath` (kept) or in a
+ *  temporary directory (removed). */
+async function startNode(binary, poolLimit, chain, basePath) {
+  const nodes = new Nodes(binary, { prefix: 'civil-load-' });
   const [rpc, p2p] = [await freePort(), await freePort()];
-  const log = join(dir, 'node.log');
-  const out = createWriteStream(log);
   const args = [
-    '--dev', '--chain', chain, '--base-path', join(dir, 'chain'), '--rpc-port', String(rpc),
-    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2p}`, '--no-prometheus', '--no-telemetry',
-    '--rpc-max-connections', '1000',
+    '--dev', '--chain', chain, '--base-path', basePath ?? join(nodes.work, 'chain'),
+    '--rpc-port', String(rpc), '--listen-addr', `/ip4/127.0.0.1/tcp/${p2p}`, '--no-prometheus',
+    '--no-telemetry', '--rpc-max-connections', '1000',
   ];
   if (poolLimit) args.push('--pool-limit', String(poolLimit));
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
-  const stop = () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-  };
-  process.on('exit', () => {
-    stop();
-    rmSync(join(dir, 'chain'), { recursive: true, force: true });
+  const node = nodes.start('node', args);
+  const url = `ws://127.0.0.1:${rpc}`;
+  await waitForRpc(url, 120_000, { node }).catch((e) => {
+    throw new Error(`${e.message}; the node's log: ${node.log}`);
   });
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`the node exited; its log: ${log}`);
-    try {
-      await new Promise((resolve, reject) => {
-        const socket = connect(rpc, '127.0.0.1', () => { socket.end(); resolve(); });
-        socket.on('error', reject);
-      });
-      return { url: `ws://127.0.0.1:${rpc}`, pid: child.pid, log, stop, dir };
-    } catch {
-      await sleep(500);
-    }
-  }
-  throw new Error(`the node did not open its RPC; its log: ${log}`);
+  return { url, pid: node.pid, log: node.log, stop: () => nodes.stopAll(), dir: nodes.work };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -584,7 +559,7 @@ async function main() {
   }
   o.measureState = o.state;
   await cryptoWaitReady();
-  const node = o.node ? await startNode(o.node, o.poolLimit, o.chain) : { url: o.url, pid: o.nodePid, log: o.nodeLog };
+  const node = o.node ? await startNode(o.node, o.poolLimit, o.chain, o.basePath) : { url: o.url, pid: o.nodePid, log: o.nodeLog };
   node.provider = new WsProvider(node.url);
   const api = await ApiPromise.create({ provider: node.provider, noInitWarn: true });
   try {
@@ -656,7 +631,7 @@ async function main() {
     else console.log('load: every transaction included exactly once, every act enrolled');
   } finally {
     await api.disconnect();
-    node.stop?.();
+    await node.stop?.();
   }
 }
 

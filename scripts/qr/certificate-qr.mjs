@@ -4,7 +4,7 @@
 // carries it (`https://portal.example/#0x…`). The portal (portal/) reads either back, from the
 // camera or from a picture, and asks the public gateway `civil_verifyCertificate`.
 //
-//   npm ci --prefix scripts/qr
+//   npm ci                      (at the repository root: one workspace)
 //   node scripts/qr/certificate-qr.mjs <0x + 64 hex digits> [--portal URL] [--png FILE | --svg FILE]
 //
 // Without --png or --svg the code is drawn in the terminal. Error correction level M (15 %):

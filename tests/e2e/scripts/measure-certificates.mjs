@@ -27,14 +27,14 @@
 // with 32, or any answer is wrong.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
-import { freePort, nodes, waitForRpc } from './nodes.mjs';
+import { Nodes, freePort, waitForRpc } from '../../harness/nodes.mjs';
 
 const [node, ...options] = process.argv.slice(2);
 if (!node) {
@@ -56,9 +56,10 @@ const CLIENTS = 32;
 const EACH = 200;
 if (!(CERTIFICATES <= PERSONS)) throw new Error('--certificates must not exceed --persons');
 
-const work = KEEP ?? mkdtempSync(join(tmpdir(), 'civil-certificates-'));
-mkdirSync(work, { recursive: true });
-const { start } = nodes(node, work, { keep: Boolean(KEEP) });
+if (KEEP) mkdirSync(KEEP, { recursive: true });
+const nodes = new Nodes(node, { work: KEEP, prefix: 'civil-certificates-' });
+const work = nodes.work;
+const start = (args, name) => nodes.start(name, args);
 
 const seconds = (t) => ((Date.now() - t) / 1000).toFixed(1);
 const random32 = () => u8aToHex(randomBytes(32));

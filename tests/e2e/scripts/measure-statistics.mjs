@@ -19,13 +19,13 @@
 // Exit status 1 if the first request or the median of the worst case, one client at a time,
 // exceeds --limit-ms (default 50).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
 import { rpc } from '../examples/queries.mjs';
-import { freePort, nodes, waitForRpc } from './nodes.mjs';
+import { Nodes, freePort, waitForRpc } from '../../harness/nodes.mjs';
 
 const [node, ...options] = process.argv.slice(2);
 if (!node) {
@@ -47,8 +47,9 @@ const months = Array.from({ length: MONTHS }, (_, i) => ({
 }));
 const text = ({ year, month }) => `${year}-${String(month).padStart(2, '0')}`;
 
-const work = mkdtempSync(join(tmpdir(), 'civil-statistics-'));
-const { start } = nodes(node, work);
+const nodes = new Nodes(node, { prefix: 'civil-statistics-' });
+const work = nodes.work;
+const start = (args, name) => nodes.start(name, args);
 
 // 1. Keys, encoded by the runtime's metadata.
 const keyPort = await freePort();

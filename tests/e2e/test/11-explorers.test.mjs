@@ -20,7 +20,7 @@ import { appointRegistrar } from '../examples/offices.mjs';
 import { ENDPOINT, YUNUSOBOD, hash, setup } from '../lib/helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const SIDECAR = join(ROOT, 'tests', 'sidecar', 'node_modules', '.bin', 'substrate-api-sidecar');
+const SIDECAR = join(ROOT, 'node_modules', '.bin', 'substrate-api-sidecar');
 const YUNUSOBOD_OFFICE = 0; // the office of //ExplorerClerk (appointed by its head, Alice)
 const TYPES_BUNDLE = join(ROOT, 'explorers', 'types-bundle.json');
 
@@ -46,7 +46,7 @@ async function get(url) {
 }
 
 test('api-sidecar 18 decodes a block holding a registry act, with its events', { timeout: 180_000 }, async (t) => {
-  assert.ok(existsSync(SIDECAR), `no sidecar at ${SIDECAR}: tests/e2e/run.sh installs it (npm ci in tests/sidecar)`);
+  assert.ok(existsSync(SIDECAR), `no sidecar at ${SIDECAR}: tests/e2e/run.sh installs it (npm ci at the repository root)`);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'civil-sidecar-'));
   const log = join(dir, 'sidecar.log');
