@@ -62,10 +62,17 @@ pub use pallet::*;
 pub const MAX_HEARTBEAT_PAYLOAD: u32 = 32 * 1024;
 
 mod extension;
+mod features;
+mod genesis;
 pub mod migrations;
+mod permissions;
+#[cfg(any(feature = "try-runtime", feature = "std"))]
+mod try_state;
 mod types;
 pub mod weights;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark_helpers;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]
@@ -74,6 +81,7 @@ mod mock;
 mod tests;
 
 pub use extension::{AnyCall, CheckRole, Refusal, SignedCalls, BUDGET_SPENT};
+pub use permissions::EnsureOfficeHead;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -85,12 +93,10 @@ pub mod pallet {
 	use super::*;
 	use alloc::{string::String, vec::Vec};
 	use civil_registry_primitives::{
-		ActKind, Authorization, CompromisedKeys, JurisdictionId, JurisdictionTree, OfficeId,
-		OfficeKind, OfficerPermissions, OnOfficerDismissed, PermissionError, Role,
+		JurisdictionId, OfficeId, OfficeKind, OnOfficerDismissed, Role,
 	};
 	use frame_support::{pallet_prelude::*, traits::EnsureOrigin};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{ArithmeticError, Saturating};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
@@ -425,40 +431,9 @@ pub mod pallet {
 		// A broken genesis must stop the chain from starting, with a message saying why.
 		#[allow(clippy::panic)]
 		fn build(&self) {
-			let fail = |what: &str, e: DispatchError| -> ! {
+			if let Err((what, e)) = Pallet::<T>::build_genesis(self) {
 				panic!("offices genesis: {what}: {e:?}");
-			};
-			for (code, name, parent) in &self.jurisdictions {
-				let parent = parent.as_ref().map(|p| {
-					Pallet::<T>::jurisdiction_by_code(p.as_bytes())
-						.unwrap_or_else(|| fail(p, Error::<T>::UnknownJurisdiction.into()))
-				});
-				Pallet::<T>::do_create_jurisdiction(
-					code.as_bytes().to_vec(),
-					name.as_bytes().to_vec(),
-					parent,
-				)
-				.unwrap_or_else(|e| fail(code, e));
 			}
-			for (kind, code, name) in &self.offices {
-				let jurisdiction = Pallet::<T>::jurisdiction_by_code(code.as_bytes())
-					.unwrap_or_else(|| fail(code, Error::<T>::UnknownJurisdiction.into()));
-				Pallet::<T>::do_register_office(
-					*kind,
-					jurisdiction,
-					name.as_bytes().to_vec(),
-					None,
-				)
-				.unwrap_or_else(|e| fail(name, e));
-			}
-			for (who, office, role) in &self.officers {
-				Pallet::<T>::do_appoint(who.clone(), *office, *role)
-					.unwrap_or_else(|e| fail("officer", e));
-			}
-			for who in &self.privileged_signers {
-				frame_system::Pallet::<T>::inc_providers(who);
-			}
-			AppointmentDelay::<T>::put(self.appointment_delay);
 		}
 	}
 
@@ -501,14 +476,7 @@ pub mod pallet {
 			name: Vec<u8>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			let name = Self::bounded_name(name)?;
-			Jurisdictions::<T>::try_mutate(jurisdiction, |j| {
-				let j = j.as_mut().ok_or(Error::<T>::UnknownJurisdiction)?;
-				j.name = name.clone();
-				Ok::<_, DispatchError>(())
-			})?;
-			Self::deposit_event(Event::JurisdictionRenamed { jurisdiction, name });
-			Ok(())
+			Self::do_rename_jurisdiction(jurisdiction, name)
 		}
 
 		/// Remove a jurisdiction that nothing uses: no sub-jurisdiction, no office (of any
@@ -522,22 +490,7 @@ pub mod pallet {
 			jurisdiction: JurisdictionId,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			let j = Jurisdictions::<T>::get(jurisdiction).ok_or(Error::<T>::UnknownJurisdiction)?;
-			ensure!(
-				j.children == 0 && j.offices == 0 && !j.has_records,
-				Error::<T>::JurisdictionInUse
-			);
-			if let Some(parent) = j.parent {
-				Jurisdictions::<T>::mutate(parent, |p| {
-					if let Some(p) = p {
-						p.children = p.children.saturating_sub(1);
-					}
-				});
-			}
-			JurisdictionByCode::<T>::remove(&j.code);
-			Jurisdictions::<T>::remove(jurisdiction);
-			Self::deposit_event(Event::JurisdictionRemoved { jurisdiction });
-			Ok(())
+			Self::do_remove_jurisdiction(jurisdiction)
 		}
 
 		/// Register an office of `kind` serving `jurisdiction`, in status `Active`.
@@ -554,9 +507,6 @@ pub mod pallet {
 			name: Vec<u8>,
 		) -> DispatchResult {
 			let by = Self::ensure_governance_or_regional_head(origin, jurisdiction)?;
-			if by.is_some() {
-				ensure!(kind != OfficeKind::RegionalDepartment, Error::<T>::KindNotAllowed);
-			}
 			Self::do_register_office(kind, jurisdiction, name, by).map(|_| ())
 		}
 
@@ -569,16 +519,7 @@ pub mod pallet {
 		#[pallet::call_index(4)]
 		#[pallet::weight((T::WeightInfo::suspend_office(), DispatchClass::Operational))]
 		pub fn suspend_office(origin: OriginFor<T>, office: OfficeId) -> DispatchResult {
-			let mut o = Offices::<T>::get(office).ok_or(Error::<T>::UnknownOffice)?;
-			let by = Self::ensure_governance_or_regional_head(origin, o.jurisdiction)?;
-			if by.is_some() {
-				ensure!(o.kind != OfficeKind::RegionalDepartment, Error::<T>::KindNotAllowed);
-			}
-			ensure!(o.status == OfficeStatus::Active, Error::<T>::OfficeNotActive);
-			o.status = OfficeStatus::Suspended;
-			Offices::<T>::insert(office, o);
-			Self::deposit_event(Event::OfficeSuspended { office, suspended_by: by });
-			Ok(())
+			Self::do_suspend_office(origin, office)
 		}
 
 		/// Reopen a suspended office.
@@ -588,14 +529,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::reopen_office())]
 		pub fn reopen_office(origin: OriginFor<T>, office: OfficeId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Offices::<T>::try_mutate(office, |o| {
-				let o = o.as_mut().ok_or(Error::<T>::UnknownOffice)?;
-				ensure!(o.status == OfficeStatus::Suspended, Error::<T>::OfficeNotSuspended);
-				o.status = OfficeStatus::Active;
-				Ok::<_, DispatchError>(())
-			})?;
-			Self::deposit_event(Event::OfficeReopened { office });
-			Ok(())
+			Self::do_reopen_office(office)
 		}
 
 		/// Close an office for good. Its officers must have been dismissed first, so that no
@@ -606,15 +540,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::close_office())]
 		pub fn close_office(origin: OriginFor<T>, office: OfficeId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Offices::<T>::try_mutate(office, |o| {
-				let o = o.as_mut().ok_or(Error::<T>::UnknownOffice)?;
-				ensure!(o.status != OfficeStatus::Closed, Error::<T>::OfficeClosed);
-				ensure!(o.head.is_none() && o.registrars == 0, Error::<T>::OfficeHasOfficers);
-				o.status = OfficeStatus::Closed;
-				Ok::<_, DispatchError>(())
-			})?;
-			Self::deposit_event(Event::OfficeClosed { office });
-			Ok(())
+			Self::do_close_office(office)
 		}
 
 		/// Appoint `who` head of `office`.
@@ -650,8 +576,7 @@ pub mod pallet {
 			compromised_since: Option<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			let officer = Officers::<T>::get(&who).ok_or(Error::<T>::NotOfficer)?;
-			Self::do_dismiss(who, officer, compromised_since)
+			Self::do_dismiss_officer(who, compromised_since)
 		}
 
 		/// Appoint `who` registrar of the caller's office, with effect [`AppointmentDelay`]
@@ -666,30 +591,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::appoint_registrar())]
 		pub fn appoint_registrar(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let (head, office) = T::HeadOrigin::ensure_origin(origin)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let day = now.checked_div(&T::SignerBudget::get().day_length).unwrap_or_default();
-			AppointmentsToday::<T>::try_mutate(office, |(last, count)| {
-				if *last != day {
-					*last = day;
-					*count = 0;
-				}
-				ensure!(*count < T::MaxAppointmentsPerDay::get(), Error::<T>::TooManyAppointments);
-				*count = count.saturating_add(1);
-				Ok::<_, DispatchError>(())
-			})?;
-			let effective_at = now.saturating_add(AppointmentDelay::<T>::get());
-			Self::do_appoint_from(who.clone(), office, Role::Registrar, effective_at)?;
-			Appointments::<T>::insert(&head, &who, effective_at);
-			AppointedBy::<T>::insert(&who, (head.clone(), effective_at));
-			if effective_at > now {
-				Self::deposit_event(Event::AppointmentPending {
-					officer: who,
-					office,
-					appointed_by: head,
-					effective_at,
-				});
-			}
-			Ok(())
+			Self::do_appoint_registrar(head, office, who)
 		}
 
 		/// Dismiss a registrar of the caller's office, with effect in this block.
@@ -708,10 +610,7 @@ pub mod pallet {
 			compromised_since: Option<BlockNumberFor<T>>,
 		) -> DispatchResult {
 			let (_head, office) = T::HeadOrigin::ensure_origin(origin)?;
-			let officer = Officers::<T>::get(&who).ok_or(Error::<T>::NotOfficer)?;
-			ensure!(officer.office == office, Error::<T>::NotYourOffice);
-			ensure!(officer.role == Role::Registrar, Error::<T>::NotRegistrar);
-			Self::do_dismiss(who, officer, compromised_since)
+			Self::do_dismiss_registrar(office, who, compromised_since)
 		}
 
 		/// Nothing: an office system's check that its key signs, that the gate admits it and
@@ -746,17 +645,7 @@ pub mod pallet {
 			DispatchClass::Operational
 		))]
 		pub fn veto_appointment(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			let officer = Officers::<T>::get(&who).ok_or(Error::<T>::NotOfficer)?;
-			let office = Offices::<T>::get(officer.office).ok_or(Error::<T>::UnknownOffice)?;
-			let vetoed_by = Self::ensure_governance_or_regional_head(origin, office.jurisdiction)?;
-			ensure!(
-				officer.appointed_at > frame_system::Pallet::<T>::block_number(),
-				Error::<T>::AppointmentInEffect
-			);
-			let office = officer.office;
-			Self::do_dismiss(who.clone(), officer, None)?;
-			Self::deposit_event(Event::AppointmentVetoed { officer: who, office, vetoed_by });
-			Ok(())
+			Self::do_veto_appointment(origin, who)
 		}
 
 		/// Set how many blocks a head's appointment of a registrar waits before it takes
@@ -773,627 +662,6 @@ pub mod pallet {
 			AppointmentDelay::<T>::put(delay);
 			Self::deposit_event(Event::AppointmentDelaySet { delay });
 			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The jurisdiction with this code, if any.
-		pub fn jurisdiction_by_code(code: &[u8]) -> Option<JurisdictionId> {
-			let code: CodeOf<T> = code.to_vec().try_into().ok()?;
-			JurisdictionByCode::<T>::get(code)
-		}
-
-		/// The officer record and office of `who`, if it is an officer of an active office
-		/// whose appointment is in effect and was not made by a compromised key.
-		pub fn active_officer(who: &T::AccountId) -> Option<(Officer<T>, Office<T>)> {
-			let officer = Officers::<T>::get(who)?;
-			if officer.appointed_at > frame_system::Pallet::<T>::block_number() {
-				return None;
-			}
-			let office = Offices::<T>::get(officer.office)?;
-			if office.status != OfficeStatus::Active || Self::tainted_since(who).is_some() {
-				return None;
-			}
-			Some((officer, office))
-		}
-
-		/// The usage of `who`'s budget once a transaction of `len` bytes is in, behind `ahead`
-		/// transactions of `who` not yet included (each counted at the longest a transaction
-		/// may be), or [`Refusal::BudgetSpent`] if that would exceed [`Config::SignerBudget`].
-		/// Only `who`'s own transactions spend its budget, in nonce order: a transaction this
-		/// admits with `ahead` before it is admitted again, with `ahead` 0, when its turn comes
-		/// in a block of the same day (or of a later one, with a fresh budget).
-		pub fn check_budget(
-			who: &T::AccountId,
-			ahead: u32,
-			len: usize,
-		) -> Result<Usage<BlockNumberFor<T>>, Refusal> {
-			let now = frame_system::Pallet::<T>::block_number();
-			let len = u32::try_from(len).unwrap_or(u32::MAX);
-			SignerUsage::<T>::get(who)
-				.unwrap_or_default()
-				.spend(now, ahead, len, &T::SignerBudget::get())
-				.ok_or(Refusal::BudgetSpent)
-		}
-
-		/// If `who` was appointed by a head whose key was already compromised then, the block
-		/// the appointment took effect: everything `who` did is suspect.
-		pub fn tainted_since(who: &T::AccountId) -> Option<BlockNumberFor<T>> {
-			let (head, at) = AppointedBy::<T>::get(who)?;
-			let since = Dismissals::<T>::get(&head)?.compromised_since?;
-			(since <= at).then_some(at)
-		}
-
-		fn bounded_name(name: Vec<u8>) -> Result<NameOf<T>, DispatchError> {
-			ensure!(!name.is_empty(), Error::<T>::EmptyName);
-			Ok(name.try_into().map_err(|_| Error::<T>::NameTooLong)?)
-		}
-
-		fn bounded_code(code: Vec<u8>) -> Result<CodeOf<T>, DispatchError> {
-			ensure!(
-				!code.is_empty()
-					&& code
-						.iter()
-						.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-'),
-				Error::<T>::InvalidCode
-			);
-			Ok(code.try_into().map_err(|_| Error::<T>::CodeTooLong)?)
-		}
-
-		/// Whether `inner` is `outer` or below it. Walks up at most `MaxJurisdictionDepth`
-		/// parents.
-		pub fn is_within(outer: JurisdictionId, inner: JurisdictionId) -> bool {
-			let mut current = Some(inner);
-			for _ in 0..=T::MaxJurisdictionDepth::get() {
-				match current {
-					Some(j) if j == outer => return true,
-					Some(j) => current = Jurisdictions::<T>::get(j).and_then(|j| j.parent),
-					None => return false,
-				}
-			}
-			false
-		}
-
-		/// Governance passes as `None`; a regional head whose region contains `jurisdiction`
-		/// passes as `Some(head)`; anything else fails.
-		fn ensure_governance_or_regional_head(
-			origin: OriginFor<T>,
-			jurisdiction: JurisdictionId,
-		) -> Result<Option<T::AccountId>, DispatchError> {
-			let origin = match T::GovernanceOrigin::try_origin(origin) {
-				Ok(_) => return Ok(None),
-				Err(origin) => origin,
-			};
-			let (head, office) = T::HeadOrigin::ensure_origin(origin)?;
-			let office = Offices::<T>::get(office).ok_or(Error::<T>::UnknownOffice)?;
-			ensure!(office.kind == OfficeKind::RegionalDepartment, Error::<T>::NotRegionalHead);
-			ensure!(Self::is_within(office.jurisdiction, jurisdiction), Error::<T>::OutsideRegion);
-			Ok(Some(head))
-		}
-
-		pub(crate) fn do_create_jurisdiction(
-			code: Vec<u8>,
-			name: Vec<u8>,
-			parent: Option<JurisdictionId>,
-		) -> Result<JurisdictionId, DispatchError> {
-			let code = Self::bounded_code(code)?;
-			let name = Self::bounded_name(name)?;
-			ensure!(!JurisdictionByCode::<T>::contains_key(&code), Error::<T>::CodeTaken);
-			let (depth, parent_record) = match parent {
-				Some(p) => {
-					let mut record =
-						Jurisdictions::<T>::get(p).ok_or(Error::<T>::UnknownJurisdiction)?;
-					let depth = record.depth.checked_add(1).ok_or(Error::<T>::TooDeep)?;
-					ensure!(
-						u32::from(depth) <= T::MaxJurisdictionDepth::get(),
-						Error::<T>::TooDeep
-					);
-					record.children =
-						record.children.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-					(depth, Some((p, record)))
-				},
-				None => (0, None),
-			};
-			let id = NextJurisdictionId::<T>::get();
-			let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-
-			if let Some((p, record)) = parent_record {
-				Jurisdictions::<T>::insert(p, record);
-			}
-			NextJurisdictionId::<T>::put(next);
-			JurisdictionByCode::<T>::insert(&code, id);
-			Jurisdictions::<T>::insert(
-				id,
-				Jurisdiction {
-					code: code.clone(),
-					name,
-					parent,
-					depth,
-					children: 0,
-					offices: 0,
-					has_records: false,
-				},
-			);
-			Self::deposit_event(Event::JurisdictionCreated { jurisdiction: id, code, parent });
-			Ok(id)
-		}
-
-		pub(crate) fn do_register_office(
-			kind: OfficeKind,
-			jurisdiction: JurisdictionId,
-			name: Vec<u8>,
-			registered_by: Option<T::AccountId>,
-		) -> Result<OfficeId, DispatchError> {
-			let name = Self::bounded_name(name)?;
-			let mut j =
-				Jurisdictions::<T>::get(jurisdiction).ok_or(Error::<T>::UnknownJurisdiction)?;
-			j.offices = j.offices.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-			let id = NextOfficeId::<T>::get();
-			let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-
-			Jurisdictions::<T>::insert(jurisdiction, j);
-			NextOfficeId::<T>::put(next);
-			Offices::<T>::insert(
-				id,
-				Office {
-					kind,
-					jurisdiction,
-					name,
-					status: OfficeStatus::Active,
-					head: None,
-					registrars: 0,
-				},
-			);
-			Self::deposit_event(Event::OfficeRegistered {
-				office: id,
-				kind,
-				jurisdiction,
-				registered_by,
-			});
-			Ok(id)
-		}
-
-		pub(crate) fn do_appoint(
-			who: T::AccountId,
-			office_id: OfficeId,
-			role: Role,
-		) -> DispatchResult {
-			Self::do_appoint_from(who, office_id, role, frame_system::Pallet::<T>::block_number())
-		}
-
-		/// Appoint `who` with effect from block `effective_at`.
-		pub(crate) fn do_appoint_from(
-			who: T::AccountId,
-			office_id: OfficeId,
-			role: Role,
-			effective_at: BlockNumberFor<T>,
-		) -> DispatchResult {
-			let mut office = Offices::<T>::get(office_id).ok_or(Error::<T>::UnknownOffice)?;
-			ensure!(!Officers::<T>::contains_key(&who), Error::<T>::AlreadyOfficer);
-			let dismissal = Dismissals::<T>::get(&who);
-			ensure!(
-				dismissal.as_ref().is_none_or(|d| d.compromised_since.is_none()),
-				Error::<T>::KeyCompromised
-			);
-			match role {
-				Role::Head => {
-					ensure!(office.status != OfficeStatus::Closed, Error::<T>::OfficeClosed);
-					ensure!(office.head.is_none(), Error::<T>::OfficeHasHead);
-					office.head = Some(who.clone());
-				},
-				Role::Registrar => {
-					ensure!(office.status == OfficeStatus::Active, Error::<T>::OfficeNotActive);
-					ensure!(
-						office.registrars < T::MaxRegistrarsPerOffice::get(),
-						Error::<T>::TooManyRegistrars
-					);
-					office.registrars =
-						office.registrars.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-				},
-			}
-
-			Offices::<T>::insert(office_id, office);
-			Officers::<T>::insert(
-				&who,
-				Officer { office: office_id, role, appointed_at: effective_at },
-			);
-			frame_system::Pallet::<T>::inc_providers(&who);
-			// An account that served before was reaped at its dismissal: give it its nonce
-			// back so that none of its old transactions becomes valid again.
-			if let Some(dismissal) = dismissal {
-				frame_system::Account::<T>::mutate(&who, |account| {
-					if account.nonce < dismissal.nonce {
-						account.nonce = dismissal.nonce;
-					}
-				});
-			}
-			Self::deposit_event(Event::OfficerAppointed { officer: who, office: office_id, role });
-			Ok(())
-		}
-
-		pub(crate) fn do_dismiss(
-			who: T::AccountId,
-			officer: Officer<T>,
-			compromised_since: Option<BlockNumberFor<T>>,
-		) -> DispatchResult {
-			let now = frame_system::Pallet::<T>::block_number();
-			if let Some(since) = compromised_since {
-				ensure!(since <= now, Error::<T>::CompromisedInFuture);
-			}
-			let mut office = Offices::<T>::get(officer.office).ok_or(Error::<T>::UnknownOffice)?;
-			match officer.role {
-				Role::Head => office.head = None,
-				Role::Registrar => office.registrars = office.registrars.saturating_sub(1),
-			}
-
-			Offices::<T>::insert(officer.office, office);
-			Officers::<T>::remove(&who);
-			// The usage stays: appointed again, the key finds its day's budget as spent.
-			let _ = T::OnDismissed::on_dismissed(&who);
-			Dismissals::<T>::insert(
-				&who,
-				Dismissal {
-					office: officer.office,
-					role: officer.role,
-					dismissed_at: now,
-					compromised_since,
-					nonce: frame_system::Pallet::<T>::account_nonce(&who),
-				},
-			);
-			// The role's provider reference goes with it, unless other pallets still depend on
-			// the account (it then keeps the reference, and signs nothing without a role): a
-			// dismissal never fails on the account's references.
-			if frame_system::Pallet::<T>::can_dec_provider(&who) {
-				let _ = frame_system::Pallet::<T>::dec_providers(&who);
-			}
-			Self::deposit_event(Event::OfficerDismissed {
-				officer: who,
-				office: officer.office,
-				role: officer.role,
-				compromised_since,
-			});
-			Ok(())
-		}
-
-		/// For other pallets' benchmarks: a fresh chain of jurisdictions down to the deepest
-		/// level, a district registry office at its top (it registers every kind of act), a
-		/// head and a registrar there. Returns `(head, registrar, deepest jurisdiction)`: acts in
-		/// the deepest jurisdiction take the longest permission check. `index` keeps several
-		/// calls apart.
-		#[cfg(feature = "runtime-benchmarks")]
-		pub fn benchmark_office(index: u32) -> (T::AccountId, T::AccountId, JurisdictionId) {
-			use alloc::format;
-			let mut parent = None;
-			let mut top = None;
-			for level in 0..=T::MaxJurisdictionDepth::get() {
-				let code = format!("Q{index}-{level}").into_bytes();
-				let id = Self::do_create_jurisdiction(code, b"benchmark".to_vec(), parent)
-					.unwrap_or_default();
-				top.get_or_insert(id);
-				parent = Some(id);
-			}
-			let office = Self::do_register_office(
-				OfficeKind::DistrictRegistry,
-				top.unwrap_or_default(),
-				b"benchmark office".to_vec(),
-				None,
-			)
-			.unwrap_or_default();
-			let head: T::AccountId = frame_benchmarking::account("head", index, 0);
-			let registrar: T::AccountId = frame_benchmarking::account("registrar", index, 0);
-			let _ = Self::do_appoint(head.clone(), office, Role::Head);
-			let _ = Self::do_appoint(registrar.clone(), office, Role::Registrar);
-			(head, registrar, parent.unwrap_or_default())
-		}
-
-		/// For other pallets' benchmarks: dismiss the head and the registrar of the office
-		/// [`Self::benchmark_office`] created with the same `index`, and close it.
-		#[cfg(feature = "runtime-benchmarks")]
-		pub fn benchmark_close_office(index: u32) {
-			for name in ["head", "registrar"] {
-				let who: T::AccountId = frame_benchmarking::account(name, index, 0);
-				if let Some(officer) = Officers::<T>::get(&who) {
-					let office = officer.office;
-					let _ = Self::do_dismiss(who, officer, None);
-					Offices::<T>::mutate(office, |o| {
-						if let Some(o) = o {
-							if o.head.is_none() && o.registrars == 0 {
-								o.status = OfficeStatus::Closed;
-							}
-						}
-					});
-				}
-			}
-		}
-
-		/// For other pallets' benchmarks: record `who`'s key as compromised since block 0.
-		#[cfg(feature = "runtime-benchmarks")]
-		pub fn benchmark_compromise(who: &T::AccountId) {
-			Dismissals::<T>::insert(
-				who,
-				Dismissal {
-					office: 0,
-					role: Role::Registrar,
-					dismissed_at: frame_system::Pallet::<T>::block_number(),
-					compromised_since: Some(Default::default()),
-					nonce: Default::default(),
-				},
-			);
-		}
-
-		/// For other pallets' benchmarks: the head of a regional department over everything
-		/// [`Self::benchmark_office`] with the same `index` created (call that first).
-		#[cfg(feature = "runtime-benchmarks")]
-		pub fn benchmark_regional_head(index: u32) -> T::AccountId {
-			use alloc::format;
-			let code: CodeOf<T> = format!("Q{index}-0").into_bytes().try_into().unwrap_or_default();
-			let top = JurisdictionByCode::<T>::get(&code).unwrap_or_default();
-			let office = Self::do_register_office(
-				OfficeKind::RegionalDepartment,
-				top,
-				b"benchmark department".to_vec(),
-				None,
-			)
-			.unwrap_or_default();
-			let head: T::AccountId = frame_benchmarking::account("regional", index, 0);
-			let _ = Self::do_appoint(head.clone(), office, Role::Head);
-			head
-		}
-
-		/// The invariants of the pallet's storage.
-		#[cfg(any(feature = "try-runtime", feature = "std"))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			let mut children: BTreeMap<JurisdictionId, u32> = BTreeMap::new();
-			let mut offices: BTreeMap<JurisdictionId, u32> = BTreeMap::new();
-			for (id, j) in Jurisdictions::<T>::iter() {
-				ensure!(
-					JurisdictionByCode::<T>::get(&j.code) == Some(id),
-					"a jurisdiction's code does not point back to it"
-				);
-				ensure!(id < NextJurisdictionId::<T>::get(), "a jurisdiction id is not yet issued");
-				match j.parent {
-					Some(p) => {
-						let parent = Jurisdictions::<T>::get(p)
-							.ok_or("a jurisdiction's parent does not exist")?;
-						ensure!(
-							parent.depth.checked_add(1) == Some(j.depth),
-							"a jurisdiction's depth is not its parent's plus one"
-						);
-						let c = children.entry(p).or_default();
-						*c = c.saturating_add(1);
-					},
-					None => ensure!(j.depth == 0, "a root jurisdiction has a depth"),
-				}
-				ensure!(
-					u32::from(j.depth) <= T::MaxJurisdictionDepth::get(),
-					"a jurisdiction is too deep"
-				);
-			}
-			ensure!(
-				JurisdictionByCode::<T>::iter().count() == Jurisdictions::<T>::iter().count(),
-				"the code index and the jurisdictions differ"
-			);
-
-			let mut registrars: BTreeMap<OfficeId, u32> = BTreeMap::new();
-			for (account, officer) in Officers::<T>::iter() {
-				let office = Offices::<T>::get(officer.office)
-					.ok_or("an officer's office does not exist")?;
-				ensure!(office.status != OfficeStatus::Closed, "an officer serves a closed office");
-				match officer.role {
-					Role::Head => ensure!(
-						office.head.as_ref() == Some(&account),
-						"a head is not its office's head"
-					),
-					Role::Registrar => {
-						let r = registrars.entry(officer.office).or_default();
-						*r = r.saturating_add(1);
-					},
-				}
-				ensure!(
-					frame_system::Pallet::<T>::providers(&account) > 0,
-					"an officer has no provider reference"
-				);
-			}
-			for (id, office) in Offices::<T>::iter() {
-				ensure!(id < NextOfficeId::<T>::get(), "an office id is not yet issued");
-				ensure!(
-					Jurisdictions::<T>::contains_key(office.jurisdiction),
-					"an office's jurisdiction does not exist"
-				);
-				let o = offices.entry(office.jurisdiction).or_default();
-				*o = o.saturating_add(1);
-				if let Some(head) = &office.head {
-					let officer =
-						Officers::<T>::get(head).ok_or("an office's head is no officer")?;
-					ensure!(
-						officer.office == id && officer.role == Role::Head,
-						"an office's head is registered elsewhere or as a registrar"
-					);
-				}
-				ensure!(
-					registrars.get(&id).copied().unwrap_or_default() == office.registrars,
-					"an office's registrar count is wrong"
-				);
-				ensure!(
-					office.registrars <= T::MaxRegistrarsPerOffice::get(),
-					"an office has too many registrars"
-				);
-			}
-			for (id, j) in Jurisdictions::<T>::iter() {
-				ensure!(
-					children.get(&id).copied().unwrap_or_default() == j.children,
-					"a jurisdiction's child count is wrong"
-				);
-				ensure!(
-					offices.get(&id).copied().unwrap_or_default() == j.offices,
-					"a jurisdiction's office count is wrong"
-				);
-			}
-			Ok(())
-		}
-	}
-
-	impl<T: Config> CompromisedKeys<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
-		/// Its own compromise, or else the effect of its appointment by a head whose key was
-		/// already compromised.
-		fn compromised_since(who: &T::AccountId) -> Option<BlockNumberFor<T>> {
-			Dismissals::<T>::get(who)
-				.and_then(|d| d.compromised_since)
-				.or_else(|| Self::tainted_since(who))
-		}
-	}
-
-	impl<T: Config> OfficerPermissions<T::AccountId> for Pallet<T> {
-		fn authorize(
-			who: &T::AccountId,
-			kind: ActKind,
-			jurisdiction: JurisdictionId,
-			min_role: Role,
-		) -> Result<Authorization, PermissionError> {
-			let officer = Officers::<T>::get(who).ok_or(PermissionError::NotOfficer)?;
-			if officer.appointed_at > frame_system::Pallet::<T>::block_number()
-				|| Self::tainted_since(who).is_some()
-			{
-				return Err(PermissionError::NotOfficer);
-			}
-			let office = Offices::<T>::get(officer.office).ok_or(PermissionError::NotOfficer)?;
-			if office.status != OfficeStatus::Active {
-				return Err(PermissionError::OfficeNotActive);
-			}
-			if !office.kind.may_register(kind) {
-				return Err(PermissionError::ActKindNotAllowed);
-			}
-			if !Jurisdictions::<T>::contains_key(jurisdiction) {
-				return Err(PermissionError::UnknownJurisdiction);
-			}
-			if !Self::is_within(office.jurisdiction, jurisdiction) {
-				return Err(PermissionError::OutsideJurisdiction);
-			}
-			if officer.role < min_role {
-				return Err(PermissionError::RoleTooLow);
-			}
-			Ok(Authorization {
-				office: officer.office,
-				office_kind: office.kind,
-				office_jurisdiction: office.jurisdiction,
-				role: officer.role,
-			})
-		}
-
-		fn officer(who: &T::AccountId) -> Option<Authorization> {
-			Self::active_officer(who).map(|(officer, office)| Authorization {
-				office: officer.office,
-				office_kind: office.kind,
-				office_jurisdiction: office.jurisdiction,
-				role: officer.role,
-			})
-		}
-
-		fn appointed_recently(approver: &T::AccountId, officer: &T::AccountId) -> bool {
-			Appointments::<T>::get(approver, officer).is_some_and(|at| {
-				frame_system::Pallet::<T>::block_number()
-					< at.saturating_add(T::AppointeeCooling::get())
-			})
-		}
-
-		fn is_successor_of_closed(who: &T::AccountId, office: OfficeId) -> bool {
-			let Some((_, own)) = Self::active_officer(who) else { return false };
-			own.kind == OfficeKind::RegionalDepartment
-				&& Offices::<T>::get(office).is_some_and(|target| {
-					target.status == OfficeStatus::Closed
-						&& Self::is_within(own.jurisdiction, target.jurisdiction)
-				})
-		}
-
-		fn is_supervising_head(who: &T::AccountId, office: OfficeId) -> bool {
-			let Some((officer, own)) = Self::active_officer(who) else { return false };
-			if officer.role != Role::Head {
-				return false;
-			}
-			if officer.office == office {
-				return true;
-			}
-			own.kind == OfficeKind::RegionalDepartment
-				&& Offices::<T>::get(office)
-					.is_some_and(|target| Self::is_within(own.jurisdiction, target.jurisdiction))
-		}
-	}
-
-	impl<T: Config> JurisdictionTree for Pallet<T> {
-		fn exists(jurisdiction: JurisdictionId) -> bool {
-			Jurisdictions::<T>::contains_key(jurisdiction)
-		}
-
-		fn contains(outer: JurisdictionId, inner: JurisdictionId) -> bool {
-			Jurisdictions::<T>::contains_key(inner) && Self::is_within(outer, inner)
-		}
-
-		fn parent(jurisdiction: JurisdictionId) -> Option<JurisdictionId> {
-			Jurisdictions::<T>::get(jurisdiction).and_then(|j| j.parent)
-		}
-
-		fn lineage(jurisdiction: JurisdictionId) -> Vec<JurisdictionId> {
-			let mut lineage = Vec::new();
-			let mut current = Jurisdictions::<T>::get(jurisdiction).map(|j| (jurisdiction, j));
-			// A jurisdiction is at most `MaxJurisdictionDepth` below its root, and a parent is
-			// fixed at creation, so the walk ends; the bound only makes that visible.
-			for _ in 0..=T::MaxJurisdictionDepth::get() {
-				let Some((id, j)) = current else { break };
-				lineage.push(id);
-				current = j.parent.and_then(|p| Jurisdictions::<T>::get(p).map(|j| (p, j)));
-			}
-			lineage
-		}
-
-		fn down_to(max_depth: u8) -> Vec<(JurisdictionId, Option<JurisdictionId>)> {
-			let mut rows: Vec<_> = Jurisdictions::<T>::iter()
-				.filter(|(_, j)| j.depth <= max_depth)
-				.map(|(id, j)| (id, j.parent))
-				.collect();
-			rows.sort_unstable_by_key(|(id, _)| *id);
-			rows
-		}
-
-		fn note_record(jurisdiction: JurisdictionId) {
-			Jurisdictions::<T>::mutate(jurisdiction, |j| {
-				if let Some(j) = j {
-					j.has_records = true;
-				}
-			});
-		}
-	}
-
-	/// [`Config::HeadOrigin`] for the runtime: a signed origin whose account is the head of an
-	/// active office. `Success` is `(head, office)`.
-	pub struct EnsureOfficeHead<T>(core::marker::PhantomData<T>);
-
-	impl<T: Config> EnsureOrigin<T::RuntimeOrigin> for EnsureOfficeHead<T> {
-		type Success = (T::AccountId, OfficeId);
-
-		fn try_origin(o: T::RuntimeOrigin) -> Result<Self::Success, T::RuntimeOrigin> {
-			let who = match o.clone().into() {
-				Ok(frame_system::RawOrigin::Signed(who)) => who,
-				_ => return Err(o),
-			};
-			match Self::head_office(&who) {
-				Some(office) => Ok((who, office)),
-				None => Err(o),
-			}
-		}
-
-		#[cfg(feature = "runtime-benchmarks")]
-		fn try_successful_origin() -> Result<T::RuntimeOrigin, ()> {
-			// A head needs an office and a jurisdiction in storage; benchmarks create them
-			// explicitly, so there is no generic successful origin.
-			Err(())
-		}
-	}
-
-	impl<T: Config> EnsureOfficeHead<T> {
-		fn head_office(who: &T::AccountId) -> Option<OfficeId> {
-			let (officer, _) = Pallet::<T>::active_officer(who)?;
-			(officer.role == Role::Head).then_some(officer.office)
 		}
 	}
 }
