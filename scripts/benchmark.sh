@@ -11,7 +11,7 @@
 # per person + 58 µs per marriage, under what it measured at 128 and 128), and a weight that
 # undershoots lets a block take longer than its slot.
 # PALLETS="civil-events overhead" ./scripts/benchmark.sh regenerates only the ones named
-# (offices civil-events system-extensions overhead storage).
+# (offices gate civil-events system-extensions overhead storage).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,10 +59,10 @@ storage() {
 	rm -rf "$dir"
 }
 
-for pallet in ${PALLETS:-offices civil-events system-extensions overhead storage}; do
+for pallet in ${PALLETS:-offices gate civil-events system-extensions overhead storage}; do
 	echo "benchmark: $pallet (steps $STEPS, repeat $REPEAT)"
 	if [ "$pallet" = overhead ]; then
-		# A block's and a transaction's base costs (`offices.heartbeat` by //Alice).
+		# A block's and a transaction's base costs (`gate.heartbeat` by //Alice).
 		"$node" benchmark overhead --chain dev --genesis-builder spec-runtime \
 			--weight-path runtime/src/weights --header scripts/weights-header.txt
 		sed -i 's/sp_weights::/frame_support::weights::/g; s/use sp_core::parameter_types;/use frame_support::parameter_types;/' \

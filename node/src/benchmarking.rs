@@ -2,7 +2,7 @@
 //! nothing but still passes every check a real one passes.
 //!
 //! FRAME's own builder signs a `system.remark`, which this chain's gate refuses. This one
-//! signs `offices.heartbeat` (an officer's no-op, admitted to every officer) as `//Alice`,
+//! signs `gate.heartbeat` (an officer's no-op, admitted to every officer) as `//Alice`,
 //! the head of office 0 in the development genesis, with this runtime's transaction
 //! extensions: the measured base weight of a transaction covers the signature, the gate, the
 //! nonce and the era exactly as every act pays them.
@@ -14,7 +14,7 @@ use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, MultiAddress, MultiSignature, OpaqueExtrinsic};
 
-/// Builds `offices.heartbeat` transactions signed by `//Alice` with increasing nonces.
+/// Builds `gate.heartbeat` transactions signed by `//Alice` with increasing nonces.
 pub struct HeartbeatBuilder {
 	genesis: H256,
 }

@@ -5,6 +5,7 @@
 frame_benchmarking::define_benchmarks!(
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_offices, Offices]
+	[pallet_gate, Gate]
 	[pallet_civil_events, CivilEvents]
 	[pallet_authorities, Authorities]
 	[pallet_governance, Governance]

@@ -1,5 +1,5 @@
 //! Transaction extensions of this runtime beyond FRAME's and the gate
-//! (`pallet_offices::CheckRole`).
+//! (`pallet_gate::CheckRole`).
 
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use frame_support::pallet_prelude::TransactionSource;
@@ -135,7 +135,7 @@ where
 /// `frame_system::CheckNonce`, refusing a nonce more than [`MAX_NONCE_AHEAD`] past the
 /// signer's next one with `InvalidTransaction::Future` ("Transaction will be valid in the
 /// future"), and a transaction past its signer's budget, counting the signer's transactions
-/// ahead of it, with `InvalidTransaction::Custom(pallet_offices::BUDGET_SPENT)`.
+/// ahead of it, with `InvalidTransaction::Custom(pallet_gate::BUDGET_SPENT)`.
 ///
 /// So the pool admits exactly what blocks will include: a transaction admitted with `k` of its
 /// signer's ahead of it fits the day's budget once those `k` are in, whatever they are (each is
@@ -162,7 +162,7 @@ impl Guard<frame_system::CheckNonce<Runtime>> for NonceBudget {
 		}
 		// A stale nonce is refused by `CheckNonce` itself.
 		let ahead = extension.0.saturating_sub(next);
-		pallet_offices::Pallet::<Runtime>::check_budget(who, ahead, len)?;
+		pallet_gate::Pallet::<Runtime>::check_budget(who, ahead, len)?;
 		Ok(TransactionPriority::from(MAX_NONCE_AHEAD.saturating_sub(ahead)))
 	}
 

@@ -5,7 +5,7 @@
 //! own pallets `Offices`, `Persons` and `CivilEvents`.
 //!
 //! There is no token: no `Balances`, no `TransactionPayment`. Acts are feeless; the
-//! [`pallet_offices::CheckRole`] transaction extension admits signed transactions only from
+//! [`pallet_gate::CheckRole`] transaction extension admits signed transactions only from
 //! accounts that hold a role. Every pallet's configuration lives in [`configs`], the runtime
 //! APIs in [`apis`], the genesis presets in [`genesis_config_presets`].
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -145,7 +145,7 @@ pub type BlockId = generic::BlockId<Block>;
 pub type TxExtension = (
 	frame_system::AuthorizeCall<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
-	pallet_offices::CheckRole<Runtime>,
+	pallet_gate::CheckRole<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
@@ -162,7 +162,7 @@ pub fn tx_extension(nonce: Nonce, era: generic::Era) -> TxExtension {
 	(
 		frame_system::AuthorizeCall::new(),
 		frame_system::CheckNonZeroSender::new(),
-		pallet_offices::CheckRole::new(),
+		pallet_gate::CheckRole::new(),
 		frame_system::CheckSpecVersion::new(),
 		frame_system::CheckTxVersion::new(),
 		frame_system::CheckGenesis::new(),
@@ -181,9 +181,9 @@ pub mod node_calls {
 	use super::RuntimeCall;
 	pub use pallet_authorities::{access_log::ANCHOR_KEY_TYPE, AccessLogAnchor};
 
-	/// `offices.heartbeat` with an empty payload.
+	/// `gate.heartbeat` with an empty payload.
 	pub fn heartbeat() -> RuntimeCall {
-		RuntimeCall::Offices(pallet_offices::Call::heartbeat { payload: Default::default() })
+		RuntimeCall::Gate(pallet_gate::Call::heartbeat { payload: Default::default() })
 	}
 
 	/// `authorities.anchor_access_log`, authorized by `signature` of the anchor's key.
@@ -231,14 +231,21 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run at the next runtime upgrade, each with its checks before and after
 /// (`runtime/tests/upgrade.rs` runs them on a chain of 100,000 persons). Neither reads storage
-/// that grows with the population: the daily usage is one entry per signer, the pending count
-/// one per pending act. (The version-4 → 5 compaction of persons and acts, which read every
-/// person, ran with the runtimes up to commit `b2d8889`; a chain older than that upgrades to
-/// one of them first.)
+/// that grows with the population: the signers' usage is one entry per signer, the pending
+/// count one per pending act. (The version-4 → 5 compaction of persons and acts, which read
+/// every person, ran with the runtimes up to commit `b2d8889`, and the offices' version-1 → 2
+/// daily usage with those up to `ebf6cf7`; a chain older than these upgrades to one of them
+/// first.)
 pub type Migrations = (
-	pallet_offices::migrations::DailyUsage<Runtime>,
+	pallet_gate::migrations::MoveFromOffices<Runtime, OfficesPalletName>,
 	pallet_civil_events::migrations::CountPending<Runtime>,
 );
+
+frame_support::parameter_types! {
+	/// The offices pallet's name in this runtime: where the gate's storage was before
+	/// `pallet-gate` ([`pallet_gate::migrations::MoveFromOffices`]).
+	pub const OfficesPalletName: &'static str = "Offices";
+}
 
 /// Executes blocks: dispatches extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -309,4 +316,7 @@ mod runtime {
 
 	#[runtime::pallet_index(12)]
 	pub type CivilEvents = pallet_civil_events;
+
+	#[runtime::pallet_index(13)]
+	pub type Gate = pallet_gate;
 }

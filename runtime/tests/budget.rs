@@ -16,16 +16,16 @@ use sp_keyring::Sr25519Keyring::{Alice, Bob};
 use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
 
 const SPENT: TransactionValidityError =
-	TransactionValidityError::Invalid(InvalidTransaction::Custom(pallet_offices::BUDGET_SPENT));
+	TransactionValidityError::Invalid(InvalidTransaction::Custom(pallet_gate::BUDGET_SPENT));
 
 /// Bob's usage today: `transactions` spent.
 fn bob_spent(transactions: u32) {
-	let budget = <Runtime as pallet_offices::Config>::SignerBudget::get();
-	pallet_offices::SignerUsage::<Runtime>::insert(
+	let budget = <Runtime as pallet_gate::Config>::SignerBudget::get();
+	pallet_gate::SignerUsage::<Runtime>::insert(
 		Bob.to_account_id(),
-		pallet_offices::Usage {
+		pallet_gate::Usage {
 			day: System::block_number() / budget.day_length,
-			in_day: pallet_offices::Allowance { transactions, bytes: 0 },
+			in_day: pallet_gate::Allowance { transactions, bytes: 0 },
 		},
 	);
 }
@@ -33,7 +33,7 @@ fn bob_spent(transactions: u32) {
 #[test]
 fn the_pool_admits_what_blocks_include_and_nothing_more() {
 	preset_ext("development").execute_with(|| {
-		let per_day = <Runtime as pallet_offices::Config>::SignerBudget::get().per_day.transactions;
+		let per_day = <Runtime as pallet_gate::Config>::SignerBudget::get().per_day.transactions;
 		assert_eq!(per_day, 2_000);
 		// Ten transactions left in Bob's day: the pool admits a queue of ten, not eleven.
 		bob_spent(per_day - 10);

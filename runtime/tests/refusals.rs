@@ -55,8 +55,8 @@ fn validity(
 }
 
 fn cases() -> Vec<Case> {
-	let budget: pallet_offices::SignerBudget<BlockNumber> =
-		<Runtime as pallet_offices::Config>::SignerBudget::get();
+	let budget: pallet_gate::SignerBudget<BlockNumber> =
+		<Runtime as pallet_gate::Config>::SignerBudget::get();
 	vec![
 		Case {
 			refusal: InvalidTransaction::BadSigner,
@@ -72,25 +72,25 @@ fn cases() -> Vec<Case> {
 				.into(),
 		},
 		Case {
-			refusal: InvalidTransaction::Custom(pallet_offices::BUDGET_SPENT),
+			refusal: InvalidTransaction::Custom(pallet_gate::BUDGET_SPENT),
 			provoke: || {
 				// Bob's day, spent but for one transaction: a queue of two is one too many.
-				let day = pallet_offices::Usage {
+				let day = pallet_gate::Usage {
 					day: System::block_number()
-						/ <Runtime as pallet_offices::Config>::SignerBudget::get().day_length,
-					in_day: pallet_offices::Allowance {
-						transactions: <Runtime as pallet_offices::Config>::SignerBudget::get()
+						/ <Runtime as pallet_gate::Config>::SignerBudget::get().day_length,
+					in_day: pallet_gate::Allowance {
+						transactions: <Runtime as pallet_gate::Config>::SignerBudget::get()
 							.per_day
 							.transactions - 1,
 						bytes: 0,
 					},
 				};
-				pallet_offices::SignerUsage::<Runtime>::insert(Bob.to_account_id(), day);
+				pallet_gate::SignerUsage::<Runtime>::insert(Bob.to_account_id(), day);
 				let next = System::account_nonce(Bob.to_account_id());
 				validity(validate(signed_with_nonce(Bob, officer_call(), next + 1)))
 			},
 			meaning: format!(
-				"The signer's budget (`api.consts.offices.signerBudget`) would be spent before 				 this transaction: {} transactions or {} a day ({} blocks, counted from block 				 0), none longer than {}. The pool counts the signer's transactions ahead of 				 this one as spent, each at {}: what it admits, a block includes the same day. 				 Send the rest the next day.",
+				"The signer's budget (`api.consts.gate.signerBudget`) would be spent before 				 this transaction: {} transactions or {} a day ({} blocks, counted from block 				 0), none longer than {}. The pool counts the signer's transactions ahead of 				 this one as spent, each at {}: what it admits, a block includes the same day. 				 Send the rest the next day.",
 				thousands(budget.per_day.transactions),
 				bytes(budget.per_day.bytes),
 				thousands(budget.day_length),

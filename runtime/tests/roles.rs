@@ -74,7 +74,7 @@ fn allowed(pallet: &str, call: &str) -> Option<&'static [Role]> {
 		) => HEADS,
 		("CivilEvents", "approve_revocation" | "clear_review") => &[RegionalHead],
 		("Offices", "appoint_registrar" | "dismiss_registrar") => HEADS,
-		("Offices", "heartbeat") => OFFICERS,
+		("Gate", "heartbeat") => OFFICERS,
 		("Offices", "suspend_office" | "veto_appointment") => &[RegionalHead],
 		(
 			"Offices",

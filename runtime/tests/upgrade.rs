@@ -13,12 +13,14 @@
 mod common;
 
 use civil_registry_primitives::{Date, Sex};
-use civil_registry_runtime::{CivilEvents, Migrations, Runtime, RuntimeOrigin, System};
+use civil_registry_runtime::{
+	CivilEvents, Migrations, OfficesPalletName, Runtime, RuntimeOrigin, System,
+};
 use codec::Encode;
 use common::*;
 use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 use pallet_civil_events::{migrations::UncheckedCountPending, ArchiveRecord};
-use pallet_offices::{migrations::UncheckedDailyUsage, Allowance};
+use pallet_gate::{migrations::UncheckedMoveFromOffices, Allowance, Usage};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 
@@ -75,26 +77,41 @@ fn the_pending_migrations_run_on_a_chain_of_100_000_persons() {
 		let built = started.elapsed();
 
 		// The state as the previous runtime left it: no pending counts (civil events at
-		// version 5), and each signer's usage with its block and day (offices at version 1).
+		// version 5), and each signer's usage in the offices pallet (the gate not yet a pallet
+		// of its own: its storage version 0).
 		let _ = pallet_civil_events::PendingBy::<Runtime>::clear(u32::MAX, None);
 		let _ = pallet_civil_events::PendingOfOffice::<Runtime>::clear(u32::MAX, None);
 		StorageVersion::new(5).put::<pallet_civil_events::Pallet<Runtime>>();
+		let mut usages = Vec::new();
 		for (n, who) in [Alice, Bob].into_iter().enumerate() {
-			let today = Allowance { transactions: 7 + n as u32, bytes: 2_000 };
-			let v1 = (System::block_number(), Allowance { transactions: 1, bytes: 300 }, 0u32, today);
-			frame_support::storage::unhashed::put_raw(
-				&pallet_offices::SignerUsage::<Runtime>::hashed_key_for(who.to_account_id()),
-				&v1.encode(),
-			);
+			let usage = Usage {
+				day: System::block_number() / 14_400,
+				in_day: Allowance { transactions: 7 + n as u32, bytes: 2_000 },
+			};
+			let key = [
+				sp_io::hashing::twox_128(b"Offices").to_vec(),
+				sp_io::hashing::twox_128(b"SignerUsage").to_vec(),
+				sp_io::hashing::blake2_128(&who.to_account_id().encode()).to_vec(),
+				who.to_account_id().encode(),
+			]
+			.concat();
+			frame_support::storage::unhashed::put_raw(&key, &usage.encode());
+			pallet_gate::SignerUsage::<Runtime>::remove(who.to_account_id());
+			usages.push((who, usage));
 		}
-		StorageVersion::new(1).put::<pallet_offices::Pallet<Runtime>>();
+		StorageVersion::new(0).put::<pallet_gate::Pallet<Runtime>>();
 
-		let before = (UncheckedDailyUsage::<Runtime>::pre_check(), UncheckedCountPending::<Runtime>::pre_check());
+		type Move = UncheckedMoveFromOffices<Runtime, OfficesPalletName>;
+		let before = (Move::pre_check(), UncheckedCountPending::<Runtime>::pre_check());
 		let upgrading = std::time::Instant::now();
 		let weight = <Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
 		let upgraded = upgrading.elapsed();
-		UncheckedDailyUsage::<Runtime>::post_check(before.0).unwrap();
+		Move::post_check(before.0).unwrap();
 		UncheckedCountPending::<Runtime>::post_check(before.1).unwrap();
+		for (who, usage) in usages {
+			assert_eq!(pallet_gate::SignerUsage::<Runtime>::get(who.to_account_id()), Some(usage));
+		}
+		assert_eq!(pallet_gate::Pallet::<Runtime>::on_chain_storage_version(), 1);
 		assert_eq!(pallet_offices::Pallet::<Runtime>::on_chain_storage_version(), 2);
 		assert_eq!(pallet_civil_events::Pallet::<Runtime>::on_chain_storage_version(), 6);
 		assert_eq!(pallet_civil_events::PendingBy::<Runtime>::get(&bob), 8);
@@ -103,6 +120,7 @@ fn the_pending_migrations_run_on_a_chain_of_100_000_persons() {
 		pallet_persons::Pallet::<Runtime>::do_try_state().unwrap();
 		pallet_civil_events::Pallet::<Runtime>::do_try_state().unwrap();
 		pallet_authorities::Pallet::<Runtime>::do_try_state().unwrap();
+		pallet_gate::Pallet::<Runtime>::do_try_state().unwrap();
 		// Run again, they do nothing (the versions say they ran).
 		let again = <Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
 		assert!(again.all_lte(weight), "{again:?} the second time");

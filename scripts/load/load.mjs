@@ -31,7 +31,7 @@
 //                         and the client must resubmit); asserts that every act is included
 //                         exactly once and that the ratio to the baseline is sane.
 //
-// What it reports, per phase (the baseline `offices.heartbeat` with a payload that makes each
+// What it reports, per phase (the baseline `gate.heartbeat` with a payload that makes each
 // transaction exactly as long as an act's, then the acts, both from the same signers):
 // transactions and acts per second to inclusion and to finality, acts per block, the block
 // weight used, the blocks' real build time (the node's "Prepared block for proposing" log
@@ -302,11 +302,11 @@ function fakeSigned(api, call, signer) {
 
 /** A heartbeat whose signed transaction is exactly `length` bytes long. */
 function heartbeatOfLength(api, signer, length) {
-  const probe = (payload) => fakeSigned(api, api.tx.offices.heartbeat(`0x${'00'.repeat(payload)}`), signer).encodedLength;
+  const probe = (payload) => fakeSigned(api, api.tx.gate.heartbeat(`0x${'00'.repeat(payload)}`), signer).encodedLength;
   let payload = Math.max(0, length - probe(0));
   // The payload's length prefix grows at 64 and 16384 bytes: settle on the exact length.
   for (let i = 0; i < 4 && probe(payload) !== length; i++) payload += length - probe(payload);
-  return api.tx.offices.heartbeat(`0x${'00'.repeat(Math.max(0, payload))}`);
+  return api.tx.gate.heartbeat(`0x${'00'.repeat(Math.max(0, payload))}`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -38,22 +38,15 @@ impl pallet_timestamp::Config for Test {}
 frame_support::parameter_types! {
 	/// Uzbekistan's law, as in the runtime; tests change it through [`LAW`].
 	pub storage Law: civil_registry_primitives::FamilyLaw = civil_registry_primitives::FamilyLaw::UZBEKISTAN;
-	/// No limit that these tests would reach (the gate's budget is tested in pallet-offices).
-	pub const Budget: pallet_offices::SignerBudget<u64> = pallet_offices::SignerBudget {
-		per_day: pallet_offices::Allowance { transactions: u32::MAX, bytes: u32::MAX },
-		max_transaction_bytes: u32::MAX,
-		day_length: 14_400,
-	};
 }
 
 impl pallet_offices::Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type HeadOrigin = pallet_offices::EnsureOfficeHead<Test>;
-	type SignedCalls = pallet_offices::AnyCall<Test, frame_support::traits::Nothing>;
 	type OnDismissed = CivilEvents;
 	type AppointeeCooling = ConstU64<100>;
 	type MaxAppointmentsPerDay = ConstU32<8>;
-	type SignerBudget = Budget;
+	type DayLength = ConstU64<14_400>;
 	type MaxCodeLength = ConstU32<16>;
 	type MaxNameLength = ConstU32<64>;
 	type MaxJurisdictionDepth = ConstU32<4>;

@@ -13,13 +13,8 @@ use super::*;
 use alloc::{vec, vec::Vec};
 use civil_registry_primitives::{JurisdictionId, OfficeId, OfficeKind, Role};
 use frame_benchmarking::v2::*;
-use frame_support::dispatch::GetDispatchInfo;
-use frame_support::{
-	traits::{ConstU32, EnsureOrigin, Get},
-	BoundedVec,
-};
+use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use sp_runtime::traits::DispatchTransaction;
 
 /// A code of exactly `MaxCodeLength` characters, unique for `i`: `B<i>XXXX...`.
 fn code<T: Config>(i: u32) -> Vec<u8> {
@@ -72,12 +67,7 @@ fn former_officer<T: Config>(office: OfficeId) -> T::AccountId {
 	who
 }
 
-#[benchmarks(where
-	T: Send + Sync,
-	<T as frame_system::Config>::RuntimeCall: frame_support::traits::IsSubType<Call<T>>,
-	<T as frame_system::Config>::RuntimeCall:
-		From<Call<T>> + sp_runtime::traits::Dispatchable<Info = frame_support::dispatch::DispatchInfo>,
-)]
+#[benchmarks]
 mod benchmarks {
 	use super::*;
 
@@ -254,50 +244,6 @@ mod benchmarks {
 		_(RawOrigin::Signed(head), who.clone(), Some(frame_system::Pallet::<T>::block_number()));
 
 		assert!(!Officers::<T>::contains_key(&who));
-	}
-
-	/// The transaction gate on an admitted transaction, as a block author runs it (validate,
-	/// then prepare), at its worst: a registrar appointed by a head (its officer record, the
-	/// appointment and the head's dismissal record, and its office are read; the runtime's
-	/// table reads the council, the authorities and the sudo key) signing the largest
-	/// heartbeat, whose padding is scanned, and whose usage is read and written.
-	#[benchmark]
-	fn check_role() {
-		let (head, office, _) = regional_head::<T>();
-		let registrar: T::AccountId = account("registrar", 0, 0);
-		Pallet::<T>::do_appoint(registrar.clone(), office, Role::Registrar).unwrap();
-		AppointedBy::<T>::insert(&registrar, (head, frame_system::Pallet::<T>::block_number()));
-		let payload: BoundedVec<u8, ConstU32<MAX_HEARTBEAT_PAYLOAD>> =
-			vec![0u8; MAX_HEARTBEAT_PAYLOAD as usize].try_into().unwrap();
-		let call: <T as frame_system::Config>::RuntimeCall =
-			Call::<T>::heartbeat { payload }.into();
-		let info = call.get_dispatch_info();
-		let result;
-
-		#[block]
-		{
-			result = CheckRole::<T>::new().validate_and_prepare(
-				RawOrigin::Signed(registrar.clone()).into(),
-				&call,
-				&info,
-				256,
-				0,
-			);
-		}
-
-		assert!(result.is_ok());
-		assert!(SignerUsage::<T>::contains_key(&registrar));
-	}
-
-	/// A heartbeat with `l` bytes of payload: the officer and office read.
-	#[benchmark]
-	fn heartbeat(l: Linear<0, MAX_HEARTBEAT_PAYLOAD>) {
-		let (head, _, _) = regional_head::<T>();
-		let payload: BoundedVec<u8, ConstU32<MAX_HEARTBEAT_PAYLOAD>> =
-			vec![7u8; l as usize].try_into().unwrap();
-
-		#[extrinsic_call]
-		_(RawOrigin::Signed(head), payload);
 	}
 
 	/// A regional head vetoes a registrar appointed by the head of a district office at the

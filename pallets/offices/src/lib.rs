@@ -1,70 +1,14 @@
-//! # Offices pallet
-//!
-//! The authority layer of the civil registry: who may register what, and where.
-//!
-//! ## Overview
-//!
-//! Registry offices are bound to a node of a jurisdiction tree (country → region → district).
-//! Officers are accounts bound to exactly one office with a role, `Registrar` or `Head`. The
-//! pallet answers the other pallets' question "may this account register this kind of act in
-//! this jurisdiction?" through [`civil_registry_primitives::OfficerPermissions`], and its
-//! transaction extension [`CheckRole`] admits a signed transaction only from an account that
-//! holds a role, so that nobody else can take block space on this feeless chain.
-//!
-//! ## Terminology
-//!
-//! - **Jurisdiction**: a node of the tree, with a unique short code (ISO 3166-2:UZ such as
-//!   `UZ-TK` for Tashkent city) and a name. An office serves its jurisdiction and everything
-//!   below it.
-//! - **Office**: a district registry office, wedding house, regional justice department,
-//!   consulate or archive; `Active`, `Suspended` or `Closed` (final).
-//! - **Officer**: an account with a role in one office. A **regional head** is the head of a
-//!   regional justice department; it supervises the offices of its region.
-//! - **Governance**: the [`Config::GovernanceOrigin`]: Root (sudo) in development, a council of
-//!   the regional justice departments in production.
-//! - **Compromised key**: an officer dismissed with `compromised_since`; the acts its key signed
-//!   from that block on are listed for review by `pallet-civil-events` (through
-//!   [`CompromisedKeys`]), and the account can never be appointed again. A registrar it
-//!   appointed from then on holds no role, and is itself compromised from its appointment.
-//!
-//! ## Interface
-//!
-//! ### Governance ([`Config::GovernanceOrigin`])
-//! - [`Pallet::create_jurisdiction`], [`Pallet::rename_jurisdiction`],
-//!   [`Pallet::remove_jurisdiction`] (only while nothing uses it)
-//! - [`Pallet::register_office`], [`Pallet::suspend_office`], [`Pallet::reopen_office`],
-//!   [`Pallet::close_office`]
-//! - [`Pallet::appoint_head`], [`Pallet::dismiss_officer`] (any officer, e.g. a head)
-//! - [`Pallet::set_appointment_delay`], [`Pallet::veto_appointment`]
-//!
-//! ### Regional heads ([`Config::HeadOrigin`] of a regional justice department)
-//! - [`Pallet::register_office`] and [`Pallet::suspend_office`] inside their region
-//! - [`Pallet::veto_appointment`] of a registrar in their region before it takes effect
-//!
-//! ### Office heads ([`Config::HeadOrigin`])
-//! - [`Pallet::appoint_registrar`] (at most [`Config::MaxAppointmentsPerDay`] a day, in effect
-//!   after [`AppointmentDelay`]), [`Pallet::dismiss_registrar`] in their own office
-//!
-//! ### Other pallets
-//! - [`civil_registry_primitives::OfficerPermissions`] and
-//!   [`civil_registry_primitives::JurisdictionTree`], implemented by [`Pallet`].
-//!
-//! ### The runtime
-//! - [`CheckRole`], a transaction extension: signed transactions only from role holders.
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 pub use pallet::*;
 
-/// The largest payload of [`Pallet::heartbeat`]: 32 KiB, the size of a full archive import
-/// batch, so that the load generator's baseline matches it.
-pub const MAX_HEARTBEAT_PAYLOAD: u32 = 32 * 1024;
-
-mod extension;
+mod events;
+use frame_support::pallet_macros::import_section;
 mod features;
 mod genesis;
-pub mod migrations;
 mod permissions;
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 mod try_state;
@@ -80,14 +24,14 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use extension::{AnyCall, CheckRole, Refusal, SignedCalls, BUDGET_SPENT};
-pub use permissions::EnsureOfficeHead;
+pub use permissions::{ActiveOfficers, EnsureOfficeHead};
 pub use types::*;
 pub use weights::WeightInfo;
 
 // FRAME's pallet macros expand to `expect` calls on values they guarantee themselves; our own
 // code in this module uses none (`scripts/check-runtime-code.sh` greps for them).
 #[allow(clippy::expect_used)]
+#[import_section(events::events)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -115,11 +59,6 @@ pub mod pallet {
 		/// and office. Use [`EnsureOfficeHead`].
 		type HeadOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, OfficeId)>;
 
-		/// Which calls an account may sign: the runtime's table of roles and calls, which
-		/// [`CheckRole`] applies to every signed transaction. ([`AnyCall`] admits any call of
-		/// any officer and of a set of privileged accounts.)
-		type SignedCalls: SignedCalls<Self::AccountId, <Self as frame_system::Config>::RuntimeCall>;
-
 		/// Longest jurisdiction code. ISO 3166-2 codes have at most 6 characters; district
 		/// codes append a suffix, so 16 leaves room without letting codes carry data.
 		#[pallet::constant]
@@ -143,12 +82,10 @@ pub mod pallet {
 		/// Told of every dismissal (`pallet-civil-events` closes the officer's open proposals).
 		type OnDismissed: OnOfficerDismissed<Self::AccountId>;
 
-		/// What one signer may send in one day (transactions and bytes), and the longest
-		/// transaction. [`Pallet::check_budget`] refuses the rest with
-		/// `InvalidTransaction::Custom(`[`BUDGET_SPENT`]`)` when it is submitted, counting the
-		/// signer's transactions ahead of it: what the pool admits, a block includes.
+		/// The length of a day, in blocks (days are counted from block 0): the period of
+		/// [`Config::MaxAppointmentsPerDay`].
 		#[pallet::constant]
-		type SignerBudget: Get<SignerBudget<BlockNumberFor<Self>>>;
+		type DayLength: Get<BlockNumberFor<Self>>;
 
 		/// How long after appointing a registrar a head may not approve that registrar's work
 		/// (`pallet-civil-events` asks [`OfficerPermissions::appointed_recently`]): a head
@@ -157,8 +94,8 @@ pub mod pallet {
 		type AppointeeCooling: Get<BlockNumberFor<Self>>;
 
 		/// Most registrars one office's head may appoint in one day (of
-		/// [`Config::SignerBudget`]'s `day_length`): a stolen head key cannot mint signing
-		/// accounts faster than this.
+		/// [`Config::DayLength`]): a stolen head key cannot mint signing accounts faster than
+		/// this.
 		#[pallet::constant]
 		type MaxAppointmentsPerDay: Get<u32>;
 
@@ -202,14 +139,6 @@ pub mod pallet {
 	pub type Dismissals<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Dismissal<T>, OptionQuery>;
 
-	/// What each signer has sent in the current block and day, against
-	/// [`Config::SignerBudget`]. One entry per account that signed while holding a role; kept
-	/// when the officer is dismissed, so that dismissing and appointing a key again does not
-	/// give it a fresh budget.
-	#[pallet::storage]
-	pub type SignerUsage<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, Usage<BlockNumberFor<T>>, OptionQuery>;
-
 	/// How many blocks after a head appoints a registrar the appointment takes effect; until
 	/// then the regional head or governance may veto it ([`Pallet::veto_appointment`]). Set at
 	/// genesis and by governance ([`Pallet::set_appointment_delay`]): a day in production,
@@ -249,166 +178,6 @@ pub mod pallet {
 	pub type AppointmentsToday<T: Config> =
 		StorageMap<_, Twox64Concat, OfficeId, (BlockNumberFor<T>, u32), ValueQuery>;
 
-	#[pallet::event]
-	#[pallet::generate_deposit(pub(super) fn deposit_event)]
-	pub enum Event<T: Config> {
-		/// A jurisdiction was created.
-		JurisdictionCreated {
-			/// Its id.
-			jurisdiction: JurisdictionId,
-			/// Its code.
-			code: CodeOf<T>,
-			/// The jurisdiction above it; `None` for a country.
-			parent: Option<JurisdictionId>,
-		},
-		/// A jurisdiction was renamed.
-		JurisdictionRenamed {
-			/// Its id.
-			jurisdiction: JurisdictionId,
-			/// The new name.
-			name: NameOf<T>,
-		},
-		/// An unused jurisdiction was removed.
-		JurisdictionRemoved {
-			/// Its id.
-			jurisdiction: JurisdictionId,
-		},
-		/// An office was registered.
-		OfficeRegistered {
-			/// Its id.
-			office: OfficeId,
-			/// Its kind.
-			kind: OfficeKind,
-			/// The jurisdiction it serves.
-			jurisdiction: JurisdictionId,
-			/// The regional head that registered it; `None` when governance did.
-			registered_by: Option<T::AccountId>,
-		},
-		/// An office was suspended: its officers can do nothing until it is reopened.
-		OfficeSuspended {
-			/// Its id.
-			office: OfficeId,
-			/// The regional head that suspended it; `None` when governance did.
-			suspended_by: Option<T::AccountId>,
-		},
-		/// A suspended office was reopened.
-		OfficeReopened {
-			/// Its id.
-			office: OfficeId,
-		},
-		/// An office was closed for good.
-		OfficeClosed {
-			/// Its id.
-			office: OfficeId,
-		},
-		/// An account was appointed officer.
-		OfficerAppointed {
-			/// The officer's account.
-			officer: T::AccountId,
-			/// Its office.
-			office: OfficeId,
-			/// Its role.
-			role: Role,
-		},
-		/// An officer was dismissed; its key stops working in this block.
-		OfficerDismissed {
-			/// The officer's account.
-			officer: T::AccountId,
-			/// The office it served.
-			office: OfficeId,
-			/// The role it held.
-			role: Role,
-			/// The block from which its key is considered compromised, if it is.
-			compromised_since: Option<BlockNumberFor<T>>,
-		},
-		/// A head appointed a registrar, with effect from a later block: until then the
-		/// appointment may be vetoed.
-		AppointmentPending {
-			/// The registrar's account.
-			officer: T::AccountId,
-			/// Its office.
-			office: OfficeId,
-			/// The head that appointed it.
-			appointed_by: T::AccountId,
-			/// The block from which it holds the role.
-			effective_at: BlockNumberFor<T>,
-		},
-		/// A pending appointment was vetoed; the account holds no role.
-		AppointmentVetoed {
-			/// The account.
-			officer: T::AccountId,
-			/// The office it was appointed to.
-			office: OfficeId,
-			/// The regional head that vetoed it; `None` when governance did.
-			vetoed_by: Option<T::AccountId>,
-		},
-		/// Governance changed how long a head's appointments wait before taking effect.
-		AppointmentDelaySet {
-			/// The new delay, in blocks.
-			delay: BlockNumberFor<T>,
-		},
-	}
-
-	#[pallet::error]
-	pub enum Error<T> {
-		/// No jurisdiction has this id.
-		UnknownJurisdiction,
-		/// Another jurisdiction already has this code.
-		CodeTaken,
-		/// A code must be 1 to `MaxCodeLength` characters of `A`–`Z`, `0`–`9` and `-`.
-		InvalidCode,
-		/// The code is longer than `MaxCodeLength`.
-		CodeTooLong,
-		/// The name is longer than `MaxNameLength` bytes.
-		NameTooLong,
-		/// A name must not be empty.
-		EmptyName,
-		/// The jurisdiction would be deeper than `MaxJurisdictionDepth`.
-		TooDeep,
-		/// The jurisdiction has sub-jurisdictions, offices or records and cannot be removed.
-		JurisdictionInUse,
-		/// No office has this id.
-		UnknownOffice,
-		/// The office is suspended or closed.
-		OfficeNotActive,
-		/// The office is not suspended.
-		OfficeNotSuspended,
-		/// The office is closed; closing is final.
-		OfficeClosed,
-		/// The office still has officers; dismiss them first.
-		OfficeHasOfficers,
-		/// The office already has a head.
-		OfficeHasHead,
-		/// The office has `MaxRegistrarsPerOffice` registrars already.
-		TooManyRegistrars,
-		/// The account is already an officer (of this or another office).
-		AlreadyOfficer,
-		/// The account is not an officer.
-		NotOfficer,
-		/// The officer is a head, not a registrar: governance dismisses heads.
-		NotRegistrar,
-		/// The officer belongs to another office than the caller's.
-		NotYourOffice,
-		/// The caller is a head, but not of a regional justice department.
-		NotRegionalHead,
-		/// The office or jurisdiction lies outside the caller's region.
-		OutsideRegion,
-		/// A regional head may not register or suspend a regional justice department.
-		KindNotAllowed,
-		/// `compromised_since` lies in the future.
-		CompromisedInFuture,
-		/// No longer returned (a dismissal no longer depends on the account's references); kept
-		/// so that the errors after it keep their indices.
-		AccountInUse,
-		/// The account was dismissed with a compromised key: it can never serve again (a new
-		/// key is a new account).
-		KeyCompromised,
-		/// The office's head has appointed `MaxAppointmentsPerDay` registrars today.
-		TooManyAppointments,
-		/// The appointment has already taken effect: dismiss the officer instead.
-		AppointmentInEffect,
-	}
-
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -419,7 +188,7 @@ pub mod pallet {
 		/// Officers as `(account, office id, role)`.
 		pub officers: Vec<(T::AccountId, OfficeId, Role)>,
 		/// Accounts that sign without an office role (the sudo key of a development chain,
-		/// the council's members; see [`Config::SignedCalls`]); each gets a provider reference
+		/// the council's members; the runtime's table of roles and calls admits them); each gets a provider reference
 		/// so that the nonce check admits it on this balance-less chain.
 		pub privileged_signers: Vec<T::AccountId>,
 		/// [`AppointmentDelay`]: blocks before a head's appointment takes effect.
@@ -611,26 +380,6 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (_head, office) = T::HeadOrigin::ensure_origin(origin)?;
 			Self::do_dismiss_registrar(office, who, compromised_since)
-		}
-
-		/// Nothing: an office system's check that its key signs, that the gate admits it and
-		/// that its transactions are included, without registering anything; and the baseline
-		/// of the load generator (`scripts/load`), a transaction of a chosen size that does no
-		/// work. `payload` is padding: [`CheckRole`] admits only zero bytes, so a heartbeat
-		/// carries no data into the chain's blocks, only its length. Nothing is written and no
-		/// event is emitted.
-		///
-		/// Origin: an officer of an active office.
-		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::heartbeat(payload.len() as u32))]
-		pub fn heartbeat(
-			origin: OriginFor<T>,
-			payload: BoundedVec<u8, ConstU32<MAX_HEARTBEAT_PAYLOAD>>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let _ = payload;
-			ensure!(Self::active_officer(&who).is_some(), Error::<T>::NotOfficer);
-			Ok(())
 		}
 
 		/// Veto a head's appointment of `who` before it takes effect: the account holds no

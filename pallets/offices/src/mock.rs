@@ -7,7 +7,7 @@
 use crate as pallet_offices;
 use civil_registry_primitives::{OfficeKind, Role};
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
 	traits::{ConstU32, ConstU64},
 };
 use frame_system::EnsureRoot;
@@ -27,37 +27,14 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-parameter_types! {
-	/// The test stand-in for the sudo key.
-	pub static SudoAccount: u64 = SUDO;
-}
-
-/// Accounts that sign without an office role: [`SUDO`] only.
-pub struct Privileged;
-impl frame_support::traits::Contains<u64> for Privileged {
-	fn contains(who: &u64) -> bool {
-		*who == SudoAccount::get()
-	}
-}
-
-frame_support::parameter_types! {
-	/// Small, so that the tests reach it: 5 transactions or 1,000 bytes a day of 10 blocks,
-	/// none longer than 300 bytes.
-	pub const Budget: crate::SignerBudget<u64> = crate::SignerBudget {
-		per_day: crate::Allowance { transactions: 5, bytes: 1_000 },
-		max_transaction_bytes: 300,
-		day_length: 10,
-	};
-}
-
 impl pallet_offices::Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type HeadOrigin = pallet_offices::EnsureOfficeHead<Test>;
-	type SignedCalls = crate::AnyCall<Test, Privileged>;
 	type OnDismissed = ();
 	type AppointeeCooling = ConstU64<100>;
 	type MaxAppointmentsPerDay = ConstU32<3>;
-	type SignerBudget = Budget;
+	/// A day of 10 blocks, so that the tests reach the next one.
+	type DayLength = ConstU64<10>;
 	type MaxCodeLength = ConstU32<16>;
 	type MaxNameLength = ConstU32<32>;
 	type MaxJurisdictionDepth = ConstU32<3>;

@@ -174,3 +174,14 @@ impl<T: Config> EnsureOfficeHead<T> {
 		(officer.role == Role::Head).then_some(officer.office)
 	}
 }
+
+/// The accounts that hold a role now: officers of an active office whose appointment is in
+/// effect and was not made by a compromised key ([`Pallet::active_officer`]). What the
+/// transaction gate (`pallet-gate`'s `Officers`) asks.
+pub struct ActiveOfficers<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> frame_support::traits::Contains<T::AccountId> for ActiveOfficers<T> {
+	fn contains(who: &T::AccountId) -> bool {
+		Pallet::<T>::active_officer(who).is_some()
+	}
+}

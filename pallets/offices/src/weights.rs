@@ -59,8 +59,6 @@ pub trait WeightInfo {
 	fn dismiss_officer() -> Weight;
 	fn appoint_registrar() -> Weight;
 	fn dismiss_registrar() -> Weight;
-	fn check_role() -> Weight;
-	fn heartbeat(l: u32, ) -> Weight;
 	fn veto_appointment() -> Weight;
 	fn set_appointment_delay() -> Weight;
 }
@@ -246,48 +244,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(50_605_000, 6054)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `Offices::Officers` (r:1 w:0)
-	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::AppointedBy` (r:1 w:0)
-	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Dismissals` (r:1 w:0)
-	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
-	/// Storage: `Council::Members` (r:1 w:0)
-	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-	/// Storage: `Authorities::Authorities` (r:1 w:0)
-	/// Proof: `Authorities::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `Sudo::Key` (r:1 w:0)
-	/// Proof: `Sudo::Key` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::SignerUsage` (r:1 w:1)
-	/// Proof: `Offices::SignerUsage` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	fn check_role() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1121`
-		//  Estimated: `3650`
-		// Minimum execution time: 65_256_000 picoseconds.
-		Weight::from_parts(67_701_000, 3650)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `Offices::Officers` (r:1 w:0)
-	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::AppointedBy` (r:1 w:0)
-	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// The range of component `l` is `[0, 32768]`.
-	fn heartbeat(l: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `585`
-		//  Estimated: `3650`
-		// Minimum execution time: 17_546_000 picoseconds.
-		Weight::from_parts(18_373_668, 3650)
-			// Standard Error: 0
-			.saturating_add(Weight::from_parts(340, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Offices::Officers` (r:2 w:1)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -505,48 +461,6 @@ impl WeightInfo for () {
 		Weight::from_parts(50_605_000, 6054)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
-	}
-	/// Storage: `Offices::Officers` (r:1 w:0)
-	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::AppointedBy` (r:1 w:0)
-	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Dismissals` (r:1 w:0)
-	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
-	/// Storage: `Council::Members` (r:1 w:0)
-	/// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
-	/// Storage: `Authorities::Authorities` (r:1 w:0)
-	/// Proof: `Authorities::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `Sudo::Key` (r:1 w:0)
-	/// Proof: `Sudo::Key` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::SignerUsage` (r:1 w:1)
-	/// Proof: `Offices::SignerUsage` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	fn check_role() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1121`
-		//  Estimated: `3650`
-		// Minimum execution time: 65_256_000 picoseconds.
-		Weight::from_parts(67_701_000, 3650)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	/// Storage: `Offices::Officers` (r:1 w:0)
-	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::AppointedBy` (r:1 w:0)
-	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// The range of component `l` is `[0, 32768]`.
-	fn heartbeat(l: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `585`
-		//  Estimated: `3650`
-		// Minimum execution time: 17_546_000 picoseconds.
-		Weight::from_parts(18_373_668, 3650)
-			// Standard Error: 0
-			.saturating_add(Weight::from_parts(340, 0).saturating_mul(l.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Offices::Officers` (r:2 w:1)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)

@@ -1,12 +1,13 @@
-//! The transaction gate's table: which calls each role may sign.
+//! The transaction gate (`pallet-gate`): its configuration, and its table of which calls each
+//! role may sign.
 //!
-//! The chain is feeless, so the gate (`pallet_offices::CheckRole`) is what keeps a key to the
+//! The chain is feeless, so the gate (`pallet_gate::CheckRole`) is what keeps a key to the
 //! work of its role. It asks [`RoleCalls`] about every signed transaction, when the pool
 //! validates it and again when a block is built or imported:
 //!
 //! | role | may sign |
 //! | --- | --- |
-//! | registrar (any officer of an active office) | the acts (`civilEvents.register*`, `enroll*`, `anchorArchiveBatch`), `offices.heartbeat`, proposing and withdrawing amendments and revocations, certificates |
+//! | registrar (any officer of an active office) | the acts (`civilEvents.register*`, `enroll*`, `anchorArchiveBatch`), `gate.heartbeat`, proposing and withdrawing amendments and revocations, certificates |
 //! | head of an office | the same, and approving late registrations and amendments, cancelling the office's certificates, appointing and dismissing its registrars |
 //! | head of a regional justice department | the same, and approving revocations, suspending the offices of its region |
 //! | council member (a department's governance account) | `council.propose`, `vote`, `close` |
@@ -35,11 +36,65 @@
 //! until it has a line here.
 
 use civil_registry_primitives::{OfficeKind, Role};
-use pallet_offices::{Refusal, SignedCalls};
+use frame_support::parameter_types;
+use pallet_gate::{Refusal, SignedCalls};
 use sp_runtime::transaction_validity::TransactionPriority;
 
-use super::super::{AccountId, Runtime, RuntimeCall};
+use super::super::{AccountId, BlockNumber, Runtime, RuntimeCall, DAYS};
 use super::governance::is_council_member;
+
+parameter_types! {
+	/// What one key may send, whatever its role: 2,000 transactions or 2 MiB in a day, none
+	/// longer than 64 KiB.
+	///
+	/// Sized from the workload: Uzbekistan registers about 1.5 million acts a year, some 4,100
+	/// a day over about 200 offices — 20 an office on an average day; a busy office registers a
+	/// few hundred a day over several registrars, so one registrar rarely signs more than 200.
+	/// A day's 2,000 is ten times that (an archive enrolling its paper records in bulk gets
+	/// more registrars, not a bigger budget per key). An act is 200–400 bytes; 64 KiB leaves
+	/// room for the largest calls (an archive batch is about 32 KiB). The pool admits a key's
+	/// transaction only if the day's budget holds it after every transaction of the key ahead
+	/// of it, counted at 64 KiB each (`extensions::CheckNonce`): a key has at most 17
+	/// transactions waiting (the nonce bound), and fewer once its day's bytes pass 1 MiB. One stolen key thus sends at most
+	/// 2,000 transactions a day, in blocks that take everyone's next transaction before its
+	/// second, until governance dismisses it — and governance's calls go first
+	/// (`configs::gate`). Installing a runtime is unsigned (its hash was authorized), so no
+	/// budget stands in its way.
+	pub const SignerBudget: pallet_gate::SignerBudget<BlockNumber> = pallet_gate::SignerBudget {
+		per_day: pallet_gate::Allowance { transactions: 2_000, bytes: 2 * 1024 * 1024 },
+		max_transaction_bytes: 64 * 1024,
+		day_length: DAYS,
+	};
+}
+
+impl pallet_gate::Config for Runtime {
+	/// The offices' officers whose appointment is in effect, in an active office.
+	type Officers = pallet_offices::ActiveOfficers<Runtime>;
+	/// The table of roles and calls below.
+	type SignedCalls = RoleCalls;
+	type SignerBudget = SignerBudget;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = GateBenchmarkHelper;
+	type WeightInfo = pallet_gate::weights::SubstrateWeight<Runtime>;
+}
+
+/// The gate's worst officer to admit: a registrar appointed by a head, in the deepest
+/// jurisdiction (its officer record, its appointment, the head's dismissal record and its
+/// office are read).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct GateBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_gate::BenchmarkHelper<AccountId> for GateBenchmarkHelper {
+	fn worst_officer() -> AccountId {
+		let (head, registrar, _) = pallet_offices::Pallet::<Runtime>::benchmark_office(0);
+		pallet_offices::AppointedBy::<Runtime>::insert(
+			&registrar,
+			(head, frame_system::Pallet::<Runtime>::block_number()),
+		);
+		registrar
+	}
+}
 
 /// A role an account holds, as far as the gate is concerned.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -127,6 +182,7 @@ pub fn may_sign(capacity: Capacity, call: &RuntimeCall) -> bool {
 	match call {
 		RuntimeCall::CivilEvents(call) => civil_events(capacity, call),
 		RuntimeCall::Offices(call) => offices(capacity, call),
+		RuntimeCall::Gate(call) => gate(capacity, call),
 		RuntimeCall::Council(
 			pallet_collective::Call::propose { .. }
 			| pallet_collective::Call::vote { .. }
@@ -179,7 +235,6 @@ fn offices(capacity: Capacity, call: &pallet_offices::Call<Runtime>) -> bool {
 			matches!(capacity, Head | RegionalHead)
 		},
 		suspend_office { .. } | veto_appointment { .. } => capacity == RegionalHead,
-		heartbeat { .. } => matches!(capacity, Registrar | Head | RegionalHead),
 		// Governance's, by a council motion.
 		create_jurisdiction { .. }
 		| rename_jurisdiction { .. }
@@ -190,6 +245,15 @@ fn offices(capacity: Capacity, call: &pallet_offices::Call<Runtime>) -> bool {
 		| appoint_head { .. }
 		| dismiss_officer { .. }
 		| set_appointment_delay { .. } => false,
+		__Ignore(..) => false,
+	}
+}
+
+fn gate(capacity: Capacity, call: &pallet_gate::Call<Runtime>) -> bool {
+	use pallet_gate::Call::*;
+	use Capacity::*;
+	match call {
+		heartbeat { .. } => matches!(capacity, Registrar | Head | RegionalHead),
 		__Ignore(..) => false,
 	}
 }

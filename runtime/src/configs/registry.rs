@@ -15,39 +15,16 @@ parameter_types! {
 	pub const AppointeeCooling: BlockNumber = 90 * DAYS;
 	pub const UzbekistanLaw: civil_registry_primitives::FamilyLaw =
 		civil_registry_primitives::FamilyLaw::UZBEKISTAN;
-
-	/// What one key may send, whatever its role: 2,000 transactions or 2 MiB in a day, none
-	/// longer than 64 KiB.
-	///
-	/// Sized from the workload: Uzbekistan registers about 1.5 million acts a year, some 4,100
-	/// a day over about 200 offices — 20 an office on an average day; a busy office registers a
-	/// few hundred a day over several registrars, so one registrar rarely signs more than 200.
-	/// A day's 2,000 is ten times that (an archive enrolling its paper records in bulk gets
-	/// more registrars, not a bigger budget per key). An act is 200–400 bytes; 64 KiB leaves
-	/// room for the largest calls (an archive batch is about 32 KiB). The pool admits a key's
-	/// transaction only if the day's budget holds it after every transaction of the key ahead
-	/// of it, counted at 64 KiB each (`extensions::CheckNonce`): a key has at most 17
-	/// transactions waiting (the nonce bound), and fewer once its day's bytes pass 1 MiB. One stolen key thus sends at most
-	/// 2,000 transactions a day, in blocks that take everyone's next transaction before its
-	/// second, until governance dismisses it — and governance's calls go first
-	/// (`configs::gate`). Installing a runtime is unsigned (its hash was authorized), so no
-	/// budget stands in its way.
-	pub const SignerBudget: pallet_offices::SignerBudget<BlockNumber> = pallet_offices::SignerBudget {
-		per_day: pallet_offices::Allowance { transactions: 2_000, bytes: 2 * 1024 * 1024 },
-		max_transaction_bytes: 64 * 1024,
-		day_length: DAYS,
-	};
 }
 
 impl pallet_offices::Config for Runtime {
 	/// The council's two-thirds majority (or root on a development chain).
 	type GovernanceOrigin = GovernanceOrigin;
 	type HeadOrigin = pallet_offices::EnsureOfficeHead<Runtime>;
-	/// The table of roles and calls ([`super::gate`]).
-	type SignedCalls = super::gate::RoleCalls;
 	/// A dismissed officer's open proposals close with it.
 	type OnDismissed = CivilEvents;
-	type SignerBudget = SignerBudget;
+	/// The day of `MaxAppointmentsPerDay`.
+	type DayLength = ConstU32<DAYS>;
 	type MaxCodeLength = ConstU32<16>;
 	type MaxNameLength = ConstU32<128>;
 	type MaxJurisdictionDepth = ConstU32<4>;

@@ -2,7 +2,7 @@
 //! (the machine and the command are in each file's header):
 //!
 //! - [`block_weights`], [`extrinsic_weights`]: the cost of an empty block and of a transaction
-//!   that does nothing (`benchmark overhead`, with `offices.heartbeat` signed by an officer:
+//!   that does nothing (`benchmark overhead`, with `gate.heartbeat` signed by an officer:
 //!   the signature, the gate and every transaction extension included);
 //! - [`paritydb_weights`]: a storage read and write on ParityDB (`benchmark storage`, on a
 //!   database of a million persons, their identity index entries and enrollment acts, and
@@ -11,7 +11,7 @@
 //!   within their declared weight (docs/performance.md);
 //! - [`frame_system_extensions`]: FRAME's transaction extensions (nonce, era, versions,
 //!   genesis, weight), which every transaction also pays by itself (`benchmark pallet`); the
-//!   gate's `CheckRole` is `pallet_offices`' own benchmark.
+//!   gate's `CheckRole` is `pallet_gate`'s own benchmark.
 //!
 //! The overhead's transaction runs its extensions too, so a transaction pays their compute
 //! twice — about 35 µs, a tenth of a millisecond per transaction and nothing per person of an

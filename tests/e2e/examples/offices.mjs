@@ -99,13 +99,14 @@ export async function dismissRegistrar(api, head, account, compromisedSince = nu
 // #endregion dismissRegistrar
 
 // #region heartbeat
-/** `offices.heartbeat` (call 11): nothing — an office system's check that its key signs, that
- *  the gate admits it and that its transactions are included, without registering anything.
+/** `gate.heartbeat` (call 0 of the gate pallet): nothing — an office system's check that its
+ *  key signs, that the gate admits it and that its transactions are included, without
+ *  registering anything.
  *  The payload (up to 32 KiB) is padding and must be zero bytes (anything else is refused at
  *  submission, 1010 "Transaction call is not expected"); the load generator uses it to size
  *  its baseline. */
 export async function heartbeat(api, officerKey, payload = '0x') {
-  const { blockHash } = await submit(api, api.tx.offices.heartbeat(payload), officerKey);
+  const { blockHash } = await submit(api, api.tx.gate.heartbeat(payload), officerKey);
   return blockHash;
 }
 // #endregion heartbeat

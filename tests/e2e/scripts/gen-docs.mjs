@@ -16,7 +16,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ERRORS = /(<!-- errors -->\n\| error \| meaning \|\n\| --- \| --- \|\n)[\s\S]*?(\n<!-- \/errors -->)/;
 const PALLET_SOURCES = [
   ['civilEvents', 'pallets/civil-events/src/lib.rs'],
-  ['offices', 'pallets/offices/src/lib.rs'],
+  ['offices', 'pallets/offices/src/events.rs'],
+  ['gate', 'pallets/gate/src/lib.rs'],
   ['persons', 'pallets/persons/src/lib.rs'],
   ['governance', 'pallets/governance/src/lib.rs'],
 ];

@@ -87,12 +87,12 @@ test('a key flooding past its day: the pool admits what blocks include, and the 
   ]);
   // The flooder's day is spent but for ten transactions (set by governance: a day is 14,400
   // blocks, too long to spend here).
-  const budget = api.consts.offices.signerBudget;
+  const budget = api.consts.gate.signerBudget;
   const perDay = budget.perDay.transactions.toNumber();
   const day = Math.floor(await best() / budget.dayLength.toNumber());
-  const usage = api.createType('PalletOfficesUsage', { day, inDay: { transactions: perDay - 10, bytes: 0 } });
+  const usage = api.createType('PalletGateUsage', { day, inDay: { transactions: perDay - 10, bytes: 0 } });
   await submit(api, api.tx.sudo.sudo(api.tx.system.setStorage([
-    [api.query.offices.signerUsage.key(flooder.address), usage.toHex()]])), alice);
+    [api.query.gate.signerUsage.key(flooder.address), usage.toHex()]])), alice);
 
   // Thirty acts at once: ten fit the day, the next six are refused for the budget, the rest
   // for running more than sixteen ahead.
@@ -143,7 +143,7 @@ test('twenty sock-puppet registrars fill the pool; an honest act is still in wit
   const padding = `0x${'00'.repeat(32 * 1024)}`;
   const start = await best();
   const [floods, blocks] = await Promise.all([
-    Promise.all(puppets.map((p) => flood(p, Array.from({ length: 17 }, () => api.tx.offices.heartbeat(padding))))),
+    Promise.all(puppets.map((p) => flood(p, Array.from({ length: 17 }, () => api.tx.gate.heartbeat(padding))))),
     (async () => { await waitForBlock(api, start + 1); return honestBirth(honestDistrict, honest); })(),
   ]);
   const accepted = floods.reduce((a, f) => a + f.accepted.length, 0);

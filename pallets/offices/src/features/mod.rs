@@ -1,7 +1,6 @@
 //! The pallet's logic, one module per concern: each holds what the calls of its concern do,
 //! and the calls stay thin in `lib.rs` (origin, then one call into here).
 
-mod budget;
 mod jurisdictions;
 mod officers;
 mod offices;

@@ -147,7 +147,7 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 	) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
-		let day = now.checked_div(&T::SignerBudget::get().day_length).unwrap_or_default();
+		let day = now.checked_div(&T::DayLength::get()).unwrap_or_default();
 		AppointmentsToday::<T>::try_mutate(office, |(last, count)| {
 			if *last != day {
 				*last = day;

@@ -6,19 +6,15 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use crate::{
-	mock::*, CheckRole, Dismissals, Error, Event, Jurisdictions, OfficeStatus, Officers,
+	mock::*, Dismissals, Error, Event, Jurisdictions, OfficeStatus, Officers,
 	Offices as OfficesStorage,
 };
 use civil_registry_primitives::{
 	ActKind, CompromisedKeys, JurisdictionTree, OfficeKind, OfficerPermissions, PermissionError,
 	Role,
 };
-use frame_support::{assert_noop, assert_ok, dispatch::DispatchInfo};
-use sp_runtime::{
-	traits::{DispatchTransaction, TransactionExtension, TxBaseImplication},
-	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
-	DispatchError,
-};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::DispatchError;
 
 fn root() -> RuntimeOrigin {
 	RuntimeOrigin::root()
@@ -48,7 +44,6 @@ fn name(v: &str) -> crate::NameOf<Test> {
 }
 
 mod appointments;
-mod gate;
 mod genesis;
 mod jurisdictions;
 mod officers;

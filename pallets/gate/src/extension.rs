@@ -70,7 +70,7 @@ impl<T: Config, Privileged: Contains<T::AccountId>, Call> SignedCalls<T::Account
 	for AnyCall<T, Privileged>
 {
 	fn check(who: &T::AccountId, _call: &Call) -> Result<(), Refusal> {
-		(Pallet::<T>::active_officer(who).is_some() || Privileged::contains(who))
+		(T::Officers::contains(who) || Privileged::contains(who))
 			.then_some(())
 			.ok_or(Refusal::NoRole)
 	}
