@@ -5,7 +5,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use crate as pallet_civil_events;
-use civil_registry_primitives::{Date, OfficeKind, Role};
+use civil_registry_primitives::Date;
 use frame_support::{
 	derive_impl,
 	traits::{ConstU32, ConstU64, Hooks},
@@ -104,42 +104,18 @@ impl crate::BenchmarkHelper<u64> for BenchHelper {
 	}
 }
 
-/// Head of the Yunusobod district registry office.
-pub const HEAD: u64 = 1;
-/// Registrar of the Yunusobod district registry office.
-pub const REGISTRAR: u64 = 2;
-/// Registrar of the Samarkand city registry office.
-pub const SAM_REGISTRAR: u64 = 3;
-/// Registrar of the Tashkent wedding house.
-pub const WEDDING_REGISTRAR: u64 = 4;
-/// Registrar of the central archive (enrollments, country-wide).
-pub const ARCHIVIST: u64 = 5;
-/// Another registrar of the Yunusobod office.
-pub const REGISTRAR_2: u64 = 6;
-/// Head of the Tashkent city justice department (a regional department).
-pub const TK_REGIONAL_HEAD: u64 = 7;
-/// Registrar of the Tashkent city justice department.
-pub const TK_REGIONAL_REGISTRAR: u64 = 8;
-/// Head of the Samarkand city registry office.
-pub const SAM_HEAD: u64 = 9;
+pub use pallet_offices::test_country::{
+	ARCHIVE, ARCHIVIST, HEAD, NOBODY, REGISTRAR, REGISTRAR_2, SAM_HEAD, SAM_REGISTRAR, SA_SAM,
+	TK_CHI, TK_REGIONAL_HEAD, TK_REGIONAL_REGISTRAR, TK_YUN, WEDDING_REGISTRAR, YUN_OFFICE,
+};
+
 /// A head for the central archive (appointed by the tests that need one).
 pub const ARCHIVE_HEAD: u64 = 50;
-/// Nobody.
-pub const NOBODY: u64 = 99;
 
 /// Blocks a proposal stays open.
 pub const PROPOSAL_LIFETIME: u64 = 10;
 /// Blocks a late registration waits for approval before it expires.
 pub const PENDING_LIFETIME: u64 = 20;
-
-/// Jurisdictions.
-pub const TK_YUN: u32 = 2;
-pub const TK_CHI: u32 = 3;
-pub const SA_SAM: u32 = 5;
-
-/// Offices.
-pub const YUN_OFFICE: u32 = 0;
-pub const ARCHIVE: u32 = 3;
 
 /// "Today" in the tests: 2024-06-15, noon UTC.
 pub const TODAY: Date = Date::new(2024, 6, 15);
@@ -147,44 +123,12 @@ pub const NOW_MILLIS: u64 = 1_718_452_800_000;
 /// The chain's go-live date in the tests: births before it are enrolled from the archive.
 pub const GO_LIVE: Date = Date::new(2024, 1, 1);
 
-fn s(v: &str) -> String {
-	v.to_string()
-}
-
+/// The test country (`pallet_offices::test_country`), at [`TODAY`], with [`GO_LIVE`] set.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_offices::GenesisConfig::<Test> {
-		jurisdictions: vec![
-			(s("UZ"), s("Uzbekistan"), None),
-			(s("UZ-TK"), s("Tashkent City"), Some(s("UZ"))),
-			(s("UZ-TK-YUN"), s("Yunusobod"), Some(s("UZ-TK"))),
-			(s("UZ-TK-CHI"), s("Chilonzor"), Some(s("UZ-TK"))),
-			(s("UZ-SA"), s("Samarkand Region"), Some(s("UZ"))),
-			(s("UZ-SA-SAM"), s("Samarkand City"), Some(s("UZ-SA"))),
-		],
-		offices: vec![
-			(OfficeKind::DistrictRegistry, s("UZ-TK-YUN"), s("Yunusobod ZAGS")),
-			(OfficeKind::DistrictRegistry, s("UZ-SA-SAM"), s("Samarkand ZAGS")),
-			(OfficeKind::WeddingHouse, s("UZ-TK"), s("Tashkent Wedding House")),
-			(OfficeKind::Archive, s("UZ"), s("Central Archive")),
-			(OfficeKind::RegionalDepartment, s("UZ-TK"), s("Tashkent City Justice Department")),
-		],
-		officers: vec![
-			(HEAD, 0, Role::Head),
-			(REGISTRAR, 0, Role::Registrar),
-			(REGISTRAR_2, 0, Role::Registrar),
-			(SAM_REGISTRAR, 1, Role::Registrar),
-			(WEDDING_REGISTRAR, 2, Role::Registrar),
-			(ARCHIVIST, 3, Role::Registrar),
-			(TK_REGIONAL_HEAD, 4, Role::Head),
-			(TK_REGIONAL_REGISTRAR, 4, Role::Registrar),
-			(SAM_HEAD, 1, Role::Head),
-		],
-		privileged_signers: vec![],
-		appointment_delay: 0,
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
+	pallet_offices::test_country::genesis::<Test>()
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	crate::GenesisConfig::<Test> { go_live: Some(GO_LIVE), _config: Default::default() }
 		.assimilate_storage(&mut storage)
 		.unwrap();

@@ -21,6 +21,8 @@ mod benchmark_helpers;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+#[cfg(any(test, feature = "test-country"))]
+pub mod test_country;
 #[cfg(test)]
 mod tests;
 

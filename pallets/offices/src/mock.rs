@@ -5,7 +5,6 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use crate as pallet_offices;
-use civil_registry_primitives::{OfficeKind, Role};
 use frame_support::{
 	derive_impl,
 	traits::{ConstU32, ConstU64},
@@ -38,72 +37,29 @@ impl pallet_offices::Config for Test {
 	type MaxCodeLength = ConstU32<16>;
 	type MaxNameLength = ConstU32<32>;
 	type MaxJurisdictionDepth = ConstU32<3>;
-	type MaxRegistrarsPerOffice = ConstU32<3>;
+	type MaxRegistrarsPerOffice = ConstU32<4>;
 	type WeightInfo = ();
 }
 
-/// The sudo stand-in.
+pub use crate::test_country::*;
+
+/// The sudo stand-in: signs without an office role.
 pub const SUDO: u64 = 100;
-/// Head of the Yunusobod district office (office 0).
-pub const YUN_HEAD: u64 = 1;
-/// Registrar of the Yunusobod district office.
-pub const YUN_REGISTRAR: u64 = 2;
-/// Head of the Tashkent city regional department (office 1).
-pub const TK_HEAD: u64 = 3;
-/// Head of the Samarkand district office (office 2).
-pub const SAM_HEAD: u64 = 4;
-/// Head of the Samarkand regional department (office 3).
-pub const SA_HEAD: u64 = 5;
-/// An account with no role.
-pub const NOBODY: u64 = 99;
+/// The head of the Yunusobod district office, by the name these tests give it.
+pub const YUN_HEAD: u64 = HEAD;
+/// A registrar of the Yunusobod district office.
+pub const YUN_REGISTRAR: u64 = REGISTRAR;
+/// The head of the Tashkent City Justice Department.
+pub const TK_HEAD: u64 = TK_REGIONAL_HEAD;
+/// The head of the Samarkand Region Justice Department.
+pub const SA_HEAD: u64 = SA_REGIONAL_HEAD;
 
-/// Jurisdiction ids of the genesis below, in creation order.
-pub const UZ: u32 = 0;
-pub const TK: u32 = 1;
-pub const SA: u32 = 2;
-pub const TK_YUN: u32 = 3;
-pub const TK_CHI: u32 = 4;
-pub const SA_SAM: u32 = 5;
-
-/// Office ids of the genesis below.
-pub const YUN_OFFICE: u32 = 0;
-pub const TK_DEPT: u32 = 1;
-pub const SAM_OFFICE: u32 = 2;
-pub const SA_DEPT: u32 = 3;
-pub const WEDDING_HOUSE: u32 = 4;
-
-fn s(v: &str) -> String {
-	v.to_string()
-}
-
-/// Country → two regions → three districts, five offices, four heads and a registrar.
+/// The test country ([`crate::test_country`]), with [`SUDO`] as a signer without a role.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_offices::GenesisConfig::<Test> {
-		jurisdictions: vec![
-			(s("UZ"), s("Uzbekistan"), None),
-			(s("UZ-TK"), s("Tashkent City"), Some(s("UZ"))),
-			(s("UZ-SA"), s("Samarkand Region"), Some(s("UZ"))),
-			(s("UZ-TK-YUN"), s("Yunusobod"), Some(s("UZ-TK"))),
-			(s("UZ-TK-CHI"), s("Chilonzor"), Some(s("UZ-TK"))),
-			(s("UZ-SA-SAM"), s("Samarkand City"), Some(s("UZ-SA"))),
-		],
-		offices: vec![
-			(OfficeKind::DistrictRegistry, s("UZ-TK-YUN"), s("Yunusobod ZAGS")),
-			(OfficeKind::RegionalDepartment, s("UZ-TK"), s("Tashkent Justice")),
-			(OfficeKind::DistrictRegistry, s("UZ-SA-SAM"), s("Samarkand ZAGS")),
-			(OfficeKind::RegionalDepartment, s("UZ-SA"), s("Samarkand Justice")),
-			(OfficeKind::WeddingHouse, s("UZ-TK"), s("Wedding House")),
-		],
-		officers: vec![
-			(YUN_HEAD, YUN_OFFICE, Role::Head),
-			(YUN_REGISTRAR, YUN_OFFICE, Role::Registrar),
-			(TK_HEAD, TK_DEPT, Role::Head),
-			(SAM_HEAD, SAM_OFFICE, Role::Head),
-			(SA_HEAD, SA_DEPT, Role::Head),
-		],
 		privileged_signers: vec![SUDO],
-		appointment_delay: 0,
+		..crate::test_country::genesis()
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

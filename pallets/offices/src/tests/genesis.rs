@@ -11,7 +11,7 @@ fn builds_the_tree_offices_and_officers() {
 		assert_eq!(Jurisdictions::<Test>::get(UZ).unwrap().children, 2);
 		let office = OfficesStorage::<Test>::get(YUN_OFFICE).unwrap();
 		assert_eq!(office.head, Some(YUN_HEAD));
-		assert_eq!(office.registrars, 1);
+		assert_eq!(office.registrars, 2);
 		assert_eq!(Officers::<Test>::get(YUN_REGISTRAR).unwrap().role, Role::Registrar);
 		// Every role holder, and the privileged signer, can pass the nonce check.
 		for who in [YUN_HEAD, YUN_REGISTRAR, TK_HEAD, SAM_HEAD, SA_HEAD, SUDO] {
