@@ -153,6 +153,30 @@ impl PersonRecord {
 	}
 }
 
+/// A person the registry does not know yet: what a birth or an enrollment says of them. The
+/// registry makes the record of it — alive, single, in force, its birth record not sealed —
+/// so that no caller can create a person in any other state.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct NewPerson {
+	/// The keyed hash of the national identifier (kept in the registry's index only: the act
+	/// that creates the person records it).
+	pub identity_key: H256,
+	/// Root over the salted hashes of the person's fields.
+	pub data_root: H256,
+	/// Sex at birth.
+	pub sex: Sex,
+	/// Date of birth.
+	pub birth_date: Date,
+	/// Jurisdiction of birth (or of enrollment, for the paper archive).
+	pub birth_jurisdiction: JurisdictionId,
+	/// The mother, if recorded.
+	pub mother: Option<PersonId>,
+	/// The father, if recorded.
+	pub father: Option<PersonId>,
+	/// The act that creates the person: a birth or an enrollment.
+	pub origin_act: ActId,
+}
+
 /// The person registry, as the acts pallet sees it. Implemented by `pallet-persons`.
 ///
 /// Writes are intents — "these two marry", "this person died" — not whole records: the
@@ -171,11 +195,10 @@ pub trait PersonRegistry {
 	/// The id the next person will get (for benchmarks and tests).
 	fn next_id() -> PersonId;
 
-	/// Add a person, born or enrolled, holding `identity_key` (the keyed hash of the national
-	/// identifier, kept in the index only: the act that created the person records it): alive,
-	/// single, not revoked. Fails if another person holds the key, or if the record is not
-	/// that of a new person.
-	fn insert(identity_key: H256, record: PersonRecord) -> Result<PersonId, DispatchError>;
+	/// A person is born or enrolled: alive, single, in force, holding `person.identity_key`.
+	/// Fails if another person holds the key, or if a recorded parent does not exist or is
+	/// not older than the person.
+	fn create(person: NewPerson) -> Result<PersonId, DispatchError>;
 
 	/// `first` and `second` marry by act `act`: both alive, distinct and not married.
 	fn marry(first: PersonId, second: PersonId, act: ActId) -> DispatchResult;
@@ -200,7 +223,7 @@ pub trait PersonRegistry {
 
 	/// `person` died on `date` (death act `act`). An active marriage ends: the person died
 	/// married, the spouse is widowed. Returns the spouse and the marriage act, if one ended.
-	fn set_deceased(
+	fn record_death(
 		person: PersonId,
 		date: Date,
 		act: ActId,
@@ -211,21 +234,26 @@ pub trait PersonRegistry {
 
 	/// The death of `person` is revoked: alive again, and a marriage the death ended is in
 	/// effect again (the spouse must still be widowed by it).
-	fn set_alive(person: PersonId) -> DispatchResult;
+	fn revoke_death(person: PersonId) -> DispatchResult;
 
-	/// The recorded parents of `child` become `mother` and `father`.
-	fn set_parents(
+	/// The parent links of `child` move to `mother` and `father` (an adoption, a paternity
+	/// established or revoked, parents corrected): each must exist and be older than the child.
+	fn move_parent_links(
 		child: PersonId,
 		mother: Option<PersonId>,
 		father: Option<PersonId>,
 	) -> DispatchResult;
 
-	/// Seal (or unseal) the original birth record of `person`, after (or on revoking) an
-	/// adoption.
-	fn set_sealed(person: PersonId, sealed: bool) -> DispatchResult;
+	/// The original birth record of `person` is sealed, by an adoption that keeps the
+	/// adoption secret: public queries hide the original parents and birth act.
+	fn seal(person: PersonId) -> DispatchResult;
 
-	/// The data root of `person` becomes `data_root` (a change of name, or its correction).
-	fn set_data_root(person: PersonId, data_root: H256) -> DispatchResult;
+	/// The original birth record of `person` is unsealed (the adoption was revoked).
+	fn unseal(person: PersonId) -> DispatchResult;
+
+	/// The data of `person` changes: its root becomes `data_root` (a change of name, its
+	/// correction or its revocation).
+	fn change_data(person: PersonId, data_root: H256) -> DispatchResult;
 
 	/// The facts of `person`'s birth are corrected.
 	fn correct_birth(

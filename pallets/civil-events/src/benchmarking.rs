@@ -274,7 +274,7 @@ fn ancestry<T: Config>(s: &mut Setup<T>, person: PersonId) {
 		next += 1;
 		let born = d(2000u16.saturating_sub(25 * (generation + 1)).max(1800), 1, 1);
 		let (mother, father) = (s.enroll(Sex::Female, born), s.enroll(Sex::Male, born));
-		T::Persons::set_parents(child, Some(mother), Some(father)).unwrap();
+		T::Persons::move_parent_links(child, Some(mother), Some(father)).unwrap();
 		queue.push((mother, generation + 1));
 		queue.push((father, generation + 1));
 		made += 2;

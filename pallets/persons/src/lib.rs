@@ -17,9 +17,10 @@
 //!
 //! The pallet has **no calls**: persons are created and changed only by acts of civil status,
 //! through [`PersonRegistry`], which `pallet-civil-events` holds in its `Config`. Its writes
-//! are intents (`marry`, `divorce`, `set_deceased`, `set_parents`, `revoke`, ...), each applied
-//! here to every record it concerns, so that the invariants below are kept by this pallet and
-//! not only checked. Anyone reads persons through storage (`api.query.persons.persons(id)`) or the runtime API.
+//! are intents (`create`, `marry`, `divorce`, `record_death`, `move_parent_links`, `seal`,
+//! `revoke`, ...), each applied here to every record it concerns, so that the invariants below
+//! are kept by this pallet and not only checked. Anyone reads persons through storage
+//! (`api.query.persons.persons(id)`) or the runtime API.
 //!
 //! ## Invariants
 //!
@@ -44,7 +45,7 @@ mod tests;
 #[frame_support::pallet]
 pub mod pallet {
 	use civil_registry_primitives::{
-		ActId, Date, JurisdictionId, LifeStatus, MaritalStatus, PersonId, PersonRecord,
+		ActId, Date, JurisdictionId, LifeStatus, MaritalStatus, NewPerson, PersonId, PersonRecord,
 		PersonRegistry, Sex,
 	};
 	use frame_support::pallet_prelude::*;
@@ -85,7 +86,8 @@ pub mod pallet {
 		DuplicateIdentity,
 		/// No person has this id.
 		UnknownPerson,
-		/// A new person is alive, single and in force, and their recorded parents exist.
+		/// No longer returned: the registry makes a new person's record itself
+		/// (`PersonRegistry::create`). Kept so that the errors after it keep their indices.
 		NotANewPerson,
 		/// A person cannot marry themselves.
 		SamePerson,
@@ -217,23 +219,32 @@ pub mod pallet {
 			NextPersonId::<T>::get()
 		}
 
-		fn insert(identity_key: H256, record: PersonRecord) -> Result<PersonId, DispatchError> {
+		fn create(person: NewPerson) -> Result<PersonId, DispatchError> {
 			ensure!(
-				!PersonByIdentity::<T>::contains_key(identity_key),
+				!PersonByIdentity::<T>::contains_key(person.identity_key),
 				Error::<T>::DuplicateIdentity
 			);
-			ensure!(
-				record.status == LifeStatus::Alive
-					&& record.marital == MaritalStatus::Single
-					&& !record.revoked,
-				Error::<T>::NotANewPerson
-			);
-			Self::ensure_parents(&record.birth_date, [record.mother, record.father])?;
+			Self::ensure_parents(&person.birth_date, [person.mother, person.father])?;
 			let id = NextPersonId::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			NextPersonId::<T>::put(next);
-			PersonByIdentity::<T>::insert(identity_key, id);
-			Persons::<T>::insert(id, record);
+			PersonByIdentity::<T>::insert(person.identity_key, id);
+			Persons::<T>::insert(
+				id,
+				PersonRecord {
+					data_root: person.data_root,
+					sex: person.sex,
+					birth_date: person.birth_date,
+					birth_jurisdiction: person.birth_jurisdiction,
+					status: LifeStatus::Alive,
+					mother: person.mother,
+					father: person.father,
+					marital: MaritalStatus::Single,
+					sealed: false,
+					origin_act: person.origin_act,
+					revoked: false,
+				},
+			);
 			Ok(id)
 		}
 
@@ -295,7 +306,7 @@ pub mod pallet {
 			Ok(())
 		}
 
-		fn set_deceased(
+		fn record_death(
 			person: PersonId,
 			date: Date,
 			act: ActId,
@@ -332,7 +343,7 @@ pub mod pallet {
 			})
 		}
 
-		fn set_alive(person: PersonId) -> DispatchResult {
+		fn revoke_death(person: PersonId) -> DispatchResult {
 			let mut record = Self::get(person)?;
 			ensure!(record.status != LifeStatus::Alive, Error::<T>::NotDeceased);
 			record.status = LifeStatus::Alive;
@@ -351,7 +362,7 @@ pub mod pallet {
 			Ok(())
 		}
 
-		fn set_parents(
+		fn move_parent_links(
 			child: PersonId,
 			mother: Option<PersonId>,
 			father: Option<PersonId>,
@@ -365,14 +376,21 @@ pub mod pallet {
 			})
 		}
 
-		fn set_sealed(person: PersonId, sealed: bool) -> DispatchResult {
+		fn seal(person: PersonId) -> DispatchResult {
 			Self::mutate(person, |p| {
-				p.sealed = sealed;
+				p.sealed = true;
 				Ok(())
 			})
 		}
 
-		fn set_data_root(person: PersonId, data_root: H256) -> DispatchResult {
+		fn unseal(person: PersonId) -> DispatchResult {
+			Self::mutate(person, |p| {
+				p.sealed = false;
+				Ok(())
+			})
+		}
+
+		fn change_data(person: PersonId, data_root: H256) -> DispatchResult {
 			Self::mutate(person, |p| {
 				p.data_root = data_root;
 				Ok(())

@@ -6,7 +6,7 @@
 
 use crate::{self as pallet_persons, Error, Persons as PersonsMap};
 use civil_registry_primitives::{
-	Date, LifeStatus, MaritalStatus, PersonRecord, PersonRegistry, Sex,
+	Date, LifeStatus, MaritalStatus, NewPerson, PersonRecord, PersonRegistry, Sex,
 };
 use frame_support::{assert_noop, assert_ok, derive_impl};
 use sp_core::H256;
@@ -40,6 +40,21 @@ fn key(k: u8) -> H256 {
 	H256::repeat_byte(k)
 }
 
+/// A new person, born 1990-01-01, holding `key(k)`.
+fn new(k: u8) -> NewPerson {
+	NewPerson {
+		identity_key: key(k),
+		data_root: H256::repeat_byte(k.wrapping_add(0x80)),
+		sex: Sex::Female,
+		birth_date: Date::new(1990, 1, 1),
+		birth_jurisdiction: 0,
+		mother: None,
+		father: None,
+		origin_act: 0,
+	}
+}
+
+/// The record the registry makes of `new(key)`.
 fn record(key: u8) -> PersonRecord {
 	PersonRecord {
 		data_root: H256::repeat_byte(key.wrapping_add(0x80)),
@@ -57,10 +72,10 @@ fn record(key: u8) -> PersonRecord {
 }
 
 #[test]
-fn insert_assigns_ids_and_indexes_identity() {
+fn create_assigns_ids_and_indexes_identity() {
 	run(|| {
-		assert_eq!(<Persons as PersonRegistry>::insert(key(1), record(1)), Ok(0));
-		assert_eq!(<Persons as PersonRegistry>::insert(key(2), record(2)), Ok(1));
+		assert_eq!(<Persons as PersonRegistry>::create(new(1)), Ok(0));
+		assert_eq!(<Persons as PersonRegistry>::create(new(2)), Ok(1));
 		assert_eq!(<Persons as PersonRegistry>::next_id(), 2);
 		assert_eq!(<Persons as PersonRegistry>::by_identity(&H256::repeat_byte(2)), Some(1));
 		assert_eq!(<Persons as PersonRegistry>::person(0), Some(record(1)));
@@ -70,11 +85,8 @@ fn insert_assigns_ids_and_indexes_identity() {
 #[test]
 fn duplicate_identity_is_refused() {
 	run(|| {
-		assert_ok!(<Persons as PersonRegistry>::insert(key(1), record(1)));
-		assert_noop!(
-			<Persons as PersonRegistry>::insert(key(1), record(1)),
-			Error::<Test>::DuplicateIdentity
-		);
+		assert_ok!(<Persons as PersonRegistry>::create(new(1)));
+		assert_noop!(<Persons as PersonRegistry>::create(new(1)), Error::<Test>::DuplicateIdentity);
 	});
 }
 
@@ -89,41 +101,25 @@ fn get(id: u64) -> PersonRecord {
 /// Two adults, `a` (0) and `b` (1), inserted.
 fn two() -> (u64, u64) {
 	(
-		<Persons as PersonRegistry>::insert(key(1), record(1)).unwrap(),
-		<Persons as PersonRegistry>::insert(key(2), PersonRecord { sex: Sex::Male, ..record(2) })
-			.unwrap(),
+		<Persons as PersonRegistry>::create(new(1)).unwrap(),
+		<Persons as PersonRegistry>::create(NewPerson { sex: Sex::Male, ..new(2) }).unwrap(),
 	)
 }
 
 #[test]
-fn a_new_person_must_be_new() {
+fn a_new_person_is_alive_single_in_force_with_older_parents() {
 	run(|| {
-		for not_new in [
-			PersonRecord { revoked: true, ..record(1) },
-			PersonRecord { marital: MaritalStatus::Divorced, ..record(1) },
-			PersonRecord {
-				status: LifeStatus::Deceased { date: d(2000, 1, 1), act: 0 },
-				..record(1)
-			},
-		] {
-			assert_noop!(
-				<Persons as PersonRegistry>::insert(key(1), not_new),
-				Error::<Test>::NotANewPerson
-			);
-		}
+		// The registry makes the record: nothing of a new person's state is the caller's.
+		let first = <Persons as PersonRegistry>::create(new(1)).unwrap();
+		let made = get(first);
+		assert!(made.is_alive() && made.marital == MaritalStatus::Single);
+		assert!(!made.sealed && !made.revoked);
 		assert_noop!(
-			<Persons as PersonRegistry>::insert(
-				key(1),
-				PersonRecord { mother: Some(7), ..record(1) }
-			),
+			<Persons as PersonRegistry>::create(NewPerson { mother: Some(7), ..new(2) }),
 			Error::<Test>::UnknownPerson
 		);
-		let mother = <Persons as PersonRegistry>::insert(key(1), record(1)).unwrap();
 		assert_noop!(
-			<Persons as PersonRegistry>::insert(
-				key(2),
-				PersonRecord { mother: Some(mother), ..record(2) }
-			),
+			<Persons as PersonRegistry>::create(NewPerson { mother: Some(first), ..new(2) }),
 			Error::<Test>::ParentNotOlder
 		);
 	});
@@ -138,7 +134,7 @@ fn marriage_is_kept_symmetric() {
 		assert_ok!(<Persons as PersonRegistry>::marry(a, b, 5));
 		assert_eq!(get(a).marital, MaritalStatus::Married { spouse: b, act: 5 });
 		assert_eq!(get(b).marital, MaritalStatus::Married { spouse: a, act: 5 });
-		let c = <Persons as PersonRegistry>::insert(key(3), record(3)).unwrap();
+		let c = <Persons as PersonRegistry>::create(new(3)).unwrap();
 		assert_noop!(<Persons as PersonRegistry>::marry(c, b, 6), Error::<Test>::AlreadyMarried);
 		// A divorce names the marriage it ends.
 		assert_noop!(<Persons as PersonRegistry>::divorce(a, b, 6), Error::<Test>::NotMarried);
@@ -223,14 +219,14 @@ fn a_death_ends_the_marriage_and_its_revocation_restores_it() {
 		let (a, b) = two();
 		assert_ok!(<Persons as PersonRegistry>::marry(a, b, 5));
 		assert_eq!(
-			<Persons as PersonRegistry>::set_deceased(a, d(2020, 1, 1), 8),
+			<Persons as PersonRegistry>::record_death(a, d(2020, 1, 1), 8),
 			Ok(Some((b, 5)))
 		);
 		assert_eq!(get(a).status, LifeStatus::Deceased { date: d(2020, 1, 1), act: 8 });
 		assert_eq!(get(a).marital, MaritalStatus::DiedMarried { spouse: b, act: 5 });
 		assert_eq!(get(b).marital, MaritalStatus::Widowed);
 		assert_noop!(
-			<Persons as PersonRegistry>::set_deceased(a, d(2020, 1, 2), 9),
+			<Persons as PersonRegistry>::record_death(a, d(2020, 1, 2), 9),
 			Error::<Test>::NotAlive
 		);
 		assert_noop!(<Persons as PersonRegistry>::marry(a, b, 6), Error::<Test>::NotAlive);
@@ -240,8 +236,8 @@ fn a_death_ends_the_marriage_and_its_revocation_restores_it() {
 			<Persons as PersonRegistry>::correct_death_date(b, d(2019, 5, 5)),
 			Error::<Test>::NotDeceased
 		);
-		assert_noop!(<Persons as PersonRegistry>::set_alive(b), Error::<Test>::NotDeceased);
-		assert_ok!(<Persons as PersonRegistry>::set_alive(a));
+		assert_noop!(<Persons as PersonRegistry>::revoke_death(b), Error::<Test>::NotDeceased);
+		assert_ok!(<Persons as PersonRegistry>::revoke_death(a));
 		assert_eq!(get(a).status, LifeStatus::Alive);
 		assert_eq!(get(b).marital, MaritalStatus::Married { spouse: a, act: 5 });
 	});
@@ -252,10 +248,10 @@ fn a_revoked_death_cannot_bring_back_a_marriage_the_survivor_left() {
 	run(|| {
 		let (a, b) = two();
 		assert_ok!(<Persons as PersonRegistry>::marry(a, b, 5));
-		assert_ok!(<Persons as PersonRegistry>::set_deceased(a, d(2020, 1, 1), 8));
-		let c = <Persons as PersonRegistry>::insert(key(3), record(3)).unwrap();
+		assert_ok!(<Persons as PersonRegistry>::record_death(a, d(2020, 1, 1), 8));
+		let c = <Persons as PersonRegistry>::create(new(3)).unwrap();
 		assert_ok!(<Persons as PersonRegistry>::marry(b, c, 9));
-		assert_noop!(<Persons as PersonRegistry>::set_alive(a), Error::<Test>::SpouseNotWidowed);
+		assert_noop!(<Persons as PersonRegistry>::revoke_death(a), Error::<Test>::SpouseNotWidowed);
 	});
 }
 
@@ -263,31 +259,32 @@ fn a_revoked_death_cannot_bring_back_a_marriage_the_survivor_left() {
 fn parents_seal_data_root_and_birth_facts_change_by_intent() {
 	run(|| {
 		let (a, b) = two();
-		let child = <Persons as PersonRegistry>::insert(
-			key(3),
-			PersonRecord { birth_date: d(2010, 1, 1), ..record(3) },
-		)
-		.unwrap();
-		assert_ok!(<Persons as PersonRegistry>::set_parents(child, Some(a), Some(b)));
+		let child =
+			<Persons as PersonRegistry>::create(NewPerson { birth_date: d(2010, 1, 1), ..new(3) })
+				.unwrap();
+		assert_ok!(<Persons as PersonRegistry>::move_parent_links(child, Some(a), Some(b)));
 		assert_eq!((get(child).mother, get(child).father), (Some(a), Some(b)));
 		assert_noop!(
-			<Persons as PersonRegistry>::set_parents(a, Some(child), None),
+			<Persons as PersonRegistry>::move_parent_links(a, Some(child), None),
 			Error::<Test>::ParentNotOlder
 		);
 		assert_noop!(
-			<Persons as PersonRegistry>::set_parents(child, Some(9), None),
+			<Persons as PersonRegistry>::move_parent_links(child, Some(9), None),
 			Error::<Test>::UnknownPerson
 		);
-		assert_ok!(<Persons as PersonRegistry>::set_sealed(child, true));
+		assert_ok!(<Persons as PersonRegistry>::seal(child));
 		assert!(get(child).sealed);
-		assert_ok!(<Persons as PersonRegistry>::set_data_root(child, H256::repeat_byte(0xee)));
+		assert_ok!(<Persons as PersonRegistry>::unseal(child));
+		assert!(!get(child).sealed);
+		assert_ok!(<Persons as PersonRegistry>::change_data(child, H256::repeat_byte(0xee)));
 		assert_eq!(get(child).data_root, H256::repeat_byte(0xee));
 		assert_ok!(<Persons as PersonRegistry>::correct_birth(child, d(2011, 2, 2), 4, Sex::Male));
 		let c = get(child);
 		assert_eq!((c.birth_date, c.birth_jurisdiction, c.sex), (d(2011, 2, 2), 4, Sex::Male));
 		for intent in [
-			<Persons as PersonRegistry>::set_sealed(9, true),
-			<Persons as PersonRegistry>::set_data_root(9, H256::zero()),
+			<Persons as PersonRegistry>::seal(9),
+			<Persons as PersonRegistry>::unseal(9),
+			<Persons as PersonRegistry>::change_data(9, H256::zero()),
 			<Persons as PersonRegistry>::correct_birth(9, d(2011, 2, 2), 4, Sex::Male),
 			<Persons as PersonRegistry>::revoke(9, &key(9)),
 		] {
@@ -299,8 +296,8 @@ fn parents_seal_data_root_and_birth_facts_change_by_intent() {
 fn try_state_catches_a_one_sided_marriage() {
 	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	sp_io::TestExternalities::from(storage).execute_with(|| {
-		let a = <Persons as PersonRegistry>::insert(key(1), record(1)).unwrap();
-		let b = <Persons as PersonRegistry>::insert(key(2), record(2)).unwrap();
+		let a = <Persons as PersonRegistry>::create(new(1)).unwrap();
+		let b = <Persons as PersonRegistry>::create(new(2)).unwrap();
 		// Only a direct storage write can make a one-sided marriage: the intents cannot.
 		PersonsMap::<Test>::mutate(a, |p| {
 			p.as_mut().unwrap().marital = MaritalStatus::Married { spouse: b, act: 5 }
@@ -316,7 +313,7 @@ fn try_state_catches_a_one_sided_marriage() {
 #[test]
 fn revoking_a_person_frees_its_identity_key_for_good() {
 	run(|| {
-		assert_eq!(<Persons as PersonRegistry>::insert(key(1), record(1)), Ok(0));
+		assert_eq!(<Persons as PersonRegistry>::create(new(1)), Ok(0));
 		assert_ok!(<Persons as PersonRegistry>::revoke(0, &key(1)));
 		assert_eq!(<Persons as PersonRegistry>::by_identity(&H256::repeat_byte(1)), None);
 		assert_eq!(
@@ -324,7 +321,7 @@ fn revoking_a_person_frees_its_identity_key_for_good() {
 			Some(PersonRecord { revoked: true, ..record(1) })
 		);
 		// The genuine registration of the same person can now be made.
-		assert_eq!(<Persons as PersonRegistry>::insert(key(1), record(1)), Ok(1));
+		assert_eq!(<Persons as PersonRegistry>::create(new(1)), Ok(1));
 		assert_noop!(
 			<Persons as PersonRegistry>::revoke(0, &key(1)),
 			Error::<Test>::AlreadyRevoked

@@ -131,7 +131,7 @@ impl<T: Config> ActRules<T> for Adoption {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
 		let child = Pallet::<T>::first_subject(act)?;
-		T::Persons::set_parents(
+		T::Persons::move_parent_links(
 			child,
 			adoptive_mother.or(previous_mother),
 			adoptive_father.or(previous_father),
@@ -140,7 +140,7 @@ impl<T: Config> ActRules<T> for Adoption {
 			AdoptionInEffect::<T>::insert(child, replaced);
 		}
 		if sealed {
-			T::Persons::set_sealed(child, true)?;
+			T::Persons::seal(child)?;
 			Pallet::<T>::set_act_sealed(Pallet::<T>::record(child)?.origin_act, true);
 		}
 		Ok(Event::AdoptionRegistered { act: id, child, office: act.office, sealed })
@@ -196,10 +196,10 @@ impl<T: Config> ActRules<T> for Adoption {
 			ensure!(child.father == adoptive_father, Error::<T>::RevocationConflict);
 			father = previous_father;
 		}
-		T::Persons::set_parents(child_id, mother, father)?;
+		T::Persons::move_parent_links(child_id, mother, father)?;
 		AdoptionInEffect::<T>::remove(child_id);
 		if sealed {
-			T::Persons::set_sealed(child_id, false)?;
+			T::Persons::unseal(child_id)?;
 			Pallet::<T>::set_act_sealed(child.origin_act, false);
 		}
 		Ok(undone)

@@ -64,10 +64,14 @@ impl<T: Config> ActRules<T> for Birth {
 		else {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
-		let child = T::Persons::insert(
+		let child = T::Persons::create(Pallet::<T>::new_person(
 			identity_key,
-			PersonRecord { mother, father, ..Pallet::<T>::new_person(data_root, sex, id, act) },
-		)?;
+			data_root,
+			sex,
+			(mother, father),
+			id,
+			act,
+		))?;
 		act.subjects.try_insert(0, child).map_err(|_| Error::<T>::MalformedSubjects)?;
 		Ok(Event::BirthRegistered { act: id, child, office: act.office })
 	}
@@ -222,7 +226,7 @@ pub(super) fn carry_over_birth<T: Config>(previous: &Act<T>, act: &Act<T>) -> Di
 	T::Persons::correct_birth(person, act.event_date, act.jurisdiction, *sex)?;
 	let record = Pallet::<T>::record(person)?;
 	if record.data_root == *old_root {
-		T::Persons::set_data_root(person, *data_root)?;
+		T::Persons::change_data(person, *data_root)?;
 	}
 	let (old_parents, new_parents) = (previous.details.parents(), act.details.parents());
 	if new_parents != old_parents {
@@ -232,7 +236,7 @@ pub(super) fn carry_over_birth<T: Config>(previous: &Act<T>, act: &Act<T>) -> Di
 				&& !AdoptionInEffect::<T>::contains_key(person),
 			Error::<T>::RevocationConflict
 		);
-		T::Persons::set_parents(person, new_parents.0, new_parents.1)?;
+		T::Persons::move_parent_links(person, new_parents.0, new_parents.1)?;
 	}
 	Ok(())
 }

@@ -66,7 +66,7 @@ impl<T: Config> ActRules<T> for Death {
 
 	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
 		let person = Pallet::<T>::first_subject(act)?;
-		let ended = T::Persons::set_deceased(person, act.event_date, id)?;
+		let ended = T::Persons::record_death(person, act.event_date, id)?;
 		if let Some((_, marriage)) = ended {
 			Pallet::<T>::set_ended_by(marriage, Some(id));
 		}
@@ -115,7 +115,7 @@ impl<T: Config> ActRules<T> for Death {
 			);
 			Pallet::<T>::set_ended_by(marriage, None);
 		}
-		T::Persons::set_alive(person)?;
+		T::Persons::revoke_death(person)?;
 		Ok(undone)
 	}
 }

@@ -23,7 +23,7 @@
 
 use super::{birth, ActRules, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, Date, PersonRecord, PersonRegistry};
+use civil_registry_primitives::{ActId, Date, PersonRegistry};
 use frame_support::pallet_prelude::*;
 
 /// The rules of an enrollment.
@@ -48,10 +48,14 @@ impl<T: Config> ActRules<T> for Enrollment {
 		else {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
-		let person = T::Persons::insert(
+		let person = T::Persons::create(Pallet::<T>::new_person(
 			identity_key,
-			PersonRecord { mother, father, ..Pallet::<T>::new_person(data_root, sex, id, act) },
-		)?;
+			data_root,
+			sex,
+			(mother, father),
+			id,
+			act,
+		))?;
 		act.subjects.try_insert(0, person).map_err(|_| Error::<T>::MalformedSubjects)?;
 		Ok(Event::PersonEnrolled { act: id, person, office: act.office })
 	}

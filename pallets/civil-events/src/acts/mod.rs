@@ -6,14 +6,14 @@
 //! The pallet reaches a kind's rules through [`rules`], the one place that matches on the kind
 //! of act; everything else (registration, late registration, amendments, revocations) is the
 //! same for every kind and lives in `features/`. Writes to persons are intents of
-//! [`PersonRegistry`] (`marry`, `set_deceased`, `set_parents`, ...): the persons pallet keeps its
+//! [`PersonRegistry`] (`marry`, `record_death`, `move_parent_links`, ...): the persons pallet keeps its
 //! own invariants.
 
 use crate::*;
 use alloc::vec::Vec;
 use civil_registry_primitives::{
-	ActId, ActKind, Date, JurisdictionId, JurisdictionTree, LifeStatus, MaritalStatus, PersonId,
-	PersonRecord, PersonRegistry,
+	ActId, ActKind, Date, JurisdictionId, JurisdictionTree, NewPerson, PersonId, PersonRecord,
+	PersonRegistry,
 };
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
@@ -224,23 +224,22 @@ impl<T: Config> Pallet<T> {
 	/// A person born on `act`'s date in `act`'s jurisdiction, created by act `id`: alive,
 	/// single, with no recorded parents.
 	pub(crate) fn new_person(
+		identity_key: H256,
 		data_root: H256,
 		sex: civil_registry_primitives::Sex,
+		(mother, father): (Option<PersonId>, Option<PersonId>),
 		id: ActId,
 		act: &Act<T>,
-	) -> PersonRecord {
-		PersonRecord {
+	) -> NewPerson {
+		NewPerson {
+			identity_key,
 			data_root,
 			sex,
 			birth_date: act.event_date,
 			birth_jurisdiction: act.jurisdiction,
-			status: LifeStatus::Alive,
-			mother: None,
-			father: None,
-			marital: MaritalStatus::Single,
-			sealed: false,
+			mother,
+			father,
 			origin_act: id,
-			revoked: false,
 		}
 	}
 

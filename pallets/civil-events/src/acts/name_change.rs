@@ -55,7 +55,7 @@ impl<T: Config> ActRules<T> for NameChange {
 			return Err(Error::<T>::MalformedSubjects.into());
 		};
 		let person = Pallet::<T>::first_subject(act)?;
-		T::Persons::set_data_root(person, new_root)?;
+		T::Persons::change_data(person, new_root)?;
 		Ok(Event::NameChangeRegistered { act: id, person, office: act.office })
 	}
 
@@ -91,7 +91,7 @@ impl<T: Config> ActRules<T> for NameChange {
 		};
 		let person = Pallet::<T>::first_subject(act)?;
 		if Pallet::<T>::record(person)?.data_root == *old_root {
-			T::Persons::set_data_root(person, *new_root)?;
+			T::Persons::change_data(person, *new_root)?;
 		}
 		Ok(())
 	}
@@ -102,7 +102,7 @@ impl<T: Config> ActRules<T> for NameChange {
 		};
 		let person = Pallet::<T>::first_subject(act)?;
 		ensure!(Pallet::<T>::record(person)?.data_root == new_root, Error::<T>::RevocationConflict);
-		T::Persons::set_data_root(person, previous_root)?;
+		T::Persons::change_data(person, previous_root)?;
 		Ok(Undone::default())
 	}
 }

@@ -76,7 +76,7 @@ impl<T: Config> ActRules<T> for Paternity {
 
 	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
 		let ChildAndFather { child, father } = ChildAndFather::of(act)?;
-		T::Persons::set_parents(child, Pallet::<T>::record(child)?.mother, Some(father))?;
+		T::Persons::move_parent_links(child, Pallet::<T>::record(child)?.mother, Some(father))?;
 		Ok(Event::PaternityRegistered { act: id, child, father, office: act.office })
 	}
 
@@ -95,7 +95,7 @@ impl<T: Config> ActRules<T> for Paternity {
 		let ChildAndFather { child, father } = ChildAndFather::of(act)?;
 		let record = Pallet::<T>::record(child)?;
 		ensure!(record.father == Some(father), Error::<T>::RevocationConflict);
-		T::Persons::set_parents(child, record.mother, None)?;
+		T::Persons::move_parent_links(child, record.mother, None)?;
 		Ok(Undone::default())
 	}
 }
