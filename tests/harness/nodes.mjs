@@ -3,7 +3,8 @@
 // its PID (its process group) however the script ends — normally, by an exception, or by
 // Ctrl-C/SIGTERM. Used by the smoke tests (tests/smoke), the operators' walkthrough
 // (tests/operators), the polkadot.js suite's runner (tests/e2e/run.mjs), its measurement
-// scripts, and the load generator (scripts/load). Node.js built-ins only: nothing to install.
+// scripts, the load generator (scripts/load), and zombienet's steps (tests/e2e/scripts/
+// network.mjs: their waits on the nodes zombienet starts). Node.js built-ins only.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -63,6 +64,19 @@ export async function waitFor(what, condition, timeoutMs, { every = 1000, node }
     if (Date.now() > deadline) {
       throw new Error(`${what}: not within ${timeoutMs / 1000} s (last: ${JSON.stringify(last)})`);
     }
+    await sleep(every);
+  }
+}
+
+/** Polls `check` every `every` ms until it returns a truthy value, and returns that value;
+ *  fails after `seconds`. Unlike {@link waitFor}, an exception from `check` is not retried: it
+ *  ends the wait (for steps against running nodes, where an error is an answer). */
+export async function until(what, seconds, check, { every = 500 } = {}) {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${seconds} s`);
     await sleep(every);
   }
 }

@@ -46,6 +46,8 @@ import { connect, findEvent, officer, today } from '../examples/connect.mjs';
 import { asRoot, councilClose, councilMotion, councilVote, installUpgrade, rotateKeys } from '../examples/governance.mjs';
 import { registerBirth } from '../examples/acts.mjs';
 import { act, jurisdictionByCode, person } from '../examples/queries.mjs';
+// Polls every half second (a quarter of the test networks' two-second slot).
+import { until } from '../../harness/nodes.mjs';
 
 const COUNCIL = ['//Alice', '//Bob', '//Charlie', '//Dave'];
 /** Two thirds of four, rounded up. */
@@ -59,20 +61,6 @@ function endpoint(name) {
 }
 
 const log = (...args) => console.log(new Date().toISOString(), ...args);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Poll `check` every half second (a quarter of the test networks' two-second slot) until it
- *  returns a truthy value; fail after `seconds`. */
-async function until(what, seconds, check) {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${seconds} s`);
-    await sleep(500);
-  }
-}
-
 /** The council passes `call`: Alice proposes, Alice, Bob and Charlie vote aye, Alice closes.
  *  Resolves with the dispatch result; throws if it was not `Ok`. */
 async function councilPasses(api, call) {
