@@ -104,6 +104,11 @@ pub struct PublicKeys {
 	pub peer_id: String,
 }
 
+/// Lower-case hex, without `0x`.
+fn hex(bytes: &[u8]) -> String {
+	sp_core::hexdisplay::HexDisplay::from(&bytes).to_string()
+}
+
 fn ss58(public: impl Ss58Codec) -> String {
 	public.to_ss58check_with_version(Ss58AddressFormat::custom(42))
 }
@@ -120,7 +125,9 @@ fn write_secret(path: &Path, contents: &[u8]) -> Result<(), String> {
 		.map_err(|e| format!("network keys: {}: {e}", path.display()))
 }
 
-/// Generates a department's keys into `dir` (see [`NetworkCmd::Keys`]).
+/// Generates a department's keys into `dir` (see [`NetworkCmd::Keys`]). On a failure part way
+/// (a full disk, say) the files it wrote are removed again, so that no half set of keys is left
+/// for a second run to refuse or, worse, for a department to hand over.
 fn generate_keys(dir: &Path) -> Result<(), String> {
 	if let Some(existing) = SECRET_FILES.iter().chain([&PUBLIC_FILE]).find(|f| dir.join(f).exists())
 	{
@@ -129,6 +136,18 @@ fn generate_keys(dir: &Path) -> Result<(), String> {
 			dir.display()
 		));
 	}
+	// None of the files existed: whatever is there after a failure, this run wrote.
+	let result = write_keys(dir);
+	if result.is_err() {
+		for file in SECRET_FILES.iter().chain([&PUBLIC_FILE]) {
+			let _ = fs::remove_file(dir.join(file));
+		}
+	}
+	result
+}
+
+/// The writing part of [`generate_keys`], into a directory that holds none of the files.
+fn write_keys(dir: &Path) -> Result<(), String> {
 	fs::DirBuilder::new()
 		.recursive(true)
 		.mode(0o700)
@@ -154,8 +173,7 @@ fn generate_keys(dir: &Path) -> Result<(), String> {
 	// The network key, as `key generate-node-key` writes it: the secret in hex.
 	let node_key = ed25519::Keypair::generate();
 	let secret = node_key.secret();
-	let hex = secret.as_ref().iter().map(|b| format!("{b:02x}")).collect::<String>();
-	write_secret(&dir.join("node-key"), hex.as_bytes())?;
+	write_secret(&dir.join("node-key"), hex(secret.as_ref()).as_bytes())?;
 	let public = PublicKeys {
 		governance,
 		authority,
@@ -400,7 +418,6 @@ fn audit(raw: &str) -> Result<(), String> {
 		}
 	}
 	let text = text.to_lowercase();
-	let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
 	let leaked = development_keys().iter().filter(|k| text.contains(&hex(&k[..]))).count();
 	if leaked > 0 {
 		return Err(format!("network spec: the spec holds {leaked} development key(s)"));

@@ -137,7 +137,7 @@ pub type BlockId = generic::BlockId<Block>;
 
 /// The transaction extensions, checked in this order for every transaction. `CheckRole`
 /// replaces the fee payment of a token chain: only role holders may sign, only their roles'
-/// calls, within a budget per block and per day. `CheckNonce` is FRAME's, with a bound on how
+/// calls, within a day's budget per key. `CheckNonce` is FRAME's, with a bound on how
 /// far ahead a nonce may be ([`extensions::MAX_NONCE_AHEAD`]). `AuthorizeCall` first: a
 /// general transaction that no account signs is dispatched only if its call authorizes it
 /// (`authorities.anchor_access_log`, by the node key's signature); it adds nothing to a signed

@@ -129,7 +129,8 @@ async function startNode(binary, poolLimit, chain, basePath) {
   const node = nodes.start('node', args);
   const url = `ws://127.0.0.1:${rpc}`;
   await waitForRpc(url, 120_000, { node }).catch((e) => {
-    throw new Error(`${e.message}; the node's log: ${node.log}`);
+    // The log goes with the temporary directory: its end, here.
+    throw new Error(`${e.message}; the end of the node's log:\n${node.tail(40)}`);
   });
   return { url, pid: node.pid, log: node.log, stop: () => nodes.stopAll(), dir: nodes.work };
 }
