@@ -798,5 +798,51 @@ mod benchmarks {
 		assert!(CancelledCertificates::<T>::contains_key(hash));
 	}
 
+	/// One act converted by the multi-block migration to typed acts ([`TypedActs`]), the
+	/// largest there is: a birth with both parents and a court decision, in effect. The step
+	/// also finds no further act and no superseded version, and sets the storage version.
+	#[benchmark]
+	fn migrate_act() {
+		use crate::migrations::{v6, TypedActs};
+		use frame_support::{
+			migrations::SteppedMigration,
+			traits::{GetStorageVersion, StorageVersion},
+			weights::WeightMeter,
+		};
+		let old = v6::Act::<T> {
+			kind: civil_registry_primitives::ActKind::Birth,
+			subjects: BoundedVec::truncate_from(alloc::vec![3, 1, 2]),
+			office: 0,
+			officer: frame_benchmarking::account("officer", 0, 0),
+			jurisdiction: 0,
+			event_date: d(2024, 6, 1),
+			registered_at: 1u32.into(),
+			document_hash: H256::repeat_byte(1),
+			version: 1,
+			status: ActStatus::Registered,
+			late: false,
+			sealed: false,
+			details: v6::ActDetails::Birth {
+				identity_key: H256::repeat_byte(2),
+				data_root: H256::repeat_byte(3),
+				sex: Sex::Female,
+				mother: Some(1),
+				father: Some(2),
+				court_decision: Some(H256::repeat_byte(4)),
+			},
+		};
+		v6::Acts::<T>::insert(0, old);
+		StorageVersion::new(6).put::<Pallet<T>>();
+		let mut meter = WeightMeter::new();
+
+		#[block]
+		{
+			TypedActs::<T>::step(None, &mut meter).unwrap();
+		}
+
+		assert_eq!(Pallet::<T>::on_chain_storage_version(), StorageVersion::new(7));
+		assert_eq!(Acts::<T>::get(0).unwrap().details.created(), Some(3));
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

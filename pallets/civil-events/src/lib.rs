@@ -55,7 +55,6 @@ pub trait BenchmarkHelper<AccountId> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use alloc::vec::Vec;
 	use civil_registry_primitives::{
 		ActId, ActKind, CancellationReason, CompromisedKeys, Date, FamilyLaw, JurisdictionId,
 		JurisdictionTree, OfficeId, OfficerPermissions, PermissionError, PersonId, PersonRegistry,
@@ -66,7 +65,7 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(7);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -181,6 +180,12 @@ pub mod pallet {
 	/// evenly over the trie and costs 8 bytes an act less than `Twox64Concat`.
 	#[pallet::storage]
 	pub type Acts<T: Config> = StorageMap<_, Identity, ActId, Act<T>, OptionQuery>;
+
+	/// The first block whose expiries (of proposals and late registrations) wait for a
+	/// multi-block migration to end: while one runs, acts may be half converted, and nothing
+	/// that reads them runs. The first block after it expires what every block since queued.
+	#[pallet::storage]
+	pub type ExpiriesDeferredFrom<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
 	/// The id the next act will get.
 	#[pallet::storage]
@@ -791,10 +796,6 @@ pub mod pallet {
 		RevocationConflict,
 		/// A certificate with this hash exists.
 		CertificateExists,
-		/// An act's subjects or details do not fit its kind (a marriage or a paternity has two
-		/// persons, a death or a change of name one). The chain builds them itself, so this
-		/// reports a fault of the chain, never bad input.
-		MalformedSubjects,
 		/// The officer has [`Config::MaxOpenProposalsPerOfficer`] proposals open: one must be
 		/// decided, withdrawn or expire first.
 		TooManyOpenProposalsOfOfficer,
@@ -893,9 +894,10 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Expire the proposals nobody decided in time.
+		/// Expire the proposals and late registrations nobody decided in time — after a
+		/// multi-block migration, those of every block it ran through too.
 		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-			Self::expire_proposals(n).saturating_add(Self::expire_pending(n))
+			Self::expire_all(n)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -928,10 +930,10 @@ pub mod pallet {
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let parents = mother.into_iter().chain(father).collect();
-			let details =
-				ActDetails::Birth { identity_key, data_root, sex, mother, father, court_decision };
-			Self::register(who, jurisdiction, birth_date, parents, details, document_hash)
+			let parents = Parents { mother, father };
+			let request =
+				BirthDetails { child: None, parents, identity_key, data_root, sex, court_decision };
+			Self::register::<acts::Birth>(who, jurisdiction, birth_date, request, document_hash)
 		}
 
 		/// Register a death. The rule: `acts/death.rs`.
@@ -949,15 +951,8 @@ pub mod pallet {
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let subjects = alloc::vec![person];
-			Self::register(
-				who,
-				jurisdiction,
-				date_of_death,
-				subjects,
-				ActDetails::Death,
-				document_hash,
-			)
+			let request = DeathDetails { person };
+			Self::register::<acts::Death>(who, jurisdiction, date_of_death, request, document_hash)
 		}
 
 		/// Register a marriage, dated today. The rule (a man and a woman, alive, unmarried, at
@@ -980,9 +975,9 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let basis = exemption.map_or(MarriageBasis::Ordinary, MarriageBasis::Exemption);
-			let details = ActDetails::Marriage { basis, ended_by: None };
-			let spouses = alloc::vec![first, second];
-			Self::register(who, jurisdiction, date, spouses, details, document_hash)
+			let spouses = Spouses { first, second };
+			let request = MarriageDetails { spouses, basis, ended_by: None };
+			Self::register::<acts::Marriage>(who, jurisdiction, date, request, document_hash)
 		}
 
 		/// Register a divorce, ending the marriage of act `marriage`, on `grounds` (mutual
@@ -1003,8 +998,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			// The spouses are the marriage's: the rule takes them from the marriage act.
-			let details = ActDetails::Divorce { marriage, grounds };
-			Self::register(who, jurisdiction, date, Vec::new(), details, document_hash)
+			let request = acts::DivorceRequest { marriage, grounds };
+			Self::register::<acts::Divorce>(who, jurisdiction, date, request, document_hash)
 		}
 
 		/// Register an adoption of `child` by an adoptive mother, father, or both, established
@@ -1027,18 +1022,10 @@ pub mod pallet {
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let subjects =
-				core::iter::once(child).chain(adoptive_mother).chain(adoptive_father).collect();
-			// The previous parents are completed by the rule, from the child's record.
-			let details = ActDetails::Adoption {
-				adoptive_mother,
-				adoptive_father,
-				previous_mother: None,
-				previous_father: None,
-				sealed: seal,
-				decision,
-			};
-			Self::register(who, jurisdiction, date, subjects, details, document_hash)
+			// The parents it replaces are the rule's to find, in the child's record.
+			let adoptive = Parents { mother: adoptive_mother, father: adoptive_father };
+			let request = acts::AdoptionRequest { child, adoptive, sealed: seal, decision };
+			Self::register::<acts::Adoption>(who, jurisdiction, date, request, document_hash)
 		}
 
 		/// Establish `father`'s paternity of `child`; `court_decision` when a court established
@@ -1059,9 +1046,8 @@ pub mod pallet {
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let subjects = alloc::vec![child, father];
-			let details = ActDetails::Paternity { court_decision };
-			Self::register(who, jurisdiction, date, subjects, details, document_hash)
+			let request = PaternityDetails { child, father, court_decision };
+			Self::register::<acts::Paternity>(who, jurisdiction, date, request, document_hash)
 		}
 
 		/// Register a change of name: the person's data root becomes `new_data_root`. The
@@ -1082,13 +1068,9 @@ pub mod pallet {
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			// The previous root is completed by the rule, from the person's record.
-			let details = ActDetails::NameChange {
-				previous_root: H256::zero(),
-				new_root: new_data_root,
-				consent,
-			};
-			Self::register(who, jurisdiction, date, alloc::vec![person], details, document_hash)
+			// The root it replaces is the rule's to find, in the person's record.
+			let request = acts::NameChangeRequest { person, new_root: new_data_root, consent };
+			Self::register::<acts::NameChange>(who, jurisdiction, date, request, document_hash)
 		}
 
 		/// Enroll a person whose birth was registered on paper before the chain's go-live date,
@@ -1112,9 +1094,15 @@ pub mod pallet {
 			archive_reference: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let parents = mother.into_iter().chain(father).collect();
-			let details = ActDetails::Enrollment { identity_key, data_root, sex, mother, father };
-			Self::register(who, jurisdiction, birth_date, parents, details, archive_reference)
+			let parents = Parents { mother, father };
+			let request = EnrollmentDetails { person: None, parents, identity_key, data_root, sex };
+			Self::register::<acts::Enrollment>(
+				who,
+				jurisdiction,
+				birth_date,
+				request,
+				archive_reference,
+			)
 		}
 
 		/// Approve a pending act — a late registration, or a marriage under an exemption: the
@@ -1265,9 +1253,9 @@ pub mod pallet {
 			archive_reference: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let details = ActDetails::Marriage { basis: MarriageBasis::Archive, ended_by: None };
-			let spouses = alloc::vec![first, second];
-			Self::register(who, jurisdiction, date, spouses, details, archive_reference)
+			let spouses = Spouses { first, second };
+			let request = MarriageDetails { spouses, basis: MarriageBasis::Archive, ended_by: None };
+			Self::register::<acts::Marriage>(who, jurisdiction, date, request, archive_reference)
 		}
 
 		/// Import a batch of paper-archive records — persons and marriages, in any order — as

@@ -1,135 +1,85 @@
 //! Storage migrations.
 //!
 //! A migration stays here while a network may still run the version before it. One that a
-//! later change of the types it reads has made wrong is removed: versions 1 → 4 (rolled-up
-//! statistics, the adoption index, the law's references) are in the history of this file up
-//! to commit `aa8cbd6`; a chain older than version 4 upgrades to that runtime first.
+//! later change of the types it reads has made wrong is removed: versions 1 → 4 are in the
+//! history of this file up to commit `aa8cbd6`, versions 4 → 6 (smaller acts and indexes, the
+//! count of pending acts per officer and office) up to commit `8b3b47c`; a chain older than
+//! version 6 upgrades to that runtime first.
 
 use crate::*;
 use alloc::vec::Vec;
-use civil_registry_primitives::{ActId, ActKind, PersonId};
+use civil_registry_primitives::ActId;
+use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{
-	migrations::VersionedMigration,
-	traits::{Get, UncheckedOnRuntimeUpgrade},
-	weights::Weight,
+	migrations::{MigrationId, SteppedMigration, SteppedMigrationError},
+	pallet_prelude::*,
+	traits::{GetStorageVersion, StorageVersion},
+	weights::WeightMeter,
 };
 
-/// Version 4 → 5: a smaller act and smaller indexes, for the roll-up's tens of millions of
-/// persons.
-///
-/// - [`Acts`] and [`ActsOf`] are keyed by `Identity` (sequential ids no one chooses; see
-///   [`Acts`]) instead of `Twox64Concat`: 8 bytes per entry less.
-/// - An enrollment no longer repeats its archive reference in its details: it is the act's
-///   document hash.
-/// - [`ActsOf`] no longer lists the birth or enrollment that created the person (the
-///   person's record names it, `origin_act`): a person with no other act has no entry.
-/// - [`ActsByOfficer`] holds runs of consecutive acts (first id → length) instead of one
-///   entry per act, so that an archive import indexes its whole batch at once; each
-///   version-4 entry becomes a run of one.
-///
-/// One block: it reads and writes every act, version, index entry once (before the national
-/// roll-up, a few thousand); a chain with millions would need a multi-block migration.
-pub type CompactActs<T> = VersionedMigration<
-	4,
-	5,
-	UncheckedCompactActs<T>,
-	Pallet<T>,
-	<T as frame_system::Config>::DbWeight,
->;
+/// The identifier of [`TypedActs`] among the runtime's multi-block migrations.
+pub const TYPED_ACTS: MigrationId<18> =
+	MigrationId { pallet_id: *b"civil-events-typed", version_from: 6, version_to: 7 };
 
-/// The migration without the version check; use [`CompactActs`].
-pub struct UncheckedCompactActs<T>(core::marker::PhantomData<T>);
-
-impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedCompactActs<T> {
-	fn on_runtime_upgrade() -> Weight {
-		// Everything under the old keys is read first: the new keys share the prefixes.
-		let mut acts: Vec<(ActId, Act<T>)> =
-			v4::Acts::<T>::iter().map(|(id, act)| (id, act.into_v5())).collect();
-		acts.sort_unstable_by_key(|(id, _)| *id);
-		let indexes: Vec<_> = v4::ActsOf::<T>::iter().collect();
-		let _ = v4::Acts::<T>::clear(u32::MAX, None);
-		let _ = v4::ActsOf::<T>::clear(u32::MAX, None);
-		let is_origin_of = |id: &ActId, person: &PersonId| {
-			acts.binary_search_by_key(id, |(a, _)| *a)
-				.ok()
-				.and_then(|i| acts.get(i))
-				.is_some_and(|(_, act)| {
-					matches!(act.kind, ActKind::Birth | ActKind::Enrollment)
-						&& act.subjects.first() == Some(person)
-				})
-		};
-		let mut writes = 0u64;
-		for (person, list) in &indexes {
-			let mut list = list.clone();
-			list.retain(|id| !is_origin_of(id, person));
-			if !list.is_empty() {
-				ActsOf::<T>::insert(person, list);
-				writes = writes.saturating_add(1);
-			}
-		}
-		for (id, act) in &acts {
-			Acts::<T>::insert(id, act);
-		}
-		let mut versions = 0u64;
-		ActHistory::<T>::translate::<v4::SupersededVersion<T>, _>(|_, _, old| {
-			versions = versions.saturating_add(1);
-			Some(SupersededVersion {
-				act: old.act.into_v5(),
-				superseded_at: old.superseded_at,
-				reason: old.reason,
-				proposed_by: old.proposed_by,
-				approved_by: old.approved_by,
-			})
-		});
-		let mut runs = 0u64;
-		ActsByOfficer::<T>::translate::<(), _>(|_, _, ()| {
-			runs = runs.saturating_add(1);
-			Some(1)
-		});
-		let reads = (acts.len().saturating_add(indexes.len()) as u64)
-			.saturating_add(versions)
-			.saturating_add(runs);
-		T::DbWeight::get().reads_writes(
-			reads,
-			writes
-				.saturating_add(acts.len() as u64)
-				.saturating_add(versions)
-				.saturating_add(runs),
-		)
-	}
+/// How far [`TypedActs`] has gone: the last act, then the last superseded version, it
+/// converted.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TypedActsCursor {
+	/// Converting [`Acts`]; the last converted.
+	Acts(Option<ActId>),
+	/// Converting [`ActHistory`]; the last converted.
+	Versions(Option<(ActId, u32)>),
 }
 
-/// Version 5 → 6: the late registrations waiting for approval are counted per officer
-/// ([`PendingBy`]) and per office ([`PendingOfOffice`]), against the new caps. The counts are
-/// built from the expiry queues, which list every pending act (a few a day country-wide, not
-/// a number that grows with the population: one block). A count above a cap is kept as it is:
-/// the officer or office registers no new late act until it is back under it.
-pub type CountPending<T> = VersionedMigration<
-	5,
-	6,
-	UncheckedCountPending<T>,
-	Pallet<T>,
-	<T as frame_system::Config>::DbWeight,
->;
+/// Version 6 → 7, over as many blocks as it takes: typed acts. An act no longer stores its
+/// kind and its subjects beside its details; each kind's details own its persons
+/// ([`ActDetails`]). Every act in [`Acts`] and every superseded version in [`ActHistory`] is
+/// read in the old form and written in the new, one per unit of [`WeightInfo::migrate_act`];
+/// nothing else changes.
+///
+/// While it runs, the runtime accepts no transactions (`pallet-migrations`), and
+/// [`Pallet`]'s expiries wait (see [`ExpiriesDeferredFrom`]). An act whose subjects do not fit
+/// its kind cannot be converted: the migration fails, and the runtime's
+/// `FailedMigrationHandler` decides (the chain stays frozen for governance to repair it;
+/// nothing is dropped). On a fresh chain (already at version 7) it does nothing.
+pub struct TypedActs<T>(core::marker::PhantomData<T>);
 
-/// The migration without the version check; use [`CountPending`].
-pub struct UncheckedCountPending<T>(core::marker::PhantomData<T>);
+impl<T: Config> SteppedMigration for TypedActs<T> {
+	type Cursor = TypedActsCursor;
+	type Identifier = MigrationId<18>;
 
-impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedCountPending<T> {
-	fn on_runtime_upgrade() -> Weight {
-		let mut reads = 0u64;
-		let mut writes = 0u64;
-		let queued: Vec<ActId> = PendingExpiries::<T>::iter().flat_map(|(_, q)| q).collect();
-		for id in queued {
-			reads = reads.saturating_add(2);
-			let Some(act) = Acts::<T>::get(id).filter(|a| a.status == ActStatus::Pending) else {
-				continue;
-			};
-			PendingBy::<T>::mutate(&act.officer, |n| *n = n.saturating_add(1));
-			PendingOfOffice::<T>::mutate(act.office, |n| *n = n.saturating_add(1));
-			writes = writes.saturating_add(2);
+	fn id() -> Self::Identifier {
+		TYPED_ACTS
+	}
+
+	fn step(
+		cursor: Option<Self::Cursor>,
+		meter: &mut WeightMeter,
+	) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
+		if Pallet::<T>::on_chain_storage_version() != StorageVersion::new(6) {
+			return Ok(None);
 		}
-		T::DbWeight::get().reads_writes(reads, writes)
+		let required = T::WeightInfo::migrate_act();
+		if meter.remaining().any_lt(required) {
+			return Err(SteppedMigrationError::InsufficientWeight { required });
+		}
+		let mut cursor = cursor.unwrap_or(TypedActsCursor::Acts(None));
+		while meter.try_consume(required).is_ok() {
+			cursor = match cursor {
+				TypedActsCursor::Acts(last) => match Self::next_act(last)? {
+					Some(id) => TypedActsCursor::Acts(Some(id)),
+					None => TypedActsCursor::Versions(None),
+				},
+				TypedActsCursor::Versions(last) => match Self::next_version(last)? {
+					Some(key) => TypedActsCursor::Versions(Some(key)),
+					None => {
+						StorageVersion::new(7).put::<Pallet<T>>();
+						return Ok(None);
+					},
+				},
+			};
+		}
+		Ok(Some(cursor))
 	}
 
 	#[cfg(feature = "try-runtime")]
@@ -143,127 +93,166 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedCountPending<T> {
 	}
 }
 
-#[cfg(any(feature = "try-runtime", feature = "std"))]
-impl<T: Config> UncheckedCountPending<T> {
-	/// Before the migration: how many acts are pending.
-	pub fn pre_check() -> Vec<u8> {
-		use codec::Encode;
-		let pending = Acts::<T>::iter().filter(|(_, a)| a.status == ActStatus::Pending).count();
-		(pending as u64).encode()
+impl<T: Config> TypedActs<T> {
+	/// Convert the act after `last` (the first if `None`); its id, or `None` when all are.
+	fn next_act(last: Option<ActId>) -> Result<Option<ActId>, SteppedMigrationError> {
+		let mut keys = match last {
+			Some(last) => v6::Acts::<T>::iter_keys_from(v6::Acts::<T>::hashed_key_for(last)),
+			None => v6::Acts::<T>::iter_keys(),
+		};
+		let Some(id) = keys.next() else { return Ok(None) };
+		let old = v6::Acts::<T>::get(id).ok_or(SteppedMigrationError::Failed)?;
+		Acts::<T>::insert(id, old.into_v7().ok_or(SteppedMigrationError::Failed)?);
+		Ok(Some(id))
 	}
 
-	/// After it: every pending act is counted once under its officer and once under its
-	/// office (and [`Pallet::do_try_state`] checks each count).
+	/// Convert the superseded version after `last`; its key, or `None` when all are.
+	fn next_version(
+		last: Option<(ActId, u32)>,
+	) -> Result<Option<(ActId, u32)>, SteppedMigrationError> {
+		let mut keys = match last {
+			Some((id, version)) => v6::ActHistory::<T>::iter_keys_from(
+				v6::ActHistory::<T>::hashed_key_for(id, version),
+			),
+			None => v6::ActHistory::<T>::iter_keys(),
+		};
+		let Some((id, version)) = keys.next() else { return Ok(None) };
+		let old = v6::ActHistory::<T>::get(id, version).ok_or(SteppedMigrationError::Failed)?;
+		let act = old.act.into_v7().ok_or(SteppedMigrationError::Failed)?;
+		ActHistory::<T>::insert(
+			id,
+			version,
+			SupersededVersion {
+				act,
+				superseded_at: old.superseded_at,
+				reason: old.reason,
+				proposed_by: old.proposed_by,
+				approved_by: old.approved_by,
+			},
+		);
+		Ok(Some((id, version)))
+	}
+}
+
+/// Records by key, each converted on its own (`None`: it cannot be).
+#[cfg(any(feature = "try-runtime", feature = "std"))]
+type Converted<T, K> = Vec<(K, Option<Act<T>>)>;
+
+#[cfg(any(feature = "try-runtime", feature = "std"))]
+impl<T: Config> TypedActs<T> {
+	/// Before the migration: every act and superseded version, as version 7 will hold them
+	/// (each converted on its own), encoded.
+	pub fn pre_check() -> Vec<u8> {
+		let acts: Converted<T, ActId> =
+			v6::Acts::<T>::iter().map(|(id, act)| (id, act.into_v7())).collect();
+		let versions: Converted<T, (ActId, u32)> = v6::ActHistory::<T>::iter()
+			.map(|(id, version, old)| ((id, version), old.act.into_v7()))
+			.collect();
+		(acts, versions).encode()
+	}
+
+	/// After it: the storage version is 7, and every act and version is what it was, in the new
+	/// form (and [`Pallet::do_try_state`] checks every invariant over them).
 	pub fn post_check(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
-		use codec::Decode;
-		let pending = u64::decode(&mut &state[..]).map_err(|_| "pre-upgrade state")?;
-		let by_officer: u64 = PendingBy::<T>::iter_values().map(u64::from).sum();
-		let by_office: u64 = PendingOfOffice::<T>::iter_values().map(u64::from).sum();
-		frame_support::ensure!(by_officer == pending, "pending acts miscounted by officer");
-		frame_support::ensure!(by_office == pending, "pending acts miscounted by office");
+		let (acts, versions) =
+			<(Converted<T, ActId>, Converted<T, (ActId, u32)>)>::decode(&mut &state[..])
+				.map_err(|_| "pre-upgrade state")?;
+		ensure!(
+			Pallet::<T>::on_chain_storage_version() == StorageVersion::new(7),
+			"the storage version is not 7"
+		);
+		ensure!(Acts::<T>::iter().count() == acts.len(), "acts were lost or added");
+		for (id, expected) in acts {
+			ensure!(Acts::<T>::get(id) == expected, "an act differs from its conversion");
+		}
+		ensure!(ActHistory::<T>::iter().count() == versions.len(), "versions lost or added");
+		for ((id, version), expected) in versions {
+			let act = ActHistory::<T>::get(id, version).map(|v| v.act);
+			ensure!(act == expected, "a superseded version differs from its conversion");
+		}
 		Ok(())
 	}
 }
 
-/// The types and keys of storage version 4, as they were encoded.
-pub(crate) mod v4 {
-	use crate::{ActStatus, AmendmentReason, Config, Pallet, Subjects};
-	use civil_registry_primitives::{ActId, ActKind, Date, JurisdictionId, OfficeId, PersonId};
-	use codec::{Decode, Encode, Input};
-	use frame_support::{storage_alias, BoundedVec, Twox64Concat};
+/// The types and keys of storage version 6, as they were encoded.
+pub mod v6 {
+	use crate::{
+		ActStatus, AdoptionDetails, AmendmentReason, BirthDetails, Config, DeathDetails,
+		DivorceDetails, DivorceGrounds, EnrollmentDetails, MarriageBasis, MarriageDetails,
+		NameChangeDetails, Parents, Pallet, PaternityDetails, Spouses, Subjects,
+	};
+	use civil_registry_primitives::{ActId, ActKind, Date, JurisdictionId, OfficeId, PersonId, Sex};
+	use codec::{Decode, Encode};
+	use frame_support::{storage_alias, Identity, Twox64Concat};
 	use frame_system::pallet_prelude::BlockNumberFor;
 	use sp_core::H256;
 
-	/// The position of `Enrollment` among [`crate::ActDetails`]' variants.
-	const ENROLLMENT: u8 = 1;
-
-	/// Version 4's details: the current ones, but an enrollment repeated its archive
-	/// reference.
-	#[derive(Clone, PartialEq, Eq, Debug)]
-	pub(crate) enum ActDetails {
+	/// Version 6's details: the persons were the act's `subjects`.
+	#[allow(missing_docs)]
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+	pub enum ActDetails {
+		Birth {
+			identity_key: H256,
+			data_root: H256,
+			sex: Sex,
+			mother: Option<PersonId>,
+			father: Option<PersonId>,
+			court_decision: Option<H256>,
+		},
 		Enrollment {
 			identity_key: H256,
 			data_root: H256,
-			sex: civil_registry_primitives::Sex,
-			archive_reference: H256,
+			sex: Sex,
 			mother: Option<PersonId>,
 			father: Option<PersonId>,
 		},
-		/// Every other kind, encoded as today.
-		Other(crate::ActDetails),
+		Death,
+		Marriage {
+			basis: MarriageBasis,
+			ended_by: Option<ActId>,
+		},
+		Divorce {
+			marriage: ActId,
+			grounds: DivorceGrounds,
+		},
+		Adoption {
+			adoptive_mother: Option<PersonId>,
+			adoptive_father: Option<PersonId>,
+			previous_mother: Option<PersonId>,
+			previous_father: Option<PersonId>,
+			sealed: bool,
+			decision: H256,
+		},
+		Paternity {
+			court_decision: Option<H256>,
+		},
+		NameChange {
+			previous_root: H256,
+			new_root: H256,
+			consent: Option<H256>,
+		},
 	}
 
-	impl Encode for ActDetails {
-		fn encode_to<O: codec::Output + ?Sized>(&self, dest: &mut O) {
+	impl ActDetails {
+		/// The kind these details belonged to.
+		pub fn kind(&self) -> ActKind {
 			match self {
-				Self::Enrollment {
-					identity_key,
-					data_root,
-					sex,
-					archive_reference,
-					mother,
-					father,
-				} => {
-					dest.push_byte(ENROLLMENT);
-					(identity_key, data_root, sex, archive_reference, mother, father)
-						.encode_to(dest);
-				},
-				Self::Other(details) => details.encode_to(dest),
+				ActDetails::Birth { .. } => ActKind::Birth,
+				ActDetails::Enrollment { .. } => ActKind::Enrollment,
+				ActDetails::Death => ActKind::Death,
+				ActDetails::Marriage { .. } => ActKind::Marriage,
+				ActDetails::Divorce { .. } => ActKind::Divorce,
+				ActDetails::Adoption { .. } => ActKind::Adoption,
+				ActDetails::Paternity { .. } => ActKind::Paternity,
+				ActDetails::NameChange { .. } => ActKind::NameChange,
 			}
 		}
 	}
 
-	/// The input after its first byte, with that byte put back in front.
-	struct Unread<'a, I: Input> {
-		first: Option<u8>,
-		rest: &'a mut I,
-	}
-
-	impl<I: Input> Input for Unread<'_, I> {
-		fn remaining_len(&mut self) -> Result<Option<usize>, codec::Error> {
-			Ok(self
-				.rest
-				.remaining_len()?
-				.map(|n| n.saturating_add(usize::from(self.first.is_some()))))
-		}
-
-		fn read(&mut self, into: &mut [u8]) -> Result<(), codec::Error> {
-			match (self.first.take(), into.split_first_mut()) {
-				(Some(byte), Some((head, tail))) => {
-					*head = byte;
-					self.rest.read(tail)
-				},
-				(first, _) => {
-					self.first = first;
-					self.rest.read(into)
-				},
-			}
-		}
-	}
-
-	impl Decode for ActDetails {
-		fn decode<I: Input>(input: &mut I) -> Result<Self, codec::Error> {
-			let variant = input.read_byte()?;
-			if variant == ENROLLMENT {
-				let (identity_key, data_root, sex, archive_reference, mother, father) =
-					Decode::decode(input)?;
-				Ok(Self::Enrollment {
-					identity_key,
-					data_root,
-					sex,
-					archive_reference,
-					mother,
-					father,
-				})
-			} else {
-				let mut whole = Unread { first: Some(variant), rest: input };
-				Ok(Self::Other(crate::ActDetails::decode(&mut whole)?))
-			}
-		}
-	}
-
+	/// Version 6's act.
+	#[allow(missing_docs)]
 	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
-	pub(crate) struct Act<T: Config> {
+	pub struct Act<T: Config> {
 		pub kind: ActKind,
 		pub subjects: Subjects,
 		pub office: OfficeId,
@@ -280,17 +269,101 @@ pub(crate) mod v4 {
 	}
 
 	impl<T: Config> Act<T> {
-		/// The act as version 5 records it.
-		pub(crate) fn into_v5(self) -> crate::Act<T> {
+		/// The act as version 7 records it; `None` if its subjects do not fit its kind (a
+		/// fault version 6 could store, version 7 cannot).
+		pub fn into_v7(self) -> Option<crate::Act<T>> {
+			if self.kind != self.details.kind() {
+				return None;
+			}
+			let subjects = self.subjects.as_slice();
 			let details = match self.details {
-				ActDetails::Enrollment { identity_key, data_root, sex, mother, father, .. } => {
-					crate::ActDetails::Enrollment { identity_key, data_root, sex, mother, father }
+				ActDetails::Birth { identity_key, data_root, sex, mother, father, court_decision } => {
+					let parents = Parents { mother, father };
+					let child = created(subjects, &parents)?;
+					crate::ActDetails::Birth(BirthDetails {
+						child,
+						parents,
+						identity_key,
+						data_root,
+						sex,
+						court_decision,
+					})
 				},
-				ActDetails::Other(details) => details,
+				ActDetails::Enrollment { identity_key, data_root, sex, mother, father } => {
+					let parents = Parents { mother, father };
+					let person = created(subjects, &parents)?;
+					crate::ActDetails::Enrollment(EnrollmentDetails {
+						person,
+						parents,
+						identity_key,
+						data_root,
+						sex,
+					})
+				},
+				ActDetails::Death => match subjects {
+					[person] => crate::ActDetails::Death(DeathDetails { person: *person }),
+					_ => return None,
+				},
+				ActDetails::Marriage { basis, ended_by } => match subjects {
+					[first, second] => crate::ActDetails::Marriage(MarriageDetails {
+						spouses: Spouses { first: *first, second: *second },
+						basis,
+						ended_by,
+					}),
+					_ => return None,
+				},
+				ActDetails::Divorce { marriage, grounds } => match subjects {
+					[first, second] => crate::ActDetails::Divorce(DivorceDetails {
+						marriage,
+						spouses: Spouses { first: *first, second: *second },
+						grounds,
+					}),
+					_ => return None,
+				},
+				ActDetails::Adoption {
+					adoptive_mother,
+					adoptive_father,
+					previous_mother,
+					previous_father,
+					sealed,
+					decision,
+				} => {
+					let adoptive = Parents { mother: adoptive_mother, father: adoptive_father };
+					match subjects {
+						[child, rest @ ..] if rest.iter().copied().eq(adoptive.iter()) => {
+							crate::ActDetails::Adoption(AdoptionDetails {
+								child: *child,
+								adoptive,
+								previous: Parents {
+									mother: previous_mother,
+									father: previous_father,
+								},
+								sealed,
+								decision,
+							})
+						},
+						_ => return None,
+					}
+				},
+				ActDetails::Paternity { court_decision } => match subjects {
+					[child, father] => crate::ActDetails::Paternity(PaternityDetails {
+						child: *child,
+						father: *father,
+						court_decision,
+					}),
+					_ => return None,
+				},
+				ActDetails::NameChange { previous_root, new_root, consent } => match subjects {
+					[person] => crate::ActDetails::NameChange(NameChangeDetails {
+						person: *person,
+						previous_root,
+						new_root,
+						consent,
+					}),
+					_ => return None,
+				},
 			};
-			crate::Act {
-				kind: self.kind,
-				subjects: self.subjects,
+			Some(crate::Act {
 				office: self.office,
 				officer: self.officer,
 				jurisdiction: self.jurisdiction,
@@ -302,12 +375,90 @@ pub(crate) mod v4 {
 				late: self.late,
 				sealed: self.sealed,
 				details,
-			}
+			})
 		}
 	}
 
+impl<T: Config> Act<T> {
+	/// The act as version 6 recorded it: to build a version-6 state for tests of the
+	/// migration.
+	#[cfg(feature = "std")]
+	pub fn from_v7(act: &crate::Act<T>) -> Self {
+		let details = match act.details.clone() {
+			crate::ActDetails::Birth(d) => ActDetails::Birth {
+				identity_key: d.identity_key,
+				data_root: d.data_root,
+				sex: d.sex,
+				mother: d.parents.mother,
+				father: d.parents.father,
+				court_decision: d.court_decision,
+			},
+			crate::ActDetails::Enrollment(d) => ActDetails::Enrollment {
+				identity_key: d.identity_key,
+				data_root: d.data_root,
+				sex: d.sex,
+				mother: d.parents.mother,
+				father: d.parents.father,
+			},
+			crate::ActDetails::Death(_) => ActDetails::Death,
+			crate::ActDetails::Marriage(d) => {
+				ActDetails::Marriage { basis: d.basis, ended_by: d.ended_by }
+			},
+			crate::ActDetails::Divorce(d) => {
+				ActDetails::Divorce { marriage: d.marriage, grounds: d.grounds }
+			},
+			crate::ActDetails::Adoption(d) => ActDetails::Adoption {
+				adoptive_mother: d.adoptive.mother,
+				adoptive_father: d.adoptive.father,
+				previous_mother: d.previous.mother,
+				previous_father: d.previous.father,
+				sealed: d.sealed,
+				decision: d.decision,
+			},
+			crate::ActDetails::Paternity(d) => {
+				ActDetails::Paternity { court_decision: d.court_decision }
+			},
+			crate::ActDetails::NameChange(d) => ActDetails::NameChange {
+				previous_root: d.previous_root,
+				new_root: d.new_root,
+				consent: d.consent,
+			},
+		};
+		Act {
+			kind: act.kind(),
+			subjects: act.subjects(),
+			office: act.office,
+			officer: act.officer.clone(),
+			jurisdiction: act.jurisdiction,
+			event_date: act.event_date,
+			registered_at: act.registered_at,
+			document_hash: act.document_hash,
+			version: act.version,
+			status: act.status,
+			late: act.late,
+			sealed: act.sealed,
+			details,
+		}
+	}
+}
+
+	/// The person a version-6 birth or enrollment created: its first subject when the act
+	/// took effect (the subjects were the parents until then). `None` (outer) when the
+	/// subjects are neither shape.
+	fn created(subjects: &[PersonId], parents: &Parents) -> Option<Option<PersonId>> {
+		if subjects.iter().copied().eq(parents.iter()) {
+			return Some(None);
+		}
+		match subjects {
+			[person, rest @ ..] if rest.iter().copied().eq(parents.iter()) => Some(Some(*person)),
+			_ => None,
+		}
+	}
+
+	/// Version 6's superseded version.
+	#[allow(missing_docs)]
 	#[derive(Encode, Decode)]
-	pub(crate) struct SupersededVersion<T: Config> {
+	pub struct SupersededVersion<T: Config> {
 		pub act: Act<T>,
 		pub superseded_at: BlockNumberFor<T>,
 		pub reason: AmendmentReason,
@@ -315,16 +466,18 @@ pub(crate) mod v4 {
 		pub approved_by: T::AccountId,
 	}
 
-	/// Version 4's acts, keyed by `Twox64Concat`.
+	/// Version 6's acts.
 	#[storage_alias]
-	pub(crate) type Acts<T: Config> = StorageMap<Pallet<T>, Twox64Concat, ActId, Act<T>>;
+	pub type Acts<T: Config> = StorageMap<Pallet<T>, Identity, ActId, Act<T>>;
 
-	/// Version 4's per-person index, keyed by `Twox64Concat`.
+	/// Version 6's superseded versions.
 	#[storage_alias]
-	pub(crate) type ActsOf<T: Config> = StorageMap<
+	pub type ActHistory<T: Config> = StorageDoubleMap<
 		Pallet<T>,
 		Twox64Concat,
-		PersonId,
-		BoundedVec<ActId, <T as Config>::MaxActsPerPerson>,
+		ActId,
+		Twox64Concat,
+		u32,
+		SupersededVersion<T>,
 	>;
 }

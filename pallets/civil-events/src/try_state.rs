@@ -32,14 +32,26 @@ impl<T: Config> Pallet<T> {
 		Self::try_state_pending_identities()
 	}
 
-	/// Act ids are issued in order; an act's kind matches its details; its subjects exist.
+	/// Act ids are issued in order; a birth or an enrollment names the person it created
+	/// exactly when it took effect; an act's subjects exist.
 	fn try_state_acts_well_formed() -> Result<(), TryRuntimeError> {
 		let next = NextActId::<T>::get();
 		for (id, act) in Acts::<T>::iter() {
 			ensure!(id < next, "an act id is not yet issued");
-			ensure!(act.kind == act.details.kind(), "an act's kind and details differ");
-			for subject in act.subjects.iter() {
-				ensure!(T::Persons::person(*subject).is_some(), "an act's subject does not exist");
+			if matches!(act.kind(), ActKind::Birth | ActKind::Enrollment) {
+				match act.status {
+					ActStatus::Registered => {
+						ensure!(act.details.created().is_some(), "a birth in effect has no person")
+					},
+					ActStatus::Pending | ActStatus::Expired => ensure!(
+						act.details.created().is_none(),
+						"a birth that never took effect names a person"
+					),
+					ActStatus::Revoked => {},
+				}
+			}
+			for subject in act.subjects() {
+				ensure!(T::Persons::person(subject).is_some(), "an act's subject does not exist");
 			}
 		}
 		Ok(())
@@ -51,24 +63,22 @@ impl<T: Config> Pallet<T> {
 	/// not listed for them but named by their record, with the identity key the act recorded.
 	fn try_state_acts_of() -> Result<(), TryRuntimeError> {
 		for (id, act) in Acts::<T>::iter() {
-			// A birth or enrollment that took effect has its person first, then the parents
-			// (one that never did — pending, expired, revoked while pending — has none).
-			let (mother, father) = act.details.parents();
-			let parents = [mother, father].iter().flatten().count();
-			let created = Self::creates_first_subject(&act) && act.subjects.len() > parents;
-			for (position, subject) in act.subjects.iter().enumerate() {
+			// A birth or enrollment that took effect names its person (one that never did —
+			// pending, expired, revoked while pending — names none).
+			let created = act.details.created();
+			for subject in act.subjects() {
 				let listed = ActsOf::<T>::get(subject).contains(&id);
-				if created && position == 0 {
+				if created == Some(subject) {
 					ensure!(!listed, "a person's index lists the act that created them");
 					let record =
-						T::Persons::person(*subject).ok_or("a created person is missing")?;
+						T::Persons::person(subject).ok_or("a created person is missing")?;
 					ensure!(record.origin_act == id, "a person's record names another origin");
 					let key = act.details.identity_key().ok_or("a birth without identity key")?;
 					let holder = T::Persons::by_identity(key);
 					if record.revoked {
-						ensure!(holder != Some(*subject), "a revoked person holds its key");
+						ensure!(holder != Some(subject), "a revoked person holds its key");
 					} else {
-						ensure!(holder == Some(*subject), "a person does not hold its act's key");
+						ensure!(holder == Some(subject), "a person does not hold its act's key");
 					}
 					continue;
 				}
@@ -83,7 +93,7 @@ impl<T: Config> Pallet<T> {
 		for (person, acts) in ActsOf::<T>::iter() {
 			for id in acts {
 				let act = Acts::<T>::get(id).ok_or("ActsOf lists an unknown act")?;
-				ensure!(act.subjects.contains(&person), "ActsOf lists an act of someone else");
+				ensure!(act.subjects().contains(&person), "ActsOf lists an act of someone else");
 			}
 		}
 		Ok(())
@@ -96,9 +106,12 @@ impl<T: Config> Pallet<T> {
 			if act.status != ActStatus::Registered {
 				continue;
 			}
-			if let ActDetails::Marriage { ended_by: None, .. } = act.details {
-				let crate::acts::Spouses { first: a, second: b } =
-					crate::acts::Spouses::of(&act).map_err(|_| "a marriage without two spouses")?;
+			if let ActDetails::Marriage(MarriageDetails {
+				spouses: Spouses { first: a, second: b },
+				ended_by: None,
+				..
+			}) = act.details
+			{
 				for (p, s) in [(a, b), (b, a)] {
 					ensure!(
 						T::Persons::person(p).map(|r| r.marital)
@@ -114,7 +127,7 @@ impl<T: Config> Pallet<T> {
 				let m = Acts::<T>::get(act).ok_or("a marriage act is missing")?;
 				ensure!(
 					m.status == ActStatus::Registered
-						&& matches!(m.details, ActDetails::Marriage { ended_by: None, .. }),
+						&& matches!(m.details, ActDetails::Marriage(MarriageDetails { ended_by: None, .. })),
 					"a married person's marriage has ended"
 				);
 			}
@@ -126,10 +139,11 @@ impl<T: Config> Pallet<T> {
 	/// effective death act of their own.
 	fn try_state_deaths() -> Result<(), TryRuntimeError> {
 		for (id, act) in Acts::<T>::iter() {
-			if act.status == ActStatus::Registered && act.kind == ActKind::Death {
-				let p = act.subjects.first().copied().ok_or("a death act without subject")?;
+			if let (ActStatus::Registered, ActDetails::Death(DeathDetails { person: p })) =
+				(act.status, &act.details)
+			{
 				ensure!(
-					matches!(T::Persons::person(p).map(|r| r.status), Some(LifeStatus::Deceased { act, .. }) if act == id),
+					matches!(T::Persons::person(*p).map(|r| r.status), Some(LifeStatus::Deceased { act, .. }) if act == id),
 					"a death act's subject is not deceased by it"
 				);
 			}
@@ -140,9 +154,8 @@ impl<T: Config> Pallet<T> {
 				let death =
 					Acts::<T>::get(act).ok_or("a deceased person's death act is missing")?;
 				ensure!(
-					death.kind == ActKind::Death
-						&& death.status == ActStatus::Registered
-						&& death.subjects.first() == Some(&id),
+					matches!(death.details, ActDetails::Death(DeathDetails { person }) if person == id)
+						&& death.status == ActStatus::Registered,
 					"a deceased person's death act is not an effective death act of theirs"
 				);
 			}
@@ -161,8 +174,7 @@ impl<T: Config> Pallet<T> {
 			);
 			let origin = Acts::<T>::get(p.origin_act).ok_or("a person's origin act is missing")?;
 			ensure!(
-				origin.subjects.first() == Some(&id)
-					&& matches!(origin.kind, ActKind::Birth | ActKind::Enrollment),
+				origin.details.created() == Some(id),
 				"a person's origin act is not its birth or enrollment"
 			);
 			ensure!(
@@ -224,7 +236,7 @@ impl<T: Config> Pallet<T> {
 				ensure!(!lineage.is_empty(), "an act in effect in an unknown jurisdiction");
 				for jurisdiction in lineage {
 					let n = recount
-						.entry((act.kind, act.event_date.year_month(), jurisdiction))
+						.entry((act.kind(), act.event_date.year_month(), jurisdiction))
 						.or_default();
 					*n = n.saturating_add(1);
 				}
@@ -359,10 +371,11 @@ impl<T: Config> Pallet<T> {
 			if act.status != ActStatus::Registered {
 				continue;
 			}
-			if let Some(replaced) = act.details.replaced_parents(id) {
-				let child = *act.subjects.first().ok_or("an adoption without a child")?;
+			if let ActDetails::Adoption(adoption) = &act.details {
+				let Parents { mother, father } = adoption.replaced();
+				let replaced = ReplacedParents { act: id, mother, father };
 				ensure!(
-					expected.insert(child, replaced).is_none(),
+					expected.insert(adoption.child, replaced).is_none(),
 					"two adoptions of one child in effect"
 				);
 			}
@@ -404,7 +417,7 @@ impl<T: Config> Pallet<T> {
 			let act = Acts::<T>::get(id).ok_or("a pending identity's act is missing")?;
 			ensure!(
 				act.status == ActStatus::Pending
-					&& matches!(act.details, ActDetails::Birth { identity_key, .. } if identity_key == key),
+					&& matches!(act.details, ActDetails::Birth(BirthDetails { identity_key, .. }) if identity_key == key),
 				"a reserved identity key has no pending birth"
 			);
 		}

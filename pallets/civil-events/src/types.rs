@@ -13,7 +13,8 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_core::H256;
 
-/// The persons an act concerns: at most three (a child and two parents).
+/// The persons an act concerns: at most three (a child and two parents), derived from its
+/// details ([`ActDetails::subjects`]).
 pub type Subjects = BoundedVec<PersonId, ConstU32<3>>;
 
 /// Where an act stands.
@@ -44,88 +45,239 @@ pub enum ActStatus {
 	Expired,
 }
 
-/// What is particular to each kind of act.
+/// The mother and the father of a child, as far as they are recorded.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct Parents {
+	/// The mother, if recorded.
+	pub mother: Option<PersonId>,
+	/// The father, if recorded.
+	pub father: Option<PersonId>,
+}
+
+impl Parents {
+	/// Both, mother first, those recorded.
+	pub fn iter(&self) -> impl Iterator<Item = PersonId> {
+		self.mother.into_iter().chain(self.father)
+	}
+
+	/// Whether `person` is one of them.
+	pub fn contains(&self, person: PersonId) -> bool {
+		self.mother == Some(person) || self.father == Some(person)
+	}
+}
+
+/// The two spouses of a marriage (and of the divorce that ends it), in the act's order.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct Spouses {
+	/// The first spouse named.
+	pub first: PersonId,
+	/// The second spouse named.
+	pub second: PersonId,
+}
+
+impl Spouses {
+	/// Both spouses.
+	pub fn both(&self) -> [PersonId; 2] {
+		[self.first, self.second]
+	}
+
+	/// The spouse of `person`, if `person` is one of them.
+	pub fn other(&self, person: PersonId) -> Option<PersonId> {
+		if self.first == person {
+			Some(self.second)
+		} else if self.second == person {
+			Some(self.first)
+		} else {
+			None
+		}
+	}
+}
+
+/// A birth.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct BirthDetails {
+	/// The child, created when the act takes effect: `None` while the act is pending, or if it
+	/// expired.
+	pub child: Option<PersonId>,
+	/// The parents recorded.
+	pub parents: Parents,
+	/// Keyed hash of the child's national identifier.
+	pub identity_key: H256,
+	/// Root over the child's salted fields.
+	pub data_root: H256,
+	/// The child's sex.
+	pub sex: Sex,
+	/// Hash of the court decision that sets aside the presumption of the mother's husband's
+	/// paternity, when the father recorded is not the presumed one.
+	pub court_decision: Option<H256>,
+}
+
+/// An enrollment of a person whose birth was registered on paper before the chain's go-live
+/// date. The hash of the archive record's reference is the act's document hash.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct EnrollmentDetails {
+	/// The person, created when the act takes effect (`None` only before).
+	pub person: Option<PersonId>,
+	/// The parents, when they are on chain.
+	pub parents: Parents,
+	/// Keyed hash of the person's national identifier.
+	pub identity_key: H256,
+	/// Root over the person's salted fields.
+	pub data_root: H256,
+	/// The person's sex.
+	pub sex: Sex,
+}
+
+/// A death.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct DeathDetails {
+	/// The deceased.
+	pub person: PersonId,
+}
+
+/// A marriage.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct MarriageDetails {
+	/// The spouses.
+	pub spouses: Spouses,
+	/// How it was registered: on its day, with an exemption, or from the paper archive.
+	pub basis: MarriageBasis,
+	/// The act that ended it (a divorce or a death), if it ended.
+	pub ended_by: Option<ActId>,
+}
+
+/// A divorce.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct DivorceDetails {
+	/// The marriage it ends.
+	pub marriage: ActId,
+	/// The spouses of that marriage.
+	pub spouses: Spouses,
+	/// On what grounds a registry office registers it.
+	pub grounds: DivorceGrounds,
+}
+
+/// An adoption.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct AdoptionDetails {
+	/// The child adopted.
+	pub child: PersonId,
+	/// The adoptive parents (at least one).
+	pub adoptive: Parents,
+	/// The child's parents before the adoption (hidden from the public when `sealed`).
+	pub previous: Parents,
+	/// Whether the original birth act was sealed.
+	pub sealed: bool,
+	/// Hash of the decision that establishes the adoption (a court's or a khokimiyat's).
+	pub decision: H256,
+}
+
+impl AdoptionDetails {
+	/// The parents it replaces: a slot it fills with an adoptive parent gives up the previous
+	/// one; a slot it leaves keeps its parent (`None` here).
+	pub fn replaced(&self) -> Parents {
+		Parents {
+			mother: self.adoptive.mother.and(self.previous.mother),
+			father: self.adoptive.father.and(self.previous.father),
+		}
+	}
+
+	/// The child's parents once it takes effect.
+	pub fn parents_after(&self) -> Parents {
+		Parents {
+			mother: self.adoptive.mother.or(self.previous.mother),
+			father: self.adoptive.father.or(self.previous.father),
+		}
+	}
+}
+
+/// An establishment of paternity.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct PaternityDetails {
+	/// The child.
+	pub child: PersonId,
+	/// The father established.
+	pub father: PersonId,
+	/// Hash of the court decision establishing it, when a court did (needed when the child's
+	/// father is presumed, or the father has died).
+	pub court_decision: Option<H256>,
+}
+
+/// A change of name: the person's data root changes.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct NameChangeDetails {
+	/// The person renamed.
+	pub person: PersonId,
+	/// The data root before.
+	pub previous_root: H256,
+	/// The data root after.
+	pub new_root: H256,
+	/// Hash of the consent of the guardianship authority or of both parents, needed under the
+	/// law's `name_change_age`.
+	pub consent: Option<H256>,
+}
+
+/// What is particular to each kind of act, the persons it concerns included: the variant is
+/// the act's kind.
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
 pub enum ActDetails {
 	/// A birth; the child is created when the act takes effect.
-	Birth {
-		/// Keyed hash of the child's national identifier.
-		identity_key: H256,
-		/// Root over the child's salted fields.
-		data_root: H256,
-		/// The child's sex.
-		sex: Sex,
-		/// The mother, if recorded.
-		mother: Option<PersonId>,
-		/// The father, if recorded.
-		father: Option<PersonId>,
-		/// Hash of the court decision that sets aside the presumption of the mother's
-		/// husband's paternity, when the father recorded is not the presumed one.
-		court_decision: Option<H256>,
-	},
-	/// An enrollment of a person whose birth was registered on paper before the chain's
-	/// go-live date. The hash of the archive record's reference is the act's document hash.
-	Enrollment {
-		/// Keyed hash of the person's national identifier.
-		identity_key: H256,
-		/// Root over the person's salted fields.
-		data_root: H256,
-		/// The person's sex.
-		sex: Sex,
-		/// The mother, when she is on chain.
-		mother: Option<PersonId>,
-		/// The father, when he is on chain.
-		father: Option<PersonId>,
-	},
+	Birth(BirthDetails),
+	/// An enrollment from the paper archive of a person born before the go-live date.
+	Enrollment(EnrollmentDetails),
 	/// A death.
-	Death,
+	Death(DeathDetails),
 	/// A marriage.
-	Marriage {
-		/// How it was registered: on its day, with an exemption, or from the paper archive.
-		basis: MarriageBasis,
-		/// The act that ended it (a divorce or a death), if it ended.
-		ended_by: Option<ActId>,
-	},
+	Marriage(MarriageDetails),
 	/// A divorce.
-	Divorce {
-		/// The marriage it ends.
-		marriage: ActId,
-		/// On what grounds a registry office registers it.
-		grounds: DivorceGrounds,
-	},
+	Divorce(DivorceDetails),
 	/// An adoption.
-	Adoption {
-		/// The adoptive mother, if any.
-		adoptive_mother: Option<PersonId>,
-		/// The adoptive father, if any.
-		adoptive_father: Option<PersonId>,
-		/// The child's mother before the adoption.
-		previous_mother: Option<PersonId>,
-		/// The child's father before the adoption.
-		previous_father: Option<PersonId>,
-		/// Whether the original birth act was sealed.
-		sealed: bool,
-		/// Hash of the decision that establishes the adoption (a court's or a khokimiyat's).
-		decision: H256,
-	},
+	Adoption(AdoptionDetails),
 	/// An establishment of paternity.
-	Paternity {
-		/// Hash of the court decision establishing it, when a court did (needed when the
-		/// child's father is presumed, or the father has died).
-		court_decision: Option<H256>,
-	},
-	/// A change of name: the person's data root changes.
-	NameChange {
-		/// The data root before.
-		previous_root: H256,
-		/// The data root after.
-		new_root: H256,
-		/// Hash of the consent of the guardianship authority or of both parents, needed under
-		/// the law's `name_change_age`.
-		consent: Option<H256>,
-	},
+	Paternity(PaternityDetails),
+	/// A change of name.
+	NameChange(NameChangeDetails),
 }
 
 /// A district khokim's decision lowering the marriage age (Family Code, art. 15).
@@ -213,36 +365,27 @@ impl ActDetails {
 	/// The identity key of the person a birth or an enrollment creates.
 	pub fn identity_key(&self) -> Option<&H256> {
 		match self {
-			ActDetails::Birth { identity_key, .. }
-			| ActDetails::Enrollment { identity_key, .. } => Some(identity_key),
+			ActDetails::Birth(BirthDetails { identity_key, .. })
+			| ActDetails::Enrollment(EnrollmentDetails { identity_key, .. }) => Some(identity_key),
 			_ => None,
 		}
 	}
 
-	/// The parents (mother, father) a birth or an enrollment records; none for other acts.
-	pub fn parents(&self) -> (Option<PersonId>, Option<PersonId>) {
-		match *self {
-			ActDetails::Birth { mother, father, .. }
-			| ActDetails::Enrollment { mother, father, .. } => (mother, father),
-			_ => (None, None),
+	/// The parents a birth or an enrollment records; none for other acts.
+	pub fn parents(&self) -> Parents {
+		match self {
+			ActDetails::Birth(BirthDetails { parents, .. })
+			| ActDetails::Enrollment(EnrollmentDetails { parents, .. }) => *parents,
+			_ => Parents::default(),
 		}
 	}
 
-	/// For an adoption (act `act`): the parents it replaces — a slot it fills with an adoptive
-	/// parent gives up the previous one; a slot it leaves keeps its parent (`None` here).
-	pub fn replaced_parents(&self, act: ActId) -> Option<ReplacedParents> {
-		match *self {
-			ActDetails::Adoption {
-				adoptive_mother,
-				adoptive_father,
-				previous_mother,
-				previous_father,
-				..
-			} => Some(ReplacedParents {
-				act,
-				mother: adoptive_mother.and(previous_mother),
-				father: adoptive_father.and(previous_father),
-			}),
+	/// The person a birth or an enrollment created, once it took effect: their record names
+	/// the act (`origin_act`), [`crate::ActsOf`] does not.
+	pub fn created(&self) -> Option<PersonId> {
+		match self {
+			ActDetails::Birth(BirthDetails { child, .. }) => *child,
+			ActDetails::Enrollment(EnrollmentDetails { person, .. }) => *person,
 			_ => None,
 		}
 	}
@@ -250,30 +393,62 @@ impl ActDetails {
 	/// The kind of act these details belong to.
 	pub fn kind(&self) -> ActKind {
 		match self {
-			ActDetails::Birth { .. } => ActKind::Birth,
-			ActDetails::Enrollment { .. } => ActKind::Enrollment,
-			ActDetails::Death => ActKind::Death,
-			ActDetails::Marriage { .. } => ActKind::Marriage,
-			ActDetails::Divorce { .. } => ActKind::Divorce,
-			ActDetails::Adoption { .. } => ActKind::Adoption,
-			ActDetails::Paternity { .. } => ActKind::Paternity,
-			ActDetails::NameChange { .. } => ActKind::NameChange,
+			ActDetails::Birth(_) => ActKind::Birth,
+			ActDetails::Enrollment(_) => ActKind::Enrollment,
+			ActDetails::Death(_) => ActKind::Death,
+			ActDetails::Marriage(_) => ActKind::Marriage,
+			ActDetails::Divorce(_) => ActKind::Divorce,
+			ActDetails::Adoption(_) => ActKind::Adoption,
+			ActDetails::Paternity(_) => ActKind::Paternity,
+			ActDetails::NameChange(_) => ActKind::NameChange,
 		}
+	}
+
+	/// The persons it concerns: for a birth or an enrollment, the person it created (once it
+	/// did) then the parents; for a marriage or a divorce, both spouses; for an adoption, the
+	/// child then the adoptive parents; for a paternity, the child then the father; otherwise
+	/// the one person.
+	pub fn subjects(&self) -> Subjects {
+		let (first, parents) = match self {
+			ActDetails::Birth(d) => (d.child, d.parents),
+			ActDetails::Enrollment(d) => (d.person, d.parents),
+			ActDetails::Death(d) => (Some(d.person), Parents::default()),
+			ActDetails::Marriage(MarriageDetails { spouses, .. })
+			| ActDetails::Divorce(DivorceDetails { spouses, .. }) => {
+				(Some(spouses.first), Parents { mother: Some(spouses.second), father: None })
+			},
+			ActDetails::Adoption(d) => (Some(d.child), d.adoptive),
+			ActDetails::Paternity(d) => {
+				(Some(d.child), Parents { mother: None, father: Some(d.father) })
+			},
+			ActDetails::NameChange(d) => (Some(d.person), Parents::default()),
+		};
+		let mut subjects = Subjects::new();
+		for person in first.into_iter().chain(parents.iter()) {
+			// At most three: one person and two others.
+			let _ = subjects.try_push(person);
+		}
+		subjects
+	}
+
+	/// The subjects whose index of acts ([`crate::ActsOf`]) lists the act: all but the person
+	/// a birth or an enrollment created.
+	pub fn indexed_subjects(&self) -> Subjects {
+		let mut subjects = self.subjects();
+		if let Some(created) = self.created() {
+			subjects.retain(|p| *p != created);
+		}
+		subjects
 	}
 }
 
-/// An act of civil status as the chain keeps it. Nothing in it names a person.
+/// An act of civil status as the chain keeps it. Nothing in it names a person. Its kind and
+/// the persons it concerns are its details' ([`Act::kind`], [`Act::subjects`]).
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
 )]
 #[scale_info(skip_type_params(T))]
 pub struct Act<T: Config> {
-	/// What kind of act it is.
-	pub kind: ActKind,
-	/// The persons it concerns (for a birth: the child first, once it exists, then the
-	/// parents; for a marriage or divorce: both spouses; for an adoption: the child, then the
-	/// adoptive parents; for a paternity: the child, then the father).
-	pub subjects: Subjects,
 	/// The office that registered it.
 	pub office: OfficeId,
 	/// The officer that signed it.
@@ -294,8 +469,20 @@ pub struct Act<T: Config> {
 	pub late: bool,
 	/// Sealed by an adoption: public queries do not return it.
 	pub sealed: bool,
-	/// What is particular to its kind.
+	/// What is particular to its kind, the persons it concerns included.
 	pub details: ActDetails,
+}
+
+impl<T: Config> Act<T> {
+	/// What kind of act it is.
+	pub fn kind(&self) -> ActKind {
+		self.details.kind()
+	}
+
+	/// The persons it concerns ([`ActDetails::subjects`]).
+	pub fn subjects(&self) -> Subjects {
+		self.details.subjects()
+	}
 }
 
 /// Why an act is corrected: the registry's classification of corrections.

@@ -54,7 +54,7 @@ impl<T: Config> Pallet<T> {
 		};
 		Some(CertificateInfo {
 			status,
-			kind: act.kind,
+			kind: act.kind(),
 			office: act.office,
 			version: certificate.version,
 			current_version: act.version,
@@ -152,11 +152,9 @@ impl<T: Config> Pallet<T> {
 			return false;
 		}
 		match act.details {
-			ActDetails::Paternity { .. } => act
-				.subjects
-				.first()
-				.and_then(|child| T::Persons::person(*child))
-				.is_none_or(|child| !child.sealed),
+			ActDetails::Paternity(PaternityDetails { child, .. }) => {
+				T::Persons::person(child).is_none_or(|child| !child.sealed)
+			},
 			_ => true,
 		}
 	}
@@ -196,11 +194,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn without_sealed_details(mut act: Act<T>) -> Act<T> {
-		if let ActDetails::Adoption { sealed: true, previous_mother, previous_father, .. } =
-			&mut act.details
-		{
-			*previous_mother = None;
-			*previous_father = None;
+		if let ActDetails::Adoption(adoption) = &mut act.details {
+			if adoption.sealed {
+				adoption.previous = Parents::default();
+			}
 		}
 		act
 	}
@@ -217,7 +214,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let item = |id: ActId, act: Act<T>, reason| ReviewItem {
 			act: id,
-			kind: act.kind,
+			kind: act.kind(),
 			office: act.office,
 			jurisdiction: act.jurisdiction,
 			registered_at: act.registered_at,

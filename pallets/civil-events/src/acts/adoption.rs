@@ -22,24 +22,22 @@
 //! parents are recorded again, [`AdoptionInEffect`] cleared, and the birth act unsealed — refused if a later adoption of the child is in effect or the parents changed
 //! since.
 
-use super::{ActRules, Undone};
+use super::{ActRules, Occasion, Undone};
 use crate::*;
 use civil_registry_primitives::{
 	ActId, ActKind, Date, PersonId, PersonRecord, PersonRegistry, Sex,
 };
 use frame_support::{ensure, pallet_prelude::*};
+use sp_core::H256;
 
 /// The rules of an adoption.
 pub(crate) struct Adoption;
 
 /// The adoptive parents, each with the sex the law requires and the error for the wrong one.
-fn adoptive_parents<T: Config>(
-	mother: Option<PersonId>,
-	father: Option<PersonId>,
-) -> [(Option<PersonId>, Sex, Error<T>); 2] {
+fn adoptive_parents<T: Config>(adoptive: &Parents) -> [(Option<PersonId>, Sex, Error<T>); 2] {
 	[
-		(mother, Sex::Female, Error::<T>::MotherNotFemale),
-		(father, Sex::Male, Error::<T>::FatherNotMale),
+		(adoptive.mother, Sex::Female, Error::<T>::MotherNotFemale),
+		(adoptive.father, Sex::Male, Error::<T>::FatherNotMale),
 	]
 }
 
@@ -85,76 +83,98 @@ fn ensure_minor<T: Config>(child: &PersonRecord, date: &Date) -> DispatchResult 
 	Ok(())
 }
 
+/// What a call asks for: the child, the adoptive parents, whether to seal the birth act, the
+/// decision. The parents it replaces are the child's at registration.
+pub(crate) struct AdoptionRequest {
+	/// The child.
+	pub(crate) child: PersonId,
+	/// The adoptive parents.
+	pub(crate) adoptive: Parents,
+	/// Whether the original birth act is sealed.
+	pub(crate) sealed: bool,
+	/// Hash of the decision.
+	pub(crate) decision: H256,
+}
+
 impl<T: Config> ActRules<T> for Adoption {
-	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {
-		let date = act.event_date;
-		let child_id = Pallet::<T>::first_subject(act)?;
+	type Request = AdoptionRequest;
+	type Details = AdoptionDetails;
+
+	fn wrap(details: AdoptionDetails) -> ActDetails {
+		ActDetails::Adoption(details)
+	}
+
+	fn of(details: &ActDetails) -> Option<&AdoptionDetails> {
+		match details {
+			ActDetails::Adoption(d) => Some(d),
+			_ => None,
+		}
+	}
+
+	fn request(details: &AdoptionDetails) -> AdoptionRequest {
+		AdoptionRequest {
+			child: details.child,
+			adoptive: details.adoptive,
+			sealed: details.sealed,
+			decision: details.decision,
+		}
+	}
+
+	fn permission(_: &AdoptionRequest) -> ActKind {
+		ActKind::Adoption
+	}
+
+	fn check(at: &Occasion, request: AdoptionRequest) -> Result<AdoptionDetails, DispatchError> {
+		let date = at.date;
+		let child_id = request.child;
 		let child = Pallet::<T>::living(child_id, &date)?;
 		ensure_minor::<T>(&child, &date)?;
 		ensure!(!AdoptionInEffect::<T>::contains_key(child_id), Error::<T>::AlreadyAdopted);
-		let ActDetails::Adoption {
-			adoptive_mother,
-			adoptive_father,
-			previous_mother,
-			previous_father,
-			..
-		} = &mut act.details
-		else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		ensure!(
-			adoptive_mother.is_some() || adoptive_father.is_some(),
-			Error::<T>::NoAdoptiveParent
-		);
-		for (parent, sex, wrong_sex) in adoptive_parents::<T>(*adoptive_mother, *adoptive_father) {
+		let adoptive = request.adoptive;
+		ensure!(adoptive.mother.is_some() || adoptive.father.is_some(), Error::<T>::NoAdoptiveParent);
+		for (parent, sex, wrong_sex) in adoptive_parents::<T>(&adoptive) {
 			if let Some(parent) = parent {
 				ensure!(parent != child_id, Error::<T>::SamePerson);
 				let p = Pallet::<T>::living(parent, &date)?;
 				ensure_may_adopt(parent, &p, &child, &date, (sex, wrong_sex), true)?;
 			}
 		}
-		*previous_mother = child.mother;
-		*previous_father = child.father;
-		Ok(())
+		Ok(AdoptionDetails {
+			child: child_id,
+			adoptive,
+			previous: Parents { mother: child.mother, father: child.father },
+			sealed: request.sealed,
+			decision: request.decision,
+		})
 	}
 
-	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
-		let ActDetails::Adoption {
-			adoptive_mother,
-			adoptive_father,
-			previous_mother,
-			previous_father,
-			sealed,
-			..
-		} = act.details
-		else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		let child = Pallet::<T>::first_subject(act)?;
-		T::Persons::move_parent_links(
+	fn apply(
+		id: ActId,
+		act: &Act<T>,
+		details: AdoptionDetails,
+	) -> Result<(AdoptionDetails, Event<T>), DispatchError> {
+		let child = details.child;
+		let after = details.parents_after();
+		T::Persons::move_parent_links(child, after.mother, after.father)?;
+		let replaced = details.replaced();
+		AdoptionInEffect::<T>::insert(
 			child,
-			adoptive_mother.or(previous_mother),
-			adoptive_father.or(previous_father),
-		)?;
-		if let Some(replaced) = act.details.replaced_parents(id) {
-			AdoptionInEffect::<T>::insert(child, replaced);
-		}
+			ReplacedParents { act: id, mother: replaced.mother, father: replaced.father },
+		);
+		let sealed = details.sealed;
 		if sealed {
 			T::Persons::seal(child)?;
 			Pallet::<T>::set_act_sealed(Pallet::<T>::record(child)?.origin_act, true);
 		}
-		Ok(Event::AdoptionRegistered { act: id, child, office: act.office, sealed })
+		Ok((details, Event::AdoptionRegistered { act: id, child, office: act.office, sealed }))
 	}
 
-	fn recheck(&self, act: &Act<T>) -> DispatchResult {
-		let ActDetails::Adoption { adoptive_mother, adoptive_father, .. } = act.details else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
+	fn recheck(act: &Act<T>, details: &AdoptionDetails) -> DispatchResult {
 		let date = act.event_date;
-		let child = Pallet::<T>::record(Pallet::<T>::first_subject(act)?)?;
+		let child = Pallet::<T>::record(details.child)?;
 		Pallet::<T>::ensure_alive_on(&child, &date)?;
 		ensure_minor::<T>(&child, &date)?;
-		for (parent, sex, wrong_sex) in adoptive_parents::<T>(adoptive_mother, adoptive_father) {
+		for (parent, sex, wrong_sex) in adoptive_parents::<T>(&details.adoptive) {
 			if let Some(parent) = parent {
 				let p = Pallet::<T>::record(parent)?;
 				Pallet::<T>::ensure_alive_on(&p, &date)?;
@@ -164,41 +184,31 @@ impl<T: Config> ActRules<T> for Adoption {
 		Ok(())
 	}
 
-	fn undo(&self, id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
-		let ActDetails::Adoption {
-			adoptive_mother,
-			adoptive_father,
-			previous_mother,
-			previous_father,
-			sealed,
-			..
-		} = act.details
-		else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		let child_id = Pallet::<T>::first_subject(act)?;
+	fn undo(id: ActId, _act: &Act<T>, details: &AdoptionDetails) -> Result<Undone, DispatchError> {
+		let child_id = details.child;
 		let child = Pallet::<T>::record(child_id)?;
 		let mut undone = Undone::default();
 		for other in ActsOf::<T>::get(child_id) {
 			undone.read = undone.read.saturating_add(1);
-			let later = other > id
-				&& Acts::<T>::get(other).is_some_and(|a| {
-					a.kind == ActKind::Adoption && a.status == ActStatus::Registered
+			let later = other > id &&
+				Acts::<T>::get(other).is_some_and(|a| {
+					a.kind() == ActKind::Adoption && a.status == ActStatus::Registered
 				});
 			ensure!(!later, Error::<T>::RevocationConflict);
 		}
+		let (adoptive, previous) = (details.adoptive, details.previous);
 		let (mut mother, mut father) = (child.mother, child.father);
-		if adoptive_mother.is_some() {
-			ensure!(child.mother == adoptive_mother, Error::<T>::RevocationConflict);
-			mother = previous_mother;
+		if adoptive.mother.is_some() {
+			ensure!(child.mother == adoptive.mother, Error::<T>::RevocationConflict);
+			mother = previous.mother;
 		}
-		if adoptive_father.is_some() {
-			ensure!(child.father == adoptive_father, Error::<T>::RevocationConflict);
-			father = previous_father;
+		if adoptive.father.is_some() {
+			ensure!(child.father == adoptive.father, Error::<T>::RevocationConflict);
+			father = previous.father;
 		}
 		T::Persons::move_parent_links(child_id, mother, father)?;
 		AdoptionInEffect::<T>::remove(child_id);
-		if sealed {
+		if details.sealed {
 			T::Persons::unseal(child_id)?;
 			Pallet::<T>::set_act_sealed(child.origin_act, false);
 		}

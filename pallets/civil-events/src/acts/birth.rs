@@ -36,72 +36,108 @@
 //! registration is revoked and its identity key freed; the child's other acts in effect are
 //! reported for review.
 
-use super::{ActRules, Undone};
+use super::{ActRules, Occasion, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, Date, PersonId, PersonRecord, PersonRegistry, Sex};
+use civil_registry_primitives::{ActId, ActKind, Date, PersonId, PersonRecord, PersonRegistry, Sex};
 use frame_support::{ensure, pallet_prelude::*};
+use sp_core::H256;
 
 /// The rules of a birth.
 pub(crate) struct Birth;
 
 impl<T: Config> ActRules<T> for Birth {
-	fn deadline(&self, date: &Date) -> Option<Date> {
+	/// The details, the child not yet created (`None`).
+	type Request = BirthDetails;
+	type Details = BirthDetails;
+
+	fn wrap(details: BirthDetails) -> ActDetails {
+		ActDetails::Birth(details)
+	}
+
+	fn of(details: &ActDetails) -> Option<&BirthDetails> {
+		match details {
+			ActDetails::Birth(d) => Some(d),
+			_ => None,
+		}
+	}
+
+	fn request(details: &BirthDetails) -> BirthDetails {
+		details.clone()
+	}
+
+	fn permission(_: &BirthDetails) -> ActKind {
+		ActKind::Birth
+	}
+
+	fn deadline(date: &Date) -> Option<Date> {
 		date.add_months(u32::from(T::Law::get().birth_deadline_months))
 	}
 
-	fn check(&self, id: ActId, act: &mut Act<T>) -> DispatchResult {
-		let ActDetails::Birth { identity_key, mother, father, court_decision, .. } = &act.details
-		else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		Pallet::<T>::ensure_identity_free(identity_key, id)?;
-		check_parents::<T>(*mother, *father, &act.event_date)?;
-		ensure_presumption::<T>(*mother, *father, court_decision.is_some(), &act.event_date)
+	fn check(at: &Occasion, request: BirthDetails) -> Result<BirthDetails, DispatchError> {
+		Pallet::<T>::ensure_identity_free(&request.identity_key, at.id)?;
+		check_parents::<T>(&request.parents, &at.date)?;
+		ensure_presumption::<T>(&request.parents, request.court_decision.is_some(), &at.date)?;
+		Ok(request)
 	}
 
-	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
-		let ActDetails::Birth { identity_key, data_root, sex, mother, father, .. } = act.details
-		else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
+	fn apply(
+		id: ActId,
+		act: &Act<T>,
+		mut details: BirthDetails,
+	) -> Result<(BirthDetails, Event<T>), DispatchError> {
 		let child = T::Persons::create(Pallet::<T>::new_person(
-			identity_key,
-			data_root,
-			sex,
-			(mother, father),
-			id,
-			act,
+			&Occasion::from((id, act)),
+			details.identity_key,
+			details.data_root,
+			details.sex,
+			details.parents,
 		))?;
-		act.subjects.try_insert(0, child).map_err(|_| Error::<T>::MalformedSubjects)?;
-		Ok(Event::BirthRegistered { act: id, child, office: act.office })
+		details.child = Some(child);
+		Ok((details, Event::BirthRegistered { act: id, child, office: act.office }))
 	}
 
-	fn recheck(&self, act: &Act<T>) -> DispatchResult {
-		let ActDetails::Birth { mother, father, .. } = &act.details else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		recheck_parents::<T>(*mother, *father, &act.event_date)
+	fn recheck(act: &Act<T>, details: &BirthDetails) -> DispatchResult {
+		recheck_parents::<T>(&details.parents, &act.event_date)
 	}
 
-	fn correct_details(&self, details: &mut ActDetails, correction: &Correction) -> DispatchResult {
-		correct_person_details(details, correction)
+	fn correct(details: &mut BirthDetails, correction: &Correction) -> DispatchResult {
+		correct_person(&mut details.sex, &mut details.data_root, &mut details.parents, correction);
+		Ok(())
 	}
 
-	fn carry_over(&self, _id: ActId, previous: &Act<T>, act: &Act<T>) -> DispatchResult {
-		carry_over_birth(previous, act)
+	fn carry_over(
+		_id: ActId,
+		previous: &BirthDetails,
+		act: &Act<T>,
+		details: &BirthDetails,
+	) -> DispatchResult {
+		carry_over_birth::<T>(
+			details.child,
+			(previous.data_root, previous.parents),
+			act,
+			(details.data_root, details.sex, details.parents),
+		)
 	}
 
-	fn recheck_amended(&self, _id: ActId, act: &Act<T>) -> Result<u32, DispatchError> {
-		let ActDetails::Birth { mother, father, court_decision, .. } = &act.details else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		ensure_presumption::<T>(*mother, *father, court_decision.is_some(), &act.event_date)?;
-		Pallet::<T>::check_person(Pallet::<T>::first_subject(act)?)
+	fn recheck_amended(
+		_id: ActId,
+		act: &Act<T>,
+		details: &BirthDetails,
+	) -> Result<u32, DispatchError> {
+		let presumption = details.court_decision.is_some();
+		ensure_presumption::<T>(&details.parents, presumption, &act.event_date)?;
+		Pallet::<T>::check_person(created::<T>(details.child)?)
 	}
 
-	fn undo(&self, id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
-		undo_birth(id, act)
+	fn undo(id: ActId, _act: &Act<T>, details: &BirthDetails) -> Result<Undone, DispatchError> {
+		undo_birth::<T>(id, created::<T>(details.child)?, &details.identity_key)
 	}
+}
+
+/// The person a birth or an enrollment in effect created: they exist once it took effect,
+/// and only an act in effect (or revoked: it was in effect) is corrected or revoked.
+pub(super) fn created<T: Config>(person: Option<PersonId>) -> Result<PersonId, DispatchError> {
+	Ok(person.ok_or(Error::<T>::ActNotInEffect)?)
 }
 
 /// `parent` was old enough to be a parent of a child born on `date`.
@@ -117,15 +153,11 @@ pub(super) fn ensure_parent_age<T: Config>(parent: &PersonRecord, date: &Date) -
 /// The parents a new birth or enrollment names may be the parents of a child born on `date`:
 /// each exists, is not a revoked registration, and passes [`ensure_mother`] or
 /// [`ensure_father`].
-pub(super) fn check_parents<T: Config>(
-	mother: Option<PersonId>,
-	father: Option<PersonId>,
-	date: &Date,
-) -> DispatchResult {
-	if let Some(mother) = mother {
+pub(super) fn check_parents<T: Config>(parents: &Parents, date: &Date) -> DispatchResult {
+	if let Some(mother) = parents.mother {
 		ensure_mother::<T>(&Pallet::<T>::person(mother)?, date)?;
 	}
-	if let Some(father) = father {
+	if let Some(father) = parents.father {
 		ensure_father::<T>(&Pallet::<T>::person(father)?, date)?;
 	}
 	Ok(())
@@ -133,15 +165,11 @@ pub(super) fn check_parents<T: Config>(
 
 /// The recorded parents of a birth or an enrollment may be the parents of a child born on
 /// `date`, as the records stand now (revoked registrations included: a re-check of old acts).
-pub(super) fn recheck_parents<T: Config>(
-	mother: Option<PersonId>,
-	father: Option<PersonId>,
-	date: &Date,
-) -> DispatchResult {
-	if let Some(mother) = mother {
+pub(super) fn recheck_parents<T: Config>(parents: &Parents, date: &Date) -> DispatchResult {
+	if let Some(mother) = parents.mother {
 		ensure_mother::<T>(&Pallet::<T>::record(mother)?, date)?;
 	}
-	if let Some(father) = father {
+	if let Some(father) = parents.father {
 		ensure_father::<T>(&Pallet::<T>::record(father)?, date)?;
 	}
 	Ok(())
@@ -150,17 +178,16 @@ pub(super) fn recheck_parents<T: Config>(
 /// The father of a child born on `date` to `mother` is her husband's, or her former
 /// husband's, unless a court decided otherwise.
 pub(super) fn ensure_presumption<T: Config>(
-	mother: Option<PersonId>,
-	father: Option<PersonId>,
+	parents: &Parents,
 	court_decision: bool,
 	date: &Date,
 ) -> DispatchResult {
-	let presumed = match mother {
+	let presumed = match parents.mother {
 		Some(mother) => Pallet::<T>::presumed_father(mother, date)?,
 		None => None,
 	};
 	ensure!(
-		court_decision || presumed.is_none_or(|husband| father == Some(husband)),
+		court_decision || presumed.is_none_or(|husband| parents.father == Some(husband)),
 		Error::<T>::FatherPresumed
 	);
 	Ok(())
@@ -190,62 +217,58 @@ pub(super) fn ensure_father<T: Config>(father: &PersonRecord, date: &Date) -> Di
 }
 
 /// The fields of a birth or an enrollment a correction may change besides the date and place:
-/// sex and data root.
-pub(super) fn correct_person_details(
-	details: &mut ActDetails,
+/// sex, data root, parents.
+pub(super) fn correct_person(
+	sex: &mut Sex,
+	data_root: &mut H256,
+	parents: &mut Parents,
 	correction: &Correction,
-) -> DispatchResult {
-	if let ActDetails::Birth { sex, data_root, mother, father, .. }
-	| ActDetails::Enrollment { sex, data_root, mother, father, .. } = details
-	{
-		if let Some(new) = correction.sex {
-			*sex = new;
-		}
-		if let Some(new) = correction.data_root {
-			*data_root = new;
-		}
-		if let Some((new_mother, new_father)) = correction.parents {
-			(*mother, *father) = (new_mother, new_father);
-		}
+) {
+	if let Some(new) = correction.sex {
+		*sex = new;
 	}
-	Ok(())
+	if let Some(new) = correction.data_root {
+		*data_root = new;
+	}
+	if let Some((mother, father)) = correction.parents {
+		*parents = Parents { mother, father };
+	}
 }
 
-/// A corrected birth or enrollment: the person's date and place of birth and sex follow; the
-/// data root too, unless a later change of name replaced it.
-pub(super) fn carry_over_birth<T: Config>(previous: &Act<T>, act: &Act<T>) -> DispatchResult {
-	let (
-		ActDetails::Birth { data_root: old_root, .. }
-		| ActDetails::Enrollment { data_root: old_root, .. },
-		ActDetails::Birth { data_root, sex, .. } | ActDetails::Enrollment { data_root, sex, .. },
-	) = (&previous.details, &act.details)
-	else {
-		return Err(Error::<T>::MalformedSubjects.into());
-	};
-	let person: PersonId = Pallet::<T>::first_subject(act)?;
-	T::Persons::correct_birth(person, act.event_date, act.jurisdiction, *sex)?;
+/// A corrected birth or enrollment of `person`: the person's date and place of birth and sex
+/// follow; the data root too, unless a later change of name replaced it; and the parents,
+/// unless a paternity or an adoption changed them since.
+pub(super) fn carry_over_birth<T: Config>(
+	person: Option<PersonId>,
+	(old_root, old_parents): (H256, Parents),
+	act: &Act<T>,
+	(data_root, sex, parents): (H256, Sex, Parents),
+) -> DispatchResult {
+	let person = created::<T>(person)?;
+	T::Persons::correct_birth(person, act.event_date, act.jurisdiction, sex)?;
 	let record = Pallet::<T>::record(person)?;
-	if record.data_root == *old_root {
-		T::Persons::change_data(person, *data_root)?;
+	if record.data_root == old_root {
+		T::Persons::change_data(person, data_root)?;
 	}
-	let (old_parents, new_parents) = (previous.details.parents(), act.details.parents());
-	if new_parents != old_parents {
+	if parents != old_parents {
 		// The link the act recorded is the person's still: no paternity or adoption since.
 		ensure!(
-			(record.mother, record.father) == old_parents
-				&& !AdoptionInEffect::<T>::contains_key(person),
+			(record.mother, record.father) == (old_parents.mother, old_parents.father) &&
+				!AdoptionInEffect::<T>::contains_key(person),
 			Error::<T>::RevocationConflict
 		);
-		T::Persons::move_parent_links(person, new_parents.0, new_parents.1)?;
+		T::Persons::move_parent_links(person, parents.mother, parents.father)?;
 	}
 	Ok(())
 }
 
-/// A revoked birth or enrollment: the person's registration is revoked (its identity key
-/// freed); their other acts in effect rest on it.
-pub(super) fn undo_birth<T: Config>(id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
-	let person = Pallet::<T>::first_subject(act)?;
-	let identity_key = act.details.identity_key().ok_or(Error::<T>::MalformedSubjects)?;
+/// A revoked birth or enrollment (act `id`) of `person`: the person's registration is revoked
+/// (its identity key freed); their other acts in effect rest on it.
+pub(super) fn undo_birth<T: Config>(
+	id: ActId,
+	person: PersonId,
+	identity_key: &H256,
+) -> Result<Undone, DispatchError> {
 	T::Persons::revoke(person, identity_key)?;
 	Ok(Pallet::<T>::other_acts_in_effect(person, id))
 }

@@ -28,22 +28,43 @@
 //! is checked again. **Revoked**: the person is alive again, and a marriage the death ended is
 //! in effect again — refused if the survivor has married since.
 
-use super::{ActRules, Undone};
+use super::{ActRules, Occasion, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, Date, LifeStatus, MaritalStatus, PersonRegistry};
+use civil_registry_primitives::{ActId, ActKind, Date, LifeStatus, MaritalStatus, PersonRegistry};
 use frame_support::{ensure, pallet_prelude::*};
 
 /// The rules of a death.
 pub(crate) struct Death;
 
 impl<T: Config> ActRules<T> for Death {
-	fn deadline(&self, date: &Date) -> Option<Date> {
+	type Request = DeathDetails;
+	type Details = DeathDetails;
+
+	fn wrap(details: DeathDetails) -> ActDetails {
+		ActDetails::Death(details)
+	}
+
+	fn of(details: &ActDetails) -> Option<&DeathDetails> {
+		match details {
+			ActDetails::Death(d) => Some(d),
+			_ => None,
+		}
+	}
+
+	fn request(details: &DeathDetails) -> DeathDetails {
+		details.clone()
+	}
+
+	fn permission(_: &DeathDetails) -> ActKind {
+		ActKind::Death
+	}
+
+	fn deadline(date: &Date) -> Option<Date> {
 		date.add_days(i64::from(T::Law::get().death_deadline_days))
 	}
 
-	fn approval(&self, id: ActId, act: &Act<T>) -> Option<Event<T>> {
-		let person = Pallet::<T>::first_subject(act).ok()?;
-		let record = Pallet::<T>::record(person).ok()?;
+	fn approval(id: ActId, act: &Act<T>, details: &DeathDetails) -> Option<Event<T>> {
+		let record = Pallet::<T>::record(details.person).ok()?;
 		let place = Pallet::<T>::region_of(act.jurisdiction);
 		let mut home = alloc::vec![record.birth_jurisdiction];
 		if let MaritalStatus::Married { act: marriage, .. } = record.marital {
@@ -53,51 +74,60 @@ impl<T: Config> ActRules<T> for Death {
 		(!at_home).then_some(Event::DeathAwayPending { act: id, office: act.office })
 	}
 
-	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {
-		let person = Pallet::<T>::person(Pallet::<T>::first_subject(act)?)?;
+	fn check(at: &Occasion, request: DeathDetails) -> Result<DeathDetails, DispatchError> {
+		let person = Pallet::<T>::person(request.person)?;
 		ensure!(person.is_alive(), Error::<T>::AlreadyDeceased);
-		ensure!(person.birth_date <= act.event_date, Error::<T>::DeathBeforeBirth);
+		ensure!(person.birth_date <= at.date, Error::<T>::DeathBeforeBirth);
 		if let MaritalStatus::Married { spouse, .. } = person.marital {
 			// The survivor becomes widowed: their registration must be in force.
 			Pallet::<T>::person(spouse)?;
 		}
-		Ok(())
+		Ok(request)
 	}
 
-	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
-		let person = Pallet::<T>::first_subject(act)?;
+	fn apply(
+		id: ActId,
+		act: &Act<T>,
+		details: DeathDetails,
+	) -> Result<(DeathDetails, Event<T>), DispatchError> {
+		let person = details.person;
 		let ended = T::Persons::record_death(person, act.event_date, id)?;
 		if let Some((_, marriage)) = ended {
 			Pallet::<T>::set_ended_by(marriage, Some(id));
 		}
-		Ok(Event::DeathRegistered {
-			act: id,
-			person,
-			office: act.office,
-			widowed: ended.map(|(spouse, _)| spouse),
-		})
+		let widowed = ended.map(|(spouse, _)| spouse);
+		Ok((details, Event::DeathRegistered { act: id, person, office: act.office, widowed }))
 	}
 
-	fn check_stored(&self, act: &Act<T>) -> DispatchResult {
-		Pallet::<T>::check_person(Pallet::<T>::first_subject(act)?).map(|_| ())
+	fn check_stored(_act: &Act<T>, details: &DeathDetails) -> DispatchResult {
+		Pallet::<T>::check_person(details.person).map(|_| ())
 	}
 
-	fn recheck(&self, act: &Act<T>) -> DispatchResult {
-		let person = Pallet::<T>::record(Pallet::<T>::first_subject(act)?)?;
+	fn recheck(act: &Act<T>, details: &DeathDetails) -> DispatchResult {
+		let person = Pallet::<T>::record(details.person)?;
 		ensure!(person.birth_date <= act.event_date, Error::<T>::DeathBeforeBirth);
 		Ok(())
 	}
 
-	fn carry_over(&self, _id: ActId, _previous: &Act<T>, act: &Act<T>) -> DispatchResult {
-		T::Persons::correct_death_date(Pallet::<T>::first_subject(act)?, act.event_date)
+	fn carry_over(
+		_id: ActId,
+		_previous: &DeathDetails,
+		act: &Act<T>,
+		details: &DeathDetails,
+	) -> DispatchResult {
+		T::Persons::correct_death_date(details.person, act.event_date)
 	}
 
-	fn recheck_amended(&self, _id: ActId, act: &Act<T>) -> Result<u32, DispatchError> {
-		Pallet::<T>::check_person(Pallet::<T>::first_subject(act)?)
+	fn recheck_amended(
+		_id: ActId,
+		_act: &Act<T>,
+		details: &DeathDetails,
+	) -> Result<u32, DispatchError> {
+		Pallet::<T>::check_person(details.person)
 	}
 
-	fn undo(&self, _id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
-		let person = Pallet::<T>::first_subject(act)?;
+	fn undo(_id: ActId, _act: &Act<T>, details: &DeathDetails) -> Result<Undone, DispatchError> {
+		let person = details.person;
 		let mut undone = Undone::default();
 		if let MaritalStatus::DiedMarried { spouse, act: marriage } =
 			Pallet::<T>::record(person)?.marital
@@ -108,9 +138,9 @@ impl<T: Config> ActRules<T> for Death {
 			let (read, latest) = Pallet::<T>::latest_marriage(spouse);
 			undone.read = read;
 			ensure!(
-				survivor.status == LifeStatus::Alive
-					&& survivor.marital == MaritalStatus::Widowed
-					&& latest.map(|(m, _)| m) == Some(marriage),
+				survivor.status == LifeStatus::Alive &&
+					survivor.marital == MaritalStatus::Widowed &&
+					latest.map(|(m, ..)| m) == Some(marriage),
 				Error::<T>::RevocationConflict
 			);
 			Pallet::<T>::set_ended_by(marriage, None);

@@ -24,21 +24,27 @@
 //! it must still not overlap another marriage of either spouse). **Revoked**: the marriage is
 //! in effect again, unless a spouse has died, remarried or divorced since (refused).
 
-use super::{ActRules, Spouses, Undone};
+use super::{ActRules, Marriage, Occasion, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, MaritalStatus, PersonRegistry};
+use civil_registry_primitives::{ActId, ActKind, MaritalStatus, PersonRegistry};
 use frame_support::{ensure, pallet_prelude::*};
 
 /// The rules of a divorce.
 pub(crate) struct Divorce;
 
+/// What a call asks for: the marriage to end, and on what grounds. The spouses are the
+/// marriage's.
+pub(crate) struct DivorceRequest {
+	/// The marriage it ends.
+	pub(crate) marriage: ActId,
+	/// On what grounds.
+	pub(crate) grounds: DivorceGrounds,
+}
+
 /// A divorce by mutual consent leaves no common minor child.
-fn ensure_grounds<T: Config>(act: &Act<T>) -> DispatchResult {
-	let ActDetails::Divorce { grounds, .. } = act.details else {
-		return Err(Error::<T>::MalformedSubjects.into());
-	};
-	if grounds.needs_no_minor_children() {
-		let Spouses { first, second } = Spouses::of(act)?;
+fn ensure_grounds<T: Config>(act: &Act<T>, details: &DivorceDetails) -> DispatchResult {
+	if details.grounds.needs_no_minor_children() {
+		let Spouses { first, second } = details.spouses;
 		ensure!(
 			!Pallet::<T>::have_common_minor_child(first, second, &act.event_date),
 			Error::<T>::CommonMinorChildren
@@ -47,79 +53,113 @@ fn ensure_grounds<T: Config>(act: &Act<T>) -> DispatchResult {
 	Ok(())
 }
 
-/// The marriage a divorce ends.
-fn marriage_of<T: Config>(act: &Act<T>) -> Result<(ActId, Act<T>), DispatchError> {
-	let ActDetails::Divorce { marriage, .. } = act.details else {
-		return Err(Error::<T>::MalformedSubjects.into());
-	};
-	Ok((marriage, Acts::<T>::get(marriage).ok_or(Error::<T>::UnknownAct)?))
+/// The marriage a divorce ends, with its details.
+fn marriage_of<T: Config>(marriage: ActId) -> Result<(Act<T>, MarriageDetails), DispatchError> {
+	let act = Acts::<T>::get(marriage).ok_or(Error::<T>::UnknownAct)?;
+	let details = <Marriage as ActRules<T>>::of(&act.details).cloned();
+	Ok((act, details.ok_or(Error::<T>::NotAMarriage)?))
 }
 
 impl<T: Config> ActRules<T> for Divorce {
-	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {
-		let (id, marriage) = marriage_of(act)?;
-		let ActDetails::Marriage { ended_by, .. } = marriage.details else {
-			return Err(Error::<T>::NotAMarriage.into());
-		};
+	type Request = DivorceRequest;
+	type Details = DivorceDetails;
+
+	fn wrap(details: DivorceDetails) -> ActDetails {
+		ActDetails::Divorce(details)
+	}
+
+	fn of(details: &ActDetails) -> Option<&DivorceDetails> {
+		match details {
+			ActDetails::Divorce(d) => Some(d),
+			_ => None,
+		}
+	}
+
+	fn request(details: &DivorceDetails) -> DivorceRequest {
+		DivorceRequest { marriage: details.marriage, grounds: details.grounds }
+	}
+
+	fn permission(_: &DivorceRequest) -> ActKind {
+		ActKind::Divorce
+	}
+
+	fn check(at: &Occasion, request: DivorceRequest) -> Result<DivorceDetails, DispatchError> {
+		let id = request.marriage;
+		let (marriage, m) = marriage_of::<T>(id)?;
 		ensure!(
-			marriage.status == ActStatus::Registered && ended_by.is_none(),
+			marriage.status == ActStatus::Registered && m.ended_by.is_none(),
 			Error::<T>::MarriageNotActive
 		);
-		ensure!(marriage.event_date <= act.event_date, Error::<T>::DateBeforeMarriage);
-		let Spouses { first: a, second: b } = Spouses::of(&marriage)?;
+		ensure!(marriage.event_date <= at.date, Error::<T>::DateBeforeMarriage);
+		let Spouses { first: a, second: b } = m.spouses;
 		let (pa, pb) = (Pallet::<T>::person(a)?, Pallet::<T>::person(b)?);
 		ensure!(
-			pa.marital == MaritalStatus::Married { spouse: b, act: id }
-				&& pb.marital == MaritalStatus::Married { spouse: a, act: id },
+			pa.marital == MaritalStatus::Married { spouse: b, act: id } &&
+				pb.marital == MaritalStatus::Married { spouse: a, act: id },
 			Error::<T>::MarriageNotActive
 		);
-		act.subjects = marriage.subjects;
-		ensure_grounds::<T>(act)
+		let details = DivorceDetails { marriage: id, spouses: m.spouses, grounds: request.grounds };
+		if details.grounds.needs_no_minor_children() {
+			ensure!(
+				!Pallet::<T>::have_common_minor_child(a, b, &at.date),
+				Error::<T>::CommonMinorChildren
+			);
+		}
+		Ok(details)
 	}
 
-	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
-		let (marriage, m) = marriage_of(act)?;
-		let Spouses { first, second } = Spouses::of(&m)?;
+	fn apply(
+		id: ActId,
+		act: &Act<T>,
+		details: DivorceDetails,
+	) -> Result<(DivorceDetails, Event<T>), DispatchError> {
+		let Spouses { first, second } = details.spouses;
+		let marriage = details.marriage;
 		T::Persons::divorce(first, second, marriage)?;
 		Pallet::<T>::set_ended_by(marriage, Some(id));
-		Ok(Event::DivorceRegistered { act: id, marriage, office: act.office })
+		Ok((details, Event::DivorceRegistered { act: id, marriage, office: act.office }))
 	}
 
-	fn recheck(&self, act: &Act<T>) -> DispatchResult {
-		let (_, marriage) = marriage_of(act)?;
+	fn recheck(act: &Act<T>, details: &DivorceDetails) -> DispatchResult {
+		let (marriage, _) = marriage_of::<T>(details.marriage)?;
 		ensure!(marriage.event_date <= act.event_date, Error::<T>::DateBeforeMarriage);
-		for spouse in Spouses::of(act)?.both() {
+		for spouse in details.spouses.both() {
 			Pallet::<T>::ensure_alive_on(&Pallet::<T>::record(spouse)?, &act.event_date)?;
 		}
 		Ok(())
 	}
 
-	fn recheck_amended(&self, _id: ActId, act: &Act<T>) -> Result<u32, DispatchError> {
+	fn recheck_amended(
+		_id: ActId,
+		act: &Act<T>,
+		details: &DivorceDetails,
+	) -> Result<u32, DispatchError> {
 		Pallet::<T>::check_act(act)?;
-		ensure_grounds::<T>(act)?;
-		let (id, marriage) = marriage_of(act)?;
+		ensure_grounds::<T>(act, details)?;
+		let (marriage, m) = marriage_of::<T>(details.marriage)?;
 		Pallet::<T>::check_act(&marriage)?;
-		Ok(Pallet::<T>::check_marriage_overlap(id, &marriage)?.saturating_add(2))
+		let read = Pallet::<T>::check_marriage_overlap(details.marriage, &marriage, &m)?;
+		Ok(read.saturating_add(2))
 	}
 
-	fn undo(&self, _id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
-		let (id, marriage) = marriage_of(act)?;
+	fn undo(_id: ActId, _act: &Act<T>, details: &DivorceDetails) -> Result<Undone, DispatchError> {
+		let id = details.marriage;
+		let (marriage, m) = marriage_of::<T>(id)?;
 		let mut undone = Undone::default();
 		if marriage.status == ActStatus::Registered {
 			// The marriage is in effect again, unless a spouse has moved on.
-			let spouses = Spouses::of(&marriage)?;
-			for spouse in spouses.both() {
+			for spouse in m.spouses.both() {
 				let p = Pallet::<T>::record(spouse)?;
 				let (read, latest) = Pallet::<T>::latest_marriage(spouse);
 				undone.read = undone.read.saturating_add(read);
 				ensure!(
-					p.is_alive()
-						&& p.marital == MaritalStatus::Divorced
-						&& latest.map(|(l, _)| l) == Some(id),
+					p.is_alive() &&
+						p.marital == MaritalStatus::Divorced &&
+						latest.map(|(l, ..)| l) == Some(id),
 					Error::<T>::RevocationConflict
 				);
 			}
-			T::Persons::resume_marriage(spouses.first, spouses.second, id)?;
+			T::Persons::resume_marriage(m.spouses.first, m.spouses.second, id)?;
 			Pallet::<T>::set_ended_by(id, None);
 		}
 		Ok(undone)

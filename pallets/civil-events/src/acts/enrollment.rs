@@ -21,63 +21,108 @@
 //!
 //! **Corrected** and **revoked** as a birth (see `birth.rs`).
 
-use super::{birth, ActRules, Undone};
+use super::{birth, ActRules, Occasion, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, Date, PersonRegistry};
+use civil_registry_primitives::{ActId, ActKind, Date, PersonRegistry};
 use frame_support::pallet_prelude::*;
 
 /// The rules of an enrollment.
 pub(crate) struct Enrollment;
 
 impl<T: Config> ActRules<T> for Enrollment {
-	fn check_date(&self, _details: &ActDetails, date: &Date, _today: &Date) -> DispatchResult {
+	/// The details, the person not yet created (`None`).
+	type Request = EnrollmentDetails;
+	type Details = EnrollmentDetails;
+
+	fn wrap(details: EnrollmentDetails) -> ActDetails {
+		ActDetails::Enrollment(details)
+	}
+
+	fn of(details: &ActDetails) -> Option<&EnrollmentDetails> {
+		match details {
+			ActDetails::Enrollment(d) => Some(d),
+			_ => None,
+		}
+	}
+
+	fn request(details: &EnrollmentDetails) -> EnrollmentDetails {
+		details.clone()
+	}
+
+	fn permission(_: &EnrollmentDetails) -> ActKind {
+		ActKind::Enrollment
+	}
+
+	fn check_date(_: &EnrollmentDetails, date: &Date, _today: &Date) -> DispatchResult {
 		Pallet::<T>::ensure_before_go_live(date)
 	}
 
-	fn check(&self, id: ActId, act: &mut Act<T>) -> DispatchResult {
-		let ActDetails::Enrollment { identity_key, mother, father, .. } = &act.details else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		Pallet::<T>::ensure_identity_free(identity_key, id)?;
-		birth::check_parents::<T>(*mother, *father, &act.event_date)
+	fn check(
+		at: &Occasion,
+		request: EnrollmentDetails,
+	) -> Result<EnrollmentDetails, DispatchError> {
+		Pallet::<T>::ensure_identity_free(&request.identity_key, at.id)?;
+		birth::check_parents::<T>(&request.parents, &at.date)?;
+		Ok(request)
 	}
 
-	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
-		let ActDetails::Enrollment { identity_key, data_root, sex, mother, father, .. } =
-			act.details
-		else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
+	fn apply(
+		id: ActId,
+		act: &Act<T>,
+		mut details: EnrollmentDetails,
+	) -> Result<(EnrollmentDetails, Event<T>), DispatchError> {
 		let person = T::Persons::create(Pallet::<T>::new_person(
-			identity_key,
-			data_root,
-			sex,
-			(mother, father),
-			id,
-			act,
+			&Occasion::from((id, act)),
+			details.identity_key,
+			details.data_root,
+			details.sex,
+			details.parents,
 		))?;
-		act.subjects.try_insert(0, person).map_err(|_| Error::<T>::MalformedSubjects)?;
-		Ok(Event::PersonEnrolled { act: id, person, office: act.office })
+		details.person = Some(person);
+		Ok((details, Event::PersonEnrolled { act: id, person, office: act.office }))
 	}
 
-	fn recheck(&self, act: &Act<T>) -> DispatchResult {
-		let (mother, father) = act.details.parents();
-		birth::recheck_parents::<T>(mother, father, &act.event_date)
+	fn recheck(act: &Act<T>, details: &EnrollmentDetails) -> DispatchResult {
+		birth::recheck_parents::<T>(&details.parents, &act.event_date)
 	}
 
-	fn correct_details(&self, details: &mut ActDetails, correction: &Correction) -> DispatchResult {
-		birth::correct_person_details(details, correction)
+	fn correct(details: &mut EnrollmentDetails, correction: &Correction) -> DispatchResult {
+		birth::correct_person(
+			&mut details.sex,
+			&mut details.data_root,
+			&mut details.parents,
+			correction,
+		);
+		Ok(())
 	}
 
-	fn carry_over(&self, _id: ActId, previous: &Act<T>, act: &Act<T>) -> DispatchResult {
-		birth::carry_over_birth(previous, act)
+	fn carry_over(
+		_id: ActId,
+		previous: &EnrollmentDetails,
+		act: &Act<T>,
+		details: &EnrollmentDetails,
+	) -> DispatchResult {
+		birth::carry_over_birth::<T>(
+			details.person,
+			(previous.data_root, previous.parents),
+			act,
+			(details.data_root, details.sex, details.parents),
+		)
 	}
 
-	fn recheck_amended(&self, _id: ActId, act: &Act<T>) -> Result<u32, DispatchError> {
-		Pallet::<T>::check_person(Pallet::<T>::first_subject(act)?)
+	fn recheck_amended(
+		_id: ActId,
+		_act: &Act<T>,
+		details: &EnrollmentDetails,
+	) -> Result<u32, DispatchError> {
+		Pallet::<T>::check_person(birth::created::<T>(details.person)?)
 	}
 
-	fn undo(&self, id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
-		birth::undo_birth(id, act)
+	fn undo(
+		id: ActId,
+		_act: &Act<T>,
+		details: &EnrollmentDetails,
+	) -> Result<Undone, DispatchError> {
+		birth::undo_birth::<T>(id, birth::created::<T>(details.person)?, &details.identity_key)
 	}
 }

@@ -45,7 +45,7 @@
 //! **Revoked**: each spouse's marital state is what their other marriages in effect make it
 //! (single, divorced, widowed); a divorce that ended it is reported for review.
 
-use super::{ActRules, Undone};
+use super::{ActRules, Occasion, Undone};
 use crate::*;
 use civil_registry_primitives::{
 	ActId, ActKind, Date, JurisdictionId, JurisdictionTree, MaritalStatus, PersonId, PersonRecord,
@@ -56,43 +56,36 @@ use frame_support::{ensure, pallet_prelude::*};
 /// The rules of a marriage.
 pub(crate) struct Marriage;
 
-/// The two spouses of a marriage (and of the divorce that ends it), in the act's order.
-#[derive(Clone, Copy)]
-pub(crate) struct Spouses {
-	/// The first spouse named.
-	pub(crate) first: PersonId,
-	/// The second spouse named.
-	pub(crate) second: PersonId,
-}
+impl<T: Config> ActRules<T> for Marriage {
+	/// The details, not ended (`ended_by: None`).
+	type Request = MarriageDetails;
+	type Details = MarriageDetails;
 
-impl Spouses {
-	/// The spouses of `act`, a marriage or a divorce.
-	pub(crate) fn of<T: Config>(act: &Act<T>) -> Result<Self, DispatchError> {
-		match act.subjects.as_slice() {
-			[first, second] => Ok(Spouses { first: *first, second: *second }),
-			_ => Err(Error::<T>::MalformedSubjects.into()),
+	fn wrap(details: MarriageDetails) -> ActDetails {
+		ActDetails::Marriage(details)
+	}
+
+	fn of(details: &ActDetails) -> Option<&MarriageDetails> {
+		match details {
+			ActDetails::Marriage(d) => Some(d),
+			_ => None,
 		}
 	}
 
-	/// Both spouses.
-	pub(crate) fn both(&self) -> [PersonId; 2] {
-		[self.first, self.second]
+	fn request(details: &MarriageDetails) -> MarriageDetails {
+		details.clone()
 	}
-}
 
-impl<T: Config> ActRules<T> for Marriage {
-	fn permission_kind(&self, details: &ActDetails) -> ActKind {
-		match details {
-			ActDetails::Marriage { basis: MarriageBasis::Archive, .. } => ActKind::Enrollment,
+	fn permission(request: &MarriageDetails) -> ActKind {
+		match request.basis {
+			MarriageBasis::Archive => ActKind::Enrollment,
 			_ => ActKind::Marriage,
 		}
 	}
 
-	fn check_date(&self, details: &ActDetails, date: &Date, today: &Date) -> DispatchResult {
-		match details {
-			ActDetails::Marriage { basis: MarriageBasis::Archive, .. } => {
-				Pallet::<T>::ensure_before_go_live(date)
-			},
+	fn check_date(request: &MarriageDetails, date: &Date, today: &Date) -> DispatchResult {
+		match request.basis {
+			MarriageBasis::Archive => Pallet::<T>::ensure_before_go_live(date),
 			_ => {
 				ensure!(date == today, Error::<T>::MarriageNotToday);
 				Ok(())
@@ -100,28 +93,24 @@ impl<T: Config> ActRules<T> for Marriage {
 		}
 	}
 
-	fn approval(&self, id: ActId, act: &Act<T>) -> Option<Event<T>> {
-		match act.details {
-			ActDetails::Marriage { basis: MarriageBasis::Exemption(exemption), .. } => {
-				Some(Event::ExemptionPending {
-					act: id,
-					district: exemption.district,
-					office: act.office,
-				})
-			},
+	fn approval(id: ActId, act: &Act<T>, details: &MarriageDetails) -> Option<Event<T>> {
+		match details.basis {
+			MarriageBasis::Exemption(exemption) => Some(Event::ExemptionPending {
+				act: id,
+				district: exemption.district,
+				office: act.office,
+			}),
 			_ => None,
 		}
 	}
 
-	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {
-		let ActDetails::Marriage { basis, .. } = &act.details else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
+	fn check(at: &Occasion, request: MarriageDetails) -> Result<MarriageDetails, DispatchError> {
+		let basis = &request.basis;
 		if let MarriageBasis::Exemption(exemption) = basis {
-			ensure_district::<T>(exemption, act.jurisdiction)?;
+			ensure_district::<T>(exemption, at.jurisdiction)?;
 		}
-		let date = act.event_date;
-		let Spouses { first: a, second: b } = Spouses::of(act)?;
+		let date = at.date;
+		let Spouses { first: a, second: b } = request.spouses;
 		ensure!(a != b, Error::<T>::SamePerson);
 		let pa = Pallet::<T>::living(a, &date)?;
 		let pb = Pallet::<T>::living(b, &date)?;
@@ -129,8 +118,8 @@ impl<T: Config> ActRules<T> for Marriage {
 		ensure!(pa.spouse().is_none() && pb.spouse().is_none(), Error::<T>::AlreadyMarried);
 		let min_age = minimum_age::<T>(basis);
 		ensure!(
-			pa.birth_date.years_until(&date) >= min_age
-				&& pb.birth_date.years_until(&date) >= min_age,
+			pa.birth_date.years_until(&date) >= min_age &&
+				pb.birth_date.years_until(&date) >= min_age,
 			Error::<T>::TooYoungToMarry
 		);
 		ensure!(!Pallet::<T>::too_close(a, &pa, b, &pb), Error::<T>::CloseRelatives);
@@ -138,67 +127,68 @@ impl<T: Config> ActRules<T> for Marriage {
 		// earlier than the end of their last one.
 		for (p, record) in [(a, &pa), (b, &pb)] {
 			if record.marital != MaritalStatus::Single {
-				if let (_, Some((_, last))) = Pallet::<T>::latest_marriage(p) {
+				if let (_, Some((_, last, _))) = Pallet::<T>::latest_marriage(p) {
 					let (_, end) = Pallet::<T>::marriage_span(&last);
 					ensure!(end.is_some_and(|end| end <= date), Error::<T>::MarriagesOverlap);
 				}
 			}
 		}
-		Ok(())
+		Ok(request)
 	}
 
-	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
-		let Spouses { first, second } = Spouses::of(act)?;
+	fn apply(
+		id: ActId,
+		act: &Act<T>,
+		details: MarriageDetails,
+	) -> Result<(MarriageDetails, Event<T>), DispatchError> {
+		let Spouses { first, second } = details.spouses;
 		T::Persons::marry(first, second, id)?;
 		let office = act.office;
-		Ok(match act.details {
-			ActDetails::Marriage { basis: MarriageBasis::Archive, .. } => {
-				Event::MarriageEnrolled { act: id, first, second, office }
-			},
+		let event = match details.basis {
+			MarriageBasis::Archive => Event::MarriageEnrolled { act: id, first, second, office },
 			_ => Event::MarriageRegistered { act: id, first, second, office },
-		})
+		};
+		Ok((details, event))
 	}
 
-	fn recheck(&self, act: &Act<T>) -> DispatchResult {
-		let ActDetails::Marriage { basis, ended_by } = &act.details else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
+	fn recheck(act: &Act<T>, details: &MarriageDetails) -> DispatchResult {
 		let date = act.event_date;
-		if let MarriageBasis::Exemption(exemption) = basis {
+		if let MarriageBasis::Exemption(exemption) = &details.basis {
 			ensure_district::<T>(exemption, act.jurisdiction)?;
 		}
-		let min_age = minimum_age::<T>(basis);
-		let Spouses { first, second } = Spouses::of(act)?;
+		let min_age = minimum_age::<T>(&details.basis);
+		let Spouses { first, second } = details.spouses;
 		let (first, second) = (Pallet::<T>::record(first)?, Pallet::<T>::record(second)?);
 		ensure_sexes::<T>(&first, &second)?;
 		for p in [&first, &second] {
 			Pallet::<T>::ensure_alive_on(p, &date)?;
 			ensure!(p.birth_date.years_until(&date) >= min_age, Error::<T>::TooYoungToMarry);
 		}
-		if let Some(end) = (*ended_by).and_then(Acts::<T>::get) {
+		if let Some(end) = details.ended_by.and_then(Acts::<T>::get) {
 			ensure!(end.event_date >= date, Error::<T>::DateBeforeMarriage);
 		}
 		Ok(())
 	}
 
-	fn recheck_amended(&self, id: ActId, act: &Act<T>) -> Result<u32, DispatchError> {
+	fn recheck_amended(
+		id: ActId,
+		act: &Act<T>,
+		details: &MarriageDetails,
+	) -> Result<u32, DispatchError> {
 		Pallet::<T>::check_act(act)?;
-		Ok(Pallet::<T>::check_marriage_overlap(id, act)?.saturating_add(1))
+		Ok(Pallet::<T>::check_marriage_overlap(id, act, details)?.saturating_add(1))
 	}
 
-	fn undo(&self, id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
-		let ActDetails::Marriage { ended_by, .. } = &act.details else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
+	fn undo(id: ActId, _act: &Act<T>, details: &MarriageDetails) -> Result<Undone, DispatchError> {
 		let mut undone = Undone::default();
-		if let Some(end) = ended_by {
-			if Acts::<T>::get(end)
-				.is_some_and(|e| e.kind == ActKind::Divorce && e.status == ActStatus::Registered)
-			{
-				undone.dependents.push(*end);
+		if let Some(end) = details.ended_by {
+			if Acts::<T>::get(end).is_some_and(|e| {
+				e.kind() == ActKind::Divorce && e.status == ActStatus::Registered
+			}) {
+				undone.dependents.push(end);
 			}
 		}
-		let Spouses { first, second } = Spouses::of(act)?;
+		let Spouses { first, second } = details.spouses;
 		let (read_first, first_after) = Pallet::<T>::marital_from_history(first);
 		let (read_second, second_after) = Pallet::<T>::marital_from_history(second);
 		undone.read = read_first.saturating_add(read_second);
@@ -245,8 +235,8 @@ impl<T: Config> Pallet<T> {
 	/// Record `end` (a divorce or a death) as the act that ended `marriage`, or clear it.
 	pub(crate) fn set_ended_by(marriage: ActId, end: Option<ActId>) {
 		Acts::<T>::mutate(marriage, |m| {
-			if let Some(Act { details: ActDetails::Marriage { ended_by, .. }, .. }) = m {
-				*ended_by = end;
+			if let Some(Act { details: ActDetails::Marriage(m), .. }) = m {
+				m.ended_by = end;
 			}
 		});
 	}
@@ -255,7 +245,7 @@ impl<T: Config> Pallet<T> {
 	/// ended it, open if it has not ended.
 	pub(crate) fn marriage_span(act: &Act<T>) -> (Date, Option<Date>) {
 		let end = match act.details {
-			ActDetails::Marriage { ended_by: Some(end), .. } => {
+			ActDetails::Marriage(MarriageDetails { ended_by: Some(end), .. }) => {
 				Acts::<T>::get(end).map(|e| e.event_date)
 			},
 			_ => None,
@@ -263,22 +253,24 @@ impl<T: Config> Pallet<T> {
 		(act.event_date, end)
 	}
 
-	/// Marriage `id` does not overlap in time any other marriage in effect of either
-	/// spouse (one may remarry on the day a marriage ends). Returns the acts read.
+	/// Marriage `id` (`marriage`, with its `details`) does not overlap in time any other
+	/// marriage in effect of either spouse (one may remarry on the day a marriage ends).
+	/// Returns the acts read.
 	pub(crate) fn check_marriage_overlap(
 		id: ActId,
 		marriage: &Act<T>,
+		details: &MarriageDetails,
 	) -> Result<u32, DispatchError> {
 		let (start, end) = Self::marriage_span(marriage);
 		let mut read = 0u32;
-		for spouse in marriage.subjects.iter() {
+		for spouse in details.spouses.both() {
 			for other in ActsOf::<T>::get(spouse) {
 				read = read.saturating_add(1);
 				if other == id {
 					continue;
 				}
 				let Some(m) = Acts::<T>::get(other) else { continue };
-				if m.kind != ActKind::Marriage || m.status != ActStatus::Registered {
+				if m.kind() != ActKind::Marriage || m.status != ActStatus::Registered {
 					continue;
 				}
 				let (other_start, other_end) = Self::marriage_span(&m);
@@ -297,7 +289,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn have_common_minor_child(a: PersonId, b: PersonId, date: &Date) -> bool {
 		let adult_age = T::Law::get().adult_age;
 		ActsOf::<T>::get(a).into_iter().filter_map(Acts::<T>::get).any(|act| {
-			let Some(&child) = act.subjects.first() else { return false };
+			let Some(&child) = act.subjects().first() else { return false };
 			if act.status != ActStatus::Registered || child == a || child == b {
 				return false;
 			}
@@ -323,7 +315,8 @@ impl<T: Config> Pallet<T> {
 		let mut presumed: Option<(Date, PersonId)> = None;
 		for id in ActsOf::<T>::get(mother) {
 			let Some(m) = Acts::<T>::get(id) else { continue };
-			if m.kind != ActKind::Marriage || m.status != ActStatus::Registered {
+			let ActDetails::Marriage(details) = &m.details else { continue };
+			if m.status != ActStatus::Registered {
 				continue;
 			}
 			let (start, end) = Self::marriage_span(&m);
@@ -332,7 +325,7 @@ impl<T: Config> Pallet<T> {
 				Some(end) => end.add_days(grace).ok_or(Error::<T>::InvalidDate)? >= *date,
 			};
 			if start <= *date && covers && presumed.is_none_or(|(latest, _)| start >= latest) {
-				if let Some(husband) = m.subjects.iter().copied().find(|s| *s != mother) {
+				if let Some(husband) = details.spouses.other(mother) {
 					presumed = Some((start, husband));
 				}
 			}
@@ -351,16 +344,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The latest marriage in effect of `person`, by registration order. Also returns the
-	/// number of acts read.
-	pub(crate) fn latest_marriage(person: PersonId) -> (u32, Option<(ActId, Act<T>)>) {
+	/// The latest marriage in effect of `person`, by registration order, with its details.
+	/// Also returns the number of acts read.
+	pub(crate) fn latest_marriage(
+		person: PersonId,
+	) -> (u32, Option<(ActId, Act<T>, MarriageDetails)>) {
 		let mut read = 0u32;
 		let mut latest = None;
 		for id in ActsOf::<T>::get(person) {
 			read = read.saturating_add(1);
-			if let Some(act) = Acts::<T>::get(id) {
-				if act.kind == ActKind::Marriage && act.status == ActStatus::Registered {
-					latest = Some((id, act));
+			if let Some(act) = Acts::<T>::get(id).filter(|a| a.status == ActStatus::Registered) {
+				if let ActDetails::Marriage(details) = &act.details {
+					let details = details.clone();
+					latest = Some((id, act, details));
 				}
 			}
 		}
@@ -372,18 +368,17 @@ impl<T: Config> Pallet<T> {
 	/// death: widowed; by a divorce: divorced); none: single.
 	pub(crate) fn marital_from_history(person: PersonId) -> (u32, MaritalStatus) {
 		let (read, latest) = Self::latest_marriage(person);
-		let Some((id, marriage)) = latest else { return (read, MaritalStatus::Single) };
-		let spouse = marriage.subjects.iter().copied().find(|s| *s != person);
-		let spouse = spouse.unwrap_or_default();
-		let status = match marriage.details {
-			ActDetails::Marriage { ended_by: Some(end), .. } => match Acts::<T>::get(end) {
-				Some(e) if e.kind == ActKind::Death && e.subjects.first() == Some(&person) => {
+		let Some((id, _, details)) = latest else { return (read, MaritalStatus::Single) };
+		let spouse = details.spouses.other(person).unwrap_or_default();
+		let status = match details.ended_by {
+			None => MaritalStatus::Married { spouse, act: id },
+			Some(end) => match Acts::<T>::get(end).map(|e| e.details) {
+				Some(ActDetails::Death(death)) if death.person == person => {
 					MaritalStatus::DiedMarried { spouse, act: id }
 				},
-				Some(e) if e.kind == ActKind::Death => MaritalStatus::Widowed,
+				Some(ActDetails::Death(_)) => MaritalStatus::Widowed,
 				_ => MaritalStatus::Divorced,
 			},
-			_ => MaritalStatus::Married { spouse, act: id },
 		};
 		(read, status)
 	}

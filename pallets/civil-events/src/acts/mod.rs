@@ -3,17 +3,21 @@
 //! how it is undone when the act is revoked. Each module's documentation states its rule in
 //! words, citing the Family Code of Uzbekistan where an article applies.
 //!
-//! The pallet reaches a kind's rules through [`rules`], the one place that matches on the kind
-//! of act; everything else (registration, late registration, amendments, revocations) is the
-//! same for every kind and lives in `features/`. Writes to persons are intents of
-//! [`PersonRegistry`] (`marry`, `record_death`, `move_parent_links`, ...): the persons pallet keeps its
-//! own invariants.
+//! Each kind's rules ([`ActRules`]) work on the kind's own types: the request its call builds
+//! (`Request`) and the details the act keeps (`Details`, a variant of [`ActDetails`]). The
+//! registration rule takes the request and returns the finished details; nothing is
+//! half-built and filled in later. The pallet reaches a stored act's rules through the
+//! functions at the end of this module, the one place that matches on the kind of act;
+//! everything else (registration, late registration, amendments, revocations) is the same
+//! for every kind and lives in `features/`. Writes to persons are intents of
+//! [`PersonRegistry`] (`create`, `marry`, `record_death`, `move_parent_links`, ...): the
+//! persons pallet keeps its own invariants.
 
 use crate::*;
 use alloc::vec::Vec;
 use civil_registry_primitives::{
 	ActId, ActKind, Date, JurisdictionId, JurisdictionTree, NewPerson, PersonId, PersonRecord,
-	PersonRegistry,
+	PersonRegistry, Sex,
 };
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
@@ -28,85 +32,136 @@ mod marriage;
 mod name_change;
 mod paternity;
 
-pub(crate) use marriage::Spouses;
+pub(crate) use adoption::{Adoption, AdoptionRequest};
+pub(crate) use birth::Birth;
+pub(crate) use death::Death;
+pub(crate) use divorce::{Divorce, DivorceRequest};
+pub(crate) use enrollment::Enrollment;
+pub(crate) use marriage::Marriage;
+pub(crate) use name_change::{NameChange, NameChangeRequest};
+pub(crate) use paternity::Paternity;
+
+/// Where and when an act is registered, for its kind's registration rule.
+pub(crate) struct Occasion {
+	/// The id the act gets.
+	pub(crate) id: ActId,
+	/// The jurisdiction it is registered in.
+	pub(crate) jurisdiction: JurisdictionId,
+	/// The date of the event.
+	pub(crate) date: Date,
+}
+
+impl<T: Config> From<(ActId, &Act<T>)> for Occasion {
+	fn from((id, act): (ActId, &Act<T>)) -> Self {
+		Occasion { id, jurisdiction: act.jurisdiction, date: act.event_date }
+	}
+}
 
 /// What the pallet asks of each kind of act. The implementing types are the unit structs of
-/// the modules of `acts/` ([`birth::Birth`], [`marriage::Marriage`], ...).
+/// the modules of `acts/` ([`Birth`], [`Marriage`], ...). `act` is the act as stored (its
+/// office, date, place, status); `details` are its details, of this kind.
 pub(crate) trait ActRules<T: Config> {
+	/// What a call asks for.
+	type Request;
+	/// What the act keeps: the content of its [`ActDetails`] variant.
+	type Details: Clone;
+
+	/// The act's details as [`ActDetails`].
+	fn wrap(details: Self::Details) -> ActDetails;
+
+	/// The details of this kind in `details`, if they are of this kind.
+	fn of(details: &ActDetails) -> Option<&Self::Details>;
+
+	/// The request a stored act was made from: a pending act is checked again from it when it
+	/// is approved.
+	fn request(details: &Self::Details) -> Self::Request;
+
 	/// The last day on which an event of this kind on `date` is registered in time; after it
 	/// the act waits for a head's approval (late registration). `None`: no deadline.
-	fn deadline(&self, _date: &Date) -> Option<Date> {
+	fn deadline(_date: &Date) -> Option<Date> {
 		None
 	}
 
 	/// The kind of act an officer must be allowed to register to register this one (an
 	/// archive marriage is an enrollment's work).
-	fn permission_kind(&self, details: &ActDetails) -> ActKind {
-		details.kind()
-	}
+	fn permission(request: &Self::Request) -> ActKind;
 
 	/// Rules on the date that hold on the day of registration only (not when a pending act
 	/// is approved later, nor when the act is corrected): a marriage is dated today; what is
 	/// enrolled from the archive predates the go-live date.
-	fn check_date(&self, _details: &ActDetails, _date: &Date, _today: &Date) -> DispatchResult {
+	fn check_date(_request: &Self::Request, _date: &Date, _today: &Date) -> DispatchResult {
 		Ok(())
 	}
+
+	/// The registration rule: check `request` against the records as they stand, and return
+	/// the act's details, completed with what the chain itself knows (the spouses of the
+	/// marriage a divorce ends, the parents an adoption replaces). Writes nothing. Also run
+	/// again when a late registration is approved.
+	fn check(at: &Occasion, request: Self::Request) -> Result<Self::Details, DispatchError>;
 
 	/// For a checked act `id` registered in time: the event announcing that it waits for a
 	/// head's approval all the same (a marriage under an exemption), or `None` when it takes
 	/// effect at once.
-	fn approval(&self, _id: ActId, _act: &Act<T>) -> Option<Event<T>> {
+	fn approval(_id: ActId, _act: &Act<T>, _details: &Self::Details) -> Option<Event<T>> {
 		None
 	}
 
-	/// The registration rule: check `act` (to be numbered `id`) against the records as they
-	/// stand, and complete what the chain itself knows of it (its subjects, the previous
-	/// state it replaces). Writes nothing. Also run again when a late registration is
-	/// approved.
-	fn check(&self, id: ActId, act: &mut Act<T>) -> DispatchResult;
-
-	/// Make the checked act `id` take effect on the persons it concerns; returns the event
-	/// that announces it. The act is stored after this, by the caller.
-	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError>;
+	/// Make the checked act `id` take effect on the persons it concerns; returns its details
+	/// as they are then (a birth's child created) and the event that announces it. The act
+	/// is stored after this, by the caller.
+	fn apply(
+		id: ActId,
+		act: &Act<T>,
+		details: Self::Details,
+	) -> Result<(Self::Details, Event<T>), DispatchError>;
 
 	/// Rules checked once the act is stored, against the rest of the persons' lives.
-	fn check_stored(&self, _act: &Act<T>) -> DispatchResult {
+	fn check_stored(_act: &Act<T>, _details: &Self::Details) -> DispatchResult {
 		Ok(())
 	}
 
 	/// The rules of an act in effect that depend on other records (dates of birth and death,
 	/// sex, the acts it refers to), checked as the records stand now: the registration rule
 	/// minus what was true only at that moment (who was married, who had a father).
-	fn recheck(&self, act: &Act<T>) -> DispatchResult;
+	fn recheck(act: &Act<T>, details: &Self::Details) -> DispatchResult;
 
-	/// Apply the person-level fields of a correction (sex, data root) to the act's details;
-	/// refuse those the kind does not have.
-	fn correct_details(&self, details: &mut ActDetails, correction: &Correction) -> DispatchResult {
+	/// Apply the person-level fields of a correction (sex, data root, parents) to the act's
+	/// details; refuse those the kind does not have.
+	fn correct(_details: &mut Self::Details, correction: &Correction) -> DispatchResult {
 		ensure!(
-			correction.sex.is_none()
-				&& correction.data_root.is_none()
-				&& correction.parents.is_none(),
+			correction.sex.is_none() &&
+				correction.data_root.is_none() &&
+				correction.parents.is_none(),
 			Error::<T>::CorrectionNotApplicable
 		);
-		let _ = details;
 		Ok(())
 	}
 
-	/// Carry an approved correction of act `id` (from `previous` to `act`) over to the persons.
-	fn carry_over(&self, _id: ActId, _previous: &Act<T>, _act: &Act<T>) -> DispatchResult {
+	/// Carry an approved correction of act `id` (whose details were `previous`) over to the
+	/// persons.
+	fn carry_over(
+		_id: ActId,
+		_previous: &Self::Details,
+		_act: &Act<T>,
+		_details: &Self::Details,
+	) -> DispatchResult {
 		Ok(())
 	}
 
 	/// After a correction of act `id` is stored: check again every act it can affect. Returns
 	/// the number of acts checked.
-	fn recheck_amended(&self, _id: ActId, act: &Act<T>) -> Result<u32, DispatchError> {
+	fn recheck_amended(
+		_id: ActId,
+		act: &Act<T>,
+		_details: &Self::Details,
+	) -> Result<u32, DispatchError> {
 		Pallet::<T>::check_act(act)?;
 		Ok(1)
 	}
 
 	/// Undo the effects of act `id` on persons, the act being already marked revoked.
 	/// Refused with [`Error::RevocationConflict`] when a later act changed the same record.
-	fn undo(&self, id: ActId, act: &Act<T>) -> Result<Undone, DispatchError>;
+	fn undo(id: ActId, act: &Act<T>, details: &Self::Details) -> Result<Undone, DispatchError>;
 }
 
 /// What undoing an act found.
@@ -118,25 +173,114 @@ pub(crate) struct Undone {
 	pub(crate) read: u32,
 }
 
-/// The rules of an act of `kind`: the one place that matches on the kind of act.
-pub(crate) fn rules<T: Config>(kind: ActKind) -> &'static dyn ActRules<T> {
-	match kind {
-		ActKind::Birth => &birth::Birth,
-		ActKind::Enrollment => &enrollment::Enrollment,
-		ActKind::Death => &death::Death,
-		ActKind::Marriage => &marriage::Marriage,
-		ActKind::Divorce => &divorce::Divorce,
-		ActKind::Adoption => &adoption::Adoption,
-		ActKind::Paternity => &paternity::Paternity,
-		ActKind::NameChange => &name_change::NameChange,
-	}
+/// Run `$body` with `$rules` the rules of `$details`' kind and `$d` its typed details: the one
+/// place that matches on the kind of act.
+macro_rules! with_rules {
+	($details:expr, |$rules:ident, $d:ident| $body:expr) => {
+		match $details {
+			ActDetails::Birth($d) => {
+				use $crate::acts::Birth as $rules;
+				$body
+			},
+			ActDetails::Enrollment($d) => {
+				use $crate::acts::Enrollment as $rules;
+				$body
+			},
+			ActDetails::Death($d) => {
+				use $crate::acts::Death as $rules;
+				$body
+			},
+			ActDetails::Marriage($d) => {
+				use $crate::acts::Marriage as $rules;
+				$body
+			},
+			ActDetails::Divorce($d) => {
+				use $crate::acts::Divorce as $rules;
+				$body
+			},
+			ActDetails::Adoption($d) => {
+				use $crate::acts::Adoption as $rules;
+				$body
+			},
+			ActDetails::Paternity($d) => {
+				use $crate::acts::Paternity as $rules;
+				$body
+			},
+			ActDetails::NameChange($d) => {
+				use $crate::acts::NameChange as $rules;
+				$body
+			},
+		}
+	};
 }
 
+/// A stored act's rules, whatever its kind.
 impl<T: Config> Act<T> {
 	/// The kind of act an officer must be allowed to register to register, correct, certify
 	/// or revoke this one (an archive marriage: an enrollment).
 	pub(crate) fn permission_kind(&self) -> ActKind {
-		rules::<T>(self.kind).permission_kind(&self.details)
+		with_rules!(&self.details, |R, d| <R as ActRules<T>>::permission(
+			&<R as ActRules<T>>::request(d)
+		))
+	}
+
+	/// The registration rule again, for pending act `id` about to take effect: its details
+	/// as the records now complete them.
+	pub(crate) fn check_again(&self, id: ActId) -> Result<ActDetails, DispatchError> {
+		let at = Occasion::from((id, self));
+		with_rules!(&self.details, |R, d| {
+			let request = <R as ActRules<T>>::request(d);
+			<R as ActRules<T>>::check(&at, request).map(<R as ActRules<T>>::wrap)
+		})
+	}
+
+	/// The event announcing that checked act `id`, registered in time, waits for approval.
+	pub(crate) fn approval(&self, id: ActId) -> Option<Event<T>> {
+		with_rules!(&self.details, |R, d| <R as ActRules<T>>::approval(id, self, d))
+	}
+
+	/// Make checked act `id` take effect on persons; returns the event that announces it.
+	pub(crate) fn apply(&mut self, id: ActId) -> Result<Event<T>, DispatchError> {
+		let (details, event) = with_rules!(self.details.clone(), |R, d| {
+			let (d, event) = <R as ActRules<T>>::apply(id, self, d)?;
+			(<R as ActRules<T>>::wrap(d), event)
+		});
+		self.details = details;
+		Ok(event)
+	}
+
+	/// [`ActRules::check_stored`].
+	pub(crate) fn check_stored(&self) -> DispatchResult {
+		with_rules!(&self.details, |R, d| <R as ActRules<T>>::check_stored(self, d))
+	}
+
+	/// [`ActRules::recheck`].
+	pub(crate) fn recheck(&self) -> DispatchResult {
+		with_rules!(&self.details, |R, d| <R as ActRules<T>>::recheck(self, d))
+	}
+
+	/// [`ActRules::correct`] on the details.
+	pub(crate) fn correct_details(&mut self, correction: &Correction) -> DispatchResult {
+		with_rules!(&mut self.details, |R, d| <R as ActRules<T>>::correct(d, correction))
+	}
+
+	/// [`ActRules::carry_over`] of act `id`, corrected from `previous` to `self`.
+	pub(crate) fn carry_over(&self, id: ActId, previous: &Act<T>) -> DispatchResult {
+		with_rules!(&self.details, |R, d| {
+			let previous = <R as ActRules<T>>::of(&previous.details)
+				.ok_or(Error::<T>::CorrectionNotApplicable)?;
+			<R as ActRules<T>>::carry_over(id, previous, self, d)
+		})
+	}
+
+	/// [`ActRules::recheck_amended`].
+	pub(crate) fn recheck_amended(&self, id: ActId) -> Result<u32, DispatchError> {
+		with_rules!(&self.details, |R, d| <R as ActRules<T>>::recheck_amended(id, self, d))
+	}
+
+	/// [`ActRules::undo`].
+	pub(crate) fn undo(&self, id: ActId) -> Result<Undone, DispatchError> {
+		with_rules!(&self.details, |R, d| <R as ActRules<T>>::undo(id, self, d))
 	}
 }
 
@@ -190,12 +334,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The one person an act of one person (a death, a change of name; the child of an
-	/// adoption; the person a birth or an enrollment created) concerns first.
-	pub(crate) fn first_subject(act: &Act<T>) -> Result<PersonId, DispatchError> {
-		Ok(*act.subjects.first().ok_or(Error::<T>::MalformedSubjects)?)
-	}
-
 	/// Acts in effect of `person` other than `id`: the acts that rest on a revoked birth or
 	/// enrollment.
 	pub(crate) fn other_acts_in_effect(person: PersonId, id: ActId) -> Undone {
@@ -221,25 +359,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// A person born on `act`'s date in `act`'s jurisdiction, created by act `id`: alive,
-	/// single, with no recorded parents.
+	/// The person a birth or an enrollment (act `id`, `at` its occasion) creates: born on its
+	/// date in its jurisdiction, alive, single.
 	pub(crate) fn new_person(
+		at: &Occasion,
 		identity_key: H256,
 		data_root: H256,
-		sex: civil_registry_primitives::Sex,
-		(mother, father): (Option<PersonId>, Option<PersonId>),
-		id: ActId,
-		act: &Act<T>,
+		sex: Sex,
+		parents: Parents,
 	) -> NewPerson {
 		NewPerson {
 			identity_key,
 			data_root,
 			sex,
-			birth_date: act.event_date,
-			birth_jurisdiction: act.jurisdiction,
-			mother,
-			father,
-			origin_act: id,
+			birth_date: at.date,
+			birth_jurisdiction: at.jurisdiction,
+			mother: parents.mother,
+			father: parents.father,
+			origin_act: at.id,
 		}
 	}
 
@@ -253,12 +390,6 @@ impl<T: Config> Pallet<T> {
 		acts.push(record.origin_act);
 		acts.extend(ActsOf::<T>::get(person));
 		acts
-	}
-
-	/// Whether act `act` created its first subject (a birth or an enrollment that took
-	/// effect): that subject's index does not list it, their record names it.
-	pub(crate) fn creates_first_subject(act: &Act<T>) -> bool {
-		matches!(act.kind, ActKind::Birth | ActKind::Enrollment)
 	}
 
 	/// Mark act `id` as sealed or not (an adoption that seals the original birth act).

@@ -17,10 +17,11 @@
 //! later change replaced it; checked again. **Revoked**: the previous data root is restored —
 //! refused if the data root changed since.
 
-use super::{ActRules, Undone};
+use super::{ActRules, Occasion, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, Date, PersonRecord, PersonRegistry};
+use civil_registry_primitives::{ActId, ActKind, Date, PersonId, PersonRecord, PersonRegistry};
 use frame_support::{ensure, pallet_prelude::*};
+use sp_core::H256;
 
 /// The rules of a change of name.
 pub(crate) struct NameChange;
@@ -38,71 +39,108 @@ fn ensure_age_or_consent<T: Config>(
 	Ok(())
 }
 
+/// What a call asks for: the person, their new data root, the consent if needed. The root it
+/// replaces is the person's at registration.
+pub(crate) struct NameChangeRequest {
+	/// The person.
+	pub(crate) person: PersonId,
+	/// The data root after.
+	pub(crate) new_root: H256,
+	/// Hash of the consent.
+	pub(crate) consent: Option<H256>,
+}
+
 impl<T: Config> ActRules<T> for NameChange {
-	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {
-		let date = act.event_date;
-		let person = Pallet::<T>::living(Pallet::<T>::first_subject(act)?, &date)?;
-		let ActDetails::NameChange { previous_root, consent, .. } = &mut act.details else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		ensure_age_or_consent::<T>(&person, &date, consent.is_some())?;
-		*previous_root = person.data_root;
-		Ok(())
+	type Request = NameChangeRequest;
+	type Details = NameChangeDetails;
+
+	fn wrap(details: NameChangeDetails) -> ActDetails {
+		ActDetails::NameChange(details)
 	}
 
-	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
-		let ActDetails::NameChange { new_root, .. } = act.details else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		let person = Pallet::<T>::first_subject(act)?;
-		T::Persons::change_data(person, new_root)?;
-		Ok(Event::NameChangeRegistered { act: id, person, office: act.office })
+	fn of(details: &ActDetails) -> Option<&NameChangeDetails> {
+		match details {
+			ActDetails::NameChange(d) => Some(d),
+			_ => None,
+		}
 	}
 
-	fn recheck(&self, act: &Act<T>) -> DispatchResult {
-		let ActDetails::NameChange { consent, .. } = &act.details else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		let person = Pallet::<T>::record(Pallet::<T>::first_subject(act)?)?;
+	fn request(details: &NameChangeDetails) -> NameChangeRequest {
+		NameChangeRequest {
+			person: details.person,
+			new_root: details.new_root,
+			consent: details.consent,
+		}
+	}
+
+	fn permission(_: &NameChangeRequest) -> ActKind {
+		ActKind::NameChange
+	}
+
+	fn check(
+		at: &Occasion,
+		request: NameChangeRequest,
+	) -> Result<NameChangeDetails, DispatchError> {
+		let person = Pallet::<T>::living(request.person, &at.date)?;
+		ensure_age_or_consent::<T>(&person, &at.date, request.consent.is_some())?;
+		Ok(NameChangeDetails {
+			person: request.person,
+			previous_root: person.data_root,
+			new_root: request.new_root,
+			consent: request.consent,
+		})
+	}
+
+	fn apply(
+		id: ActId,
+		act: &Act<T>,
+		details: NameChangeDetails,
+	) -> Result<(NameChangeDetails, Event<T>), DispatchError> {
+		let person = details.person;
+		T::Persons::change_data(person, details.new_root)?;
+		Ok((details, Event::NameChangeRegistered { act: id, person, office: act.office }))
+	}
+
+	fn recheck(act: &Act<T>, details: &NameChangeDetails) -> DispatchResult {
+		let person = Pallet::<T>::record(details.person)?;
 		Pallet::<T>::ensure_alive_on(&person, &act.event_date)?;
-		ensure_age_or_consent::<T>(&person, &act.event_date, consent.is_some())
+		ensure_age_or_consent::<T>(&person, &act.event_date, details.consent.is_some())
 	}
 
-	fn correct_details(&self, details: &mut ActDetails, correction: &Correction) -> DispatchResult {
+	fn correct(details: &mut NameChangeDetails, correction: &Correction) -> DispatchResult {
 		ensure!(
 			correction.sex.is_none() && correction.parents.is_none(),
 			Error::<T>::CorrectionNotApplicable
 		);
-		if let (ActDetails::NameChange { new_root, .. }, Some(new)) =
-			(details, correction.data_root)
-		{
-			*new_root = new;
+		if let Some(new) = correction.data_root {
+			details.new_root = new;
 		}
 		Ok(())
 	}
 
-	fn carry_over(&self, _id: ActId, previous: &Act<T>, act: &Act<T>) -> DispatchResult {
-		let (
-			ActDetails::NameChange { new_root: old_root, .. },
-			ActDetails::NameChange { new_root, .. },
-		) = (&previous.details, &act.details)
-		else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		let person = Pallet::<T>::first_subject(act)?;
-		if Pallet::<T>::record(person)?.data_root == *old_root {
-			T::Persons::change_data(person, *new_root)?;
+	fn carry_over(
+		_id: ActId,
+		previous: &NameChangeDetails,
+		_act: &Act<T>,
+		details: &NameChangeDetails,
+	) -> DispatchResult {
+		if Pallet::<T>::record(details.person)?.data_root == previous.new_root {
+			T::Persons::change_data(details.person, details.new_root)?;
 		}
 		Ok(())
 	}
 
-	fn undo(&self, _id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
-		let ActDetails::NameChange { previous_root, new_root, .. } = act.details else {
-			return Err(Error::<T>::MalformedSubjects.into());
-		};
-		let person = Pallet::<T>::first_subject(act)?;
-		ensure!(Pallet::<T>::record(person)?.data_root == new_root, Error::<T>::RevocationConflict);
-		T::Persons::change_data(person, previous_root)?;
+	fn undo(
+		_id: ActId,
+		_act: &Act<T>,
+		details: &NameChangeDetails,
+	) -> Result<Undone, DispatchError> {
+		let person = details.person;
+		ensure!(
+			Pallet::<T>::record(person)?.data_root == details.new_root,
+			Error::<T>::RevocationConflict
+		);
+		T::Persons::change_data(person, details.previous_root)?;
 		Ok(Undone::default())
 	}
 }

@@ -19,51 +19,50 @@
 //! older. **Revoked**: the child has no recorded father again — refused if the recorded father
 //! changed since (e.g. by an adoption).
 
-use super::{ActRules, Undone};
+use super::{ActRules, Occasion, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, PersonId, PersonRecord, PersonRegistry};
+use civil_registry_primitives::{ActId, ActKind, PersonRecord, PersonRegistry};
 use frame_support::{ensure, pallet_prelude::*};
 
 /// The rules of an establishment of paternity.
 pub(crate) struct Paternity;
-
-/// The child and the father a paternity act concerns, in the act's order.
-struct ChildAndFather {
-	child: PersonId,
-	father: PersonId,
-}
-
-impl ChildAndFather {
-	fn of<T: Config>(act: &Act<T>) -> Result<Self, DispatchError> {
-		match act.subjects.as_slice() {
-			[child, father] => Ok(ChildAndFather { child: *child, father: *father }),
-			_ => Err(Error::<T>::MalformedSubjects.into()),
-		}
-	}
-}
 
 /// `father` may be recorded as `child`'s father.
 fn ensure_may_be_father<T: Config>(father: &PersonRecord, child: &PersonRecord) -> DispatchResult {
 	super::birth::ensure_father::<T>(father, &child.birth_date)
 }
 
-/// The court decision a paternity act carries, if any.
-fn by_court<T: Config>(act: &Act<T>) -> Result<bool, DispatchError> {
-	match act.details {
-		ActDetails::Paternity { court_decision } => Ok(court_decision.is_some()),
-		_ => Err(Error::<T>::MalformedSubjects.into()),
-	}
-}
-
 impl<T: Config> ActRules<T> for Paternity {
-	fn check(&self, _id: ActId, act: &mut Act<T>) -> DispatchResult {
-		let ChildAndFather { child, father } = ChildAndFather::of(act)?;
+	type Request = PaternityDetails;
+	type Details = PaternityDetails;
+
+	fn wrap(details: PaternityDetails) -> ActDetails {
+		ActDetails::Paternity(details)
+	}
+
+	fn of(details: &ActDetails) -> Option<&PaternityDetails> {
+		match details {
+			ActDetails::Paternity(d) => Some(d),
+			_ => None,
+		}
+	}
+
+	fn request(details: &PaternityDetails) -> PaternityDetails {
+		details.clone()
+	}
+
+	fn permission(_: &PaternityDetails) -> ActKind {
+		ActKind::Paternity
+	}
+
+	fn check(at: &Occasion, request: PaternityDetails) -> Result<PaternityDetails, DispatchError> {
+		let PaternityDetails { child, father, court_decision } = request;
 		ensure!(child != father, Error::<T>::SamePerson);
-		let by_court = by_court(act)?;
-		let child = Pallet::<T>::living(child, &act.event_date)?;
+		let by_court = court_decision.is_some();
+		let child = Pallet::<T>::living(child, &at.date)?;
 		ensure!(child.father.is_none(), Error::<T>::FatherAlreadyRecorded);
 		let father = Pallet::<T>::person(father)?;
-		ensure!(father.birth_date <= act.event_date, Error::<T>::EventBeforeBirth);
+		ensure!(father.birth_date <= at.date, Error::<T>::EventBeforeBirth);
 		ensure!(by_court || father.is_alive(), Error::<T>::DeceasedFatherNeedsCourt);
 		ensure_may_be_father::<T>(&father, &child)?;
 		let presumed = match child.mother {
@@ -71,31 +70,33 @@ impl<T: Config> ActRules<T> for Paternity {
 			None => None,
 		};
 		ensure!(by_court || presumed.is_none(), Error::<T>::FatherPresumed);
-		Ok(())
+		Ok(request)
 	}
 
-	fn apply(&self, id: ActId, act: &mut Act<T>) -> Result<Event<T>, DispatchError> {
-		let ChildAndFather { child, father } = ChildAndFather::of(act)?;
+	fn apply(
+		id: ActId,
+		act: &Act<T>,
+		details: PaternityDetails,
+	) -> Result<(PaternityDetails, Event<T>), DispatchError> {
+		let PaternityDetails { child, father, .. } = details;
 		T::Persons::move_parent_links(child, Pallet::<T>::record(child)?.mother, Some(father))?;
-		Ok(Event::PaternityRegistered { act: id, child, father, office: act.office })
+		Ok((details, Event::PaternityRegistered { act: id, child, father, office: act.office }))
 	}
 
-	fn recheck(&self, act: &Act<T>) -> DispatchResult {
-		let ChildAndFather { child, father } = ChildAndFather::of(act)?;
-		let by_court = by_court(act)?;
-		let child = Pallet::<T>::record(child)?;
-		let father = Pallet::<T>::record(father)?;
+	fn recheck(act: &Act<T>, details: &PaternityDetails) -> DispatchResult {
+		let by_court = details.court_decision.is_some();
+		let child = Pallet::<T>::record(details.child)?;
+		let father = Pallet::<T>::record(details.father)?;
 		Pallet::<T>::ensure_alive_on(&child, &act.event_date)?;
 		ensure!(father.birth_date <= act.event_date, Error::<T>::EventBeforeBirth);
 		ensure!(by_court || father.alive_on(&act.event_date), Error::<T>::DeceasedFatherNeedsCourt);
 		ensure_may_be_father::<T>(&father, &child)
 	}
 
-	fn undo(&self, _id: ActId, act: &Act<T>) -> Result<Undone, DispatchError> {
-		let ChildAndFather { child, father } = ChildAndFather::of(act)?;
-		let record = Pallet::<T>::record(child)?;
-		ensure!(record.father == Some(father), Error::<T>::RevocationConflict);
-		T::Persons::move_parent_links(child, record.mother, None)?;
+	fn undo(_id: ActId, _act: &Act<T>, details: &PaternityDetails) -> Result<Undone, DispatchError> {
+		let record = Pallet::<T>::record(details.child)?;
+		ensure!(record.father == Some(details.father), Error::<T>::RevocationConflict);
+		T::Persons::move_parent_links(details.child, record.mother, None)?;
 		Ok(Undone::default())
 	}
 }

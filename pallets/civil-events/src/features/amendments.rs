@@ -153,42 +153,32 @@ impl<T: Config> Pallet<T> {
 			ensure!(T::Jurisdictions::exists(jurisdiction), Error::<T>::UnknownJurisdiction);
 			act.jurisdiction = jurisdiction;
 		}
-		crate::acts::rules::<T>(act.kind).correct_details(&mut act.details, correction)?;
+		act.correct_details(correction)?;
 		Ok(())
 	}
 
 	/// A correction of the parents of the birth or enrollment `id` on a court decision
-	/// (`decision`): the act's subjects follow its new parents, and so does the index of the
-	/// acts of each parent dropped or added. A birth records the decision as the one setting
-	/// aside the husband's presumed paternity.
+	/// (`decision`): the index of the acts of each parent dropped or added follows. A birth
+	/// records the decision as the one setting aside the husband's presumed paternity.
 	fn move_parent_links(
 		id: ActId,
 		act: &mut Act<T>,
 		previous: &Act<T>,
 		decision: H256,
 	) -> DispatchResult {
-		let person = Self::first_subject(act)?;
-		let (mother, father) = act.details.parents();
-		let subjects: Subjects = core::iter::once(person)
-			.chain(mother)
-			.chain(father)
-			.collect::<alloc::vec::Vec<_>>()
-			.try_into()
-			.map_err(|_| Error::<T>::MalformedSubjects)?;
-		ensure!(
-			mother.is_none_or(|m| m != person) && father.is_none_or(|f| f != person),
-			Error::<T>::SamePerson
-		);
-		for dropped in previous.subjects.iter().filter(|p| !subjects.contains(p)) {
+		let parents = act.details.parents();
+		let person = act.details.created();
+		ensure!(person.is_none_or(|p| !parents.contains(p)), Error::<T>::SamePerson);
+		let (before, after) = (previous.details.indexed_subjects(), act.details.indexed_subjects());
+		for dropped in before.iter().filter(|p| !after.contains(p)) {
 			ActsOf::<T>::mutate(dropped, |acts| acts.retain(|a| *a != id));
 		}
-		for added in subjects.iter().filter(|p| !previous.subjects.contains(p)) {
+		for added in after.iter().filter(|p| !before.contains(p)) {
 			Self::person(*added)?;
 			ActsOf::<T>::try_append(added, id).map_err(|_| Error::<T>::TooManyActs)?;
 		}
-		act.subjects = subjects;
-		if let ActDetails::Birth { court_decision, .. } = &mut act.details {
-			*court_decision = Some(decision);
+		if let ActDetails::Birth(birth) = &mut act.details {
+			birth.court_decision = Some(decision);
 		}
 		Ok(())
 	}
@@ -214,8 +204,7 @@ impl<T: Config> Pallet<T> {
 		act.document_hash = document_hash;
 		act.version = act.version.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
-		let rules = crate::acts::rules::<T>(act.kind);
-		rules.carry_over(id, &previous, &act)?;
+		act.carry_over(id, &previous)?;
 		if act.jurisdiction != previous.jurisdiction {
 			T::Jurisdictions::note_record(act.jurisdiction);
 		}
@@ -241,9 +230,9 @@ impl<T: Config> Pallet<T> {
 
 		// A corrected date of birth or of death touches every act of the person; a corrected
 		// marriage or divorce, the marriages of both spouses.
-		let checked = rules.recheck_amended(id, &act)?;
-		if correction.parents.is_some() {
-			Self::check_kinship_of_marriage(Self::first_subject(&act)?)?;
+		let checked = act.recheck_amended(id)?;
+		if let (Some(_), Some(person)) = (correction.parents, act.details.created()) {
+			Self::check_kinship_of_marriage(person)?;
 		}
 		Ok((version, checked))
 	}

@@ -148,15 +148,14 @@ impl<T: Config> Pallet<T> {
 				if let Some(act) = Self::enrolled_person(&identity_key, &archive_reference) {
 					return Ok(Outcome::Skipped(act));
 				}
-				let parents = mother.into_iter().chain(father).collect();
-				let details =
-					ActDetails::Enrollment { identity_key, data_root, sex, mother, father };
-				Self::register_act(
+				let parents = Parents { mother, father };
+				let request =
+					EnrollmentDetails { person: None, parents, identity_key, data_root, sex };
+				Self::register_act::<acts::Enrollment>(
 					who.clone(),
 					jurisdiction,
 					birth_date,
-					parents,
-					details,
+					request,
 					archive_reference,
 				)
 				.map(|_| Outcome::Enrolled)
@@ -165,14 +164,14 @@ impl<T: Config> Pallet<T> {
 				if let Some(act) = Self::enrolled_marriage(first, second, &archive_reference) {
 					return Ok(Outcome::Skipped(act));
 				}
-				let details =
-					ActDetails::Marriage { basis: MarriageBasis::Archive, ended_by: None };
-				Self::register_act(
+				let spouses = Spouses { first, second };
+				let request =
+					MarriageDetails { spouses, basis: MarriageBasis::Archive, ended_by: None };
+				Self::register_act::<acts::Marriage>(
 					who.clone(),
 					jurisdiction,
 					date,
-					alloc::vec![first, second],
-					details,
+					request,
 					archive_reference,
 				)
 				.map(|_| Outcome::Enrolled)
@@ -186,7 +185,7 @@ impl<T: Config> Pallet<T> {
 		let origin = T::Persons::person(person)?.origin_act;
 		Acts::<T>::get(origin)
 			.filter(|act| {
-				act.kind == ActKind::Enrollment && act.document_hash == *archive_reference
+				act.kind() == ActKind::Enrollment && act.document_hash == *archive_reference
 			})
 			.map(|_| origin)
 	}
@@ -199,9 +198,9 @@ impl<T: Config> Pallet<T> {
 	) -> Option<ActId> {
 		ActsOf::<T>::get(first).into_iter().find(|id| {
 			Acts::<T>::get(id).is_some_and(|act| {
-				matches!(act.details, ActDetails::Marriage { basis: MarriageBasis::Archive, .. })
-					&& act.document_hash == *archive_reference
-					&& act.subjects.contains(&second)
+				act.document_hash == *archive_reference &&
+					matches!(&act.details, ActDetails::Marriage(m)
+						if m.basis == MarriageBasis::Archive && m.spouses.other(first) == Some(second))
 			})
 		})
 	}

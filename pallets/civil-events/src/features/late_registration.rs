@@ -12,7 +12,11 @@ use crate::*;
 use civil_registry_primitives::{ActId, OfficerPermissions, Role};
 use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::*;
-use sp_runtime::Saturating;
+use frame_support::migrations::MultiStepMigrator;
+use sp_runtime::{
+	traits::One,
+	Saturating,
+};
 
 impl<T: Config> Pallet<T> {
 	/// [`Pallet::approve_late_registration`] by `who`.
@@ -29,7 +33,8 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_not_appointer(&who, &record.officer)?;
 		Self::note_approval(&who, act)?;
 		let mut record = record;
-		Self::check_rules(act, &mut record)?;
+		record.details = record.check_again(act)?;
+		Self::ensure_room(&record)?;
 
 		if let Some(identity_key) = record.details.identity_key() {
 			PendingIdentities::<T>::remove(identity_key);
@@ -108,5 +113,28 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		T::WeightInfo::expire_pending(count)
+	}
+
+	/// The expiries of block `n` (`on_initialize`), and of every block a multi-block migration
+	/// deferred; none while one runs.
+	pub(crate) fn expire_all(n: BlockNumberFor<T>) -> Weight {
+		let db = T::DbWeight::get();
+		if <T as frame_system::Config>::MultiBlockMigrator::ongoing() {
+			if ExpiriesDeferredFrom::<T>::get().is_none() {
+				ExpiriesDeferredFrom::<T>::put(n);
+			}
+			return db.reads_writes(1, 1);
+		}
+		let mut block = ExpiriesDeferredFrom::<T>::take().unwrap_or(n);
+		let mut weight = db.reads_writes(1, 1);
+		loop {
+			weight = weight
+				.saturating_add(Self::expire_proposals(block))
+				.saturating_add(Self::expire_pending(block));
+			if block >= n {
+				return weight;
+			}
+			block = block.saturating_add(One::one());
+		}
 	}
 }

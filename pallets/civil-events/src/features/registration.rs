@@ -2,8 +2,10 @@
 //! kind's rule (`acts/`), then the act is stored — pending, if it is late, or in effect, with
 //! its effects on persons. Also the re-check of acts in effect that amendments trigger.
 
-use crate::{acts::rules, *};
-use alloc::vec::Vec;
+use crate::{
+	acts::{ActRules, Occasion},
+	*,
+};
 use civil_registry_primitives::{
 	ActId, Date, JurisdictionId, JurisdictionTree, OfficerPermissions, PersonId, Role,
 };
@@ -22,18 +24,17 @@ impl<T: Config> Pallet<T> {
 		Ok(Date::from_unix_millis(local).ok_or(Error::<T>::ClockUnavailable)?)
 	}
 
-	/// Check the signer, the date, the rules; then store the act, pending or in effect, and
-	/// list it in the officer's index.
-	pub(crate) fn register(
+	/// Check the signer, the date, the rules of kind `R` for `request`; then store the act,
+	/// pending or in effect, and list it in the officer's index.
+	pub(crate) fn register<R: ActRules<T>>(
 		who: T::AccountId,
 		jurisdiction: JurisdictionId,
 		date: Date,
-		subjects: Vec<PersonId>,
-		details: ActDetails,
+		request: R::Request,
 		document_hash: H256,
 	) -> DispatchResult {
 		let officer = who.clone();
-		let id = Self::register_act(who, jurisdiction, date, subjects, details, document_hash)?;
+		let id = Self::register_act::<R>(who, jurisdiction, date, request, document_hash)?;
 		ActsByOfficer::<T>::insert(officer, id, 1);
 		Ok(())
 	}
@@ -41,33 +42,27 @@ impl<T: Config> Pallet<T> {
 	/// [`Self::register`] without the officer's index, which the caller writes (one run for
 	/// a whole archive import). Returns the new act's id, the next in sequence; on error
 	/// nothing is written, not even the id taken.
-	pub(crate) fn register_act(
+	pub(crate) fn register_act<R: ActRules<T>>(
 		who: T::AccountId,
 		jurisdiction: JurisdictionId,
 		date: Date,
-		subjects: Vec<PersonId>,
-		details: ActDetails,
+		request: R::Request,
 		document_hash: H256,
 	) -> Result<ActId, DispatchError> {
-		let kind = details.kind();
-		let rules = rules::<T>(kind);
-		let permission = rules.permission_kind(&details);
-		let auth = T::Permissions::authorize(&who, permission, jurisdiction, Role::Registrar)
+		let auth = T::Permissions::authorize(&who, R::permission(&request), jurisdiction, Role::Registrar)
 			.map_err(Error::<T>::from)?;
 		ensure!(date.is_valid(), Error::<T>::InvalidDate);
 		let today = Self::today()?;
 		ensure!(date <= today, Error::<T>::DateInFuture);
-		rules.check_date(&details, &date, &today)?;
-		let late = match rules.deadline(&date) {
+		R::check_date(&request, &date, &today)?;
+		let late = match R::deadline(&date) {
 			Some(deadline) => today > deadline,
 			None => false,
 		};
-		let subjects: Subjects = subjects.try_into().map_err(|_| Error::<T>::MalformedSubjects)?;
 		let id = NextActId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let details = R::check(&Occasion { id, jurisdiction, date }, request)?;
 		let mut act = Act {
-			kind,
-			subjects,
 			office: auth.office,
 			officer: who,
 			jurisdiction,
@@ -78,13 +73,13 @@ impl<T: Config> Pallet<T> {
 			status: ActStatus::Registered,
 			late,
 			sealed: false,
-			details,
+			details: R::wrap(details),
 		};
-		Self::check_rules(id, &mut act)?;
+		Self::ensure_room(&act)?;
 		let approval = if late {
-			Some(Event::LateRegistrationPending { act: id, kind, office: auth.office })
+			Some(Event::LateRegistrationPending { act: id, kind: act.kind(), office: auth.office })
 		} else {
-			rules.approval(id, &act)
+			act.approval(id)
 		};
 
 		NextActId::<T>::put(next);
@@ -103,12 +98,10 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// The kind's registration rule for `act` (numbered `id`), and room in the per-person
-	/// index of each of its subjects. Writes nothing.
-	pub(crate) fn check_rules(id: ActId, act: &mut Act<T>) -> DispatchResult {
-		rules::<T>(act.kind).check(id, act)?;
-		// (A birth's or enrollment's person does not exist yet: their subjects are the parents.)
-		for subject in act.subjects.iter() {
+	/// Room in the per-person index of each person `act` names (a birth's or an enrollment's
+	/// person does not exist yet: theirs are the parents).
+	pub(crate) fn ensure_room(act: &Act<T>) -> DispatchResult {
+		for subject in act.details.indexed_subjects() {
 			ensure!(
 				(ActsOf::<T>::decode_len(subject).unwrap_or(0) as u32) < T::MaxActsPerPerson::get(),
 				Error::<T>::TooManyActs
@@ -117,19 +110,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Make act `id`, checked by [`Self::check_rules`], take effect and store it.
+	/// Make act `id`, checked, take effect and store it.
 	pub(crate) fn commit(id: ActId, mut act: Act<T>) -> DispatchResult {
-		let rules = rules::<T>(act.kind);
 		act.status = ActStatus::Registered;
-		let event = rules.apply(id, &mut act)?;
+		let event = act.apply(id)?;
 		// The person a birth or an enrollment created names it in their record instead.
-		let skip = usize::from(Self::creates_first_subject(&act));
-		for subject in act.subjects.iter().skip(skip) {
+		for subject in act.details.indexed_subjects() {
 			ActsOf::<T>::try_append(subject, id).map_err(|_| Error::<T>::TooManyActs)?;
 		}
 		Self::count(&act, true);
 		Acts::<T>::insert(id, &act);
-		rules.check_stored(&act)?;
+		act.check_stored()?;
 		Self::deposit_event(event);
 		Ok(())
 	}
@@ -151,6 +142,6 @@ impl<T: Config> Pallet<T> {
 	/// in the future, and its kind's re-check (`ActRules::recheck`).
 	pub(crate) fn check_act(act: &Act<T>) -> DispatchResult {
 		ensure!(act.event_date <= Self::today()?, Error::<T>::DateInFuture);
-		rules::<T>(act.kind).recheck(act)
+		act.recheck()
 	}
 }

@@ -127,7 +127,7 @@ impl<T: Config> Pallet<T> {
 		Self::count(&act, false);
 		act.status = ActStatus::Revoked;
 		Acts::<T>::insert(id, &act);
-		let undone = crate::acts::rules::<T>(act.kind).undo(id, &act)?;
+		let undone = act.undo(id)?;
 		let mut dependents = undone.dependents;
 		dependents.truncate(T::MaxActsPerPerson::get() as usize);
 		let dependents = BoundedVec::try_from(dependents).unwrap_or_default();

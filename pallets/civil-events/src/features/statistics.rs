@@ -13,7 +13,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn count(act: &Act<T>, up: bool) {
 		let month = act.event_date.year_month();
 		for jurisdiction in T::Jurisdictions::lineage(act.jurisdiction) {
-			Statistics::<T>::mutate_exists((act.kind, month, jurisdiction), |count| {
+			Statistics::<T>::mutate_exists((act.kind(), month, jurisdiction), |count| {
 				let n = count.unwrap_or(0);
 				let n = if up { n.saturating_add(1) } else { n.saturating_sub(1) };
 				*count = (n > 0).then_some(n);

@@ -20,7 +20,7 @@ fn adoption_replaces_parents_and_may_seal() {
 		assert!(Acts::<Test>::get(birth_act).unwrap().sealed);
 		assert!(matches!(
 			Acts::<Test>::get(act).unwrap().details,
-			ActDetails::Adoption { previous_mother: Some(pm), previous_father: Some(pf), .. } if pm == m && pf == f
+			ActDetails::Adoption(AdoptionDetails { previous: Parents { mother: Some(pm), father: Some(pf) }, .. }) if pm == m && pf == f
 		));
 	});
 }

@@ -106,7 +106,11 @@ fn a_batch_enrolls_persons_and_marriages_with_one_event_each_and_one_officer_run
 		let marriage = first + 2;
 		assert!(matches!(
 			Acts::<Test>::get(marriage).unwrap().details,
-			ActDetails::Marriage { basis: MarriageBasis::Archive, ended_by: None }
+			ActDetails::Marriage(MarriageDetails {
+				spouses,
+				basis: MarriageBasis::Archive,
+				ended_by: None
+			}) if spouses == Spouses { first: wife, second: husband }
 		));
 		// The child's enrollment is in both parents' indexes (the kinship check sees it).
 		assert!(ActsOf::<Test>::get(wife).contains(&(first + 3)));

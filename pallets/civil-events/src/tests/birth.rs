@@ -21,9 +21,9 @@ fn birth_creates_the_child_with_its_parents() {
 			(LifeStatus::Alive, MaritalStatus::Single, act)
 		);
 		let a = Acts::<Test>::get(act).unwrap();
-		assert_eq!(a.subjects.to_vec(), vec![child, m, f]);
+		assert_eq!(a.subjects().to_vec(), vec![child, m, f]);
 		assert_eq!(
-			(a.kind, a.status, a.version, a.late, a.officer),
+			(a.kind(), a.status, a.version, a.late, a.officer),
 			(ActKind::Birth, ActStatus::Registered, 1, false, REGISTRAR)
 		);
 		assert!(ActsOf::<Test>::get(m).contains(&act));

@@ -4,10 +4,11 @@
 //! persons and civil events checked.
 
 pub(crate) use crate::{
-	mock::*, ActDetails, ActHistory, ActStatus, Acts, ActsOf, AmendmentReason,
-	CancelledCertificates, Certificates, CertificatesIssued, Correction, DivorceGrounds, Error,
-	Event, Exemption, NextProposalId, OpenProposal, PendingExpiries, PendingIdentities,
-	ProposalExpiries, Proposals, Revocations, Statistics,
+	mock::*, ActDetails, ActHistory, ActStatus, Acts, ActsOf, AdoptionDetails, AmendmentReason,
+	BirthDetails, CancelledCertificates, Certificates, CertificatesIssued, Correction,
+	DivorceDetails, DivorceGrounds, Error, Event, Exemption, MarriageDetails, NameChangeDetails,
+	NextProposalId, OpenProposal, Parents, PendingExpiries, PendingIdentities, ProposalExpiries,
+	Proposals, Revocations, Spouses, Statistics,
 };
 pub(crate) use civil_registry_primitives::{
 	ActId, ActKind, CancellationReason, CertificateStatus, Date, JurisdictionId, LifeStatus,

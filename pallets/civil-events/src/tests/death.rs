@@ -17,7 +17,7 @@ fn death_of_a_married_person_widows_the_spouse() {
 		assert_eq!(person(f).marital, MaritalStatus::DiedMarried { spouse: m, act: marriage });
 		assert_eq!(person(m).marital, MaritalStatus::Widowed);
 		assert!(
-			matches!(Acts::<Test>::get(marriage).unwrap().details, ActDetails::Marriage { ended_by: Some(a), .. } if a == act)
+			matches!(Acts::<Test>::get(marriage).unwrap().details, ActDetails::Marriage(MarriageDetails { ended_by: Some(a), .. }) if a == act)
 		);
 	});
 }

@@ -71,10 +71,14 @@ fn archive_marriage_then_bigamy_refused() {
 		let act = last_act();
 		assert_eq!(last_event(), Event::MarriageEnrolled { act, first: m, second: f, office: 3 });
 		let record = Acts::<Test>::get(act).unwrap();
-		assert_eq!(record.kind, ActKind::Marriage);
+		assert_eq!(record.kind(), ActKind::Marriage);
 		assert_eq!(
 			record.details,
-			ActDetails::Marriage { basis: MarriageBasis::Archive, ended_by: None }
+			ActDetails::Marriage(MarriageDetails {
+				spouses: Spouses { first: m, second: f },
+				basis: MarriageBasis::Archive,
+				ended_by: None
+			})
 		);
 		assert_eq!(record.document_hash, h(0xa1));
 		assert_eq!(person(f).spouse(), Some(m));
@@ -194,7 +198,11 @@ fn divorce_grounds() {
 		let act = last_act();
 		assert_eq!(
 			Acts::<Test>::get(act).unwrap().details,
-			ActDetails::Divorce { marriage, grounds: DivorceGrounds::CourtDecision(h(0xc4)) }
+			ActDetails::Divorce(DivorceDetails {
+				marriage,
+				spouses: Spouses { first: m, second: f },
+				grounds: DivorceGrounds::CourtDecision(h(0xc4))
+			})
 		);
 		assert_eq!(person(child).mother, Some(m));
 	});
@@ -356,9 +364,9 @@ fn parents_corrected_on_a_court_decision() {
 		assert_ok!(CivilEvents::approve_amendment(signed(TK_REGIONAL_HEAD), proposal));
 		assert_eq!(person(child).father, Some(real));
 		let record = Acts::<Test>::get(act).unwrap();
-		assert_eq!(record.subjects.to_vec(), vec![child, m, real]);
+		assert_eq!(record.subjects().to_vec(), vec![child, m, real]);
 		assert!(
-			matches!(record.details, ActDetails::Birth { court_decision: Some(c), .. } if c == h(0xe1))
+			matches!(record.details, ActDetails::Birth(BirthDetails { court_decision: Some(c), .. }) if c == h(0xe1))
 		);
 		assert!(!ActsOf::<Test>::get(f).contains(&act));
 		assert!(ActsOf::<Test>::get(real).contains(&act));

@@ -27,7 +27,7 @@ fn marriage_and_divorce() {
 		);
 		assert_eq!(person(m).marital, MaritalStatus::Divorced);
 		assert_eq!(person(f).marital, MaritalStatus::Divorced);
-		assert_eq!(Acts::<Test>::get(divorce).unwrap().subjects.to_vec(), vec![m, f]);
+		assert_eq!(Acts::<Test>::get(divorce).unwrap().subjects().to_vec(), vec![m, f]);
 		// Divorced persons may marry again.
 		marry(m, f, d(2024, 6, 1));
 	});
@@ -49,7 +49,11 @@ fn underage_and_exempted_marriage() {
 		let record = Acts::<Test>::get(act).unwrap();
 		assert_eq!(
 			record.details,
-			ActDetails::Marriage { basis: MarriageBasis::Exemption(exemption), ended_by: None }
+			ActDetails::Marriage(MarriageDetails {
+				spouses: Spouses { first: young, second: adult },
+				basis: MarriageBasis::Exemption(exemption),
+				ended_by: None
+			})
 		);
 		assert_eq!(record.status, ActStatus::Pending);
 		assert!(!record.late);

@@ -1,141 +1,151 @@
 //! Storage migrations, run on the state the previous version left: the state is built with
-//! today's calls, turned back into the previous version's encoding and keys, migrated, and
-//! compared with what it was.
+//! today's calls, turned back into the previous version's encoding, migrated, and compared
+//! with what it was.
 
 use super::builders::*;
+use crate::WeightInfo;
+use frame_support::weights::Weight;
 use crate::{
-	migrations::{v4, CompactActs},
-	ActsByOfficer, Pallet,
+	migrations::{v6, TypedActs, TypedActsCursor},
+	Pallet,
 };
 use frame_support::{
-	storage_alias,
+	migrations::{SteppedMigration, SteppedMigrationError},
 	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
-	Blake2_128Concat, Twox64Concat,
+	weights::WeightMeter,
 };
 use pallet_persons::migrations::{v1, CompactPersons};
 
-mod officer_index_v4 {
-	use super::*;
-
-	/// Version 4's officer index: one entry per act (the alias's name is the item's).
-	#[storage_alias]
-	pub type ActsByOfficer<T: crate::Config> = StorageDoubleMap<
-		Pallet<T>,
-		Blake2_128Concat,
-		<T as frame_system::Config>::AccountId,
-		Twox64Concat,
-		ActId,
-		(),
-	>;
-}
-use officer_index_v4::ActsByOfficer as OfficerIndexV4;
-
-/// Acts of every shape the migration touches: enrollments (one with parents), births, a
-/// marriage, a corrected birth (a superseded version).
+/// Acts of every kind and status the migration converts: births in effect (with both, one
+/// and no parent) and pending, an enrollment, a death, marriages (one ended by a divorce,
+/// one by the death), an adoption, a paternity, a change of name, and a corrected birth (a
+/// superseded version).
 fn state() {
 	let (m, f) = couple();
 	enroll(30, Sex::Male, d(2001, 1, 1));
 	assert_ok!(enrollment(31, Sex::Female).mother(m).father(f).on(d(2010, 1, 1)).register());
 	new_child(32, TODAY, Some(m), None);
-	marry(m, f, d(2015, 1, 1));
+	let marriage = marry(m, f, d(2015, 1, 1));
+	assert_ok!(divorce(marriage).on(TODAY).grounds(DivorceGrounds::CourtDecision(h(9))).register());
 	let child = new_child(33, d(2024, 6, 1), None, None);
 	let correction = Correction { data_root: Some(h(0x77)), ..Default::default() };
 	let proposal = propose(birth_act(child), correction);
 	assert_ok!(Pallet::<Test>::approve_amendment(signed(TK_REGIONAL_HEAD), proposal));
+	assert_ok!(birth(34).on(d(2024, 1, 1)).register()); // late: pending
+	let (a, b) = (enroll(35, Sex::Male, d(1980, 1, 1)), enroll(36, Sex::Female, d(1982, 1, 1)));
+	marry(a, b, d(2010, 1, 1));
+	assert_ok!(death(a).on(TODAY).register());
+	assert_ok!(adoption(child).mother(b).seal(true).register());
+	let single = enroll(38, Sex::Female, d(1992, 1, 1));
+	let kid = new_child(37, d(2024, 5, 1), Some(single), None);
+	assert_ok!(paternity(kid, f).register());
+	assert_ok!(name_change(b, h(0x88)).register());
 }
 
-#[test]
-fn version_4_acts_and_indexes_become_version_5_s() {
-	build_and_execute(|| {
-		state();
-		let acts: Vec<_> = Acts::<Test>::iter().collect();
-		let index: Vec<_> = ActsOf::<Test>::iter().collect();
-		let history: Vec<_> = ActHistory::<Test>::iter().collect();
-		let runs: Vec<_> = ActsByOfficer::<Test>::iter().collect();
-		assert!(runs.iter().all(|(_, _, n)| *n == 1), "single registrations: runs of one");
-		assert!(!history.is_empty());
-
-		// Back to version 4: `Twox64Concat` keys, the archive reference repeated, the origin
-		// act listed first in the person's index, one officer entry per act.
-		let old = |act: &crate::Act<Test>| v4::Act::<Test> {
-			kind: act.kind,
-			subjects: act.subjects.clone(),
-			office: act.office,
-			officer: act.officer,
-			jurisdiction: act.jurisdiction,
-			event_date: act.event_date,
-			registered_at: act.registered_at,
-			document_hash: act.document_hash,
-			version: act.version,
-			status: act.status,
-			late: act.late,
-			sealed: act.sealed,
-			details: match act.details.clone() {
-				ActDetails::Enrollment { identity_key, data_root, sex, mother, father } => {
-					v4::ActDetails::Enrollment {
-						identity_key,
-						data_root,
-						sex,
-						archive_reference: act.document_hash,
-						mother,
-						father,
-					}
-				},
-				other => v4::ActDetails::Other(other),
-			},
-		};
-		let _ = Acts::<Test>::clear(u32::MAX, None);
-		let _ = ActsOf::<Test>::clear(u32::MAX, None);
-		let _ = ActsByOfficer::<Test>::clear(u32::MAX, None);
-		for (id, act) in &acts {
-			v4::Acts::<Test>::insert(id, old(act));
-		}
-		for (id, number, version) in &history {
-			let key = ActHistory::<Test>::hashed_key_for(id, number);
-			let old_version = v4::SupersededVersion::<Test> {
-				act: old(&version.act),
+/// Turn the current acts and superseded versions back into version 6's encoding.
+fn back_to_version_6() {
+	for (id, act) in Acts::<Test>::iter().collect::<Vec<_>>() {
+		v6::Acts::<Test>::insert(id, v6::Act::from_v7(&act));
+	}
+	for (id, number, version) in ActHistory::<Test>::iter().collect::<Vec<_>>() {
+		v6::ActHistory::<Test>::insert(
+			id,
+			number,
+			v6::SupersededVersion::<Test> {
+				act: v6::Act::from_v7(&version.act),
 				superseded_at: version.superseded_at,
 				reason: version.reason,
 				proposed_by: version.proposed_by,
 				approved_by: version.approved_by,
-			};
-			frame_support::storage::unhashed::put(&key, &old_version);
-		}
-		let persons: Vec<_> = pallet_persons::Persons::<Test>::iter().collect();
-		for (person, record) in &persons {
-			let mut list = vec![record.origin_act];
-			list.extend(
-				index
-					.iter()
-					.find(|(p, _)| p == person)
-					.map(|(_, l)| l.to_vec())
-					.unwrap_or_default(),
-			);
-			v4::ActsOf::<Test>::insert(person, frame_support::BoundedVec::truncate_from(list));
-		}
-		for (officer, first, _) in &runs {
-			OfficerIndexV4::<Test>::insert(officer, first, ());
-		}
-		StorageVersion::new(4).put::<Pallet<Test>>();
+			},
+		);
+	}
+	StorageVersion::new(6).put::<Pallet<Test>>();
+}
 
-		CompactActs::<Test>::on_runtime_upgrade();
+/// Run the migration's steps as `pallet-migrations` would, each with room for `per_step`
+/// acts; returns the number of steps.
+fn migrate(per_step: u64) -> u32 {
+	let mut cursor = None;
+	let mut steps = 0;
+	loop {
+		let limit = <Test as crate::Config>::WeightInfo::migrate_act().saturating_mul(per_step);
+		let mut meter = WeightMeter::with_limit(limit);
+		steps += 1;
+		match TypedActs::<Test>::step(cursor, &mut meter) {
+			Ok(None) => return steps,
+			Ok(Some(next)) => cursor = Some(next),
+			Err(e) => panic!("step {steps} failed: {e:?}"),
+		}
+	}
+}
 
-		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(5));
+#[test]
+fn version_6_acts_become_typed_over_several_blocks() {
+	build_and_execute(|| {
+		state();
+		let acts: Vec<_> = Acts::<Test>::iter().collect();
+		let history: Vec<_> = ActHistory::<Test>::iter().collect();
+		let kinds: std::collections::BTreeSet<_> = acts.iter().map(|(_, a)| a.kind()).collect();
+		assert_eq!(kinds.len(), 8, "every kind of act");
+		assert!(acts.iter().any(|(_, a)| a.status == ActStatus::Pending));
+		assert!(!history.is_empty());
+		back_to_version_6();
+		let expected = TypedActs::<Test>::pre_check();
+
+		// Three acts per step: the acts, then the versions, then the end.
+		let steps = migrate(3);
+		assert!(steps as usize > (acts.len() + history.len()) / 3, "{steps} steps");
+
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(7));
+		TypedActs::<Test>::post_check(expected).unwrap();
 		let mut migrated: Vec<_> = Acts::<Test>::iter().collect();
 		migrated.sort_by_key(|(id, _)| *id);
-		let mut expected = acts.clone();
-		expected.sort_by_key(|(id, _)| *id);
-		assert_eq!(migrated, expected);
-		let mut migrated: Vec<_> = ActsOf::<Test>::iter().collect();
-		migrated.sort_by_key(|(p, _)| *p);
-		let mut expected = index.clone();
-		expected.sort_by_key(|(p, _)| *p);
-		assert_eq!(migrated, expected);
-		assert_eq!(ActsByOfficer::<Test>::iter().count(), runs.len());
+		let mut before = acts.clone();
+		before.sort_by_key(|(id, _)| *id);
+		assert_eq!(migrated, before);
 		assert_eq!(ActHistory::<Test>::iter().collect::<Vec<_>>(), history);
-		// A second upgrade: the version check makes it a no-op.
-		CompactActs::<Test>::on_runtime_upgrade();
-		assert_eq!(Acts::<Test>::iter().count(), acts.len());
+		// Done: a second run does nothing.
+		assert_eq!(migrate(1), 1);
+	});
+}
+
+#[test]
+fn a_step_without_room_for_one_act_asks_for_more() {
+	build_and_execute(|| {
+		state();
+		back_to_version_6();
+		let mut meter = WeightMeter::with_limit(Weight::zero());
+		let required = <Test as crate::Config>::WeightInfo::migrate_act();
+		assert_eq!(
+			TypedActs::<Test>::step(None, &mut meter),
+			Err(SteppedMigrationError::InsufficientWeight { required })
+		);
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(6));
+		migrate(1);
+	});
+}
+
+#[test]
+fn an_act_whose_subjects_do_not_fit_its_kind_fails_the_migration_and_is_kept() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let marriage = marry(m, f, d(2015, 1, 1));
+		back_to_version_6();
+		let good = v6::Acts::<Test>::get(marriage).unwrap();
+		let mut broken = good.clone();
+		broken.subjects = vec![m].try_into().unwrap();
+		v6::Acts::<Test>::insert(marriage, &broken);
+		let mut meter = WeightMeter::new();
+		let result = TypedActs::<Test>::step(Some(TypedActsCursor::Acts(Some(marriage - 1))), &mut meter);
+		assert_eq!(result, Err(SteppedMigrationError::Failed));
+		// Nothing of it is lost: the old record is still there, as it was.
+		assert_eq!(v6::Acts::<Test>::get(marriage), Some(broken));
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(6));
+		// Repaired (here: by hand), the migration runs to its end.
+		v6::Acts::<Test>::insert(marriage, good);
+		migrate(1);
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(7));
 	});
 }
 

@@ -14,7 +14,7 @@ fn name_change_rules() {
 		);
 		assert_eq!(person(teen).data_root, h(0x55));
 		assert!(
-			matches!(Acts::<Test>::get(act).unwrap().details, ActDetails::NameChange { previous_root, new_root, consent: None } if previous_root == h(0xd0) && new_root == h(0x55))
+			matches!(Acts::<Test>::get(act).unwrap().details, ActDetails::NameChange(NameChangeDetails { previous_root, new_root, consent: None, .. }) if previous_root == h(0xd0) && new_root == h(0x55))
 		);
 		let child = enroll(4, Sex::Female, d(2008, 6, 16)); // 16 tomorrow
 		assert_noop!(

@@ -175,7 +175,7 @@ fn marriage_in_effect(index: u8, acts: u64) -> u64 {
 	let marriages: Vec<u64> = Acts::<Test>::iter()
 		.filter(|(_, a)| {
 			a.status == ActStatus::Registered
-				&& matches!(a.details, ActDetails::Marriage { ended_by: None, .. })
+				&& matches!(a.details, ActDetails::Marriage(MarriageDetails { ended_by: None, .. }))
 		})
 		.map(|(id, _)| id)
 		.collect();
@@ -378,7 +378,7 @@ fn recount() -> BTreeMap<(ActKind, YearMonth, u32), u32> {
 			// than the `lineage` the pallet uses.
 			let mut jurisdiction = Some(act.jurisdiction);
 			while let Some(j) = jurisdiction {
-				*counts.entry((act.kind, act.event_date.year_month(), j)).or_default() += 1;
+				*counts.entry((act.kind(), act.event_date.year_month(), j)).or_default() += 1;
 				jurisdiction = <Offices as JurisdictionTree>::parent(j);
 			}
 		}
@@ -448,7 +448,7 @@ proptest! {
 			for (_, act) in Acts::<Test>::iter() {
 				if act.status == ActStatus::Pending {
 					prop_assert!(matches!(
-						act.kind,
+						act.kind(),
 						ActKind::Birth | ActKind::Death | ActKind::Marriage
 					));
 				}

@@ -147,7 +147,7 @@ fn revoking_a_death_restores_the_person_and_the_marriage() {
 		assert_eq!(person(b).marital, MaritalStatus::Married { spouse: a, act: marriage });
 		assert!(matches!(
 			Acts::<Test>::get(marriage).unwrap().details,
-			ActDetails::Marriage { ended_by: None, .. }
+			ActDetails::Marriage(MarriageDetails { ended_by: None, .. })
 		));
 	});
 }
