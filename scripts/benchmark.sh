@@ -12,6 +12,8 @@
 # undershoots lets a block take longer than its slot.
 # PALLETS="civil-events overhead" ./scripts/benchmark.sh regenerates only the ones named
 # (offices gate civil-events system-extensions overhead storage).
+# EXTRINSIC=migrate_act PALLETS=civil-events runs one benchmark: the file it writes then holds
+# that one function only, to be copied into the pallet's weights.rs in place of the old one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +31,7 @@ bench() {
 	"$node" benchmark pallet \
 		--runtime "$wasm" \
 		--genesis-builder runtime --genesis-builder-preset development \
-		--extrinsic '*' --steps "$STEPS" --repeat "$REPEAT" \
+		--extrinsic "${EXTRINSIC:-*}" --steps "$STEPS" --repeat "$REPEAT" \
 		--wasm-execution compiled --output-analysis max \
 		--header scripts/weights-header.txt \
 		"$@"

@@ -229,17 +229,16 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run at the next runtime upgrade, each with its checks before and after
-/// (`runtime/tests/upgrade.rs` runs them on a chain of 100,000 persons). Neither reads storage
-/// that grows with the population: the signers' usage is one entry per signer, the pending
-/// count one per pending act. (The version-4 → 5 compaction of persons and acts, which read
-/// every person, ran with the runtimes up to commit `b2d8889`, and the offices' version-1 → 2
-/// daily usage with those up to `ebf6cf7`; a chain older than these upgrades to one of them
+/// Storage migrations run in the block of the next runtime upgrade, each with its checks before
+/// and after (`runtime/tests/upgrade.rs` runs them on a chain of 100,000 persons and acts). None
+/// reads storage that grows with the population: the signers' usage is one entry per signer.
+/// What touches every act runs over several blocks instead: `pallet-migrations`' list
+/// (`configs/mod.rs`, [`pallet_civil_events::migrations::TypedActs`]). (The version-4 → 5
+/// compaction of persons and acts ran with the runtimes up to commit `b2d8889`, the offices'
+/// version-1 → 2 daily usage with those up to `ebf6cf7`, civil events' version-5 → 6 count of
+/// pending acts with those up to `8b3b47c`; a chain older than these upgrades to one of them
 /// first.)
-pub type Migrations = (
-	pallet_gate::migrations::MoveFromOffices<Runtime, OfficesPalletName>,
-	pallet_civil_events::migrations::CountPending<Runtime>,
-);
+pub type Migrations = (pallet_gate::migrations::MoveFromOffices<Runtime, OfficesPalletName>,);
 
 frame_support::parameter_types! {
 	/// The offices pallet's name in this runtime: where the gate's storage was before
@@ -319,4 +318,7 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type Gate = pallet_gate;
+
+	#[runtime::pallet_index(14)]
+	pub type MultiBlockMigrations = pallet_migrations;
 }

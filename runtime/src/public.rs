@@ -150,9 +150,11 @@ pub fn block_changes() -> civil_registry_primitives::BlockChanges {
 			},
 			RuntimeEvent::CivilEvents(E::ActRevoked { act, .. }) => {
 				touched.insert(act);
-				let adopted = pallet_civil_events::Acts::<Runtime>::get(act)
-					.filter(|a| a.kind == civil_registry_primitives::ActKind::Adoption)
-					.and_then(|a| a.subjects.first().copied());
+				let adopted =
+					pallet_civil_events::Acts::<Runtime>::get(act).and_then(|a| match a.details {
+						pallet_civil_events::ActDetails::Adoption(adoption) => Some(adoption.child),
+						_ => None,
+					});
 				if let Some(child) = adopted {
 					seal(child, &mut touched);
 				}

@@ -1254,7 +1254,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let spouses = Spouses { first, second };
-			let request = MarriageDetails { spouses, basis: MarriageBasis::Archive, ended_by: None };
+			let request =
+				MarriageDetails { spouses, basis: MarriageBasis::Archive, ended_by: None };
 			Self::register::<acts::Marriage>(who, jurisdiction, date, request, archive_reference)
 		}
 

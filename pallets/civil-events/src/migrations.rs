@@ -179,9 +179,11 @@ pub mod v6 {
 	use crate::{
 		ActStatus, AdoptionDetails, AmendmentReason, BirthDetails, Config, DeathDetails,
 		DivorceDetails, DivorceGrounds, EnrollmentDetails, MarriageBasis, MarriageDetails,
-		NameChangeDetails, Parents, Pallet, PaternityDetails, Spouses, Subjects,
+		NameChangeDetails, Pallet, Parents, PaternityDetails, Spouses, Subjects,
 	};
-	use civil_registry_primitives::{ActId, ActKind, Date, JurisdictionId, OfficeId, PersonId, Sex};
+	use civil_registry_primitives::{
+		ActId, ActKind, Date, JurisdictionId, OfficeId, PersonId, Sex,
+	};
 	use codec::{Decode, Encode};
 	use frame_support::{storage_alias, Identity, Twox64Concat};
 	use frame_system::pallet_prelude::BlockNumberFor;
@@ -277,7 +279,14 @@ pub mod v6 {
 			}
 			let subjects = self.subjects.as_slice();
 			let details = match self.details {
-				ActDetails::Birth { identity_key, data_root, sex, mother, father, court_decision } => {
+				ActDetails::Birth {
+					identity_key,
+					data_root,
+					sex,
+					mother,
+					father,
+					court_decision,
+				} => {
 					let parents = Parents { mother, father };
 					let child = created(subjects, &parents)?;
 					crate::ActDetails::Birth(BirthDetails {
@@ -379,68 +388,68 @@ pub mod v6 {
 		}
 	}
 
-impl<T: Config> Act<T> {
-	/// The act as version 6 recorded it: to build a version-6 state for tests of the
-	/// migration.
-	#[cfg(feature = "std")]
-	pub fn from_v7(act: &crate::Act<T>) -> Self {
-		let details = match act.details.clone() {
-			crate::ActDetails::Birth(d) => ActDetails::Birth {
-				identity_key: d.identity_key,
-				data_root: d.data_root,
-				sex: d.sex,
-				mother: d.parents.mother,
-				father: d.parents.father,
-				court_decision: d.court_decision,
-			},
-			crate::ActDetails::Enrollment(d) => ActDetails::Enrollment {
-				identity_key: d.identity_key,
-				data_root: d.data_root,
-				sex: d.sex,
-				mother: d.parents.mother,
-				father: d.parents.father,
-			},
-			crate::ActDetails::Death(_) => ActDetails::Death,
-			crate::ActDetails::Marriage(d) => {
-				ActDetails::Marriage { basis: d.basis, ended_by: d.ended_by }
-			},
-			crate::ActDetails::Divorce(d) => {
-				ActDetails::Divorce { marriage: d.marriage, grounds: d.grounds }
-			},
-			crate::ActDetails::Adoption(d) => ActDetails::Adoption {
-				adoptive_mother: d.adoptive.mother,
-				adoptive_father: d.adoptive.father,
-				previous_mother: d.previous.mother,
-				previous_father: d.previous.father,
-				sealed: d.sealed,
-				decision: d.decision,
-			},
-			crate::ActDetails::Paternity(d) => {
-				ActDetails::Paternity { court_decision: d.court_decision }
-			},
-			crate::ActDetails::NameChange(d) => ActDetails::NameChange {
-				previous_root: d.previous_root,
-				new_root: d.new_root,
-				consent: d.consent,
-			},
-		};
-		Act {
-			kind: act.kind(),
-			subjects: act.subjects(),
-			office: act.office,
-			officer: act.officer.clone(),
-			jurisdiction: act.jurisdiction,
-			event_date: act.event_date,
-			registered_at: act.registered_at,
-			document_hash: act.document_hash,
-			version: act.version,
-			status: act.status,
-			late: act.late,
-			sealed: act.sealed,
-			details,
+	impl<T: Config> Act<T> {
+		/// The act as version 6 recorded it: to build a version-6 state for tests of the
+		/// migration.
+		#[cfg(feature = "std")]
+		pub fn from_v7(act: &crate::Act<T>) -> Self {
+			let details = match act.details.clone() {
+				crate::ActDetails::Birth(d) => ActDetails::Birth {
+					identity_key: d.identity_key,
+					data_root: d.data_root,
+					sex: d.sex,
+					mother: d.parents.mother,
+					father: d.parents.father,
+					court_decision: d.court_decision,
+				},
+				crate::ActDetails::Enrollment(d) => ActDetails::Enrollment {
+					identity_key: d.identity_key,
+					data_root: d.data_root,
+					sex: d.sex,
+					mother: d.parents.mother,
+					father: d.parents.father,
+				},
+				crate::ActDetails::Death(_) => ActDetails::Death,
+				crate::ActDetails::Marriage(d) => {
+					ActDetails::Marriage { basis: d.basis, ended_by: d.ended_by }
+				},
+				crate::ActDetails::Divorce(d) => {
+					ActDetails::Divorce { marriage: d.marriage, grounds: d.grounds }
+				},
+				crate::ActDetails::Adoption(d) => ActDetails::Adoption {
+					adoptive_mother: d.adoptive.mother,
+					adoptive_father: d.adoptive.father,
+					previous_mother: d.previous.mother,
+					previous_father: d.previous.father,
+					sealed: d.sealed,
+					decision: d.decision,
+				},
+				crate::ActDetails::Paternity(d) => {
+					ActDetails::Paternity { court_decision: d.court_decision }
+				},
+				crate::ActDetails::NameChange(d) => ActDetails::NameChange {
+					previous_root: d.previous_root,
+					new_root: d.new_root,
+					consent: d.consent,
+				},
+			};
+			Act {
+				kind: act.kind(),
+				subjects: act.subjects(),
+				office: act.office,
+				officer: act.officer.clone(),
+				jurisdiction: act.jurisdiction,
+				event_date: act.event_date,
+				registered_at: act.registered_at,
+				document_hash: act.document_hash,
+				version: act.version,
+				status: act.status,
+				late: act.late,
+				sealed: act.sealed,
+				details,
+			}
 		}
 	}
-}
 
 	/// The person a version-6 birth or enrollment created: its first subject when the act
 	/// took effect (the subjects were the parents until then). `None` (outer) when the
@@ -472,12 +481,6 @@ impl<T: Config> Act<T> {
 
 	/// Version 6's superseded versions.
 	#[storage_alias]
-	pub type ActHistory<T: Config> = StorageDoubleMap<
-		Pallet<T>,
-		Twox64Concat,
-		ActId,
-		Twox64Concat,
-		u32,
-		SupersededVersion<T>,
-	>;
+	pub type ActHistory<T: Config> =
+		StorageDoubleMap<Pallet<T>, Twox64Concat, ActId, Twox64Concat, u32, SupersededVersion<T>>;
 }

@@ -30,6 +30,26 @@ impl frame_system::Config for Test {
 	type Block = Block;
 	/// The runtime's database weights, so that refunds computed from them can be tested.
 	type DbWeight = frame_support::weights::constants::ParityDbWeight;
+	/// A multi-block migration runs while a test says so ([`MIGRATING`]).
+	type MultiBlockMigrator = Migrating;
+}
+
+std::thread_local! {
+	/// Whether a multi-block migration runs, as [`Migrating`] reports it.
+	pub static MIGRATING: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// A multi-block migrator that runs while [`MIGRATING`] says so (and does nothing itself).
+pub struct Migrating;
+
+impl frame_support::migrations::MultiStepMigrator for Migrating {
+	fn ongoing() -> bool {
+		MIGRATING.with(|m| m.get())
+	}
+
+	fn step() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
 }
 
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]

@@ -33,7 +33,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Act ids are issued in order; a birth or an enrollment names the person it created
-	/// exactly when it took effect; an act's subjects exist.
+	/// exactly when it took effect; a divorce names its marriage's spouses; an act's subjects
+	/// exist.
 	fn try_state_acts_well_formed() -> Result<(), TryRuntimeError> {
 		let next = NextActId::<T>::get();
 		for (id, act) in Acts::<T>::iter() {
@@ -49,6 +50,13 @@ impl<T: Config> Pallet<T> {
 					),
 					ActStatus::Revoked => {},
 				}
+			}
+			if let ActDetails::Divorce(divorce) = &act.details {
+				let marriage = Acts::<T>::get(divorce.marriage).ok_or("a divorce of no act")?;
+				ensure!(
+					matches!(&marriage.details, ActDetails::Marriage(m) if m.spouses == divorce.spouses),
+					"a divorce's spouses are not its marriage's"
+				);
 			}
 			for subject in act.subjects() {
 				ensure!(T::Persons::person(subject).is_some(), "an act's subject does not exist");
@@ -127,7 +135,10 @@ impl<T: Config> Pallet<T> {
 				let m = Acts::<T>::get(act).ok_or("a marriage act is missing")?;
 				ensure!(
 					m.status == ActStatus::Registered
-						&& matches!(m.details, ActDetails::Marriage(MarriageDetails { ended_by: None, .. })),
+						&& matches!(
+							m.details,
+							ActDetails::Marriage(MarriageDetails { ended_by: None, .. })
+						),
 					"a married person's marriage has ended"
 				);
 			}

@@ -409,26 +409,20 @@ impl ActDetails {
 	/// child then the adoptive parents; for a paternity, the child then the father; otherwise
 	/// the one person.
 	pub fn subjects(&self) -> Subjects {
-		let (first, parents) = match self {
-			ActDetails::Birth(d) => (d.child, d.parents),
-			ActDetails::Enrollment(d) => (d.person, d.parents),
-			ActDetails::Death(d) => (Some(d.person), Parents::default()),
+		let persons: [Option<PersonId>; 3] = match self {
+			ActDetails::Birth(d) => [d.child, d.parents.mother, d.parents.father],
+			ActDetails::Enrollment(d) => [d.person, d.parents.mother, d.parents.father],
+			ActDetails::Death(d) => [Some(d.person), None, None],
 			ActDetails::Marriage(MarriageDetails { spouses, .. })
 			| ActDetails::Divorce(DivorceDetails { spouses, .. }) => {
-				(Some(spouses.first), Parents { mother: Some(spouses.second), father: None })
+				[Some(spouses.first), Some(spouses.second), None]
 			},
-			ActDetails::Adoption(d) => (Some(d.child), d.adoptive),
-			ActDetails::Paternity(d) => {
-				(Some(d.child), Parents { mother: None, father: Some(d.father) })
-			},
-			ActDetails::NameChange(d) => (Some(d.person), Parents::default()),
+			ActDetails::Adoption(d) => [Some(d.child), d.adoptive.mother, d.adoptive.father],
+			ActDetails::Paternity(d) => [Some(d.child), Some(d.father), None],
+			ActDetails::NameChange(d) => [Some(d.person), None, None],
 		};
-		let mut subjects = Subjects::new();
-		for person in first.into_iter().chain(parents.iter()) {
-			// At most three: one person and two others.
-			let _ = subjects.try_push(person);
-		}
-		subjects
+		// At most three: the bound of `Subjects`.
+		Subjects::truncate_from(persons.into_iter().flatten().collect())
 	}
 
 	/// The subjects whose index of acts ([`crate::ActsOf`]) lists the act: all but the person

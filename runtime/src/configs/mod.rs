@@ -93,6 +93,38 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 	/// FRAME's transaction extensions, measured on the reference machine.
 	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
+	/// Storage migrations too long for one block run over several (`pallet-migrations`);
+	/// while one runs, blocks carry no transactions.
+	type MultiBlockMigrator = super::MultiBlockMigrations;
+}
+
+parameter_types! {
+	/// What a block gives a multi-block migration: the block's whole weight but what its
+	/// mandatory work (inherents, `on_initialize`) may need. (Blocks carry no transactions
+	/// while a migration runs.)
+	pub MbmServiceWeight: Weight = Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_migrations::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// The multi-block migrations of the next upgrade, run in this order; each checks its
+	/// pallet's storage version and does nothing once done (on a new chain: at once).
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type Migrations = (pallet_civil_events::migrations::TypedActs<Runtime>,);
+	/// The benchmarks measure the pallet's own machinery with its mocked migrations.
+	#[cfg(feature = "runtime-benchmarks")]
+	type Migrations = pallet_migrations::mock_helpers::MockedMigrations;
+	/// A cursor is a few bytes (`TypedActsCursor`: an act id and a version).
+	type CursorMaxLen = ConstU32<256>;
+	type IdentifierMaxLen = ConstU32<256>;
+	type MigrationStatusHandler = ();
+	/// A migration that fails leaves the chain frozen (no transactions) for governance to
+	/// repair with a runtime upgrade: nothing is dropped, nothing is half converted in use.
+	type FailedMigrationHandler = frame_support::migrations::FreezeChainOnFailedMigration;
+	type MaxServiceWeight = MbmServiceWeight;
+	/// `pallet-migrations`' own bookkeeping, as its authors measured it (a few storage
+	/// accesses per step; not yet benchmarked on the reference machine).
+	type WeightInfo = pallet_migrations::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_aura::Config for Runtime {

@@ -18,6 +18,28 @@ export async function act(api, id) {
 }
 // #endregion act
 
+// #region subjectsOf
+/** The persons an act concerns, from its details (the runtime's `ActDetails::subjects`): a
+ *  birth's child (once created: `null` while the birth is pending) then its parents; an
+ *  enrollment's person then parents; both spouses of a marriage or a divorce; an adoption's child
+ *  then its adoptive parents; a paternity's child then father; otherwise the one person. */
+export function subjectsOf(act) {
+  const d = act.details.toJSON();
+  const [kind] = Object.keys(d);
+  const x = d[kind];
+  const some = (...ids) => ids.filter((id) => id !== null && id !== undefined);
+  switch (kind) {
+    case 'birth': return some(x.child, x.parents.mother, x.parents.father);
+    case 'enrollment': return some(x.person, x.parents.mother, x.parents.father);
+    case 'marriage':
+    case 'divorce': return [x.spouses.first, x.spouses.second];
+    case 'adoption': return some(x.child, x.adoptive.mother, x.adoptive.father);
+    case 'paternity': return [x.child, x.father];
+    default: return [x.person];
+  }
+}
+// #endregion subjectsOf
+
 // #region actsOf
 /** `civilRegistryApi.actsOf`: a page of a person's acts (at most 100 per page). */
 export async function actsOf(api, personId, offset = 0, limit = 100) {

@@ -180,12 +180,11 @@ async function generate() {
     put(keys.identity(identity), encodeU64(id));
     put(keys.act(id), encode(q.civil.acts, {
       ...act,
-      subjects: [id],
       eventDate: date,
       documentHash: random32(),
       version: expected === 'superseded' ? 2 : 1,
       status: expected === 'revoked' ? 'Revoked' : act.status,
-      details: { Enrollment: { ...act.details.enrollment, identityKey: identity, dataRoot, sex } },
+      details: { Enrollment: { ...act.details.enrollment, person: id, identityKey: identity, dataRoot, sex } },
     }));
     if (isCertified) {
       const hash = random32();

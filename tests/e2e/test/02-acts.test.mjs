@@ -88,7 +88,7 @@ test('every act kind, from enrollment to death', async () => {
   // Sealed data is never returned: not the sealed birth act, nor the replaced parents.
   assert.equal(await queries.act(api, adopted.originAct), null);
   const adoptionRecord = await queries.act(api, adoption);
-  assert.equal(adoptionRecord.current.details.adoption.previousMother, null);
+  assert.equal(adoptionRecord.current.details.adoption.previous.mother, null);
   assert.ok(!(await queries.actsOf(api, second)).acts.includes(adopted.originAct));
 
   assert.equal(widowed, null);

@@ -154,7 +154,7 @@ test('statistics roll up from the district to the region and the country', async
       if (api.events.civilEvents.MarriageRegistered.is(event)) n += 1;
       if (api.events.civilEvents.ActRevoked.is(event)) {
         const act = (await api.query.civilEvents.acts(event.data.act)).unwrap();
-        if (act.kind.isMarriage && act.eventDate.year.toNumber() === now.year
+        if (act.details.isMarriage && act.eventDate.year.toNumber() === now.year
           && act.eventDate.month.toNumber() === now.month) n -= 1;
       }
     }

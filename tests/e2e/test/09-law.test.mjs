@@ -34,8 +34,8 @@ async function bornLongAgo(birthDate, sex, mother) {
   const { events } = await submit(api, tx, registrar);
   const { act } = findEvent(api, events, 'LateRegistrationPending');
   await acts.approveLateRegistration(api, eve, act);
-  const { subjects } = (await api.query.civilEvents.acts(act)).unwrap();
-  return subjects[0].toNumber();
+  const { details } = (await api.query.civilEvents.acts(act)).unwrap();
+  return details.asBirth.child.unwrap().toNumber();
 }
 
 test('a grandfather cannot marry his granddaughter: kinship two generations up', async () => {

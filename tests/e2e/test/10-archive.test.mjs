@@ -28,7 +28,7 @@ test('an import of persons and marriages: one outcome per record, a re-run skips
   const parents = [person('Female', 1950), person('Male', 1948)];
   const [mother, father] = (await importArchive(api, archivist, parents)).map((o) => o.enrolled);
   assert.ok(mother !== undefined && father !== undefined);
-  const personOf = async (act) => (await api.query.civilEvents.acts(act)).unwrap().subjects[0].toNumber();
+  const personOf = async (act) => (await api.query.civilEvents.acts(act)).unwrap().details.asEnrollment.person.unwrap().toNumber();
   const [m, f] = await Promise.all([personOf(mother), personOf(father)]);
   const records = [
     { Marriage: { jurisdiction: YUNUSOBOD, date: { year: 1972, month: 6, day: 1 }, first: m, second: f, archiveReference: hash() } },

@@ -131,7 +131,10 @@ impl<T: Config> ActRules<T> for Adoption {
 		ensure_minor::<T>(&child, &date)?;
 		ensure!(!AdoptionInEffect::<T>::contains_key(child_id), Error::<T>::AlreadyAdopted);
 		let adoptive = request.adoptive;
-		ensure!(adoptive.mother.is_some() || adoptive.father.is_some(), Error::<T>::NoAdoptiveParent);
+		ensure!(
+			adoptive.mother.is_some() || adoptive.father.is_some(),
+			Error::<T>::NoAdoptiveParent
+		);
 		for (parent, sex, wrong_sex) in adoptive_parents::<T>(&adoptive) {
 			if let Some(parent) = parent {
 				ensure!(parent != child_id, Error::<T>::SamePerson);
@@ -190,8 +193,8 @@ impl<T: Config> ActRules<T> for Adoption {
 		let mut undone = Undone::default();
 		for other in ActsOf::<T>::get(child_id) {
 			undone.read = undone.read.saturating_add(1);
-			let later = other > id &&
-				Acts::<T>::get(other).is_some_and(|a| {
+			let later = other > id
+				&& Acts::<T>::get(other).is_some_and(|a| {
 					a.kind() == ActKind::Adoption && a.status == ActStatus::Registered
 				});
 			ensure!(!later, Error::<T>::RevocationConflict);

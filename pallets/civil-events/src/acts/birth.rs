@@ -38,7 +38,9 @@
 
 use super::{ActRules, Occasion, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, ActKind, Date, PersonId, PersonRecord, PersonRegistry, Sex};
+use civil_registry_primitives::{
+	ActId, ActKind, Date, PersonId, PersonRecord, PersonRegistry, Sex,
+};
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
 
@@ -253,8 +255,8 @@ pub(super) fn carry_over_birth<T: Config>(
 	if parents != old_parents {
 		// The link the act recorded is the person's still: no paternity or adoption since.
 		ensure!(
-			(record.mother, record.father) == (old_parents.mother, old_parents.father) &&
-				!AdoptionInEffect::<T>::contains_key(person),
+			(record.mother, record.father) == (old_parents.mother, old_parents.father)
+				&& !AdoptionInEffect::<T>::contains_key(person),
 			Error::<T>::RevocationConflict
 		);
 		T::Persons::move_parent_links(person, parents.mother, parents.father)?;

@@ -138,9 +138,9 @@ impl<T: Config> ActRules<T> for Death {
 			let (read, latest) = Pallet::<T>::latest_marriage(spouse);
 			undone.read = read;
 			ensure!(
-				survivor.status == LifeStatus::Alive &&
-					survivor.marital == MaritalStatus::Widowed &&
-					latest.map(|(m, ..)| m) == Some(marriage),
+				survivor.status == LifeStatus::Alive
+					&& survivor.marital == MaritalStatus::Widowed
+					&& latest.map(|(m, ..)| m) == Some(marriage),
 				Error::<T>::RevocationConflict
 			);
 			Pallet::<T>::set_ended_by(marriage, None);

@@ -94,8 +94,8 @@ impl<T: Config> ActRules<T> for Divorce {
 		let Spouses { first: a, second: b } = m.spouses;
 		let (pa, pb) = (Pallet::<T>::person(a)?, Pallet::<T>::person(b)?);
 		ensure!(
-			pa.marital == MaritalStatus::Married { spouse: b, act: id } &&
-				pb.marital == MaritalStatus::Married { spouse: a, act: id },
+			pa.marital == MaritalStatus::Married { spouse: b, act: id }
+				&& pb.marital == MaritalStatus::Married { spouse: a, act: id },
 			Error::<T>::MarriageNotActive
 		);
 		let details = DivorceDetails { marriage: id, spouses: m.spouses, grounds: request.grounds };
@@ -153,9 +153,9 @@ impl<T: Config> ActRules<T> for Divorce {
 				let (read, latest) = Pallet::<T>::latest_marriage(spouse);
 				undone.read = undone.read.saturating_add(read);
 				ensure!(
-					p.is_alive() &&
-						p.marital == MaritalStatus::Divorced &&
-						latest.map(|(l, ..)| l) == Some(id),
+					p.is_alive()
+						&& p.marital == MaritalStatus::Divorced
+						&& latest.map(|(l, ..)| l) == Some(id),
 					Error::<T>::RevocationConflict
 				);
 			}

@@ -118,8 +118,8 @@ impl<T: Config> ActRules<T> for Marriage {
 		ensure!(pa.spouse().is_none() && pb.spouse().is_none(), Error::<T>::AlreadyMarried);
 		let min_age = minimum_age::<T>(basis);
 		ensure!(
-			pa.birth_date.years_until(&date) >= min_age &&
-				pb.birth_date.years_until(&date) >= min_age,
+			pa.birth_date.years_until(&date) >= min_age
+				&& pb.birth_date.years_until(&date) >= min_age,
 			Error::<T>::TooYoungToMarry
 		);
 		ensure!(!Pallet::<T>::too_close(a, &pa, b, &pb), Error::<T>::CloseRelatives);
@@ -182,9 +182,9 @@ impl<T: Config> ActRules<T> for Marriage {
 	fn undo(id: ActId, _act: &Act<T>, details: &MarriageDetails) -> Result<Undone, DispatchError> {
 		let mut undone = Undone::default();
 		if let Some(end) = details.ended_by {
-			if Acts::<T>::get(end).is_some_and(|e| {
-				e.kind() == ActKind::Divorce && e.status == ActStatus::Registered
-			}) {
+			if Acts::<T>::get(end)
+				.is_some_and(|e| e.kind() == ActKind::Divorce && e.status == ActStatus::Registered)
+			{
 				undone.dependents.push(end);
 			}
 		}

@@ -129,9 +129,9 @@ pub(crate) trait ActRules<T: Config> {
 	/// details; refuse those the kind does not have.
 	fn correct(_details: &mut Self::Details, correction: &Correction) -> DispatchResult {
 		ensure!(
-			correction.sex.is_none() &&
-				correction.data_root.is_none() &&
-				correction.parents.is_none(),
+			correction.sex.is_none()
+				&& correction.data_root.is_none()
+				&& correction.parents.is_none(),
 			Error::<T>::CorrectionNotApplicable
 		);
 		Ok(())

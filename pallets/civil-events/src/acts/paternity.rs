@@ -93,7 +93,11 @@ impl<T: Config> ActRules<T> for Paternity {
 		ensure_may_be_father::<T>(&father, &child)
 	}
 
-	fn undo(_id: ActId, _act: &Act<T>, details: &PaternityDetails) -> Result<Undone, DispatchError> {
+	fn undo(
+		_id: ActId,
+		_act: &Act<T>,
+		details: &PaternityDetails,
+	) -> Result<Undone, DispatchError> {
 		let record = Pallet::<T>::record(details.child)?;
 		ensure!(record.father == Some(details.father), Error::<T>::RevocationConflict);
 		T::Persons::move_parent_links(details.child, record.mother, None)?;

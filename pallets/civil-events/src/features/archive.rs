@@ -198,8 +198,8 @@ impl<T: Config> Pallet<T> {
 	) -> Option<ActId> {
 		ActsOf::<T>::get(first).into_iter().find(|id| {
 			Acts::<T>::get(id).is_some_and(|act| {
-				act.document_hash == *archive_reference &&
-					matches!(&act.details, ActDetails::Marriage(m)
+				act.document_hash == *archive_reference
+					&& matches!(&act.details, ActDetails::Marriage(m)
 						if m.basis == MarriageBasis::Archive && m.spouses.other(first) == Some(second))
 			})
 		})

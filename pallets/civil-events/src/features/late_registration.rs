@@ -10,13 +10,10 @@
 
 use crate::*;
 use civil_registry_primitives::{ActId, OfficerPermissions, Role};
+use frame_support::migrations::MultiStepMigrator;
 use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::*;
-use frame_support::migrations::MultiStepMigrator;
-use sp_runtime::{
-	traits::One,
-	Saturating,
-};
+use sp_runtime::{traits::One, Saturating};
 
 impl<T: Config> Pallet<T> {
 	/// [`Pallet::approve_late_registration`] by `who`.

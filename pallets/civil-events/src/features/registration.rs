@@ -49,8 +49,9 @@ impl<T: Config> Pallet<T> {
 		request: R::Request,
 		document_hash: H256,
 	) -> Result<ActId, DispatchError> {
-		let auth = T::Permissions::authorize(&who, R::permission(&request), jurisdiction, Role::Registrar)
-			.map_err(Error::<T>::from)?;
+		let auth =
+			T::Permissions::authorize(&who, R::permission(&request), jurisdiction, Role::Registrar)
+				.map_err(Error::<T>::from)?;
 		ensure!(date.is_valid(), Error::<T>::InvalidDate);
 		let today = Self::today()?;
 		ensure!(date <= today, Error::<T>::DateInFuture);

@@ -213,3 +213,27 @@ fn the_regional_head_approves_what_the_offices_only_head_registered() {
 		assert_eq!(Acts::<Test>::get(act).unwrap().status, ActStatus::Registered);
 	});
 }
+
+#[test]
+fn expiries_wait_while_a_multi_block_migration_runs_then_all_run() {
+	build_and_execute(|| {
+		let registered_at = System::block_number();
+		assert_ok!(birth(21).on(d(2024, 5, 1)).register());
+		let act = last_act();
+		let expires_at = registered_at + PENDING_LIFETIME;
+		// The migration starts the block before the expiry and lasts three blocks.
+		run_to_block(expires_at - 2);
+		crate::mock::MIGRATING.with(|m| m.set(true));
+		run_to_block(expires_at + 1);
+		assert_eq!(Acts::<Test>::get(act).unwrap().status, ActStatus::Pending, "acts untouched");
+		assert_eq!(crate::ExpiriesDeferredFrom::<Test>::get(), Some(expires_at - 1));
+		assert_eq!(PendingExpiries::<Test>::get(expires_at).to_vec(), vec![act]);
+		// The first block after it expires what each block since queued.
+		crate::mock::MIGRATING.with(|m| m.set(false));
+		run_to_block(expires_at + 2);
+		assert_eq!(Acts::<Test>::get(act).unwrap().status, ActStatus::Expired);
+		assert_eq!(last_event(), Event::LateRegistrationExpired { act });
+		assert_eq!(crate::ExpiriesDeferredFrom::<Test>::get(), None);
+		assert!(PendingExpiries::<Test>::get(expires_at).is_empty());
+	});
+}

@@ -4,11 +4,11 @@
 
 use super::builders::*;
 use crate::WeightInfo;
-use frame_support::weights::Weight;
 use crate::{
 	migrations::{v6, TypedActs, TypedActsCursor},
 	Pallet,
 };
+use frame_support::weights::Weight;
 use frame_support::{
 	migrations::{SteppedMigration, SteppedMigrationError},
 	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
@@ -26,7 +26,10 @@ fn state() {
 	assert_ok!(enrollment(31, Sex::Female).mother(m).father(f).on(d(2010, 1, 1)).register());
 	new_child(32, TODAY, Some(m), None);
 	let marriage = marry(m, f, d(2015, 1, 1));
-	assert_ok!(divorce(marriage).on(TODAY).grounds(DivorceGrounds::CourtDecision(h(9))).register());
+	assert_ok!(divorce(marriage)
+		.on(TODAY)
+		.grounds(DivorceGrounds::CourtDecision(h(9)))
+		.register());
 	let child = new_child(33, d(2024, 6, 1), None, None);
 	let correction = Correction { data_root: Some(h(0x77)), ..Default::default() };
 	let proposal = propose(birth_act(child), correction);
@@ -137,7 +140,8 @@ fn an_act_whose_subjects_do_not_fit_its_kind_fails_the_migration_and_is_kept() {
 		broken.subjects = vec![m].try_into().unwrap();
 		v6::Acts::<Test>::insert(marriage, &broken);
 		let mut meter = WeightMeter::new();
-		let result = TypedActs::<Test>::step(Some(TypedActsCursor::Acts(Some(marriage - 1))), &mut meter);
+		let result =
+			TypedActs::<Test>::step(Some(TypedActsCursor::Acts(Some(marriage - 1))), &mut meter);
 		assert_eq!(result, Err(SteppedMigrationError::Failed));
 		// Nothing of it is lost: the old record is still there, as it was.
 		assert_eq!(v6::Acts::<Test>::get(marriage), Some(broken));

@@ -30,7 +30,10 @@ fn a_divorce_names_the_spouses_of_its_marriage() {
 	build_and_execute(|| {
 		let (m, f) = couple();
 		let marriage = marry(m, f, d(2015, 1, 1));
-		assert_ok!(divorce(marriage).on(TODAY).grounds(DivorceGrounds::CourtDecision(h(1))).register());
+		assert_ok!(divorce(marriage)
+			.on(TODAY)
+			.grounds(DivorceGrounds::CourtDecision(h(1)))
+			.register());
 		let act = Acts::<Test>::get(last_act()).unwrap();
 		assert_eq!(act.kind(), ActKind::Divorce);
 		assert_eq!(act.subjects().to_vec(), vec![m, f]);
