@@ -11,7 +11,7 @@
 # per person + 58 µs per marriage, under what it measured at 128 and 128), and a weight that
 # undershoots lets a block take longer than its slot.
 # PALLETS="civil-events overhead" ./scripts/benchmark.sh regenerates only the ones named
-# (offices gate civil-events system-extensions overhead storage).
+# (offices gate civil-events system-extensions migrations overhead storage).
 # EXTRINSIC=migrate_act PALLETS=civil-events runs one benchmark: the file it writes then holds
 # that one function only, to be copied into the pallet's weights.rs in place of the old one.
 set -euo pipefail
@@ -61,7 +61,7 @@ storage() {
 	rm -rf "$dir"
 }
 
-for pallet in ${PALLETS:-offices gate civil-events system-extensions overhead storage}; do
+for pallet in ${PALLETS:-offices gate civil-events system-extensions migrations overhead storage}; do
 	echo "benchmark: $pallet (steps $STEPS, repeat $REPEAT)"
 	if [ "$pallet" = overhead ]; then
 		# A block's and a transaction's base costs (`gate.heartbeat` by //Alice).
@@ -71,6 +71,8 @@ for pallet in ${PALLETS:-offices gate civil-events system-extensions overhead st
 			runtime/src/weights/block_weights.rs runtime/src/weights/extrinsic_weights.rs
 	elif [ "$pallet" = storage ]; then
 		storage
+	elif [ "$pallet" = migrations ]; then
+		bench --pallet pallet_migrations --output runtime/src/weights/pallet_migrations.rs
 	elif [ "$pallet" = system-extensions ]; then
 		# FRAME's transaction extensions (nonce, era, weight checks): the runtime's
 		# `frame_system::Config::ExtensionsWeightInfo`, in the CLI's runtime template.

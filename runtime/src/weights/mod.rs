@@ -21,6 +21,7 @@
 pub mod block_weights;
 pub mod extrinsic_weights;
 pub mod frame_system_extensions;
+pub mod pallet_migrations;
 // Generated: the CLI's template documents the struct's fields inside an expression.
 #[allow(unused_doc_comments)]
 pub mod paritydb_weights;
