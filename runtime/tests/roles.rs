@@ -91,6 +91,8 @@ fn allowed(pallet: &str, call: &str) -> Option<&'static [Role]> {
 		("Council", "propose" | "vote" | "close" | "release_proposal_cost") => &[CouncilMember],
 		("Council", "execute" | "disapprove_proposal" | "set_members" | "kill") => &[],
 		("CouncilMembership", _) => &[],
+		// Repairs of a multi-block migration: root's, by a council motion.
+		("MultiBlockMigrations", _) => &[],
 		("Governance", "dispatch_as_root") => &[],
 		// Anchors come from the authority nodes unsigned, authorized by the node key's
 		// signature: no account signs one.
