@@ -75,6 +75,9 @@ class GatewayDown extends Error {}
 
 /** The gateway's answer to an address over its calls a minute. */
 const TOO_MANY_CALLS = -32029;
+/** The gateway's answer for what it does not know: for statistics, a jurisdiction created since
+ *  the release it answers from (the directory is newer than the release). */
+const NOT_FOUND = 4004;
 
 async function call(method, rpcParams) {
   let response;
@@ -192,7 +195,7 @@ async function verify(text) {
     const certificate = await call('civil_verifyCertificate', [hash]);
     lastResult = { status: certificate.status, certificate };
   } catch (e) {
-    if (e.code === 4004) lastResult = { status: 'unknown' };
+    if (e.code === NOT_FOUND) lastResult = { status: 'unknown' };
     else if (e instanceof GatewayDown) lastResult = { message: 'cannotCheck' };
     else lastResult = { message: 'badCode' };
   }
@@ -369,12 +372,24 @@ async function loadStatistics() {
       }
       return [...byMonth.values()];
     };
-    const own = sum((await call('civil_publishedStatistics', [region, kind, from, to])).rows);
+    // The rows published for a jurisdiction; `null` for one created since the release (the
+    // directory is newer than the release): nothing is published for it yet.
+    const published = async (id) => {
+      try {
+        return (await call('civil_publishedStatistics', [id, kind, from, to])).rows;
+      } catch (e) {
+        if (e.code === NOT_FOUND) return null;
+        throw e;
+      }
+    };
+    const own = sum((await published(region)) ?? []);
     const within = directory.jurisdictions
       .filter((j) => j.parent === region && j.depth <= depthFor(release.policy, kind));
     const byRegion = [];
     for (const j of within) {
-      const months = sum((await call('civil_publishedStatistics', [j.id, kind, from, to])).rows);
+      const rows = await published(j.id);
+      if (rows === null) continue;
+      const months = sum(rows);
       byRegion.push([j.id, months.reduce((a, [, c]) => a + c, 0), months.some(([, , w]) => w)]);
     }
     if (load !== loads) return;
@@ -384,9 +399,10 @@ async function loadStatistics() {
     if (!(e instanceof GatewayDown) && !busy) console.error(e);
     if (load !== loads) return;
     statistics = null;
-    // The gateway was down or busy: ask again in a while, unless the reader has asked for
+    // Ask again in a while — the gateway was down or busy, or answered what the page did not
+    // expect (a release or a directory changing under it) — unless the reader has asked for
     // another view meanwhile (which is then the latest load).
-    if (e instanceof GatewayDown || busy) setTimeout(() => { if (load === loads) loadStatistics(); }, 5_000);
+    setTimeout(() => { if (load === loads) loadStatistics(); }, 5_000);
   }
   drawStatistics();
 }
