@@ -843,7 +843,8 @@ pub mod pallet {
 		/// (`AmendmentReason::CourtDecision`).
 		ParentsNeedCourtDecision,
 		/// The father is deceased: only a court establishes the paternity of a deceased man
-		/// (`court_decision`).
+		/// (`court_decision`) — by a paternity act, or by a birth act naming a man who was not
+		/// the mother's (former) husband.
 		DeceasedFatherNeedsCourt,
 		/// An archive import holds no record.
 		EmptyBatch,

@@ -18,6 +18,13 @@
 //! father, without it is refused ([`Error::FatherPresumed`]). When several marriages qualify,
 //! the latest one decides. Marriages enrolled from the archive count.
 //!
+//! **A father who has died** by the day of registration and is not the presumed father (the
+//! mother's husband, or former husband within 300 days) could not have acknowledged the
+//! child with the mother: only a court establishes his paternity, so the act names him only
+//! with `court_decision` ([`Error::DeceasedFatherNeedsCourt`]) — the rule a paternity act
+//! for the same man follows (`paternity.rs`; the article is not verified here). Checked at
+//! registration, as a paternity act's is.
+//!
 //! **Deadline.** Registered more than `birth_deadline_months` (one) month after the birth, the
 //! act waits as a late registration for the approval of the office's head (or of the head of
 //! the regional department above it).
@@ -78,7 +85,14 @@ impl<T: Config> ActRules<T> for Birth {
 	fn check(at: &Occasion, request: BirthDetails) -> Result<BirthDetails, DispatchError> {
 		Pallet::<T>::ensure_identity_free(&request.identity_key, at.id)?;
 		check_parents::<T>(&request.parents, &at.date)?;
-		ensure_presumption::<T>(&request.parents, request.court_decision.is_some(), &at.date)?;
+		let by_court = request.court_decision.is_some();
+		let presumed = ensure_presumption::<T>(&request.parents, by_court, &at.date)?;
+		if let Some(father) = request.parents.father {
+			ensure!(
+				by_court || presumed == Some(father) || Pallet::<T>::record(father)?.is_alive(),
+				Error::<T>::DeceasedFatherNeedsCourt
+			);
+		}
 		Ok(request)
 	}
 
@@ -178,12 +192,12 @@ pub(super) fn recheck_parents<T: Config>(parents: &Parents, date: &Date) -> Disp
 }
 
 /// The father of a child born on `date` to `mother` is her husband's, or her former
-/// husband's, unless a court decided otherwise.
+/// husband's, unless a court decided otherwise. Returns the presumed father, if any.
 pub(super) fn ensure_presumption<T: Config>(
 	parents: &Parents,
 	court_decision: bool,
 	date: &Date,
-) -> DispatchResult {
+) -> Result<Option<PersonId>, DispatchError> {
 	let presumed = match parents.mother {
 		Some(mother) => Pallet::<T>::presumed_father(mother, date)?,
 		None => None,
@@ -192,7 +206,7 @@ pub(super) fn ensure_presumption<T: Config>(
 		court_decision || presumed.is_none_or(|husband| parents.father == Some(husband)),
 		Error::<T>::FatherPresumed
 	);
-	Ok(())
+	Ok(presumed)
 }
 
 /// `mother` may be the mother of a child born on `date`.

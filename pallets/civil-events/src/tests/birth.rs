@@ -117,6 +117,8 @@ fn the_father_may_have_died_up_to_300_days_before() {
 				.data_root(h(0))
 				.sex(Sex::Male)
 				.father(f)
+				// Not the husband of a mother: a court establishes a dead man's paternity.
+				.court(h(0xc0))
 				.register()
 		};
 		assert_ok!(reg(60, d(2024, 6, 15)));
@@ -134,6 +136,7 @@ fn the_father_may_have_died_up_to_300_days_before() {
 				.data_root(h(0))
 				.sex(Sex::Male)
 				.father(late_father)
+				.court(h(0xc0))
 				.register(),
 			Error::<Test>::FatherDeceasedTooEarly
 		);
@@ -160,5 +163,35 @@ fn a_parent_younger_than_the_minimum_parent_age_is_refused() {
 		// Twelve at the birth is the bound.
 		let young = enroll(3, Sex::Female, d(2012, 5, 31));
 		assert_ok!(birth(22).on(d(2024, 6, 1)).mother(young).register());
+	});
+}
+
+#[test]
+fn a_birth_naming_a_dead_man_not_the_mothers_husband_needs_a_court() {
+	build_and_execute(|| {
+		let mother = enroll(60, Sex::Female, d(1990, 1, 1));
+		let man = enroll(61, Sex::Male, d(1988, 1, 1));
+		assert_ok!(death(man).on(d(2024, 6, 13)).register());
+		// He could not acknowledge the child with the mother: as for a paternity act, a court.
+		assert_noop!(
+			birth(62).mother(mother).father(man).on(d(2024, 6, 14)).register(),
+			Error::<Test>::DeceasedFatherNeedsCourt
+		);
+		assert_ok!(birth(62)
+			.mother(mother)
+			.father(man)
+			.on(d(2024, 6, 14))
+			.court(h(0xc1))
+			.register());
+		assert_eq!(person(Persons::by_identity(&h(62)).unwrap()).father, Some(man));
+		// The mother's late husband is the father by presumption: no court.
+		let (wife, husband) =
+			(enroll(63, Sex::Female, d(1990, 1, 1)), enroll(64, Sex::Male, d(1988, 1, 1)));
+		marry(wife, husband, d(2020, 1, 1));
+		assert_ok!(death(husband).on(d(2024, 6, 13)).register());
+		assert_ok!(birth(65).mother(wife).father(husband).on(d(2024, 6, 14)).register());
+		// A living man who is not the husband: the parents' joint application, no court.
+		let other = enroll(66, Sex::Male, d(1985, 1, 1));
+		assert_ok!(birth(67).mother(mother).father(other).on(d(2024, 6, 14)).register());
 	});
 }
