@@ -878,6 +878,9 @@ pub mod pallet {
 		/// The signer is not the head of the office that issued the certificate, nor of the
 		/// regional department above it (or its key is under review).
 		NotIssuingHead,
+		/// The child is adopted: the adoptive parents are its parents in law, and no paternity
+		/// of a birth father is established while the adoption is in effect (revoke it first).
+		ChildAdopted,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {

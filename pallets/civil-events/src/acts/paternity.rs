@@ -3,7 +3,10 @@
 //! **Rule.** The child and the father are two different persons, each existing, not a revoked
 //! registration and born by the date; the child alive. The child has no recorded father; the
 //! father is male and was at least the law's `min_parent_age` at the child's birth. The date
-//! is a real date, not after today. No deadline.
+//! is a real date, not after today. No deadline. The child is not adopted: while an adoption
+//! is in effect its adoptive parents are its parents in law, and a birth father's paternity is
+//! not established ([`Error::ChildAdopted`]; revoke the adoption first; article not verified
+//! here).
 //!
 //! **Courts** (the Code's rules on establishing paternity; article numbers not verified here).
 //! A registry office establishes paternity on the parents' joint application; a court's
@@ -58,6 +61,7 @@ impl<T: Config> ActRules<T> for Paternity {
 	fn check(at: &Occasion, request: PaternityDetails) -> Result<PaternityDetails, DispatchError> {
 		let PaternityDetails { child, father, court_decision } = request;
 		ensure!(child != father, Error::<T>::SamePerson);
+		ensure!(!AdoptionInEffect::<T>::contains_key(child), Error::<T>::ChildAdopted);
 		let by_court = court_decision.is_some();
 		let child = Pallet::<T>::living(child, &at.date)?;
 		ensure!(child.father.is_none(), Error::<T>::FatherAlreadyRecorded);

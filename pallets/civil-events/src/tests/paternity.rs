@@ -32,3 +32,19 @@ fn paternity_rules() {
 		);
 	});
 }
+
+#[test]
+fn no_paternity_of_an_adopted_child() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let child = new_child(40, d(2020, 1, 1), Some(m), None);
+		let adopter = enroll(41, Sex::Female, d(1980, 1, 1));
+		assert_ok!(adoption(child).mother(adopter).register());
+		// The birth father claims the child: the adoptive mother is its parent in law.
+		assert_noop!(paternity(child, f).on(TODAY).register(), Error::<Test>::ChildAdopted);
+		// The adoption revoked, the paternity may be established.
+		let proposal = propose_revoke(last_act());
+		assert_ok!(CivilEvents::approve_revocation(signed(TK_REGIONAL_HEAD), proposal));
+		assert_ok!(paternity(child, f).on(TODAY).register());
+	});
+}
