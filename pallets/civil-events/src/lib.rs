@@ -881,6 +881,15 @@ pub mod pallet {
 		/// The child is adopted: the adoptive parents are its parents in law, and no paternity
 		/// of a birth father is established while the adoption is in effect (revoke it first).
 		ChildAdopted,
+		/// This act takes effect on the day of its registration (a divorce by a registry
+		/// office, a paternity on the parents' joint application, a change of name): its date
+		/// must be today, in the country's time zone. An earlier date needs the decision that
+		/// set it (a court's divorce or paternity).
+		NotDatedToday,
+		/// The date of an act that takes effect on its registration (a marriage, a divorce by a
+		/// registry office, a paternity on the parents' joint application, a change of name) is
+		/// the day it was registered: no correction moves it.
+		DateSetByRegistration,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {

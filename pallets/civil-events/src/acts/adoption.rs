@@ -22,7 +22,7 @@
 //! parents are recorded again, [`AdoptionInEffect`] cleared, and the birth act unsealed — refused if a later adoption of the child is in effect or the parents changed
 //! since.
 
-use super::{ActRules, Occasion, Undone};
+use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
 use civil_registry_primitives::{
 	ActId, ActKind, Date, PersonId, PersonRecord, PersonRegistry, Sex,
@@ -122,6 +122,11 @@ impl<T: Config> ActRules<T> for Adoption {
 
 	fn permission(_: &AdoptionRequest) -> ActKind {
 		ActKind::Adoption
+	}
+
+	fn dates(_: &AdoptionRequest) -> DateRule {
+		// The date the decision establishing the adoption took effect.
+		DateRule::Past
 	}
 
 	fn check(at: &Occasion, request: AdoptionRequest) -> Result<AdoptionDetails, DispatchError> {

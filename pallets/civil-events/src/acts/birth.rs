@@ -43,7 +43,7 @@
 //! registration is revoked and its identity key freed; the child's other acts in effect are
 //! reported for review.
 
-use super::{ActRules, Occasion, Undone};
+use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
 use civil_registry_primitives::{
 	ActId, ActKind, Date, PersonId, PersonRecord, PersonRegistry, Sex,
@@ -76,6 +76,11 @@ impl<T: Config> ActRules<T> for Birth {
 
 	fn permission(_: &BirthDetails) -> ActKind {
 		ActKind::Birth
+	}
+
+	fn dates(_: &BirthDetails) -> DateRule {
+		// The date of birth, in the past; a late registration waits for a head's approval.
+		DateRule::Past
 	}
 
 	fn deadline(date: &Date) -> Option<Date> {

@@ -28,7 +28,7 @@
 //! is checked again. **Revoked**: the person is alive again, and a marriage the death ended is
 //! in effect again — refused if the survivor has married since.
 
-use super::{ActRules, Occasion, Undone};
+use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
 use civil_registry_primitives::{ActId, ActKind, Date, LifeStatus, MaritalStatus, PersonRegistry};
 use frame_support::{ensure, pallet_prelude::*};
@@ -57,6 +57,11 @@ impl<T: Config> ActRules<T> for Death {
 
 	fn permission(_: &DeathDetails) -> ActKind {
 		ActKind::Death
+	}
+
+	fn dates(_: &DeathDetails) -> DateRule {
+		// The date of death, in the past; a late registration waits for a head's approval.
+		DateRule::Past
 	}
 
 	fn deadline(date: &Date) -> Option<Date> {

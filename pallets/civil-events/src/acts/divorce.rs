@@ -24,7 +24,7 @@
 //! it must still not overlap another marriage of either spouse). **Revoked**: the marriage is
 //! in effect again, unless a spouse has died, remarried or divorced since (refused).
 
-use super::{ActRules, Marriage, Occasion, Undone};
+use super::{ActRules, DateRule, Marriage, Occasion, Undone};
 use crate::*;
 use civil_registry_primitives::{ActId, ActKind, MaritalStatus, PersonRegistry};
 use frame_support::{ensure, pallet_prelude::*};
@@ -81,6 +81,18 @@ impl<T: Config> ActRules<T> for Divorce {
 
 	fn permission(_: &DivorceRequest) -> ActKind {
 		ActKind::Divorce
+	}
+
+	fn dates(request: &DivorceRequest) -> DateRule {
+		match request.grounds {
+			// Dissolved by a court: the marriage ends on the day the decision takes effect.
+			DivorceGrounds::CourtDecision(_) => DateRule::Past,
+			// Dissolved by the registry office: on the day it registers the divorce.
+			DivorceGrounds::MutualConsent
+			| DivorceGrounds::SpouseMissing(_)
+			| DivorceGrounds::SpouseIncapable(_)
+			| DivorceGrounds::SpouseSentenced(_) => DateRule::RegistrationDay,
+		}
 	}
 
 	fn check(at: &Occasion, request: DivorceRequest) -> Result<DivorceDetails, DispatchError> {

@@ -21,9 +21,9 @@
 //!
 //! **Corrected** and **revoked** as a birth (see `birth.rs`).
 
-use super::{birth, ActRules, Occasion, Undone};
+use super::{birth, ActRules, DateRule, Occasion, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, ActKind, Date, PersonRegistry};
+use civil_registry_primitives::{ActId, ActKind, PersonRegistry};
 use frame_support::pallet_prelude::*;
 
 /// The rules of an enrollment.
@@ -53,8 +53,8 @@ impl<T: Config> ActRules<T> for Enrollment {
 		ActKind::Enrollment
 	}
 
-	fn check_date(_: &EnrollmentDetails, date: &Date, _today: &Date) -> DispatchResult {
-		Pallet::<T>::ensure_before_go_live(date)
+	fn dates(_: &EnrollmentDetails) -> DateRule {
+		DateRule::BeforeGoLive
 	}
 
 	fn check(

@@ -45,7 +45,7 @@
 //! **Revoked**: each spouse's marital state is what their other marriages in effect make it
 //! (single, divorced, widowed); a divorce that ended it is reported for review.
 
-use super::{ActRules, Occasion, Undone};
+use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
 use civil_registry_primitives::{
 	ActId, ActKind, Date, JurisdictionId, JurisdictionTree, MaritalStatus, PersonId, PersonRecord,
@@ -83,14 +83,16 @@ impl<T: Config> ActRules<T> for Marriage {
 		}
 	}
 
-	fn check_date(request: &MarriageDetails, date: &Date, today: &Date) -> DispatchResult {
+	fn dates(request: &MarriageDetails) -> DateRule {
 		match request.basis {
-			MarriageBasis::Archive => Pallet::<T>::ensure_before_go_live(date),
-			_ => {
-				ensure!(date == today, Error::<T>::MarriageNotToday);
-				Ok(())
-			},
+			MarriageBasis::Archive => DateRule::BeforeGoLive,
+			// Art. 18: rights and duties arise from the day of the state registration.
+			MarriageBasis::Ordinary | MarriageBasis::Exemption(_) => DateRule::RegistrationDay,
 		}
+	}
+
+	fn not_today() -> Error<T> {
+		Error::<T>::MarriageNotToday
 	}
 
 	fn approval(id: ActId, act: &Act<T>, details: &MarriageDetails) -> Option<Event<T>> {

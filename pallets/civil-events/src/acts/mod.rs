@@ -86,11 +86,13 @@ pub(crate) trait ActRules<T: Config> {
 	/// archive marriage is an enrollment's work).
 	fn permission(request: &Self::Request) -> ActKind;
 
-	/// Rules on the date that hold on the day of registration only (not when a pending act
-	/// is approved later, nor when the act is corrected): a marriage is dated today; what is
-	/// enrolled from the archive predates the go-live date.
-	fn check_date(_request: &Self::Request, _date: &Date, _today: &Date) -> DispatchResult {
-		Ok(())
+	/// Which dates an act asked for by `request` may bear: this kind's row of the date table
+	/// (see [`DateRule`]), enforced at registration and on every correction of the date.
+	fn dates(request: &Self::Request) -> DateRule;
+
+	/// The error refusing a date other than today under [`DateRule::RegistrationDay`].
+	fn not_today() -> Error<T> {
+		Error::<T>::NotDatedToday
 	}
 
 	/// The registration rule: check `request` against the records as they stand, and return
@@ -164,6 +166,27 @@ pub(crate) trait ActRules<T: Config> {
 	fn undo(id: ActId, act: &Act<T>, details: &Self::Details) -> Result<Undone, DispatchError>;
 }
 
+/// Which dates an act may bear: the date table. Each kind states its row in its `dates`
+/// ([`ActRules::dates`]), with the article it rests on; the pallet enforces it when the act is
+/// registered ([`Pallet::ensure_date_rule`]) and when a correction of its date is proposed or
+/// approved.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum DateRule {
+	/// The act itself brings about its legal effect on the day it is registered (a marriage,
+	/// a divorce by a registry office, a paternity on the parents' joint application, a change
+	/// of name): its date is that day, today in the country's time zone, and no correction
+	/// moves it ([`Error::DateSetByRegistration`]).
+	RegistrationDay,
+	/// The act records an event or a decision that precedes it (a birth, a death, a court's
+	/// decision): any real date not after today; registered later than the kind's deadline it
+	/// waits for a head's approval. A correction may move it on evidence, within the same
+	/// bounds, and every act of the persons concerned is checked again.
+	Past,
+	/// The act enrolls a record of the paper archive: dated before the chain's go-live date,
+	/// also after a correction.
+	BeforeGoLive,
+}
+
 /// What undoing an act found.
 #[derive(Default)]
 pub(crate) struct Undone {
@@ -222,6 +245,13 @@ impl<T: Config> Act<T> {
 		with_rules!(&self.details, |R, d| <R as ActRules<T>>::permission(
 			&<R as ActRules<T>>::request(d)
 		))
+	}
+
+	/// The row of the date table this act falls under.
+	pub(crate) fn date_rule(&self) -> DateRule {
+		with_rules!(&self.details, |R, d| <R as ActRules<T>>::dates(&<R as ActRules<T>>::request(
+			d
+		)))
 	}
 
 	/// The registration rule again, for pending act `id` about to take effect: its details
@@ -286,6 +316,38 @@ impl<T: Config> Act<T> {
 
 /// Readers of persons and acts the rules share.
 impl<T: Config> Pallet<T> {
+	/// `date` obeys `rule` on `today`, for a new act whose kind refuses another date with
+	/// `not_today`.
+	pub(crate) fn ensure_date_rule(
+		rule: DateRule,
+		date: &Date,
+		today: &Date,
+		not_today: Error<T>,
+	) -> DispatchResult {
+		ensure!(date.is_valid(), Error::<T>::InvalidDate);
+		ensure!(date <= today, Error::<T>::DateInFuture);
+		match rule {
+			DateRule::RegistrationDay => ensure!(date == today, not_today),
+			DateRule::Past => {},
+			DateRule::BeforeGoLive => Self::ensure_before_go_live(date)?,
+		}
+		Ok(())
+	}
+
+	/// A correction moves the date of `act` to `date`: allowed by its row of the date table.
+	pub(crate) fn ensure_corrected_date(act: &Act<T>, date: &Date) -> DispatchResult {
+		ensure!(date.is_valid(), Error::<T>::InvalidDate);
+		ensure!(*date <= Self::today()?, Error::<T>::DateInFuture);
+		match act.date_rule() {
+			DateRule::RegistrationDay => {
+				ensure!(*date == act.event_date, Error::<T>::DateSetByRegistration)
+			},
+			DateRule::Past => {},
+			DateRule::BeforeGoLive => Self::ensure_before_go_live(date)?,
+		}
+		Ok(())
+	}
+
 	/// `date` is before the chain's go-live date: what happened then is enrolled from the
 	/// paper archive.
 	pub(crate) fn ensure_before_go_live(date: &Date) -> DispatchResult {

@@ -17,7 +17,7 @@
 //! later change replaced it; checked again. **Revoked**: the previous data root is restored —
 //! refused if the data root changed since.
 
-use super::{ActRules, Occasion, Undone};
+use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
 use civil_registry_primitives::{ActId, ActKind, Date, PersonId, PersonRecord, PersonRegistry};
 use frame_support::{ensure, pallet_prelude::*};
@@ -75,6 +75,10 @@ impl<T: Config> ActRules<T> for NameChange {
 
 	fn permission(_: &NameChangeRequest) -> ActKind {
 		ActKind::NameChange
+	}
+
+	fn dates(_: &NameChangeRequest) -> DateRule {
+		DateRule::RegistrationDay
 	}
 
 	fn check(

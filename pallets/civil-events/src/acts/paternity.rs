@@ -22,7 +22,7 @@
 //! older. **Revoked**: the child has no recorded father again — refused if the recorded father
 //! changed since (e.g. by an adoption).
 
-use super::{ActRules, Occasion, Undone};
+use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
 use civil_registry_primitives::{ActId, ActKind, PersonRecord, PersonRegistry};
 use frame_support::{ensure, pallet_prelude::*};
@@ -56,6 +56,15 @@ impl<T: Config> ActRules<T> for Paternity {
 
 	fn permission(_: &PaternityDetails) -> ActKind {
 		ActKind::Paternity
+	}
+
+	fn dates(request: &PaternityDetails) -> DateRule {
+		match request.court_decision {
+			// Established by a court: the day its decision took effect.
+			Some(_) => DateRule::Past,
+			// On the parents' joint application: the day the office registers it.
+			None => DateRule::RegistrationDay,
+		}
 	}
 
 	fn check(at: &Occasion, request: PaternityDetails) -> Result<PaternityDetails, DispatchError> {

@@ -141,12 +141,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Apply `correction` to `act`'s fields (not to persons), checking its shape: a real
-	/// date not after today, an existing jurisdiction, fields the act's kind has.
+	/// Apply `correction` to `act`'s fields (not to persons), checking its shape: a date its
+	/// kind's row of the date table allows, an existing jurisdiction, fields the act's kind has.
 	pub(crate) fn apply_correction(act: &mut Act<T>, correction: &Correction) -> DispatchResult {
 		if let Some(date) = correction.event_date {
-			ensure!(date.is_valid(), Error::<T>::InvalidDate);
-			ensure!(date <= Self::today()?, Error::<T>::DateInFuture);
+			Self::ensure_corrected_date(act, &date)?;
 			act.event_date = date;
 		}
 		if let Some(jurisdiction) = correction.jurisdiction {

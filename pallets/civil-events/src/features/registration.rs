@@ -52,10 +52,8 @@ impl<T: Config> Pallet<T> {
 		let auth =
 			T::Permissions::authorize(&who, R::permission(&request), jurisdiction, Role::Registrar)
 				.map_err(Error::<T>::from)?;
-		ensure!(date.is_valid(), Error::<T>::InvalidDate);
 		let today = Self::today()?;
-		ensure!(date <= today, Error::<T>::DateInFuture);
-		R::check_date(&request, &date, &today)?;
+		Self::ensure_date_rule(R::dates(&request), &date, &today, R::not_today())?;
 		let late = match R::deadline(&date) {
 			Some(deadline) => today > deadline,
 			None => false,

@@ -196,10 +196,21 @@ fn corrections_are_checked_against_every_rule_of_the_persons_acts() {
 			}
 			result.map(|_| ()).map_err(|e| e.error)
 		};
-		// The mother cannot be born after her child, nor become a man.
+		// The mother, enrolled from the archive, cannot be born after the go-live date (nor
+		// after her child); nor too late to be a mother, nor become a man.
+		assert_noop!(
+			CivilEvents::propose_amendment(
+				signed(ARCHIVIST),
+				birth_act(m),
+				h(0xee),
+				AmendmentReason::CourtDecision,
+				born_on(d(2024, 6, 2))
+			),
+			Error::<Test>::NotBeforeGoLive
+		);
 		assert_eq!(
-			amend(birth_act(m), born_on(d(2024, 6, 2))),
-			Err(Error::<Test>::ParentNotOlder.into())
+			amend(birth_act(m), born_on(d(2023, 12, 31))),
+			Err(Error::<Test>::ParentTooYoung.into())
 		);
 		assert_eq!(
 			amend(birth_act(m), Correction { sex: Some(Sex::Male), ..Default::default() }),
@@ -249,17 +260,25 @@ fn a_marriage_cannot_be_moved_over_another() {
 		let (a, b) = couple();
 		let c = enroll(3, Sex::Female, d(1991, 1, 1));
 		let first = marry(a, b, d(2012, 1, 1));
-		assert_ok!(divorce(first).on(d(2015, 1, 1)).register());
+		assert_ok!(divorce(first)
+			.court(h(0xc1))
+			.on(d(2015, 1, 1))
+			.registered_on(d(2015, 1, 9))
+			.register());
 		let divorce = last_act();
 		let second = marry(c, b, d(2016, 1, 1));
-		// The second marriage cannot start before the first ended.
-		let proposal = propose(second, born_on(d(2014, 1, 1)));
+		// A marriage is dated the day it was registered: no correction moves it.
 		assert_noop!(
-			CivilEvents::approve_amendment(signed(HEAD), proposal),
-			Error::<Test>::MarriagesOverlap
+			CivilEvents::propose_amendment(
+				signed(REGISTRAR),
+				second,
+				h(0xee),
+				AmendmentReason::ClericalError,
+				born_on(d(2014, 1, 1))
+			),
+			Error::<Test>::DateSetByRegistration
 		);
-		assert_ok!(CivilEvents::reject_amendment(signed(REGISTRAR), proposal));
-		// Nor can the divorce move after it started, or before the wedding.
+		// The court's divorce cannot move after the second wedding, or before the first.
 		let proposal = propose(divorce, born_on(d(2017, 1, 1)));
 		assert_noop!(
 			CivilEvents::approve_amendment(signed(HEAD), proposal),
@@ -273,7 +292,7 @@ fn a_marriage_cannot_be_moved_over_another() {
 		);
 		assert_ok!(CivilEvents::reject_amendment(signed(REGISTRAR), proposal));
 		// Remarrying on the day of the divorce is fine.
-		let proposal = propose(second, born_on(d(2015, 1, 1)));
+		let proposal = propose(divorce, born_on(d(2016, 1, 1)));
 		assert_ok!(CivilEvents::approve_amendment(signed(HEAD), proposal));
 	});
 }
@@ -355,7 +374,7 @@ fn proposal_errors() {
 			CivilEvents::reject_amendment(signed(HEAD), revocation),
 			Error::<Test>::WrongProposalKind
 		);
-		let amendment = propose(marriage, born_on(d(2020, 1, 2)));
+		let amendment = propose(marriage, Correction::default());
 		assert_noop!(
 			CivilEvents::approve_revocation(root(), amendment),
 			Error::<Test>::WrongProposalKind

@@ -386,6 +386,14 @@ impl Register<MarriageAct> {
 	}
 }
 
+/// Run `f` with the chain's clock at noon (UTC) of `day` if there is one, then set it back.
+pub(crate) fn registered<R>(day: Option<Date>, f: impl FnOnce() -> R) -> R {
+	match day {
+		Some(day) => on_day(day, f),
+		None => f(),
+	}
+}
+
 /// Run `f` with the chain's clock at noon (UTC) of `day`, then set it back.
 pub(crate) fn on_day<R>(day: Date, f: impl FnOnce() -> R) -> R {
 	let now = pallet_timestamp::Now::<Test>::get();
@@ -444,16 +452,32 @@ impl ActCall for ArchiveMarriageAct {
 pub(crate) struct DivorceAct {
 	marriage: ActId,
 	grounds: DivorceGrounds,
+	registered_on: Option<Date>,
 }
 
-/// The divorce ending marriage act `marriage`, by mutual consent.
+/// The divorce ending marriage act `marriage`, by mutual consent. A registry office's divorce
+/// is registered on its day (the clock set to noon of the act's date, then back); a court's,
+/// today unless said otherwise.
 pub(crate) fn divorce(marriage: ActId) -> Register<DivorceAct> {
-	Register::new(DivorceAct { marriage, grounds: DivorceGrounds::MutualConsent })
+	Register::new(DivorceAct {
+		marriage,
+		grounds: DivorceGrounds::MutualConsent,
+		registered_on: None,
+	})
 }
 
 impl Register<DivorceAct> {
 	pub(crate) fn grounds(mut self, grounds: DivorceGrounds) -> Self {
 		self.act.grounds = grounds;
+		self
+	}
+	/// Dissolved by the court decision `decision`.
+	pub(crate) fn court(self, decision: H256) -> Self {
+		self.grounds(DivorceGrounds::CourtDecision(decision))
+	}
+	/// Registered on `day` rather than on the act's date (or today, for a court's).
+	pub(crate) fn registered_on(mut self, day: Date) -> Self {
+		self.act.registered_on = Some(day);
 		self
 	}
 }
@@ -466,7 +490,10 @@ impl ActCall for DivorceAct {
 		on: Date,
 		document: H256,
 	) -> DispatchResult {
-		CivilEvents::register_divorce(origin, at, on, self.marriage, self.grounds, document)
+		let by_court = matches!(self.grounds, DivorceGrounds::CourtDecision(_));
+		registered(self.registered_on.or((!by_court).then_some(on)), || {
+			CivilEvents::register_divorce(origin, at, on, self.marriage, self.grounds, document)
+		})
 	}
 }
 
@@ -546,15 +573,18 @@ impl ActCall for PaternityAct {
 		on: Date,
 		document: H256,
 	) -> DispatchResult {
-		CivilEvents::register_paternity(
-			origin,
-			at,
-			on,
-			self.child,
-			self.father,
-			self.court_decision,
-			document,
-		)
+		// On the parents' joint application it is registered on its day.
+		registered(self.court_decision.is_none().then_some(on), || {
+			CivilEvents::register_paternity(
+				origin,
+				at,
+				on,
+				self.child,
+				self.father,
+				self.court_decision,
+				document,
+			)
+		})
 	}
 }
 
@@ -586,14 +616,17 @@ impl ActCall for NameChangeAct {
 		on: Date,
 		document: H256,
 	) -> DispatchResult {
-		CivilEvents::register_name_change(
-			origin,
-			at,
-			on,
-			self.person,
-			self.new_data_root,
-			self.consent,
-			document,
-		)
+		// Registered on its day.
+		on_day(on, || {
+			CivilEvents::register_name_change(
+				origin,
+				at,
+				on,
+				self.person,
+				self.new_data_root,
+				self.consent,
+				document,
+			)
+		})
 	}
 }

@@ -238,3 +238,43 @@ fn the_kinship_search_is_bounded() {
 		assert_eq!(ancestors[0], parents[0], "nearest first");
 	});
 }
+
+/// #31: a marriage is dated the day it is registered (Family Code, art. 18): a correction does
+/// not move it, not even one approved as a clerical error. A marriage from the archive is
+/// dated by the paper record: corrected, it stays before the go-live date.
+#[test]
+fn a_marriage_date_cannot_be_amended() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let marriage = marry(m, f, d(2020, 1, 1));
+		assert_noop!(
+			CivilEvents::propose_amendment(
+				signed(REGISTRAR),
+				marriage,
+				h(0xee),
+				AmendmentReason::ClericalError,
+				born_on(d(2010, 1, 1))
+			),
+			Error::<Test>::DateSetByRegistration
+		);
+		// The same date, restated: nothing moves, the correction of the document goes through.
+		let proposal = propose(marriage, born_on(d(2020, 1, 1)));
+		assert_ok!(CivilEvents::approve_amendment(signed(HEAD), proposal));
+
+		let a = enroll(3, Sex::Female, d(1970, 1, 1));
+		let b = enroll(4, Sex::Male, d(1970, 1, 1));
+		assert_ok!(archive_marriage(a, b).on(d(1995, 1, 1)).register());
+		let archived = last_act();
+		let amend = |date| {
+			CivilEvents::propose_amendment(
+				signed(ARCHIVIST),
+				archived,
+				h(0xee),
+				AmendmentReason::ClericalError,
+				born_on(date),
+			)
+		};
+		assert_noop!(amend(GO_LIVE), Error::<Test>::NotBeforeGoLive);
+		assert_ok!(amend(d(1995, 2, 1)));
+	});
+}

@@ -43,3 +43,35 @@ fn acts_per_person_are_bounded() {
 		);
 	});
 }
+
+/// #31: a change of name takes effect the day it is registered: not backdated, and no
+/// correction moves its date.
+#[test]
+fn a_change_of_name_is_dated_the_day_it_is_registered() {
+	build_and_execute(|| {
+		let p = enroll(1, Sex::Female, d(1990, 1, 1));
+		assert_noop!(
+			CivilEvents::register_name_change(
+				signed(REGISTRAR),
+				TK_YUN,
+				d(2024, 6, 1),
+				p,
+				h(7),
+				None,
+				h(0)
+			),
+			Error::<Test>::NotDatedToday
+		);
+		assert_ok!(name_change(p, h(7)).on(TODAY).register());
+		assert_noop!(
+			CivilEvents::propose_amendment(
+				signed(REGISTRAR),
+				last_act(),
+				h(0xee),
+				AmendmentReason::ClericalError,
+				born_on(d(2024, 6, 1))
+			),
+			Error::<Test>::DateSetByRegistration
+		);
+	});
+}

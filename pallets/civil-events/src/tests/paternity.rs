@@ -48,3 +48,27 @@ fn no_paternity_of_an_adopted_child() {
 		assert_ok!(paternity(child, f).on(TODAY).register());
 	});
 }
+
+/// #31: a paternity on the parents' joint application takes effect the day it is registered;
+/// a court's is dated by its decision.
+#[test]
+fn a_paternity_by_application_is_dated_the_day_it_is_registered() {
+	build_and_execute(|| {
+		let m = enroll(1, Sex::Female, d(1990, 1, 1));
+		let child = new_child(40, d(2024, 6, 1), Some(m), None);
+		let f = enroll(2, Sex::Male, d(1988, 1, 1));
+		let register = |court| {
+			CivilEvents::register_paternity(
+				signed(REGISTRAR),
+				TK_YUN,
+				d(2024, 6, 10),
+				child,
+				f,
+				court,
+				h(0),
+			)
+		};
+		assert_noop!(register(None), Error::<Test>::NotDatedToday);
+		assert_ok!(register(Some(h(0xc1))));
+	});
+}
