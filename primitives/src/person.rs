@@ -221,6 +221,19 @@ pub trait PersonRegistry {
 		second_after: MaritalStatus,
 	) -> DispatchResult;
 
+	/// The marriage `act` of `first` and `second`, which has ended, ended otherwise than
+	/// recorded (a death or a court's divorce registered after a later end, or on the same
+	/// day): each takes the marital state their marriages now give them (`first_after`,
+	/// `second_after`). Neither may be left married by `act`; a spouse married since by
+	/// another act stays in that marriage; only a deceased person died married.
+	fn settle_marriage_end(
+		first: PersonId,
+		second: PersonId,
+		act: ActId,
+		first_after: MaritalStatus,
+		second_after: MaritalStatus,
+	) -> DispatchResult;
+
 	/// `person` died on `date` (death act `act`). An active marriage ends: the person died
 	/// married, the spouse is widowed. Returns the spouse and the marriage act, if one ended.
 	fn record_death(

@@ -890,6 +890,10 @@ pub mod pallet {
 		/// registry office, a paternity on the parents' joint application, a change of name) is
 		/// the day it was registered: no correction moves it.
 		DateSetByRegistration,
+		/// The person's last marriage was dissolved by a divorce dated after this death: a
+		/// marriage ends with a death, and no divorce follows it. Revoke that divorce, or
+		/// correct one of the dates, first.
+		DeathBeforeDivorce,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {

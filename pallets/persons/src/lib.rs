@@ -306,6 +306,42 @@ pub mod pallet {
 			Ok(())
 		}
 
+		fn settle_marriage_end(
+			first: PersonId,
+			second: PersonId,
+			act: ActId,
+			first_after: MaritalStatus,
+			second_after: MaritalStatus,
+		) -> DispatchResult {
+			// Both checked before either is written: an intent is all or nothing.
+			let mut records = [
+				(first, Self::get(first)?, first_after),
+				(second, Self::get(second)?, second_after),
+			];
+			for (_, p, after) in &records {
+				// The marriage has ended: no one is in it, before or after.
+				ensure!(
+					!matches!(p.marital, MaritalStatus::Married { act: by, .. } if by == act),
+					Error::<T>::MarriageStillInEffect
+				);
+				// It creates no marriage: a spouse who married since stays in that one.
+				ensure!(
+					!matches!(after, MaritalStatus::Married { .. }) || *after == p.marital,
+					Error::<T>::MarriageStillInEffect
+				);
+				ensure!(
+					!matches!(after, MaritalStatus::DiedMarried { .. })
+						|| p.status != LifeStatus::Alive,
+					Error::<T>::NotDeceased
+				);
+			}
+			for (id, p, after) in &mut records {
+				p.marital = *after;
+				Persons::<T>::insert(*id, p.clone());
+			}
+			Ok(())
+		}
+
 		fn record_death(
 			person: PersonId,
 			date: Date,

@@ -329,3 +329,49 @@ fn revoking_a_person_frees_its_identity_key_for_good() {
 		assert_noop!(<Persons as PersonRegistry>::marry(0, 1, 3), Error::<Test>::NotAlive);
 	});
 }
+
+/// A marriage that ended otherwise than recorded (the spouse who died first registered
+/// second): the states move, but no one is left in the ended marriage, none is created, and
+/// only the dead died married.
+#[test]
+fn an_ended_marriage_is_settled_again_without_reopening_it() {
+	run(|| {
+		let (a, b) = two();
+		let settle = |first, second| {
+			<Persons as PersonRegistry>::settle_marriage_end(a, b, 5, first, second)
+		};
+		assert_ok!(<Persons as PersonRegistry>::marry(a, b, 5));
+		// Still in effect: settled only by a divorce or a death.
+		assert_noop!(
+			settle(MaritalStatus::Divorced, MaritalStatus::Divorced),
+			Error::<Test>::MarriageStillInEffect
+		);
+		assert_ok!(<Persons as PersonRegistry>::record_death(b, d(2020, 1, 2), 8));
+		assert_ok!(<Persons as PersonRegistry>::record_death(a, d(2020, 1, 1), 9));
+		assert_eq!(get(a).marital, MaritalStatus::Widowed);
+		// Alive, the survivor cannot have died married.
+		let c = <Persons as PersonRegistry>::create(new(3)).unwrap();
+		assert_noop!(
+			<Persons as PersonRegistry>::settle_marriage_end(
+				c,
+				b,
+				5,
+				MaritalStatus::DiedMarried { spouse: b, act: 5 },
+				MaritalStatus::Widowed
+			),
+			Error::<Test>::NotDeceased
+		);
+		// No marriage is made.
+		assert_noop!(
+			settle(MaritalStatus::Married { spouse: b, act: 5 }, MaritalStatus::Widowed),
+			Error::<Test>::MarriageStillInEffect
+		);
+		// She died first: she died married, he was widowed.
+		assert_ok!(settle(
+			MaritalStatus::DiedMarried { spouse: b, act: 5 },
+			MaritalStatus::Widowed
+		));
+		assert_eq!(get(a).marital, MaritalStatus::DiedMarried { spouse: b, act: 5 });
+		assert_eq!(get(b).marital, MaritalStatus::Widowed);
+	});
+}

@@ -30,11 +30,41 @@
 
 use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, ActKind, Date, LifeStatus, MaritalStatus, PersonRegistry};
+use civil_registry_primitives::{
+	ActId, ActKind, Date, LifeStatus, MaritalStatus, PersonId, PersonRegistry,
+};
 use frame_support::{ensure, pallet_prelude::*};
 
 /// The rules of a death.
 pub(crate) struct Death;
+
+/// The act that ended `person`'s last marriage (by date), if it has ended.
+fn last_end<T: Config>(person: PersonId) -> Option<(ActId, Act<T>)> {
+	let (_, latest) = Pallet::<T>::latest_marriage(person);
+	let end = latest?.2.ended_by?;
+	Acts::<T>::get(end).map(|act| (end, act))
+}
+
+/// Death `id` of `person` on `date`, whose last marriage a spouse's death registered earlier
+/// ended: if the spouse died later, this death ended the marriage (she died married, he was
+/// widowed, as if the deaths had been registered in the order they happened); on the same
+/// day, both died married. Returns the spouse widowed by this death.
+fn settle_earlier_death<T: Config>(
+	id: ActId,
+	person: PersonId,
+	date: &Date,
+) -> Result<Option<PersonId>, DispatchError> {
+	let (_, latest) = Pallet::<T>::latest_marriage(person);
+	let Some((marriage, _, details)) = latest else { return Ok(None) };
+	let Some(ended_by) = details.ended_by else { return Ok(None) };
+	let Some(end) = Acts::<T>::get(ended_by) else { return Ok(None) };
+	if end.kind() != ActKind::Death || end.event_date < *date {
+		return Ok(None);
+	}
+	let later = end.event_date > *date;
+	Pallet::<T>::settle_marriage_end(marriage, &details, if later { id } else { ended_by })?;
+	Ok(if later { details.spouses.other(person) } else { None })
+}
 
 impl<T: Config> ActRules<T> for Death {
 	type Request = DeathDetails;
@@ -83,9 +113,21 @@ impl<T: Config> ActRules<T> for Death {
 		let person = Pallet::<T>::person(request.person)?;
 		ensure!(person.is_alive(), Error::<T>::AlreadyDeceased);
 		ensure!(person.birth_date <= at.date, Error::<T>::DeathBeforeBirth);
-		if let MaritalStatus::Married { spouse, .. } = person.marital {
-			// The survivor becomes widowed: their registration must be in force.
-			Pallet::<T>::person(spouse)?;
+		match person.marital {
+			MaritalStatus::Married { spouse, .. } => {
+				// The survivor becomes widowed: their registration must be in force.
+				Pallet::<T>::person(spouse)?;
+			},
+			MaritalStatus::Divorced | MaritalStatus::Widowed => {
+				// Registered after the end of the last marriage: that end must come first.
+				if let Some((_, end)) = last_end::<T>(request.person) {
+					ensure!(
+						end.kind() == ActKind::Death || end.event_date <= at.date,
+						Error::<T>::DeathBeforeDivorce
+					);
+				}
+			},
+			MaritalStatus::Single | MaritalStatus::DiedMarried { .. } => {},
 		}
 		Ok(request)
 	}
@@ -97,10 +139,13 @@ impl<T: Config> ActRules<T> for Death {
 	) -> Result<(DeathDetails, Event<T>), DispatchError> {
 		let person = details.person;
 		let ended = T::Persons::record_death(person, act.event_date, id)?;
-		if let Some((_, marriage)) = ended {
-			Pallet::<T>::set_ended_by(marriage, Some(id));
-		}
-		let widowed = ended.map(|(spouse, _)| spouse);
+		let widowed = match ended {
+			Some((spouse, marriage)) => {
+				Pallet::<T>::set_ended_by(marriage, Some(id));
+				Some(spouse)
+			},
+			None => settle_earlier_death::<T>(id, person, &act.event_date)?,
+		};
 		Ok((details, Event::DeathRegistered { act: id, person, office: act.office, widowed }))
 	}
 

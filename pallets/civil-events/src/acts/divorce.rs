@@ -98,18 +98,27 @@ impl<T: Config> ActRules<T> for Divorce {
 	fn check(at: &Occasion, request: DivorceRequest) -> Result<DivorceDetails, DispatchError> {
 		let id = request.marriage;
 		let (marriage, m) = marriage_of::<T>(id)?;
-		ensure!(
-			marriage.status == ActStatus::Registered && m.ended_by.is_none(),
-			Error::<T>::MarriageNotActive
-		);
+		ensure!(marriage.status == ActStatus::Registered, Error::<T>::MarriageNotActive);
 		ensure!(marriage.event_date <= at.date, Error::<T>::DateBeforeMarriage);
 		let Spouses { first: a, second: b } = m.spouses;
 		let (pa, pb) = (Pallet::<T>::person(a)?, Pallet::<T>::person(b)?);
-		ensure!(
-			pa.marital == MaritalStatus::Married { spouse: b, act: id }
-				&& pb.marital == MaritalStatus::Married { spouse: a, act: id },
-			Error::<T>::MarriageNotActive
-		);
+		match m.ended_by.and_then(Acts::<T>::get) {
+			None => ensure!(
+				m.ended_by.is_none()
+					&& pa.marital == MaritalStatus::Married { spouse: b, act: id }
+					&& pb.marital == MaritalStatus::Married { spouse: a, act: id },
+				Error::<T>::MarriageNotActive
+			),
+			// A court dissolved the marriage before (or on the day) a spouse died, and the
+			// death was registered first: the divorce ended it. A registry office's divorce,
+			// dated the day it is registered, comes after any death already registered.
+			Some(end) => ensure!(
+				matches!(request.grounds, DivorceGrounds::CourtDecision(_))
+					&& end.kind() == ActKind::Death
+					&& end.event_date >= at.date,
+				Error::<T>::MarriageNotActive
+			),
+		}
 		let details = DivorceDetails { marriage: id, spouses: m.spouses, grounds: request.grounds };
 		if details.grounds.needs_no_minor_children() {
 			ensure!(
@@ -127,8 +136,14 @@ impl<T: Config> ActRules<T> for Divorce {
 	) -> Result<(DivorceDetails, Event<T>), DispatchError> {
 		let Spouses { first, second } = details.spouses;
 		let marriage = details.marriage;
-		T::Persons::divorce(first, second, marriage)?;
-		Pallet::<T>::set_ended_by(marriage, Some(id));
+		let (_, m) = marriage_of::<T>(marriage)?;
+		if m.ended_by.is_some() {
+			// Ended by a later death registered first: settled again as ended by this divorce.
+			Pallet::<T>::settle_marriage_end(marriage, &m, id)?;
+		} else {
+			T::Persons::divorce(first, second, marriage)?;
+			Pallet::<T>::set_ended_by(marriage, Some(id));
+		}
 		Ok((details, Event::DivorceRegistered { act: id, marriage, office: act.office }))
 	}
 

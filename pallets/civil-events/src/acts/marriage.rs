@@ -346,39 +346,67 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The latest marriage in effect of `person`, by registration order, with its details.
-	/// Also returns the number of acts read.
+	/// The latest marriage in effect of `person`, by its date (a person's marriages in effect
+	/// do not overlap; of two on the same day, the one registered later), with its details —
+	/// not by registration order, which an archive marriage enrolled late would upset. Also
+	/// returns the number of acts read.
 	pub(crate) fn latest_marriage(
 		person: PersonId,
 	) -> (u32, Option<(ActId, Act<T>, MarriageDetails)>) {
 		let mut read = 0u32;
-		let mut latest = None;
+		let mut latest: Option<(ActId, Act<T>, MarriageDetails)> = None;
 		for id in ActsOf::<T>::get(person) {
 			read = read.saturating_add(1);
 			if let Some(act) = Acts::<T>::get(id).filter(|a| a.status == ActStatus::Registered) {
 				if let ActDetails::Marriage(details) = &act.details {
-					let details = details.clone();
-					latest = Some((id, act, details));
+					if latest.as_ref().is_none_or(|(_, l, _)| l.event_date <= act.event_date) {
+						let details = details.clone();
+						latest = Some((id, act, details));
+					}
 				}
 			}
 		}
 		(read, latest)
 	}
 
+	/// Marriage `id` (with its `details`), which has ended, ended by act `end` instead of what
+	/// it records: an earlier death or a court's earlier divorce, registered after the later
+	/// end. Both spouses take the marital state their marriages now give them. Returns the
+	/// acts read.
+	pub(crate) fn settle_marriage_end(
+		id: ActId,
+		details: &MarriageDetails,
+		end: ActId,
+	) -> Result<u32, DispatchError> {
+		Self::set_ended_by(id, Some(end));
+		let Spouses { first, second } = details.spouses;
+		let (read_first, first_after) = Self::marital_from_history(first);
+		let (read_second, second_after) = Self::marital_from_history(second);
+		T::Persons::settle_marriage_end(first, second, id, first_after, second_after)?;
+		Ok(read_first.saturating_add(read_second))
+	}
+
 	/// A person's marital state as their marriages in effect define it: the latest one
-	/// decides (in effect: married; ended by their own death: died married; by the spouse's
-	/// death: widowed; by a divorce: divorced); none: single.
+	/// decides (in effect: married; ended by their own death, or by the spouse's on the day
+	/// they died too: died married; by the spouse's death: widowed; by a divorce: divorced);
+	/// none: single. Spouses who die on the same day die at the same time, neither widowed by
+	/// the other (article not verified here: the Civil Code's rule that persons dying on the
+	/// same day are taken to die at the same moment and do not inherit from each other).
 	pub(crate) fn marital_from_history(person: PersonId) -> (u32, MaritalStatus) {
 		let (read, latest) = Self::latest_marriage(person);
 		let Some((id, _, details)) = latest else { return (read, MaritalStatus::Single) };
 		let spouse = details.spouses.other(person).unwrap_or_default();
 		let status = match details.ended_by {
 			None => MaritalStatus::Married { spouse, act: id },
-			Some(end) => match Acts::<T>::get(end).map(|e| e.details) {
-				Some(ActDetails::Death(death)) if death.person == person => {
-					MaritalStatus::DiedMarried { spouse, act: id }
+			Some(end) => match Acts::<T>::get(end) {
+				Some(Act { details: ActDetails::Death(death), event_date, .. }) => {
+					let own_death = T::Persons::person(person).and_then(|p| p.death_date());
+					if death.person == person || own_death == Some(event_date) {
+						MaritalStatus::DiedMarried { spouse, act: id }
+					} else {
+						MaritalStatus::Widowed
+					}
 				},
-				Some(ActDetails::Death(_)) => MaritalStatus::Widowed,
 				_ => MaritalStatus::Divorced,
 			},
 		};

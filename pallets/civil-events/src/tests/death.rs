@@ -65,3 +65,143 @@ fn no_act_for_a_deceased_person() {
 		);
 	});
 }
+
+/// Register the death of `p` on `date`, approved by the office's head if it is late.
+fn died(p: PersonId, date: Date) -> ActId {
+	assert_ok!(death(p).on(date).register());
+	let act = last_act();
+	if Acts::<Test>::get(act).unwrap().status == ActStatus::Pending {
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), act));
+	}
+	act
+}
+
+/// The two spouses' marital states and the kind of act that ended their marriage.
+fn outcome(
+	wife: PersonId,
+	husband: PersonId,
+	marriage: ActId,
+) -> (MaritalStatus, MaritalStatus, Option<ActKind>) {
+	let ActDetails::Marriage(m) = Acts::<Test>::get(marriage).unwrap().details else {
+		panic!("a marriage")
+	};
+	(
+		person(wife).marital,
+		person(husband).marital,
+		m.ended_by.map(|e| Acts::<Test>::get(e).unwrap().kind()),
+	)
+}
+
+/// #31: the spouse who died first died married and the other was widowed, whichever death
+/// the offices register first — this decides who inherits from whom.
+#[test]
+fn deaths_of_spouses_registered_in_reverse_order() {
+	for reverse in [false, true] {
+		build_and_execute(|| {
+			let (wife, husband) = couple();
+			let marriage = marry(wife, husband, d(2015, 5, 5));
+			// She died in January, he in June; her death reaches the registry last.
+			if reverse {
+				died(husband, d(2024, 6, 14));
+				died(wife, d(2024, 1, 10));
+				assert_eq!(
+					last_event(),
+					Event::DeathRegistered {
+						act: last_act(),
+						person: wife,
+						office: YUN_OFFICE,
+						widowed: Some(husband)
+					}
+				);
+			} else {
+				died(wife, d(2024, 1, 10));
+				died(husband, d(2024, 6, 14));
+			}
+			assert_eq!(
+				outcome(wife, husband, marriage),
+				(
+					MaritalStatus::DiedMarried { spouse: husband, act: marriage },
+					MaritalStatus::Widowed,
+					Some(ActKind::Death)
+				),
+				"reverse: {reverse}"
+			);
+			let ActDetails::Marriage(m) = Acts::<Test>::get(marriage).unwrap().details else {
+				panic!("a marriage")
+			};
+			let ended_by = Acts::<Test>::get(m.ended_by.unwrap()).unwrap().details;
+			assert_eq!(ended_by, ActDetails::Death(crate::DeathDetails { person: wife }));
+		});
+	}
+}
+
+/// #31: spouses who died on the same day both died married, in either order.
+#[test]
+fn spouses_dying_on_the_same_day_both_die_married() {
+	for reverse in [false, true] {
+		build_and_execute(|| {
+			let (wife, husband) = couple();
+			let marriage = marry(wife, husband, d(2015, 5, 5));
+			let (first, second) = if reverse { (husband, wife) } else { (wife, husband) };
+			died(first, d(2024, 6, 13));
+			died(second, d(2024, 6, 13));
+			assert_eq!(
+				outcome(wife, husband, marriage),
+				(
+					MaritalStatus::DiedMarried { spouse: husband, act: marriage },
+					MaritalStatus::DiedMarried { spouse: wife, act: marriage },
+					Some(ActKind::Death)
+				),
+				"reverse: {reverse}"
+			);
+		});
+	}
+}
+
+/// #31: a court's divorce that took effect before a spouse's death ends the marriage, even
+/// registered after the death (it was refused: `MarriageNotActive`); both are divorced, in
+/// either order. A registry office's divorce comes after a registered death: refused.
+#[test]
+fn a_court_divorce_before_a_death_registered_after_it() {
+	for reverse in [false, true] {
+		build_and_execute(|| {
+			let (wife, husband) = couple();
+			let marriage = marry(wife, husband, d(2015, 5, 5));
+			let divorce_ = || divorce(marriage).court(h(0xc1)).on(d(2024, 1, 10)).register();
+			if reverse {
+				died(husband, d(2024, 6, 14));
+				assert_noop!(
+					divorce(marriage).on(TODAY).register(),
+					Error::<Test>::MarriageNotActive
+				);
+				assert_ok!(divorce_());
+			} else {
+				assert_ok!(divorce_());
+				died(husband, d(2024, 6, 14));
+			}
+			assert_eq!(
+				outcome(wife, husband, marriage),
+				(MaritalStatus::Divorced, MaritalStatus::Divorced, Some(ActKind::Divorce)),
+				"reverse: {reverse}"
+			);
+		});
+	}
+}
+
+/// #31: a death dated before the divorce that ended the person's marriage is refused: a
+/// marriage ends with a death, and no divorce follows it.
+#[test]
+fn a_death_before_a_registered_divorce_is_refused() {
+	build_and_execute(|| {
+		let (wife, husband) = couple();
+		let marriage = marry(wife, husband, d(2015, 5, 5));
+		assert_ok!(divorce(marriage).court(h(0xc1)).on(d(2024, 1, 10)).register());
+		assert_noop!(
+			death(husband).on(d(2023, 12, 1)).register(),
+			Error::<Test>::DeathBeforeDivorce
+		);
+		// On the day of the divorce, or after it: he died divorced.
+		died(husband, d(2024, 1, 10));
+		assert_eq!(person(husband).marital, MaritalStatus::Divorced);
+	});
+}
