@@ -2,6 +2,7 @@
 //! country's time zone. Each runtime sets its own (`pallet_civil_events::Config::Law`); this
 //! repository's runtime sets Uzbekistan's ([`FamilyLaw::UZBEKISTAN`]).
 
+use crate::{Date, Sex};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 
@@ -22,6 +23,9 @@ use scale_info::TypeInfo;
 pub struct FamilyLaw {
 	/// The age from which one may marry.
 	pub marriage_age: u16,
+	/// Until a date, a different marriage age for women (`None`: the same law throughout):
+	/// what a marriage enrolled from the paper archive is checked by.
+	pub former_marriage_age_of_women: Option<FormerAge>,
 	/// The lowest marriage age an exemption decision may set.
 	pub exempt_marriage_age: u16,
 	/// Whether a marriage is only between a man and a woman.
@@ -46,13 +50,53 @@ pub struct FamilyLaw {
 	pub utc_offset_minutes: i16,
 }
 
+/// A marriage age that held until a date.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct FormerAge {
+	/// The first day the current age held.
+	pub until: Date,
+	/// The age before it.
+	pub age: u16,
+}
+
 impl FamilyLaw {
+	/// The marriage age of a person of `sex` on `date`, by the law of that day.
+	pub fn marriage_age_on(&self, sex: Sex, date: &Date) -> u16 {
+		match self.former_marriage_age_of_women {
+			Some(former) if sex == Sex::Female && *date < former.until => former.age,
+			_ => self.marriage_age,
+		}
+	}
+
+	/// The lowest marriage age of a person of `sex` on `date` with an exemption: the age of
+	/// that day, lowered as far as an exemption may lower it (`marriage_age` to
+	/// `exempt_marriage_age`).
+	pub fn exempt_marriage_age_on(&self, sex: Sex, date: &Date) -> u16 {
+		let lowering = self.marriage_age.saturating_sub(self.exempt_marriage_age);
+		self.marriage_age_on(sex, date).saturating_sub(lowering)
+	}
+
 	/// The Family Code of the Republic of Uzbekistan and the rules of registry offices.
 	pub const UZBEKISTAN: FamilyLaw = FamilyLaw {
 		// Art. 15, as amended in 2019: 18 for both; the district khokim may lower it by at
 		// most one year.
 		marriage_age: 18,
 		exempt_marriage_age: 17,
+		// Until 1 September 2019, 17 for women (Presidential resolution No. 4296 of 22 April
+		// 2019 raised it to 18): a paper marriage of a woman of 17, or of 16 with the khokim's
+		// exemption, was lawful then.
+		former_marriage_age_of_women: Some(FormerAge { until: Date::new(2019, 9, 1), age: 17 }),
 		// Art. 2: the voluntary union of a man and a woman.
 		marriage_of_man_and_woman: true,
 		// From 16 on one's own application (the rules of registry offices).

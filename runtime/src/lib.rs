@@ -233,7 +233,8 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// and after (`runtime/tests/upgrade.rs` runs them on a chain of 100,000 persons and acts). None
 /// reads storage that grows with the population: the signers' usage is one entry per signer.
 /// What touches every act runs over several blocks instead: `pallet-migrations`' list
-/// (`configs/mod.rs`, [`pallet_civil_events::migrations::TypedActs`]). (The version-4 → 5
+/// (`configs/mod.rs`: [`pallet_civil_events::migrations::TypedActs`], then
+/// [`pallet_civil_events::migrations::AdoptionParents`]). (The version-4 → 5
 /// compaction of persons and acts ran with the runtimes up to commit `b2d8889`, the offices'
 /// version-1 → 2 daily usage with those up to `ebf6cf7`, civil events' version-5 → 6 count of
 /// pending acts with those up to `8b3b47c`; a chain older than these upgrades to one of them

@@ -26,7 +26,7 @@ use frame_support::{
 	weights::WeightMeter,
 };
 use pallet_civil_events::{
-	migrations::{v6, TypedActs},
+	migrations::{v6, AdoptionParents, TypedActs},
 	ActDetails, ArchiveRecord, DivorceGrounds,
 };
 use pallet_gate::{migrations::UncheckedMoveFromOffices, Allowance, Usage};
@@ -140,9 +140,23 @@ fn the_pending_migrations_run_on_a_chain_of_100_000_persons() {
 			}
 			assert!(meter.consumed().all_lte(MbmServiceWeight::get()));
 		}
-		let migrated = migrating.elapsed();
 		TypedActs::<Runtime>::post_check(before.1).unwrap();
 		assert_eq!(pallet_civil_events::Pallet::<Runtime>::on_chain_storage_version(), 7);
+		// Then the next in `pallet-migrations`' list: adoptions record the parents after them.
+		let adoptions = AdoptionParents::<Runtime>::pre_check();
+		let mut cursor = None;
+		loop {
+			blocks += 1;
+			let mut meter = WeightMeter::with_limit(MbmServiceWeight::get());
+			match AdoptionParents::<Runtime>::step(cursor, &mut meter).unwrap() {
+				Some(next) => cursor = Some(next),
+				None => break,
+			}
+			assert!(meter.consumed().all_lte(MbmServiceWeight::get()));
+		}
+		let migrated = migrating.elapsed();
+		AdoptionParents::<Runtime>::post_check(adoptions).unwrap();
+		assert_eq!(pallet_civil_events::Pallet::<Runtime>::on_chain_storage_version(), 8);
 		// Blocks past the migration's expire what it deferred.
 		pallet_civil_events::ExpiriesDeferredFrom::<Runtime>::put(first);
 		System::set_block_number(first + blocks);
@@ -166,7 +180,7 @@ fn the_pending_migrations_run_on_a_chain_of_100_000_persons() {
 		let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
 		assert!(weight.all_lte(max), "{weight:?} over a block's {max:?}");
 		println!(
-			"upgrade: {PERSONS} persons, {acts} acts built in {built:.1?}; migrations in {upgraded:.1?}, weight {weight:?} ({:.2} % of a block); typed acts in {blocks} blocks, {migrated:.1?}",
+			"upgrade: {PERSONS} persons, {acts} acts built in {built:.1?}; migrations in {upgraded:.1?}, weight {weight:?} ({:.2} % of a block); typed acts and adoptions in {blocks} blocks, {migrated:.1?}",
 			weight.ref_time() as f64 * 100.0 / max.ref_time() as f64
 		);
 	});
@@ -237,15 +251,15 @@ fn acts_of_every_kind() {
 		CivilEvents::register_paternity(bob(), YUNUSOBOD, today, id(n), id(*father), None, key(0))
 			.unwrap();
 	}
-	let adopters = &women[couples + 100..couples + 200];
-	for (k, (child, adopter)) in children.iter().zip(adopters).enumerate() {
+	// By the couples still married (a joint adoption is by spouses).
+	for (k, (child, (_, wife, husband))) in children.iter().zip(&marriages[200..300]).enumerate() {
 		CivilEvents::register_adoption(
 			bob(),
 			YUNUSOBOD,
 			today,
 			*child,
-			Some(id(*adopter)),
-			None,
+			Some(*wife),
+			Some(*husband),
 			k % 2 == 0,
 			H256::repeat_byte(8),
 			key(0),

@@ -381,6 +381,8 @@ mod benchmarks {
 		let mut s = Setup::<T>::new();
 		let child = s.enroll(Sex::Male, d(2015, 1, 1));
 		let (m, f) = s.couple();
+		// A joint adoption is by spouses.
+		s.marry(m, f, d(2016, 1, 1));
 		fill::<T>(child);
 		fill::<T>(m);
 		fill::<T>(f);
@@ -841,6 +843,60 @@ mod benchmarks {
 
 		assert_eq!(Pallet::<T>::on_chain_storage_version(), StorageVersion::new(7));
 		assert_eq!(Acts::<T>::get(0).unwrap().details.created(), Some(3));
+	}
+
+	/// One act converted by the multi-block migration of adoptions ([`AdoptionParents`]), the
+	/// costliest there is: an adoption in effect, recorded by version 7, that named a parent
+	/// the child already had — the act rewritten, dropped from that parent's full index of
+	/// acts, and the parents it replaced corrected. The step also finds no further act and no
+	/// superseded version, and sets the storage version.
+	#[benchmark]
+	fn migrate_adoption() {
+		use crate::migrations::AdoptionParents;
+		use frame_support::{
+			migrations::SteppedMigration,
+			traits::{GetStorageVersion, StorageVersion},
+			weights::WeightMeter,
+		};
+		let (child, mother, father) = (3, 1, 2);
+		let details = AdoptionDetails {
+			child,
+			parents: Parents { mother: Some(mother), father: Some(father) },
+			previous: Parents { mother: Some(mother), father: None },
+			sealed: true,
+			decision: H256::repeat_byte(4),
+		};
+		let act = Act::<T> {
+			office: 0,
+			officer: frame_benchmarking::account("officer", 0, 0),
+			jurisdiction: 0,
+			event_date: d(2024, 6, 1),
+			registered_at: 1u32.into(),
+			document_hash: H256::repeat_byte(1),
+			version: 1,
+			status: ActStatus::Registered,
+			late: false,
+			sealed: false,
+			details: ActDetails::Adoption(details),
+		};
+		Acts::<T>::insert(0, act);
+		fill::<T>(mother);
+		ActsOf::<T>::try_append(mother, 0).unwrap();
+		AdoptionInEffect::<T>::insert(
+			child,
+			ReplacedParents { act: 0, mother: Some(mother), father: None },
+		);
+		StorageVersion::new(7).put::<Pallet<T>>();
+		let mut meter = WeightMeter::new();
+
+		#[block]
+		{
+			AdoptionParents::<T>::step(None, &mut meter).unwrap();
+		}
+
+		assert_eq!(Pallet::<T>::on_chain_storage_version(), StorageVersion::new(8));
+		assert!(!ActsOf::<T>::get(mother).contains(&0));
+		assert_eq!(AdoptionInEffect::<T>::get(child).unwrap().mother, None);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -65,7 +65,7 @@ pub mod pallet {
 	use sp_core::H256;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(7);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(8);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -894,6 +894,11 @@ pub mod pallet {
 		/// marriage ends with a death, and no divorce follows it. Revoke that divorce, or
 		/// correct one of the dates, first.
 		DeathBeforeDivorce,
+		/// A joint adoption is by spouses: the adoptive mother and father are not married to
+		/// each other. One of them may adopt alone.
+		AdoptersNotMarried,
+		/// An adoptive parent is already the child's parent.
+		AdopterIsParent,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {
@@ -1022,9 +1027,11 @@ pub mod pallet {
 		/// Register an adoption of `child` by an adoptive mother, father, or both, established
 		/// by the decision whose hash is `decision`. The rule: `acts/adoption.rs`.
 		///
-		/// Origin: an officer allowed to register adoptions in `jurisdiction`. The adoptive
-		/// parents replace the recorded ones; with `seal`, the original birth act is sealed
-		/// (public queries no longer return it). Emits [`Event::AdoptionRegistered`].
+		/// Origin: an officer allowed to register adoptions in `jurisdiction`. Two adopt
+		/// together only if married to each other. The adoptive parents replace the recorded
+		/// ones; a single adopter takes the child alone unless a step-parent, whose spouse stays
+		/// the other parent. With `seal`, the original birth act is sealed (public queries no
+		/// longer return it). Emits [`Event::AdoptionRegistered`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::register_adoption())]
 		pub fn register_adoption(

@@ -21,8 +21,12 @@ use frame_support::{
 pub const TYPED_ACTS: MigrationId<18> =
 	MigrationId { pallet_id: *b"civil-events-typed", version_from: 6, version_to: 7 };
 
-/// How far [`TypedActs`] has gone: the last act, then the last superseded version, it
-/// converted.
+/// The identifier of [`AdoptionParents`] among the runtime's multi-block migrations.
+pub const ADOPTION_PARENTS: MigrationId<18> =
+	MigrationId { pallet_id: *b"civil-events-adopt", version_from: 7, version_to: 8 };
+
+/// How far a migration over every act ([`TypedActs`], [`AdoptionParents`]) has gone: the
+/// last act, then the last superseded version, it converted.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
 pub enum TypedActsCursor {
 	/// Converting [`Acts`]; the last converted.
@@ -134,6 +138,183 @@ impl<T: Config> TypedActs<T> {
 	}
 }
 
+/// Version 7 → 8, over as many blocks as it takes: an adoption records the child's parents
+/// after it ([`AdoptionDetails::parents`]), no longer only the adoptive ones. Until version 8
+/// a parent an adoption did not name stayed the child's parent; from version 8 a single
+/// adopter who is not a step-parent takes the child alone (#31), so the one who stayed must be
+/// written down: in every adoption (in [`Acts`] and in [`ActHistory`]) a slot with no
+/// adoptive parent takes the parent it had before — what the old rule kept. Nothing else
+/// changes, and no person's parents move.
+///
+/// An adoption that named a parent the child already had (allowed until version 8, refused
+/// since: [`Error::AdopterIsParent`]) changed nothing in that slot: that person is no longer
+/// one of the act's subjects, so the act leaves their [`ActsOf`], and the slot leaves the
+/// parents the adoption in effect replaced ([`AdoptionInEffect`]).
+///
+/// One act per unit of [`WeightInfo::migrate_adoption`], measured on the costliest act (the
+/// rare adoption above, in effect, its parent's index full). While it runs, the runtime
+/// accepts no transactions and [`Pallet`]'s expiries wait, as for [`TypedActs`].
+pub struct AdoptionParents<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> SteppedMigration for AdoptionParents<T> {
+	type Cursor = TypedActsCursor;
+	type Identifier = MigrationId<18>;
+
+	fn id() -> Self::Identifier {
+		ADOPTION_PARENTS
+	}
+
+	fn step(
+		cursor: Option<Self::Cursor>,
+		meter: &mut WeightMeter,
+	) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
+		if Pallet::<T>::on_chain_storage_version() != StorageVersion::new(7) {
+			return Ok(None);
+		}
+		let required = T::WeightInfo::migrate_adoption();
+		if meter.remaining().any_lt(required) {
+			return Err(SteppedMigrationError::InsufficientWeight { required });
+		}
+		let mut cursor = cursor.unwrap_or(TypedActsCursor::Acts(None));
+		while meter.try_consume(required).is_ok() {
+			cursor = match cursor {
+				TypedActsCursor::Acts(last) => match Self::next_act(last) {
+					Some(id) => TypedActsCursor::Acts(Some(id)),
+					None => TypedActsCursor::Versions(None),
+				},
+				TypedActsCursor::Versions(last) => match Self::next_version(last) {
+					Some(key) => TypedActsCursor::Versions(Some(key)),
+					None => {
+						StorageVersion::new(8).put::<Pallet<T>>();
+						return Ok(None);
+					},
+				},
+			};
+		}
+		Ok(Some(cursor))
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+		Ok(Self::pre_check())
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		Self::post_check(state)
+	}
+}
+
+impl<T: Config> AdoptionParents<T> {
+	/// `details`, an adoption as version 7 recorded it, as version 8 records it. Returns the
+	/// persons it named who were already the child's parents (no longer its subjects).
+	pub fn convert(details: &mut AdoptionDetails) -> Vec<civil_registry_primitives::PersonId> {
+		let mut no_longer = Vec::new();
+		let previous = details.previous;
+		for (after, before) in [
+			(&mut details.parents.mother, previous.mother),
+			(&mut details.parents.father, previous.father),
+		] {
+			match *after {
+				None => *after = before,
+				Some(named) if Some(named) == before => no_longer.push(named),
+				Some(_) => {},
+			}
+		}
+		no_longer
+	}
+
+	/// Convert the act after `last` (the first if `None`); its id, or `None` when all are.
+	fn next_act(last: Option<ActId>) -> Option<ActId> {
+		let mut keys = match last {
+			Some(last) => Acts::<T>::iter_keys_from(Acts::<T>::hashed_key_for(last)),
+			None => Acts::<T>::iter_keys(),
+		};
+		let id = keys.next()?;
+		let Some(mut act) = Acts::<T>::get(id) else { return Some(id) };
+		let ActDetails::Adoption(details) = &mut act.details else { return Some(id) };
+		for person in Self::convert(details) {
+			ActsOf::<T>::mutate(person, |acts| acts.retain(|a| *a != id));
+		}
+		let child = details.child;
+		let Parents { mother, father } = details.replaced();
+		AdoptionInEffect::<T>::mutate(child, |in_effect| {
+			if let Some(in_effect) = in_effect.as_mut().filter(|e| e.act == id) {
+				(in_effect.mother, in_effect.father) = (mother, father);
+			}
+		});
+		Acts::<T>::insert(id, act);
+		Some(id)
+	}
+
+	/// Convert the superseded version after `last`; its key, or `None` when all are.
+	fn next_version(last: Option<(ActId, u32)>) -> Option<(ActId, u32)> {
+		let mut keys = match last {
+			Some((id, version)) => {
+				ActHistory::<T>::iter_keys_from(ActHistory::<T>::hashed_key_for(id, version))
+			},
+			None => ActHistory::<T>::iter_keys(),
+		};
+		let (id, version) = keys.next()?;
+		ActHistory::<T>::mutate(id, version, |superseded| {
+			if let Some(SupersededVersion { act, .. }) = superseded {
+				if let ActDetails::Adoption(details) = &mut act.details {
+					Self::convert(details);
+				}
+			}
+		});
+		Some((id, version))
+	}
+}
+
+#[cfg(any(feature = "try-runtime", feature = "std"))]
+impl<T: Config> AdoptionParents<T> {
+	/// Before the migration: every act and superseded version as version 8 will hold them,
+	/// encoded.
+	pub fn pre_check() -> Vec<u8> {
+		let convert = |mut act: Act<T>| {
+			if let ActDetails::Adoption(details) = &mut act.details {
+				Self::convert(details);
+			}
+			Some(act)
+		};
+		let acts: Converted<T, ActId> =
+			Acts::<T>::iter().map(|(id, act)| (id, convert(act))).collect();
+		let versions: Converted<T, (ActId, u32)> = ActHistory::<T>::iter()
+			.map(|(id, version, old)| ((id, version), convert(old.act)))
+			.collect();
+		(acts, versions).encode()
+	}
+
+	/// After it: the storage version is 8, and every act and version is what [`Self::convert`]
+	/// makes of it (and [`Pallet::do_try_state`] checks every invariant over them).
+	pub fn post_check(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		ensure!(
+			Pallet::<T>::on_chain_storage_version() == StorageVersion::new(8),
+			"the storage version is not 8"
+		);
+		compare::<T>(state)
+	}
+}
+
+/// The acts and versions in storage are those of `state` (a pre-check's), no more, no less.
+#[cfg(any(feature = "try-runtime", feature = "std"))]
+fn compare<T: Config>(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+	let (acts, versions) =
+		<(Converted<T, ActId>, Converted<T, (ActId, u32)>)>::decode(&mut &state[..])
+			.map_err(|_| "pre-upgrade state")?;
+	ensure!(Acts::<T>::iter().count() == acts.len(), "acts were lost or added");
+	for (id, expected) in acts {
+		ensure!(Acts::<T>::get(id) == expected, "an act differs from its conversion");
+	}
+	ensure!(ActHistory::<T>::iter().count() == versions.len(), "versions lost or added");
+	for ((id, version), expected) in versions {
+		let act = ActHistory::<T>::get(id, version).map(|v| v.act);
+		ensure!(act == expected, "a superseded version differs from its conversion");
+	}
+	Ok(())
+}
+
 /// Records by key, each converted on its own (`None`: it cannot be).
 #[cfg(any(feature = "try-runtime", feature = "std"))]
 type Converted<T, K> = Vec<(K, Option<Act<T>>)>;
@@ -154,23 +335,11 @@ impl<T: Config> TypedActs<T> {
 	/// After it: the storage version is 7, and every act and version is what it was, in the new
 	/// form (and [`Pallet::do_try_state`] checks every invariant over them).
 	pub fn post_check(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
-		let (acts, versions) =
-			<(Converted<T, ActId>, Converted<T, (ActId, u32)>)>::decode(&mut &state[..])
-				.map_err(|_| "pre-upgrade state")?;
 		ensure!(
 			Pallet::<T>::on_chain_storage_version() == StorageVersion::new(7),
 			"the storage version is not 7"
 		);
-		ensure!(Acts::<T>::iter().count() == acts.len(), "acts were lost or added");
-		for (id, expected) in acts {
-			ensure!(Acts::<T>::get(id) == expected, "an act differs from its conversion");
-		}
-		ensure!(ActHistory::<T>::iter().count() == versions.len(), "versions lost or added");
-		for ((id, version), expected) in versions {
-			let act = ActHistory::<T>::get(id, version).map(|v| v.act);
-			ensure!(act == expected, "a superseded version differs from its conversion");
-		}
-		Ok(())
+		compare::<T>(state)
 	}
 }
 
@@ -340,9 +509,11 @@ pub mod v6 {
 					let adoptive = Parents { mother: adoptive_mother, father: adoptive_father };
 					match subjects {
 						[child, rest @ ..] if rest.iter().copied().eq(adoptive.iter()) => {
+							// Version 7's meaning: the adoptive parents only (see
+							// [`super::AdoptionParents`]).
 							crate::ActDetails::Adoption(AdoptionDetails {
 								child: *child,
-								adoptive,
+								parents: adoptive,
 								previous: Parents {
 									mother: previous_mother,
 									father: previous_father,
@@ -417,8 +588,8 @@ pub mod v6 {
 					ActDetails::Divorce { marriage: d.marriage, grounds: d.grounds }
 				},
 				crate::ActDetails::Adoption(d) => ActDetails::Adoption {
-					adoptive_mother: d.adoptive.mother,
-					adoptive_father: d.adoptive.father,
+					adoptive_mother: d.adoptive().mother,
+					adoptive_father: d.adoptive().father,
 					previous_mother: d.previous.mother,
 					previous_father: d.previous.father,
 					sealed: d.sealed,

@@ -197,8 +197,10 @@ pub struct DivorceDetails {
 pub struct AdoptionDetails {
 	/// The child adopted.
 	pub child: PersonId,
-	/// The adoptive parents (at least one).
-	pub adoptive: Parents,
+	/// The child's parents once the adoption takes effect: the adoptive parents (at least
+	/// one), and in a step-parent's adoption the parent married to the adopter, who stays. A
+	/// single adopter who is not a step-parent takes the child alone: the other slot is empty.
+	pub parents: Parents,
 	/// The child's parents before the adoption (hidden from the public when `sealed`).
 	pub previous: Parents,
 	/// Whether the original birth act was sealed.
@@ -208,20 +210,24 @@ pub struct AdoptionDetails {
 }
 
 impl AdoptionDetails {
-	/// The parents it replaces: a slot it fills with an adoptive parent gives up the previous
-	/// one; a slot it leaves keeps its parent (`None` here).
-	pub fn replaced(&self) -> Parents {
+	/// The adoptive parents: who takes a slot another parent (or no one) held before.
+	pub fn adoptive(&self) -> Parents {
+		let changed =
+			|after: Option<PersonId>, before: Option<PersonId>| after.filter(|_| after != before);
 		Parents {
-			mother: self.adoptive.mother.and(self.previous.mother),
-			father: self.adoptive.father.and(self.previous.father),
+			mother: changed(self.parents.mother, self.previous.mother),
+			father: changed(self.parents.father, self.previous.father),
 		}
 	}
 
-	/// The child's parents once it takes effect.
-	pub fn parents_after(&self) -> Parents {
+	/// The parents it replaces (the adoptive parent's predecessor, and the other parent a
+	/// single adopter's adoption ends): whoever held a slot before and does not after.
+	pub fn replaced(&self) -> Parents {
+		let ended =
+			|before: Option<PersonId>, after: Option<PersonId>| before.filter(|_| before != after);
 		Parents {
-			mother: self.adoptive.mother.or(self.previous.mother),
-			father: self.adoptive.father.or(self.previous.father),
+			mother: ended(self.previous.mother, self.parents.mother),
+			father: ended(self.previous.father, self.parents.father),
 		}
 	}
 }
@@ -417,7 +423,10 @@ impl ActDetails {
 			| ActDetails::Divorce(DivorceDetails { spouses, .. }) => {
 				[Some(spouses.first), Some(spouses.second), None]
 			},
-			ActDetails::Adoption(d) => [Some(d.child), d.adoptive.mother, d.adoptive.father],
+			ActDetails::Adoption(d) => {
+				let adoptive = d.adoptive();
+				[Some(d.child), adoptive.mother, adoptive.father]
+			},
 			ActDetails::Paternity(d) => [Some(d.child), Some(d.father), None],
 			ActDetails::NameChange(d) => [Some(d.person), None, None],
 		};

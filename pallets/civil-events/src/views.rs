@@ -139,7 +139,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// An act as the public may see it: `None` for an unknown or sealed act; a sealing
-	/// adoption without the child's previous parents.
+	/// adoption without the parents it replaced.
 	pub fn public_act(id: ActId) -> Option<Act<T>> {
 		Acts::<T>::get(id).filter(Self::is_public).map(Self::without_sealed_details)
 	}
@@ -193,10 +193,18 @@ impl<T: Config> Pallet<T> {
 		(visible.len() as u32, page)
 	}
 
+	/// A sealing adoption without the parents it replaced: of its previous parents only the
+	/// one who stays (a step-parent's spouse, the child's parent anyway) is shown, so that the
+	/// adoptive parents still read as the slots it changed.
 	fn without_sealed_details(mut act: Act<T>) -> Act<T> {
 		if let ActDetails::Adoption(adoption) = &mut act.details {
 			if adoption.sealed {
-				adoption.previous = Parents::default();
+				let stays = |before: Option<PersonId>, after| before.filter(|_| before == after);
+				let (previous, after) = (adoption.previous, adoption.parents);
+				adoption.previous = Parents {
+					mother: stays(previous.mother, after.mother),
+					father: stays(previous.father, after.father),
+				};
 			}
 		}
 		act

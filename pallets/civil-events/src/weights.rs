@@ -73,6 +73,7 @@ pub trait WeightInfo {
 	fn clear_review() -> Weight;
 	fn cancel_certificate() -> Weight;
 	fn migrate_act() -> Weight;
+	fn migrate_adoption() -> Weight;
 }
 
 /// Weights for `pallet_civil_events` measured on the reference machine (see the header).
@@ -874,6 +875,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn migrate_adoption() -> Weight {
+		Self::migrate_act() // PLACEHOLDER: replaced by the measurement
+	}
 }
 
 // For tests and for runtimes without their own measurements: the same numbers, with
@@ -1668,5 +1672,8 @@ impl WeightInfo for () {
 		Weight::from_parts(20_160_000, 6382)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn migrate_adoption() -> Weight {
+		Self::migrate_act() // PLACEHOLDER: replaced by the measurement
 	}
 }

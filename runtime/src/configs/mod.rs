@@ -110,7 +110,10 @@ impl pallet_migrations::Config for Runtime {
 	/// The multi-block migrations of the next upgrade, run in this order; each checks its
 	/// pallet's storage version and does nothing once done (on a new chain: at once).
 	#[cfg(not(feature = "runtime-benchmarks"))]
-	type Migrations = (pallet_civil_events::migrations::TypedActs<Runtime>,);
+	type Migrations = (
+		pallet_civil_events::migrations::TypedActs<Runtime>,
+		pallet_civil_events::migrations::AdoptionParents<Runtime>,
+	);
 	/// The benchmarks measure the pallet's own machinery with its mocked migrations.
 	#[cfg(feature = "runtime-benchmarks")]
 	type Migrations = pallet_migrations::mock_helpers::MockedMigrations;

@@ -55,8 +55,11 @@ export async function registerDivorce(api, registrar, jurisdiction, date, marria
 // #endregion registerDivorce
 
 // #region registerAdoption
-/** `civilEvents.registerAdoption` (call 4): `seal` seals the original birth act; `decision` is
- *  the hash of the court's (or khokimiyat's) decision establishing the adoption. */
+/** `civilEvents.registerAdoption` (call 4): by an adoptive mother, father (a person id, or
+ *  `null`) or both — two only if married to each other. A single adopter takes the child alone,
+ *  unless a step-parent: the spouse of a parent, who stays. `seal` seals the original birth
+ *  act; `decision` is the hash of the court's (or khokimiyat's) decision establishing the
+ *  adoption. */
 export async function registerAdoption(api, registrar, jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, decision, documentHash) {
   const tx = api.tx.civilEvents.registerAdoption(
     jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, decision, documentHash);

@@ -22,7 +22,9 @@ export async function act(api, id) {
 /** The persons an act concerns, from its details (the runtime's `ActDetails::subjects`): a
  *  birth's child (once created: `null` while the birth is pending) then its parents; an
  *  enrollment's person then parents; both spouses of a marriage or a divorce; an adoption's child
- *  then its adoptive parents; a paternity's child then father; otherwise the one person. */
+ *  then its adoptive parents (those of its `parents` who were not the child's `previous` ones:
+ *  a step-parent's spouse stays, and is not one); a paternity's child then father; otherwise the
+ *  one person. */
 export function subjectsOf(act) {
   const d = act.details.toJSON();
   const [kind] = Object.keys(d);
@@ -33,7 +35,10 @@ export function subjectsOf(act) {
     case 'enrollment': return some(x.person, x.parents.mother, x.parents.father);
     case 'marriage':
     case 'divorce': return [x.spouses.first, x.spouses.second];
-    case 'adoption': return some(x.child, x.adoptive.mother, x.adoptive.father);
+    case 'adoption': {
+      const adoptive = (slot) => (x.parents[slot] !== x.previous[slot] ? x.parents[slot] : null);
+      return some(x.child, adoptive('mother'), adoptive('father'));
+    }
     case 'paternity': return [x.child, x.father];
     default: return [x.person];
   }

@@ -77,14 +77,16 @@ test('every act kind, from enrollment to death', async () => {
   assert.equal((await queries.person(api, second)).father, otherFather);
   assert.deepEqual((await queries.person(api, mother)).marital, { divorced: null });
 
-  // The second child is adopted by another couple; the original birth act is sealed. The
-  // divorced father dies: nobody is widowed.
+  // The second child's father marries; his wife adopts the child, a step-parent's adoption (he
+  // stays the father); the original birth act is sealed. The divorced father dies: nobody is
+  // widowed.
+  await acts.registerMarriage(api, bob, YUNUSOBOD, now, adoptiveMother, otherFather, null, hash());
   const [adoption, { widowed }] = await Promise.all([
-    acts.registerAdoption(api, bob, YUNUSOBOD, now, second, adoptiveMother, otherFather, true, hash(), hash()),
+    acts.registerAdoption(api, bob, YUNUSOBOD, now, second, adoptiveMother, null, true, hash(), hash()),
     acts.registerDeath(api, bob, YUNUSOBOD, now, father, hash()),
   ]);
   const adopted = await queries.person(api, second);
-  assert.deepEqual([adopted.mother, adopted.sealed], [adoptiveMother, true]);
+  assert.deepEqual([adopted.mother, adopted.father, adopted.sealed], [adoptiveMother, otherFather, true]);
   // Sealed data is never returned: not the sealed birth act, nor the replaced parents.
   assert.equal(await queries.act(api, adopted.originAct), null);
   const adoptionRecord = await queries.act(api, adoption);

@@ -4,11 +4,14 @@
 // (bigamy), of two women; a ten-year-old mother and the adoption of a 40-year-old — each
 // refused with its typed error; the same acts done right are registered: a divorce on a court's
 // decision with a minor child, a marriage under a khokim's exemption approved by the head.
+// Issue #31 (at the end): deaths of spouses registered in reverse order, a backdated registry
+// divorce, a marriage date amendment, a single adoption cutting the other birth parent.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { findEvent, officer, submit, today } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
 import * as queries from '../examples/queries.mjs';
+import * as lifecycle from '../examples/lifecycle.mjs';
 import { appointRegistrar } from '../examples/offices.mjs';
 import { YUNUSOBOD, daysBefore, hash, rejectsWith, setup } from '../lib/helpers.mjs';
 
@@ -169,4 +172,65 @@ test('a marriage under an exemption waits for the head of the office', async () 
   await rejectsWith(acts.approveLateRegistration(api, alice, act), 'civilEvents.ApproverAppointedOfficer');
   await acts.approveLateRegistration(api, eve, act);
   assert.equal((await queries.person(api, bride)).marital.married.spouse, groom);
+});
+
+// Issue #31: the same facts give the same statuses in any order of registration; dates that
+// registration itself sets do not move; a single adopter takes the child alone.
+
+test('deaths of spouses registered in reverse order: the first to die died married', async () => {
+  const [wife, husband] = await Promise.all([
+    enroll('Female', { year: 1950, month: 1, day: 1 }),
+    enroll('Male', { year: 1948, month: 1, day: 1 }),
+  ]);
+  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash());
+  // He died today and is registered first; she died the day before, registered after him.
+  await acts.registerDeath(api, registrar, YUNUSOBOD, now, husband, hash());
+  const { widowed } = await acts.registerDeath(api, registrar, YUNUSOBOD, daysBefore(now, 1), wife, hash());
+  assert.equal(widowed, husband);
+  assert.deepEqual((await queries.person(api, wife)).marital, { diedMarried: { spouse: husband, act: marriage } });
+  assert.deepEqual((await queries.person(api, husband)).marital, { widowed: null });
+});
+
+test('a registry office\'s divorce is dated the day it is registered: not backdated', async () => {
+  const [wife, husband] = await Promise.all([
+    enroll('Female', { year: 1990, month: 1, day: 1 }),
+    enroll('Male', { year: 1988, month: 1, day: 1 }),
+  ]);
+  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash());
+  await rejectsWith(
+    acts.registerDivorce(api, registrar, YUNUSOBOD, daysBefore(now, 1), marriage, 'MutualConsent', hash()),
+    'civilEvents.NotDatedToday');
+  await acts.registerDivorce(api, registrar, YUNUSOBOD, now, marriage, 'MutualConsent', hash());
+  assert.deepEqual((await queries.person(api, wife)).marital, { divorced: null });
+});
+
+test('a marriage\'s date is not amended, not even as a clerical error', async () => {
+  const [wife, husband] = await Promise.all([
+    enroll('Female', { year: 1990, month: 1, day: 1 }),
+    enroll('Male', { year: 1988, month: 1, day: 1 }),
+  ]);
+  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash());
+  await rejectsWith(
+    lifecycle.proposeAmendment(api, registrar, marriage, hash(), 'ClericalError', { eventDate: { year: 2010, month: 1, day: 1 } }),
+    'civilEvents.DateSetByRegistration');
+  assert.deepEqual((await api.query.civilEvents.acts(marriage)).unwrap().eventDate.toJSON(), wedding);
+});
+
+test('a single adopter takes the child alone: the other birth parent is cut', async () => {
+  const [mother, father, adopter] = await Promise.all([
+    enroll('Female', { year: 1990, month: 1, day: 1 }),
+    enroll('Male', { year: 1988, month: 1, day: 1 }),
+    enroll('Female', { year: 1975, month: 1, day: 1 }),
+  ]);
+  const { child } = await acts.registerBirth(api, registrar, {
+    jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Female',
+    mother, father, documentHash: hash(),
+  });
+  // Two who are not married to each other do not adopt together.
+  await rejectsWith(
+    acts.registerAdoption(api, registrar, YUNUSOBOD, now, child, adopter, father, false, hash(), hash()),
+    'civilEvents.AdoptersNotMarried');
+  await acts.registerAdoption(api, registrar, YUNUSOBOD, now, child, adopter, null, false, hash(), hash());
+  const record = await queries.person(api, child);
+  assert.deepEqual([record.mother, record.father], [adopter, null]);
 });

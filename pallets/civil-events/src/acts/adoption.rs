@@ -3,24 +3,39 @@
 //! **Rule.** The child exists, is not a revoked registration, is alive and born by the date,
 //! and is a minor — under the law's `adult_age` (18) on the date (Family Code, art. 151) — with
 //! no adoption in effect: a second adoption comes only after the first is revoked, never by
-//! silent replacement. At least one adoptive parent is named; each is not the child nor the
-//! child's spouse, exists, is not a revoked registration, is alive and born by the date, is an
-//! adult (`adult_age`; art. 152) on the date, is of the right sex (an adoptive mother female,
-//! an adoptive father male), and is at least `adoption_age_gap` (15) years older than the child
-//! — unless a step-parent: the spouse of the child's recorded mother or father. The act carries
-//! the hash of the decision establishing the adoption (`decision`; a court's or a
-//! khokimiyat's); its document hash is the act the office drew up. The date is a real date,
-//! not after today. No deadline.
+//! silent replacement. At least one adoptive parent is named; each is not the child, not
+//! already its parent ([`Error::AdopterIsParent`]), nor the child's spouse, exists, is not a
+//! revoked registration, is alive and born by the date, is an adult (`adult_age`; art. 152) on
+//! the date, is of the right sex (an adoptive mother female, an adoptive father male), and is
+//! at least `adoption_age_gap` (15) years older than the child — unless a step-parent: the
+//! spouse of the child's recorded mother or father. Two adopt together only if married to
+//! each other ([`Error::AdoptersNotMarried`]; the Code's rule that persons not married to each
+//! other do not adopt the same child — article not verified here). The act carries the hash of
+//! the decision establishing the adoption (`decision`; a court's or a khokimiyat's); its
+//! document hash is the act the office drew up.
 //!
-//! **Effect.** The adoptive parents replace the recorded ones (a parent not named stays); the
+//! **Date** (row `Past` of the date table): the day the decision took effect, before the
+//! registration; no deadline; a correction may move it, and the act is checked again.
+//!
+//! **Effect.** The child's parents become [`AdoptionDetails::parents`]: the adoptive parents,
+//! and — for a step-parent's adoption only — the parent married to the adopter, who stays. A
+//! single adopter who is not a step-parent takes the child alone: the rights of the other
+//! birth parent end with the adoption too (the Code's article on the legal effects of
+//! adoption, which keeps the other parent's rights only for a step-parent's adoption or at that
+//! parent's request by the decision — article not verified here; the request is not modelled:
+//! such a decision is registered as a step-parent's would be only if the two are married). The
 //! act keeps the previous parents, and [`AdoptionInEffect`] the ones it replaced, for the
-//! kinship check of marriages. With `sealed`, the original birth act is sealed: public
-//! queries no longer return it nor the previous parents. Event [`Event::AdoptionRegistered`].
+//! kinship check of marriages. With `sealed`, the original birth act is sealed: public queries
+//! no longer return it nor the previous parents. Event [`Event::AdoptionRegistered`].
+//!
+//! **Out of order.** An adoption concerns the child as the records stand on its registration:
+//! registered after acts dated later (a paternity, a second adoption), it is refused by their
+//! rules (`AlreadyAdopted`, `FatherAlreadyRecorded`); those acts come after it.
 //!
 //! **Corrected** (date, place): checked again as at registration, minus who the recorded
 //! parents were (and whether the child was a minor and unadopted). **Revoked**: the previous
-//! parents are recorded again, [`AdoptionInEffect`] cleared, and the birth act unsealed — refused if a later adoption of the child is in effect or the parents changed
-//! since.
+//! parents are recorded again, [`AdoptionInEffect`] cleared, and the birth act unsealed —
+//! refused if a later adoption of the child is in effect or the parents changed since.
 
 use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
@@ -42,8 +57,8 @@ fn adoptive_parents<T: Config>(adoptive: &Parents) -> [(Option<PersonId>, Sex, E
 }
 
 /// `parent` (person `parent_id`) may adopt `child` on `date` as a parent of sex `sex`. Who is
-/// married to whom is checked `at_registration` only: a later divorce does not undo a
-/// step-parent's adoption.
+/// married to whom is checked `at_registration` only (and as of `date`, the day the decision
+/// took effect): a later divorce does not undo a step-parent's adoption.
 fn ensure_may_adopt<T: Config>(
 	parent_id: PersonId,
 	parent: &PersonRecord,
@@ -66,7 +81,7 @@ fn ensure_may_adopt<T: Config>(
 		|| [child.mother, child.father]
 			.into_iter()
 			.flatten()
-			.any(|p| parent.spouse() == Some(p));
+			.any(|p| Pallet::<T>::married_on(parent_id, p, date));
 	ensure!(
 		step_parent || parent.birth_date.years_until(&child.birth_date) >= law.adoption_age_gap,
 		Error::<T>::AdopterTooYoung
@@ -114,7 +129,7 @@ impl<T: Config> ActRules<T> for Adoption {
 	fn request(details: &AdoptionDetails) -> AdoptionRequest {
 		AdoptionRequest {
 			child: details.child,
-			adoptive: details.adoptive,
+			adoptive: details.adoptive(),
 			sealed: details.sealed,
 			decision: details.decision,
 		}
@@ -132,7 +147,10 @@ impl<T: Config> ActRules<T> for Adoption {
 	fn check(at: &Occasion, request: AdoptionRequest) -> Result<AdoptionDetails, DispatchError> {
 		let date = at.date;
 		let child_id = request.child;
-		let child = Pallet::<T>::living(child_id, &date)?;
+		// Alive on the day the decision took effect (registered later, the adoption stands if
+		// the child or an adopter has died since).
+		let child = Pallet::<T>::person(child_id)?;
+		Pallet::<T>::ensure_alive_on(&child, &date)?;
 		ensure_minor::<T>(&child, &date)?;
 		ensure!(!AdoptionInEffect::<T>::contains_key(child_id), Error::<T>::AlreadyAdopted);
 		let adoptive = request.adoptive;
@@ -140,17 +158,44 @@ impl<T: Config> ActRules<T> for Adoption {
 			adoptive.mother.is_some() || adoptive.father.is_some(),
 			Error::<T>::NoAdoptiveParent
 		);
+		let previous = Parents { mother: child.mother, father: child.father };
 		for (parent, sex, wrong_sex) in adoptive_parents::<T>(&adoptive) {
 			if let Some(parent) = parent {
 				ensure!(parent != child_id, Error::<T>::SamePerson);
-				let p = Pallet::<T>::living(parent, &date)?;
+				ensure!(!previous.contains(parent), Error::<T>::AdopterIsParent);
+				let p = Pallet::<T>::person(parent)?;
+				Pallet::<T>::ensure_alive_on(&p, &date)?;
 				ensure_may_adopt(parent, &p, &child, &date, (sex, wrong_sex), true)?;
 			}
 		}
+		// Who the child's parents are afterwards (the Code's articles on joint adoption and on
+		// the effects of adoption; numbers not verified here): a joint adoption is by spouses
+		// only; a single adopter takes the child alone, except a step-parent, whose spouse
+		// stays the other parent.
+		// Married as of the decision's date, whatever happened since.
+		let stays = |adopter: PersonId, other: Option<PersonId>| {
+			other.filter(|o| Pallet::<T>::married_on(adopter, *o, &date))
+		};
+		let parents = match (adoptive.mother, adoptive.father) {
+			(Some(mother), Some(father)) => {
+				ensure!(
+					Pallet::<T>::married_on(mother, father, &date),
+					Error::<T>::AdoptersNotMarried
+				);
+				Parents { mother: Some(mother), father: Some(father) }
+			},
+			(Some(mother), None) => {
+				Parents { mother: Some(mother), father: stays(mother, previous.father) }
+			},
+			(None, Some(father)) => {
+				Parents { mother: stays(father, previous.mother), father: Some(father) }
+			},
+			(None, None) => return Err(Error::<T>::NoAdoptiveParent.into()),
+		};
 		Ok(AdoptionDetails {
 			child: child_id,
-			adoptive,
-			previous: Parents { mother: child.mother, father: child.father },
+			parents,
+			previous,
 			sealed: request.sealed,
 			decision: request.decision,
 		})
@@ -162,7 +207,7 @@ impl<T: Config> ActRules<T> for Adoption {
 		details: AdoptionDetails,
 	) -> Result<(AdoptionDetails, Event<T>), DispatchError> {
 		let child = details.child;
-		let after = details.parents_after();
+		let after = details.parents;
 		T::Persons::move_parent_links(child, after.mother, after.father)?;
 		let replaced = details.replaced();
 		AdoptionInEffect::<T>::insert(
@@ -182,7 +227,7 @@ impl<T: Config> ActRules<T> for Adoption {
 		let child = Pallet::<T>::record(details.child)?;
 		Pallet::<T>::ensure_alive_on(&child, &date)?;
 		ensure_minor::<T>(&child, &date)?;
-		for (parent, sex, wrong_sex) in adoptive_parents::<T>(&details.adoptive) {
+		for (parent, sex, wrong_sex) in adoptive_parents::<T>(&details.adoptive()) {
 			if let Some(parent) = parent {
 				let p = Pallet::<T>::record(parent)?;
 				Pallet::<T>::ensure_alive_on(&p, &date)?;
@@ -204,17 +249,13 @@ impl<T: Config> ActRules<T> for Adoption {
 				});
 			ensure!(!later, Error::<T>::RevocationConflict);
 		}
-		let (adoptive, previous) = (details.adoptive, details.previous);
-		let (mut mother, mut father) = (child.mother, child.father);
-		if adoptive.mother.is_some() {
-			ensure!(child.mother == adoptive.mother, Error::<T>::RevocationConflict);
-			mother = previous.mother;
-		}
-		if adoptive.father.is_some() {
-			ensure!(child.father == adoptive.father, Error::<T>::RevocationConflict);
-			father = previous.father;
-		}
-		T::Persons::move_parent_links(child_id, mother, father)?;
+		// Every slot the adoption changed still holds what it put there.
+		let (after, previous) = (details.parents, details.previous);
+		ensure!(
+			(child.mother, child.father) == (after.mother, after.father),
+			Error::<T>::RevocationConflict
+		);
+		T::Persons::move_parent_links(child_id, previous.mother, previous.father)?;
 		AdoptionInEffect::<T>::remove(child_id);
 		if details.sealed {
 			T::Persons::unseal(child_id)?;

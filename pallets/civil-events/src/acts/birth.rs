@@ -25,9 +25,17 @@
 //! for the same man follows (`paternity.rs`; the article is not verified here). Checked at
 //! registration, as a paternity act's is.
 //!
-//! **Deadline.** Registered more than `birth_deadline_months` (one) month after the birth, the
+//! **Date and deadline** (row `Past` of the date table). The date of birth, any day before the
+//! registration. Registered more than `birth_deadline_months` (one) month after the birth, the
 //! act waits as a late registration for the approval of the office's head (or of the head of
 //! the regional department above it).
+//!
+//! **Out of order.** The presumption reads the mother's marriages by their dates and the acts
+//! that ended them. A death or a divorce that ended her marriage more than `father_grace_days`
+//! before the birth must be registered before the birth: until then her husband is the
+//! presumed father ([`Error::FatherPresumed`] for another father, short of a court's
+//! decision); registered after a birth that names him, his death is refused by the death's
+//! check of his life (a child of his born more than `father_grace_days` after it).
 //!
 //! **Effect.** A new person: alive, single, born on the act's date in its jurisdiction, with
 //! the recorded parents. Event [`Event::BirthRegistered`].

@@ -20,9 +20,21 @@
 //! act waits as a late registration for the approval of the office's head (or of the head of
 //! the regional department above it).
 //!
-//! **Effect.** The person is deceased. An active marriage ends: the person died married, the
-//! spouse is widowed, and the marriage act records this death as its end. Event
-//! [`Event::DeathRegistered`], naming the widowed spouse.
+//! **Date** (row `Past` of the date table): the date of death; a correction may move it.
+//!
+//! **Effect.** The person is deceased. An active marriage ends (Family Code, art. 37: a marriage
+//! ends by a spouse's death): the person died married, the spouse is widowed, and the marriage
+//! act records this death as its end. Event [`Event::DeathRegistered`], naming the widowed
+//! spouse.
+//!
+//! **Out of order.** Statuses follow the dates of death, not the order of registration. If the
+//! person's last marriage was already ended by the death of the spouse on a later date (the
+//! second death registered first), this death ended it: the person died married, the spouse
+//! was widowed (the event names them), and the marriage act records this death. On the same
+//! day, both died married, neither widowed by the other (`marital_from_history`). A death
+//! dated before the divorce that ended the person's last marriage is refused
+//! ([`Error::DeathBeforeDivorce`]): a dissolved marriage cannot have ended by death before; the
+//! divorce must be revoked or corrected first.
 //!
 //! **Corrected** (the date): the person's date of death follows, and every act of the person
 //! is checked again. **Revoked**: the person is alive again, and a marriage the death ended is

@@ -5,16 +5,32 @@
 //! is not dated before the marriage. The date is a real date, not after today. No deadline.
 //! The divorce concerns the marriage's two spouses, taken from the marriage act.
 //!
-//! **Grounds** ([`DivorceGrounds`]; the Code's articles on dissolving a marriage in a registry
-//! office and in court — the article numbers are not verified here). A registry office
-//! registers a divorce by the spouses' mutual consent only when they have no common minor
+//! **Grounds** ([`DivorceGrounds`]; Family Code, art. 42 and 43, as the Supreme Court's Plenum
+//! resolution No. 06 of 20 July 2011, items 2–5, restates them). A registry office registers a
+//! divorce by the spouses' mutual consent (art. 42) only when they have no common minor
 //! child — a living person under `adult_age` on the date whose recorded mother and father are
 //! the two spouses (by birth, enrollment, paternity or adoption); otherwise
 //! [`Error::CommonMinorChildren`]. On one spouse's application it registers the divorce,
 //! children or not, when the other spouse was declared missing or incapable by a court or
-//! sentenced to imprisonment, by the hash of that decision. Any other divorce is registered on
+//! sentenced to imprisonment (art. 43: for more than three years — the term is the sentence's,
+//! not checked here), by the hash of that decision. (Not modelled: art. 42's exception for a
+//! dispute over property or maintenance, which sends the couple to court.) Any other divorce is registered on
 //! a court's decision dissolving the marriage (`CourtDecision`, with its hash). The act's own
 //! document hash is the divorce record the office drew up.
+//!
+//! **Date** (the date table, `acts/mod.rs`). A registry office's divorce (every ground but a
+//! court's decision) takes effect the day the office registers it: dated today
+//! ([`Error::NotDatedToday`]), and no correction moves the date
+//! ([`Error::DateSetByRegistration`]) — so the "no common minor child" rule is checked on the
+//! day it takes effect. A court's divorce is dated the day its decision took effect, before the
+//! registration (the Code's article on the moment a marriage ends — not verified here).
+//!
+//! **Out of order.** A marriage ends by a spouse's death (art. 37) or by a divorce, whichever
+//! came first by its date. A court's divorce dated before (or on the day of) a spouse's death
+//! that was registered first ends the marriage instead of the death: both are divorced (a
+//! survivor married since stays married), as if the divorce had been registered first. A
+//! registry office's divorce is dated the day it is registered, after any death already
+//! registered: refused ([`Error::MarriageNotActive`]).
 //!
 //! **Effect.** Both spouses are divorced; the marriage act records this divorce as its end.
 //! Event [`Event::DivorceRegistered`].

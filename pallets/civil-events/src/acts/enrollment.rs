@@ -19,6 +19,9 @@
 //! **Effect.** A new person: alive, single, born on the act's date in its jurisdiction, with
 //! the recorded parents. Event [`Event::PersonEnrolled`].
 //!
+//! **Date** (row `BeforeGoLive` of the date table): the date of birth, before the go-live date,
+//! also after a correction ([`Error::NotBeforeGoLive`]).
+//!
 //! **Corrected** and **revoked** as a birth (see `birth.rs`).
 
 use super::{birth, ActRules, DateRule, Occasion, Undone};

@@ -14,7 +14,13 @@
 //!
 //! **Date.** Spouses' rights and duties arise from the day of the state registration of the
 //! marriage (art. 18): a marriage is dated the day it is registered — today in the country's
-//! time zone. An older marriage comes only from the archive (below).
+//! time zone ([`Error::MarriageNotToday`]) — and no correction moves that date
+//! ([`Error::DateSetByRegistration`]). An older marriage comes only from the archive (below).
+//!
+//! **Out of order.** Dated the day it is registered, a marriage is registered in the order of
+//! events by construction. What it rests on must be registered before it: the end of a
+//! spouse's last marriage (a death or a divorce; otherwise [`Error::AlreadyMarried`]). A
+//! person's last marriage, for every rule that asks, is the last by its date.
 //!
 //! **Exemption: four eyes.** A marriage under an exemption waits as `Pending` for a head of the
 //! registering office (or of the regional department above it), never the registering
@@ -27,8 +33,13 @@
 //! chain's go-live date, between two persons on chain, is enrolled by an officer allowed to
 //! enroll, with the hash of the paper record's reference, so that bigamy and the husband's
 //! presumed paternity see it. It is dated before the go-live date, and the same rules hold
-//! except the age: both spouses at least `exempt_marriage_age` on the date (the paper
-//! record was checked by the law of its time; 17 is the floor the chain accepts). No approval:
+//! except the age, which is the law of its day: the lowest marriage age an exemption allowed
+//! then (`FamilyLaw::exempt_marriage_age_on`: before 1 September 2019 women married at 17, at
+//! 16 with an exemption; men at 18, 17 — the paper record need not show the exemption). A
+//! spouse who has died since the go-live date was married at the go-live: the marriage is
+//! enrolled as ended by that death (the earlier, if both died), and each spouse's state is
+//! what it makes of them (died married, widowed) if it is their latest marriage by date; a
+//! spouse who died before the go-live date had ended the marriage then ([`Error::PersonDeceased`]). No approval:
 //! the person enrollments it joins went through the same office, and a wrong one is revoked
 //! by the regional level like any act. Enrolled are the marriages still in effect at go-live
 //! (a paper divorce before it ends the couple's paper marriage off chain). Event
@@ -48,8 +59,8 @@
 use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
 use civil_registry_primitives::{
-	ActId, ActKind, Date, JurisdictionId, JurisdictionTree, MaritalStatus, PersonId, PersonRecord,
-	PersonRegistry,
+	ActId, ActKind, Date, JurisdictionId, JurisdictionTree, LifeStatus, MaritalStatus, PersonId,
+	PersonRecord, PersonRegistry, Sex,
 };
 use frame_support::{ensure, pallet_prelude::*};
 
@@ -114,16 +125,19 @@ impl<T: Config> ActRules<T> for Marriage {
 		let date = at.date;
 		let Spouses { first: a, second: b } = request.spouses;
 		ensure!(a != b, Error::<T>::SamePerson);
-		let pa = Pallet::<T>::living(a, &date)?;
-		let pb = Pallet::<T>::living(b, &date)?;
+		let spouse = |p| match basis {
+			MarriageBasis::Archive => archive_spouse::<T>(p, &date),
+			_ => Pallet::<T>::living(p, &date),
+		};
+		let (pa, pb) = (spouse(a)?, spouse(b)?);
 		ensure_sexes::<T>(&pa, &pb)?;
 		ensure!(pa.spouse().is_none() && pb.spouse().is_none(), Error::<T>::AlreadyMarried);
-		let min_age = minimum_age::<T>(basis);
-		ensure!(
-			pa.birth_date.years_until(&date) >= min_age
-				&& pb.birth_date.years_until(&date) >= min_age,
-			Error::<T>::TooYoungToMarry
-		);
+		for p in [&pa, &pb] {
+			ensure!(
+				p.birth_date.years_until(&date) >= minimum_age::<T>(basis, p.sex, &date),
+				Error::<T>::TooYoungToMarry
+			);
+		}
 		ensure!(!Pallet::<T>::too_close(a, &pa, b, &pb), Error::<T>::CloseRelatives);
 		// No bigamy by backdating: a divorced or widowed person's new marriage starts no
 		// earlier than the end of their last one.
@@ -141,10 +155,28 @@ impl<T: Config> ActRules<T> for Marriage {
 	fn apply(
 		id: ActId,
 		act: &Act<T>,
-		details: MarriageDetails,
+		mut details: MarriageDetails,
 	) -> Result<(MarriageDetails, Event<T>), DispatchError> {
 		let Spouses { first, second } = details.spouses;
-		T::Persons::marry(first, second, id)?;
+		match ended_by_death::<T>(&details)? {
+			None => T::Persons::marry(first, second, id)?,
+			Some(death) => {
+				// A paper marriage a spouse's death (since the go-live) has ended: enrolled as
+				// ended by it, each spouse's state what it makes of them if it is their latest.
+				details.ended_by = Some(death);
+				let mut after = [MaritalStatus::Single; 2];
+				for (p, state) in [first, second].into_iter().zip(after.iter_mut()) {
+					let (_, latest) = Pallet::<T>::latest_marriage(p);
+					*state = match latest {
+						Some((_, last, _)) if last.event_date > act.event_date => {
+							Pallet::<T>::record(p)?.marital
+						},
+						_ => Pallet::<T>::marital_by(p, id, &details),
+					};
+				}
+				T::Persons::settle_marriage_end(first, second, id, after[0], after[1])?;
+			},
+		}
 		let office = act.office;
 		let event = match details.basis {
 			MarriageBasis::Archive => Event::MarriageEnrolled { act: id, first, second, office },
@@ -158,12 +190,12 @@ impl<T: Config> ActRules<T> for Marriage {
 		if let MarriageBasis::Exemption(exemption) = &details.basis {
 			ensure_district::<T>(exemption, act.jurisdiction)?;
 		}
-		let min_age = minimum_age::<T>(&details.basis);
 		let Spouses { first, second } = details.spouses;
 		let (first, second) = (Pallet::<T>::record(first)?, Pallet::<T>::record(second)?);
 		ensure_sexes::<T>(&first, &second)?;
 		for p in [&first, &second] {
 			Pallet::<T>::ensure_alive_on(p, &date)?;
+			let min_age = minimum_age::<T>(&details.basis, p.sex, &date);
 			ensure!(p.birth_date.years_until(&date) >= min_age, Error::<T>::TooYoungToMarry);
 		}
 		if let Some(end) = details.ended_by.and_then(Acts::<T>::get) {
@@ -199,13 +231,43 @@ impl<T: Config> ActRules<T> for Marriage {
 	}
 }
 
-/// The marriage age, lowered with the khokim's exemption decision (art. 15); the floor for a
-/// marriage from the archive.
-fn minimum_age<T: Config>(basis: &MarriageBasis) -> u16 {
+/// A spouse of a paper marriage dated `date`: exists, is not a revoked registration, was
+/// alive and born then; if deceased, died on or after the go-live date (the marriage was in
+/// effect then: enrolled are the marriages in effect at go-live).
+fn archive_spouse<T: Config>(id: PersonId, date: &Date) -> Result<PersonRecord, DispatchError> {
+	let person = Pallet::<T>::person(id)?;
+	Pallet::<T>::ensure_alive_on(&person, date)?;
+	if let Some(died) = person.death_date() {
+		let go_live = GoLive::<T>::get().ok_or(Error::<T>::GoLiveUnset)?;
+		ensure!(died >= go_live, Error::<T>::PersonDeceased);
+	}
+	Ok(person)
+}
+
+/// The death that ended a marriage about to be enrolled, if a spouse has died: the earlier of
+/// the spouses' deaths (of the same day, the first spouse's).
+fn ended_by_death<T: Config>(details: &MarriageDetails) -> Result<Option<ActId>, DispatchError> {
+	let mut end: Option<(Date, ActId)> = None;
+	for p in details.spouses.both() {
+		if let LifeStatus::Deceased { date, act } = Pallet::<T>::record(p)?.status {
+			if end.is_none_or(|(earliest, _)| date < earliest) {
+				end = Some((date, act));
+			}
+		}
+	}
+	Ok(end.map(|(_, act)| act))
+}
+
+/// The marriage age of a spouse of `sex` on `date` (art. 15, by the law of that day), lowered
+/// with the khokim's exemption decision; for a marriage from the archive, the lowest the law of
+/// its day allowed (the paper record does not say whether an exemption was given).
+fn minimum_age<T: Config>(basis: &MarriageBasis, sex: Sex, date: &Date) -> u16 {
 	let law = T::Law::get();
 	match basis {
-		MarriageBasis::Ordinary => law.marriage_age,
-		MarriageBasis::Exemption(_) | MarriageBasis::Archive => law.exempt_marriage_age,
+		MarriageBasis::Ordinary => law.marriage_age_on(sex, date),
+		MarriageBasis::Exemption(_) | MarriageBasis::Archive => {
+			law.exempt_marriage_age_on(sex, date)
+		},
 	}
 }
 
@@ -282,6 +344,20 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Ok(read)
+	}
+
+	/// Whether `a` and `b` were married to each other on `date`: a marriage of theirs in effect
+	/// had begun by then and had not ended before it. Reads `a`'s acts (at most
+	/// `MaxActsPerPerson`) and the act ending each of their marriages.
+	pub(crate) fn married_on(a: PersonId, b: PersonId, date: &Date) -> bool {
+		ActsOf::<T>::get(a).into_iter().filter_map(Acts::<T>::get).any(|m| {
+			let ActDetails::Marriage(details) = &m.details else { return false };
+			if m.status != ActStatus::Registered || details.spouses.other(a) != Some(b) {
+				return false;
+			}
+			let (start, end) = Self::marriage_span(&m);
+			start <= *date && end.is_none_or(|end| end >= *date)
+		})
 	}
 
 	/// Whether `a` and `b` have a common child, alive and under the law's `adult_age` on
@@ -386,17 +462,15 @@ impl<T: Config> Pallet<T> {
 		Ok(read_first.saturating_add(read_second))
 	}
 
-	/// A person's marital state as their marriages in effect define it: the latest one
-	/// decides (in effect: married; ended by their own death, or by the spouse's on the day
-	/// they died too: died married; by the spouse's death: widowed; by a divorce: divorced);
-	/// none: single. Spouses who die on the same day die at the same time, neither widowed by
-	/// the other (article not verified here: the Civil Code's rule that persons dying on the
-	/// same day are taken to die at the same moment and do not inherit from each other).
-	pub(crate) fn marital_from_history(person: PersonId) -> (u32, MaritalStatus) {
-		let (read, latest) = Self::latest_marriage(person);
-		let Some((id, _, details)) = latest else { return (read, MaritalStatus::Single) };
+	/// The marital state marriage `id` (with its `details`) gives `person` when it is their
+	/// latest; see [`Self::marital_from_history`].
+	pub(crate) fn marital_by(
+		person: PersonId,
+		id: ActId,
+		details: &MarriageDetails,
+	) -> MaritalStatus {
 		let spouse = details.spouses.other(person).unwrap_or_default();
-		let status = match details.ended_by {
+		match details.ended_by {
 			None => MaritalStatus::Married { spouse, act: id },
 			Some(end) => match Acts::<T>::get(end) {
 				Some(Act { details: ActDetails::Death(death), event_date, .. }) => {
@@ -409,7 +483,18 @@ impl<T: Config> Pallet<T> {
 				},
 				_ => MaritalStatus::Divorced,
 			},
-		};
-		(read, status)
+		}
+	}
+
+	/// A person's marital state as their marriages in effect define it: the latest one
+	/// decides (in effect: married; ended by their own death, or by the spouse's on the day
+	/// they died too: died married; by the spouse's death: widowed; by a divorce: divorced);
+	/// none: single. Spouses who die on the same day die at the same time, neither widowed by
+	/// the other (article not verified here: the Civil Code's rule that persons dying on the
+	/// same day are taken to die at the same moment and do not inherit from each other).
+	pub(crate) fn marital_from_history(person: PersonId) -> (u32, MaritalStatus) {
+		let (read, latest) = Self::latest_marriage(person);
+		let Some((id, _, details)) = latest else { return (read, MaritalStatus::Single) };
+		(read, Self::marital_by(person, id, &details))
 	}
 }

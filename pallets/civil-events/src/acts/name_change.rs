@@ -13,7 +13,11 @@
 //! **Effect.** The person's data root becomes the new one; the act keeps the previous one.
 //! Event [`Event::NameChangeRegistered`].
 //!
-//! **Corrected** (the new data root, date, place): the person's data root follows unless a
+//! **Date** (row `RegistrationDay` of the date table). A change of name takes effect the day
+//! it is registered: dated today ([`Error::NotDatedToday`]), and no correction moves the date
+//! ([`Error::DateSetByRegistration`]). It concerns the person as the records stand that day.
+//!
+//! **Corrected** (the new data root, place): the person's data root follows unless a
 //! later change replaced it; checked again. **Revoked**: the previous data root is restored —
 //! refused if the data root changed since.
 

@@ -16,6 +16,14 @@
 //! deceased man ([`Error::DeceasedFatherNeedsCourt`]), who must have been alive, or dead at
 //! most `father_grace_days`, at the child's birth.
 //!
+//! **Date** (the date table). On the parents' joint application, paternity is established the
+//! day the office registers it: dated today ([`Error::NotDatedToday`]), and no correction moves
+//! the date ([`Error::DateSetByRegistration`]). By a court, it is dated the day the decision
+//! took effect, before the registration, and may be corrected.
+//!
+//! **Out of order.** A paternity is checked against the child's records as they stand: a
+//! father recorded since, or an adoption in effect, refuses it (revoke that first).
+//!
 //! **Effect.** The father is recorded as the child's. Event [`Event::PaternityRegistered`].
 //!
 //! **Corrected** (date, place): checked again — both alive on the date, the father male and

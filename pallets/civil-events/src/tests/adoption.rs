@@ -15,8 +15,12 @@ fn adoption_replaces_parents_and_may_seal() {
 			last_event(),
 			Event::AdoptionRegistered { act, child, office: YUN_OFFICE, sealed: true }
 		);
+		// #31: a single adopter who is not a step-parent takes the child alone: the birth
+		// father is no longer its parent either.
 		let c = person(child);
-		assert_eq!((c.mother, c.father, c.sealed), (Some(am), Some(f), true));
+		assert_eq!((c.mother, c.father, c.sealed), (Some(am), None, true));
+		let replaced = crate::AdoptionInEffect::<Test>::get(child).unwrap();
+		assert_eq!((replaced.mother, replaced.father), (Some(m), Some(f)));
 		assert!(Acts::<Test>::get(birth_act).unwrap().sealed);
 		assert!(matches!(
 			Acts::<Test>::get(act).unwrap().details,
@@ -54,6 +58,7 @@ fn only_a_minor_is_adopted() {
 		);
 		// Seventeen is still a minor.
 		let minor = enroll(33, Sex::Female, d(2007, 1, 1));
+		marry(am, af, TODAY);
 		assert_ok!(adoption(minor).on(TODAY).mother(am).father(af).register());
 	});
 }
@@ -124,6 +129,7 @@ fn a_sealed_childs_paternity_is_not_public_until_the_adoption_is_revoked() {
 		assert!(CivilEvents::public_acts_of(f, 0, 100).1.contains(&paternity_act));
 
 		let (am, af) = (enroll(3, Sex::Female, d(1985, 1, 1)), enroll(4, Sex::Male, d(1984, 1, 1)));
+		marry(am, af, TODAY);
 		assert_ok!(adoption(child).on(TODAY).mother(am).father(af).seal(true).register());
 		let adoption_act = crate::NextActId::<Test>::get() - 1;
 		// Sealed: the paternity act names the birth father; neither the child's acts nor the
@@ -154,5 +160,68 @@ fn an_unsealed_adoption_hides_nothing() {
 		assert_ok!(adoption(child).on(TODAY).mother(am).register());
 		assert!(CivilEvents::public_act(paternity_act).is_some());
 		assert!(CivilEvents::public_act(person(child).origin_act).is_some());
+	});
+}
+
+/// #31: two people adopt a child together only if they are married to each other.
+#[test]
+fn a_joint_adoption_is_by_spouses() {
+	build_and_execute(|| {
+		let child = enroll(30, Sex::Male, d(2015, 1, 1));
+		let (am, af) =
+			(enroll(31, Sex::Female, d(1980, 1, 1)), enroll(32, Sex::Male, d(1980, 1, 1)));
+		let adopt = || adoption(child).mother(am).father(af).register();
+		assert_noop!(adopt(), Error::<Test>::AdoptersNotMarried);
+		// Married to someone else is not married to each other.
+		let other = enroll(33, Sex::Male, d(1980, 1, 1));
+		let marriage = marry(am, other, d(2020, 1, 1));
+		assert_noop!(adopt(), Error::<Test>::AdoptersNotMarried);
+		assert_ok!(divorce(marriage).court(h(0xc1)).on(d(2023, 1, 1)).register());
+		marry(am, af, TODAY);
+		assert_ok!(adopt());
+		assert_eq!((person(child).mother, person(child).father), (Some(am), Some(af)));
+	});
+}
+
+/// #31: a single adopter takes the child alone — the other birth parent's rights end too —
+/// unless a step-parent, whose spouse stays the child's parent; a revocation restores both.
+#[test]
+fn a_single_adopter_cuts_the_other_parent_unless_a_step_parent() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let child = new_child(30, d(2020, 1, 1), Some(m), Some(f));
+		let adopter = enroll(31, Sex::Male, d(1980, 1, 1));
+		assert_ok!(adoption(child).father(adopter).register());
+		let act = last_act();
+		assert_eq!((person(child).mother, person(child).father), (None, Some(adopter)));
+		// Revoked: both birth parents again.
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(act)));
+		assert_eq!((person(child).mother, person(child).father), (Some(m), Some(f)));
+		// Her new husband adopts: she stays the mother; the birth father's rights end.
+		let stepfather = enroll(32, Sex::Male, d(1985, 1, 1));
+		marry(m, stepfather, TODAY);
+		assert_ok!(adoption(child).father(stepfather).register());
+		assert_eq!((person(child).mother, person(child).father), (Some(m), Some(stepfather)));
+		let ActDetails::Adoption(details) = Acts::<Test>::get(last_act()).unwrap().details else {
+			panic!("an adoption")
+		};
+		assert_eq!(details.adoptive(), Parents { mother: None, father: Some(stepfather) });
+		assert_eq!(details.replaced(), Parents { mother: None, father: Some(f) });
+	});
+}
+
+/// #31: a parent does not adopt their own child.
+#[test]
+fn a_parent_does_not_adopt_their_own_child() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let child = new_child(30, d(2020, 1, 1), Some(m), None);
+		marry(m, f, TODAY);
+		assert_noop!(
+			adoption(child).mother(m).father(f).register(),
+			Error::<Test>::AdopterIsParent
+		);
+		assert_ok!(adoption(child).father(f).register());
+		assert_eq!((person(child).mother, person(child).father), (Some(m), Some(f)));
 	});
 }

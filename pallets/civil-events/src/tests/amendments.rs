@@ -148,16 +148,17 @@ fn an_approved_correction_adds_a_version_and_keeps_the_old_one() {
 #[test]
 fn a_correction_that_makes_a_marriage_underage_is_refused() {
 	build_and_execute(|| {
-		let bride = enroll(1, Sex::Female, d(2000, 3, 1));
+		let bride = enroll(1, Sex::Female, d(2001, 3, 1));
 		let groom = enroll(2, Sex::Male, d(1995, 1, 1));
-		marry(bride, groom, d(2019, 1, 1));
-		// Born in 2001, she would have married at 17 without an exemption.
+		marry(bride, groom, d(2020, 1, 1));
+		// Born in 2002, she would have married at 17 without an exemption (the age of women
+		// was 18 by then).
 		assert_ok!(CivilEvents::propose_amendment(
 			signed(ARCHIVIST),
 			birth_act(bride),
 			h(0xee),
 			AmendmentReason::CourtDecision,
-			born_on(d(2001, 3, 1))
+			born_on(d(2002, 3, 1))
 		));
 		let proposal = last_proposal();
 		let head = country_department_head();
@@ -165,7 +166,7 @@ fn a_correction_that_makes_a_marriage_underage_is_refused() {
 			CivilEvents::approve_amendment(signed(head), proposal),
 			Error::<Test>::TooYoungToMarry
 		);
-		assert_eq!(person(bride).birth_date, d(2000, 3, 1));
+		assert_eq!(person(bride).birth_date, d(2001, 3, 1));
 		// The proposal stays open; the head rejects it.
 		assert_ok!(CivilEvents::reject_amendment(signed(head), proposal));
 		assert_eq!(

@@ -50,6 +50,7 @@ fn sealed_acts_hide_older_certificates() {
 		let child = new_child(10, d(2020, 6, 1), None, None);
 		let act = birth_act(child);
 		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR), act, h(0xc1)));
+		marry(m, f, TODAY);
 		assert_ok!(adoption(child).on(TODAY).mother(m).father(f).seal(true).register());
 		// The certificate naming the original parents no longer verifies at all.
 		assert_eq!(CivilEvents::verify_certificate(h(0xc1)), None);

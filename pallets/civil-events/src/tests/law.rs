@@ -522,3 +522,69 @@ fn an_enrollment_corrected_before_its_mother_could_be_one_is_refused() {
 		);
 	});
 }
+
+/// #31: a paper marriage is checked by the law of its day. Before 1 September 2019 a woman
+/// married at 17, and at 16 with the khokim's exemption (which the paper record may not show);
+/// a man at 18, or 17. Since then 18 for both, 17 with an exemption.
+#[test]
+fn an_archive_marriage_follows_the_marriage_age_of_its_day() {
+	build_and_execute(|| {
+		let bride = enroll(1, Sex::Female, d(1994, 6, 1));
+		let groom = enroll(2, Sex::Male, d(1992, 1, 1));
+		// 16 in 2010: lawful then with an exemption.
+		assert_ok!(archive_marriage(bride, groom).on(d(2010, 7, 1)).register());
+		// 15: not even then.
+		let girl = enroll(3, Sex::Female, d(1995, 1, 1));
+		let man = enroll(4, Sex::Male, d(1980, 1, 1));
+		assert_noop!(
+			archive_marriage(girl, man).on(d(2010, 7, 1)).register(),
+			Error::<Test>::TooYoungToMarry
+		);
+		// A man of 16 was too young then too.
+		let boy = enroll(5, Sex::Male, d(1994, 1, 1));
+		let woman = enroll(6, Sex::Female, d(1980, 1, 1));
+		assert_noop!(
+			archive_marriage(woman, boy).on(d(2010, 7, 1)).register(),
+			Error::<Test>::TooYoungToMarry
+		);
+		// After the 2019 amendment, a woman of 16 is too young even with an exemption.
+		let later = enroll(7, Sex::Female, d(2004, 1, 1));
+		assert_noop!(
+			archive_marriage(later, man).on(d(2020, 6, 1)).register(),
+			Error::<Test>::TooYoungToMarry
+		);
+		assert_ok!(archive_marriage(later, man).on(d(2021, 6, 1)).register());
+	});
+}
+
+/// #31: a paper marriage whose spouse died after the go-live was in effect at the go-live:
+/// enrolled, ended by that death (he died married, she is widowed), so that bigamy and the
+/// presumption of paternity see it. A spouse dead before the go-live: the marriage had ended
+/// then, and is not enrolled.
+#[test]
+fn an_archive_marriage_of_a_spouse_who_died_since_the_go_live() {
+	build_and_execute(|| {
+		let (wife, husband) = couple();
+		assert_ok!(death(husband).on(d(2024, 6, 14)).register());
+		let died = last_act();
+		assert_ok!(archive_marriage(wife, husband).on(d(2012, 5, 5)).register());
+		let marriage = last_act();
+		assert_eq!(
+			person(husband).marital,
+			MaritalStatus::DiedMarried { spouse: wife, act: marriage }
+		);
+		assert_eq!(person(wife).marital, MaritalStatus::Widowed);
+		let ActDetails::Marriage(m) = Acts::<Test>::get(marriage).unwrap().details else {
+			panic!("a marriage")
+		};
+		assert_eq!(m.ended_by, Some(died));
+		// Dead before the go-live (a late registration): not enrolled.
+		let (a, b) = (enroll(11, Sex::Female, d(1970, 1, 1)), enroll(12, Sex::Male, d(1970, 1, 1)));
+		assert_ok!(death(b).on(d(2023, 12, 1)).register());
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), last_act()));
+		assert_noop!(
+			archive_marriage(a, b).on(d(2000, 1, 1)).register(),
+			Error::<Test>::PersonDeceased
+		);
+	});
+}

@@ -201,8 +201,11 @@ fn an_adoption_hides_no_kinship_from_the_law() {
 		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), last_act()));
 		let brother = Persons::by_identity(&h(31)).unwrap();
 		let (am, af) = (enroll(3, Sex::Female, d(1975, 1, 1)), enroll(4, Sex::Male, d(1974, 1, 1)));
+		let adoptive = marry(am, af, TODAY);
 		assert_ok!(adoption(daughter).mother(am).father(af).seal(true).on(TODAY).register());
 		assert_eq!(person(daughter).father, Some(af));
+		// The adoptive parents divorce (so that he is free to marry, but for the kinship).
+		assert_ok!(divorce(adoptive).court(h(0xc1)).on(TODAY).register());
 		// Adults now (the chain's clock moves on seven years).
 		pallet_timestamp::Now::<Test>::put(NOW_MILLIS + 7 * 366 * 86_400_000);
 		// Her biological father, her biological brother and her adoptive father: all refused.

@@ -5,7 +5,7 @@
 use super::builders::*;
 use crate::WeightInfo;
 use crate::{
-	migrations::{v6, TypedActs, TypedActsCursor},
+	migrations::{v6, AdoptionParents, TypedActs, TypedActsCursor},
 	Pallet,
 };
 use frame_support::weights::Weight;
@@ -202,5 +202,117 @@ fn version_1_persons_lose_their_repeated_identity_key_and_hashed_keys() {
 		for (key, id) in &keys {
 			assert_eq!(Persons::by_identity(key), Some(*id));
 		}
+	});
+}
+
+/// Run [`AdoptionParents`]' steps, each with room for `per_step` acts; returns the steps.
+fn migrate_adoptions(per_step: u64) -> u32 {
+	let mut cursor = None;
+	let mut steps = 0;
+	loop {
+		let limit =
+			<Test as crate::Config>::WeightInfo::migrate_adoption().saturating_mul(per_step);
+		let mut meter = WeightMeter::with_limit(limit);
+		steps += 1;
+		match AdoptionParents::<Test>::step(cursor, &mut meter) {
+			Ok(None) => return steps,
+			Ok(Some(next)) => cursor = Some(next),
+			Err(e) => panic!("step {steps} failed: {e:?}"),
+		}
+	}
+}
+
+/// Version 7's record of an adoption that took effect under its rule (a parent the adoption
+/// did not name stayed): the adoptive parents only.
+fn as_version_7(details: &mut AdoptionDetails) {
+	details.parents = details.adoptive();
+}
+
+/// Adoptions as version 7 recorded them — by a step-parent (the mother stays), by a couple, by
+/// one adopter of a fatherless child, one corrected (a superseded version), and one by the
+/// child's own mother with her husband (version 7 let a parent adopt her own child) — become
+/// version 8's: the parents after each adoption, the same persons' parents as before.
+#[test]
+fn version_7_adoptions_record_the_parents_after_them() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		// A stepfather adopts her son; his birth father had been recorded by a paternity.
+		let son = new_child(40, d(2020, 1, 1), Some(m), None);
+		assert_ok!(paternity(son, f).on(TODAY).register());
+		let stepfather = enroll(41, Sex::Male, d(1985, 1, 1));
+		marry(m, stepfather, TODAY);
+		assert_ok!(adoption(son).father(stepfather).register());
+		let by_stepfather = last_act();
+		assert_eq!(person(son).mother, Some(m));
+		// A couple adopts; one woman adopts a fatherless girl, and the date is corrected.
+		let (am, af) =
+			(enroll(42, Sex::Female, d(1980, 1, 1)), enroll(43, Sex::Male, d(1980, 1, 1)));
+		marry(am, af, TODAY);
+		let orphan = enroll(44, Sex::Male, d(2015, 1, 1));
+		assert_ok!(adoption(orphan).mother(am).father(af).seal(true).register());
+		let single = enroll(45, Sex::Female, d(1975, 1, 1));
+		let girl = new_child(46, d(2021, 1, 1), Some(enroll(47, Sex::Female, d(1995, 1, 1))), None);
+		assert_ok!(adoption(girl).mother(single).on(d(2024, 6, 1)).register());
+		let corrected = last_act();
+		let proposal = propose(corrected, born_on(d(2024, 6, 2)));
+		assert_ok!(CivilEvents::approve_amendment(signed(HEAD), proposal));
+		// The mother and her second husband adopt her daughter together (version 7 let them).
+		let daughter = new_child(48, d(2022, 1, 1), Some(m), None);
+		assert_ok!(adoption(daughter).father(stepfather).register());
+		let with_mother = last_act();
+
+		let acts: Vec<_> = Acts::<Test>::iter().collect();
+		let history: Vec<_> = ActHistory::<Test>::iter().collect();
+		let in_effect: Vec<_> = crate::AdoptionInEffect::<Test>::iter().collect();
+		// Back to version 7.
+		for (id, mut act) in acts.clone() {
+			if let ActDetails::Adoption(details) = &mut act.details {
+				as_version_7(details);
+				if id == with_mother {
+					details.parents.mother = Some(m);
+					assert_ok!(ActsOf::<Test>::try_append(m, id));
+					crate::AdoptionInEffect::<Test>::mutate(daughter, |e| {
+						e.as_mut().unwrap().mother = Some(m)
+					});
+				}
+				Acts::<Test>::insert(id, act);
+			}
+		}
+		for (id, number, mut version) in history.clone() {
+			if let ActDetails::Adoption(details) = &mut version.act.details {
+				as_version_7(details);
+				ActHistory::<Test>::insert(id, number, version);
+			}
+		}
+		StorageVersion::new(7).put::<Pallet<Test>>();
+		assert_ne!(
+			Acts::<Test>::get(by_stepfather),
+			acts.iter().find(|(i, _)| *i == by_stepfather).map(|(_, a)| a.clone())
+		);
+		let expected = AdoptionParents::<Test>::pre_check();
+
+		// Two acts per step.
+		let steps = migrate_adoptions(2);
+		assert!(steps as usize > (acts.len() + history.len()) / 2, "{steps} steps");
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(8));
+		AdoptionParents::<Test>::post_check(expected).unwrap();
+		let mut migrated: Vec<_> = Acts::<Test>::iter().collect();
+		migrated.sort_by_key(|(id, _)| *id);
+		let mut before = acts.clone();
+		before.sort_by_key(|(id, _)| *id);
+		assert_eq!(migrated, before);
+		assert_eq!(ActHistory::<Test>::iter().collect::<Vec<_>>(), history);
+		assert_eq!(crate::AdoptionInEffect::<Test>::iter().collect::<Vec<_>>(), in_effect);
+		assert!(!ActsOf::<Test>::get(m).contains(&with_mother));
+		assert_eq!(person(son).mother, Some(m));
+		// Done: a second run does nothing; a step without room asks for more.
+		assert_eq!(migrate_adoptions(1), 1);
+		StorageVersion::new(7).put::<Pallet<Test>>();
+		let required = <Test as crate::Config>::WeightInfo::migrate_adoption();
+		assert_eq!(
+			AdoptionParents::<Test>::step(None, &mut WeightMeter::with_limit(Weight::zero())),
+			Err(SteppedMigrationError::InsufficientWeight { required })
+		);
+		migrate_adoptions(1);
 	});
 }

@@ -206,6 +206,7 @@ fn revoking_family_acts_restores_parents_and_names() {
 		assert_eq!(person(child).father, None);
 
 		let am = enroll(4, Sex::Female, d(1980, 1, 1));
+		marry(am, f, TODAY);
 		assert_ok!(adoption(child).on(TODAY).mother(am).father(f).seal(true).register());
 		let adoption = last_act();
 		assert!(Acts::<Test>::get(origin).unwrap().sealed);

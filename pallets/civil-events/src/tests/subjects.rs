@@ -53,7 +53,10 @@ fn an_adoption_names_the_child_then_the_adoptive_parents_not_the_replaced_ones()
 		assert_eq!(act.subjects().to_vec(), vec![child, adopter]);
 		let ActDetails::Adoption(adoption) = act.details else { panic!("an adoption") };
 		assert_eq!(adoption.previous, Parents { mother: Some(m), father: Some(f) });
-		assert_eq!(adoption.replaced(), Parents { mother: Some(m), father: None });
+		// She adopts alone: both birth parents are replaced (#31); neither is a subject.
+		assert_eq!(adoption.replaced(), Parents { mother: Some(m), father: Some(f) });
+		assert_eq!(adoption.parents, Parents { mother: Some(adopter), father: None });
 		assert!(!ActsOf::<Test>::get(m).contains(&last_act()));
+		assert!(!ActsOf::<Test>::get(f).contains(&last_act()));
 	});
 }
