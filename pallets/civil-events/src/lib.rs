@@ -899,6 +899,10 @@ pub mod pallet {
 		AdoptersNotMarried,
 		/// An adoptive parent is already the child's parent.
 		AdopterIsParent,
+		/// A step-parent's adoption in effect, dated after this death or divorce, treated the
+		/// two as married (its adopter's spouse stayed the child's parent): the marriage cannot
+		/// have ended before it. Revoke or correct that adoption first.
+		AdoptionReliesOnMarriage,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {

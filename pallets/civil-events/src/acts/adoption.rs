@@ -89,6 +89,39 @@ fn ensure_may_adopt<T: Config>(
 	Ok(())
 }
 
+impl<T: Config> Pallet<T> {
+	/// Marriage `details` may end on `date`: no step-parent's adoption in effect, dated after
+	/// it, treated one spouse as the other's spouse (keeping that one as the child's parent).
+	/// Such an adoption was registered before the end of the marriage reached the registry; it
+	/// is revoked or corrected first ([`Error::AdoptionReliesOnMarriage`]). Reads each
+	/// spouse's acts (at most `MaxActsPerPerson`).
+	pub(crate) fn ensure_no_step_adoption_after(
+		details: &MarriageDetails,
+		date: &Date,
+	) -> DispatchResult {
+		for adopter in details.spouses.both() {
+			let Some(spouse) = details.spouses.other(adopter) else { continue };
+			for id in ActsOf::<T>::get(adopter) {
+				let Some(act) = Acts::<T>::get(id) else { continue };
+				let ActDetails::Adoption(adoption) = &act.details else { continue };
+				let kept = [
+					(adoption.parents.mother, adoption.previous.mother),
+					(adoption.parents.father, adoption.previous.father),
+				]
+				.into_iter()
+				.any(|(after, before)| after == Some(spouse) && before == Some(spouse));
+				ensure!(
+					act.status != ActStatus::Registered
+						|| !adoption.adoptive().contains(adopter)
+						|| !kept || act.event_date <= *date,
+					Error::<T>::AdoptionReliesOnMarriage
+				);
+			}
+		}
+		Ok(())
+	}
+}
+
 /// `child` may be adopted on `date`: a minor.
 fn ensure_minor<T: Config>(child: &PersonRecord, date: &Date) -> DispatchResult {
 	ensure!(

@@ -63,6 +63,7 @@ fn last_end<T: Config>(person: PersonId) -> Option<(ActId, Act<T>)> {
 /// day, both died married. Returns the spouse widowed by this death.
 fn settle_earlier_death<T: Config>(
 	id: ActId,
+	act: &Act<T>,
 	person: PersonId,
 	date: &Date,
 ) -> Result<Option<PersonId>, DispatchError> {
@@ -74,7 +75,11 @@ fn settle_earlier_death<T: Config>(
 		return Ok(None);
 	}
 	let later = end.event_date > *date;
-	Pallet::<T>::settle_marriage_end(marriage, &details, if later { id } else { ended_by })?;
+	if later {
+		Pallet::<T>::settle_marriage_end(marriage, &details, id, act)?;
+	} else {
+		Pallet::<T>::settle_marriage_end(marriage, &details, ended_by, &end)?;
+	}
 	Ok(if later { details.spouses.other(person) } else { None })
 }
 
@@ -126,9 +131,12 @@ impl<T: Config> ActRules<T> for Death {
 		ensure!(person.is_alive(), Error::<T>::AlreadyDeceased);
 		ensure!(person.birth_date <= at.date, Error::<T>::DeathBeforeBirth);
 		match person.marital {
-			MaritalStatus::Married { spouse, .. } => {
+			MaritalStatus::Married { spouse, act: marriage } => {
 				// The survivor becomes widowed: their registration must be in force.
 				Pallet::<T>::person(spouse)?;
+				if let Some(ActDetails::Marriage(m)) = Acts::<T>::get(marriage).map(|a| a.details) {
+					Pallet::<T>::ensure_no_step_adoption_after(&m, &at.date)?;
+				}
 			},
 			MaritalStatus::Divorced | MaritalStatus::Widowed => {
 				// Registered after the end of the last marriage: that end must come first.
@@ -137,6 +145,12 @@ impl<T: Config> ActRules<T> for Death {
 						end.kind() == ActKind::Death || end.event_date <= at.date,
 						Error::<T>::DeathBeforeDivorce
 					);
+					// This death ends the marriage earlier than the death recorded.
+					if end.event_date > at.date {
+						if let (_, Some((_, _, m))) = Pallet::<T>::latest_marriage(request.person) {
+							Pallet::<T>::ensure_no_step_adoption_after(&m, &at.date)?;
+						}
+					}
 				}
 			},
 			MaritalStatus::Single | MaritalStatus::DiedMarried { .. } => {},
@@ -156,7 +170,7 @@ impl<T: Config> ActRules<T> for Death {
 				Pallet::<T>::set_ended_by(marriage, Some(id));
 				Some(spouse)
 			},
-			None => settle_earlier_death::<T>(id, person, &act.event_date)?,
+			None => settle_earlier_death::<T>(id, act, person, &act.event_date)?,
 		};
 		Ok((details, Event::DeathRegistered { act: id, person, office: act.office, widowed }))
 	}

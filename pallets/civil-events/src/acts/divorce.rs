@@ -135,6 +135,7 @@ impl<T: Config> ActRules<T> for Divorce {
 				Error::<T>::MarriageNotActive
 			),
 		}
+		Pallet::<T>::ensure_no_step_adoption_after(&m, &at.date)?;
 		let details = DivorceDetails { marriage: id, spouses: m.spouses, grounds: request.grounds };
 		if details.grounds.needs_no_minor_children() {
 			ensure!(
@@ -155,7 +156,7 @@ impl<T: Config> ActRules<T> for Divorce {
 		let (_, m) = marriage_of::<T>(marriage)?;
 		if m.ended_by.is_some() {
 			// Ended by a later death registered first: settled again as ended by this divorce.
-			Pallet::<T>::settle_marriage_end(marriage, &m, id)?;
+			Pallet::<T>::settle_marriage_end(marriage, &m, id, act)?;
 		} else {
 			T::Persons::divorce(first, second, marriage)?;
 			Pallet::<T>::set_ended_by(marriage, Some(id));

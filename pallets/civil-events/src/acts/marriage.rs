@@ -171,7 +171,10 @@ impl<T: Config> ActRules<T> for Marriage {
 						Some((_, last, _)) if last.event_date > act.event_date => {
 							Pallet::<T>::record(p)?.marital
 						},
-						_ => Pallet::<T>::marital_by(p, id, &details),
+						_ => {
+							let end = details.ended_by.and_then(Acts::<T>::get);
+							Pallet::<T>::marital_by(p, id, &details, end.as_ref())
+						},
 					};
 				}
 				T::Persons::settle_marriage_end(first, second, id, after[0], after[1])?;
@@ -445,37 +448,54 @@ impl<T: Config> Pallet<T> {
 		(read, latest)
 	}
 
-	/// Marriage `id` (with its `details`), which has ended, ended by act `end` instead of what
-	/// it records: an earlier death or a court's earlier divorce, registered after the later
-	/// end. Both spouses take the marital state their marriages now give them. Returns the
-	/// acts read.
+	/// Marriage `id` (with its `details`), which has ended, ended by act `end` (`end_act`, which
+	/// may not be stored yet) instead of what it records: an earlier death or a court's earlier
+	/// divorce, registered after the later end. Both spouses take the marital state their
+	/// marriages now give them. Returns the acts read.
 	pub(crate) fn settle_marriage_end(
 		id: ActId,
 		details: &MarriageDetails,
 		end: ActId,
+		end_act: &Act<T>,
 	) -> Result<u32, DispatchError> {
 		Self::set_ended_by(id, Some(end));
+		let ended = MarriageDetails { ended_by: Some(end), ..details.clone() };
+		let mut read = 0u32;
+		let mut after = [MaritalStatus::Single; 2];
+		for (p, state) in details.spouses.both().into_iter().zip(after.iter_mut()) {
+			let (r, latest) = Self::latest_marriage(p);
+			read = read.saturating_add(r);
+			*state = match latest {
+				Some((latest, ..)) if latest == id => {
+					Self::marital_by(p, id, &ended, Some(end_act))
+				},
+				Some((latest, _, d)) => {
+					let end = d.ended_by.and_then(Acts::<T>::get);
+					Self::marital_by(p, latest, &d, end.as_ref())
+				},
+				None => MaritalStatus::Single,
+			};
+		}
 		let Spouses { first, second } = details.spouses;
-		let (read_first, first_after) = Self::marital_from_history(first);
-		let (read_second, second_after) = Self::marital_from_history(second);
-		T::Persons::settle_marriage_end(first, second, id, first_after, second_after)?;
-		Ok(read_first.saturating_add(read_second))
+		T::Persons::settle_marriage_end(first, second, id, after[0], after[1])?;
+		Ok(read)
 	}
 
-	/// The marital state marriage `id` (with its `details`) gives `person` when it is their
-	/// latest; see [`Self::marital_from_history`].
+	/// The marital state marriage `id` (with its `details`, ended by `end` if it has ended)
+	/// gives `person` when it is their latest; see [`Self::marital_from_history`].
 	pub(crate) fn marital_by(
 		person: PersonId,
 		id: ActId,
 		details: &MarriageDetails,
+		end: Option<&Act<T>>,
 	) -> MaritalStatus {
 		let spouse = details.spouses.other(person).unwrap_or_default();
 		match details.ended_by {
 			None => MaritalStatus::Married { spouse, act: id },
-			Some(end) => match Acts::<T>::get(end) {
+			Some(_) => match end {
 				Some(Act { details: ActDetails::Death(death), event_date, .. }) => {
 					let own_death = T::Persons::person(person).and_then(|p| p.death_date());
-					if death.person == person || own_death == Some(event_date) {
+					if death.person == person || own_death == Some(*event_date) {
 						MaritalStatus::DiedMarried { spouse, act: id }
 					} else {
 						MaritalStatus::Widowed
@@ -495,6 +515,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn marital_from_history(person: PersonId) -> (u32, MaritalStatus) {
 		let (read, latest) = Self::latest_marriage(person);
 		let Some((id, _, details)) = latest else { return (read, MaritalStatus::Single) };
-		(read, Self::marital_by(person, id, &details))
+		let end = details.ended_by.and_then(Acts::<T>::get);
+		(read, Self::marital_by(person, id, &details, end.as_ref()))
 	}
 }

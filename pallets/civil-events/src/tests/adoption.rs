@@ -225,3 +225,28 @@ fn a_parent_does_not_adopt_their_own_child() {
 		assert_eq!((person(child).mother, person(child).father), (Some(m), Some(f)));
 	});
 }
+
+/// #31: a step-parent's adoption keeps the adopter's spouse as the child's parent because they
+/// were married on the decision's date. A court's divorce or a death dated before it, arriving
+/// after it, would make the adopter a stranger who takes the child alone: refused, until the
+/// adoption is revoked or corrected; ending the marriage after the adoption is lawful.
+#[test]
+fn a_marriage_a_step_parent_adoption_relies_on_does_not_end_before_it() {
+	build_and_execute(|| {
+		let mother = enroll(1, Sex::Female, d(1990, 1, 1));
+		let child = new_child(30, d(2020, 1, 1), Some(mother), None);
+		let stepfather = enroll(2, Sex::Male, d(1985, 1, 1));
+		let marriage = marry(mother, stepfather, d(2024, 1, 10));
+		assert_ok!(adoption(child).father(stepfather).on(d(2024, 6, 1)).register());
+		assert_eq!(person(child).mother, Some(mother));
+		assert_noop!(
+			divorce(marriage).court(h(0xc1)).on(d(2024, 5, 1)).register(),
+			Error::<Test>::AdoptionReliesOnMarriage
+		);
+		assert_noop!(
+			death(mother).on(d(2024, 5, 1)).register(),
+			Error::<Test>::AdoptionReliesOnMarriage
+		);
+		assert_ok!(divorce(marriage).court(h(0xc1)).on(d(2024, 6, 10)).register());
+	});
+}

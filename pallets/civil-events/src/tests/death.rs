@@ -205,3 +205,25 @@ fn a_death_before_a_registered_divorce_is_refused() {
 		assert_eq!(person(husband).marital, MaritalStatus::Divorced);
 	});
 }
+
+/// #31: the same in time (no approval between): the earlier death, registered second the same
+/// week, ends the marriage; a marriage from the archive, as any.
+#[test]
+fn deaths_of_spouses_registered_in_reverse_order_in_time() {
+	build_and_execute(|| {
+		let wife = enroll(2, Sex::Female, d(1960, 1, 1));
+		let husband = enroll(3, Sex::Male, d(1957, 1, 1));
+		assert_ok!(archive_marriage(wife, husband).on(d(1985, 3, 1)).register());
+		let marriage = last_act();
+		assert_ok!(death(wife).on(d(2024, 6, 15)).register());
+		assert_ok!(death(husband).on(d(2024, 6, 13)).register());
+		assert_eq!(
+			outcome(wife, husband, marriage),
+			(
+				MaritalStatus::Widowed,
+				MaritalStatus::DiedMarried { spouse: wife, act: marriage },
+				Some(ActKind::Death)
+			)
+		);
+	});
+}

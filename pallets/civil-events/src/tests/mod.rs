@@ -23,6 +23,7 @@ mod law;
 mod marriage;
 mod migrations;
 mod name_change;
+mod order;
 mod paternity;
 mod permissions;
 mod property;
