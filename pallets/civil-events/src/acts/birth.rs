@@ -49,7 +49,9 @@
 //! presumption is checked at registration and when the birth itself is corrected, not when
 //! another record of the mother changes. **Revoked** (e.g. a fraudulent registration): the child's
 //! registration is revoked and its identity key freed; the child's other acts in effect are
-//! reported for review.
+//! reported for review. Refused while the person is married ([`Error::RevocationConflict`]):
+//! the spouse would stay married to a revoked registration, whose death or divorce no office
+//! could register; the marriage is revoked first.
 
 use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
@@ -298,6 +300,10 @@ pub(super) fn undo_birth<T: Config>(
 	person: PersonId,
 	identity_key: &H256,
 ) -> Result<Undone, DispatchError> {
+	// A married person's registration is not revoked under the spouse: the spouse would stay
+	// married to a revoked registration, whose death or divorce no office could register.
+	// The marriage is revoked first.
+	ensure!(Pallet::<T>::record(person)?.spouse().is_none(), Error::<T>::RevocationConflict);
 	T::Persons::revoke(person, identity_key)?;
 	Ok(Pallet::<T>::other_acts_in_effect(person, id))
 }

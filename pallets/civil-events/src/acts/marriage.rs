@@ -54,7 +54,11 @@
 //! corrected parents of a spouse against the kinship rule (the spouse's marriage in effect;
 //! see `birth.rs`).
 //! **Revoked**: each spouse's marital state is what their other marriages in effect make it
-//! (single, divorced, widowed); a divorce that ended it is reported for review.
+//! (single, divorced, widowed). A divorce that ended it is revoked with it, by the same
+//! proposal (a void marriage was never dissolved; its certificates verify as revoked, and it
+//! leaves the statistics). Not modelled: the annulled marriage's effect on the presumption of
+//! paternity of a child conceived in it (the Code keeps the rights of children of an annulled
+//! marriage; the presumption reads marriages in effect only).
 
 use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
@@ -219,10 +223,15 @@ impl<T: Config> ActRules<T> for Marriage {
 	fn undo(id: ActId, _act: &Act<T>, details: &MarriageDetails) -> Result<Undone, DispatchError> {
 		let mut undone = Undone::default();
 		if let Some(end) = details.ended_by {
-			if Acts::<T>::get(end)
-				.is_some_and(|e| e.kind() == ActKind::Divorce && e.status == ActStatus::Registered)
+			if let Some(mut divorce) = Acts::<T>::get(end)
+				.filter(|e| e.kind() == ActKind::Divorce && e.status == ActStatus::Registered)
 			{
-				undone.dependents.push(end);
+				// A void marriage was never dissolved: its divorce is revoked with it (and its
+				// certificates with it: they verify as revoked).
+				Pallet::<T>::count(&divorce, false);
+				divorce.status = ActStatus::Revoked;
+				Acts::<T>::insert(end, divorce);
+				undone.revoked_with.push(end);
 			}
 		}
 		let Spouses { first, second } = details.spouses;

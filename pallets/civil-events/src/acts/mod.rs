@@ -192,6 +192,9 @@ pub(crate) enum DateRule {
 pub(crate) struct Undone {
 	/// Acts in effect that rest on the revoked one, for review.
 	pub(crate) dependents: Vec<ActId>,
+	/// Acts revoked with it, already marked revoked and out of the statistics (the divorce of
+	/// a revoked marriage): the caller records their revocation.
+	pub(crate) revoked_with: Vec<ActId>,
 	/// Acts read.
 	pub(crate) read: u32,
 }

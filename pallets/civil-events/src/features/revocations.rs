@@ -60,18 +60,34 @@ impl<T: Config> Pallet<T> {
 		if let Some(approver) = &approved_by {
 			ApprovalsBy::<T>::insert(approver, open.act, frame_system::Pallet::<T>::block_number());
 		}
-		let (dependents, checked) = Self::revoke(open.act, record)?;
-		Revocations::<T>::insert(
-			open.act,
-			Revocation {
-				reason_hash,
-				proposed_by: open.proposer,
+		let (dependents, checked, revoked_with) = Self::revoke(open.act, record)?;
+		let revocation = Revocation {
+			reason_hash,
+			proposed_by: open.proposer,
+			approved_by: approved_by.clone(),
+			revoked_at: frame_system::Pallet::<T>::block_number(),
+		};
+		for act in &revoked_with {
+			Revocations::<T>::insert(act, revocation.clone());
+		}
+		Revocations::<T>::insert(open.act, revocation);
+		Self::deposit_event(Event::ActRevoked {
+			proposal,
+			act: open.act,
+			approved_by: approved_by.clone(),
+			dependents,
+		});
+		for act in &revoked_with {
+			Self::deposit_event(Event::ActRevoked {
+				proposal,
+				act: *act,
 				approved_by: approved_by.clone(),
-				revoked_at: frame_system::Pallet::<T>::block_number(),
-			},
-		);
-		Self::deposit_event(Event::ActRevoked { proposal, act: open.act, approved_by, dependents });
-		Ok(Some(T::WeightInfo::approve_revocation(checked)).into())
+				dependents: BoundedVec::new(),
+			});
+		}
+		// Each act revoked with it: read, written, its revocation and its statistics written.
+		let along = T::DbWeight::get().reads_writes(2, 3).saturating_mul(revoked_with.len() as u64);
+		Ok(Some(T::WeightInfo::approve_revocation(checked).saturating_add(along)).into())
 	}
 
 	/// [`Pallet::reject_revocation`]: `origin` is the proposer, a regional head or
@@ -109,11 +125,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Undo the effects of act `id` and mark it revoked. Returns the acts in effect that
-	/// rest on it, and the number of acts read.
+	/// rest on it, the number of acts read, and the acts revoked with it.
+	#[allow(clippy::type_complexity)]
 	pub(crate) fn revoke(
 		id: ActId,
 		mut act: Act<T>,
-	) -> Result<(BoundedVec<ActId, T::MaxActsPerPerson>, u32), DispatchError> {
+	) -> Result<(BoundedVec<ActId, T::MaxActsPerPerson>, u32, Vec<ActId>), DispatchError> {
 		if act.status == ActStatus::Pending {
 			if let Some(identity_key) = act.details.identity_key() {
 				PendingIdentities::<T>::remove(identity_key);
@@ -121,7 +138,7 @@ impl<T: Config> Pallet<T> {
 			Self::unqueue_pending(id, &act);
 			act.status = ActStatus::Revoked;
 			Acts::<T>::insert(id, act);
-			return Ok((BoundedVec::new(), 0));
+			return Ok((BoundedVec::new(), 0, Vec::new()));
 		}
 		// Out of the statistics, and out of the history the marital state is derived from.
 		Self::count(&act, false);
@@ -131,6 +148,6 @@ impl<T: Config> Pallet<T> {
 		let mut dependents = undone.dependents;
 		dependents.truncate(T::MaxActsPerPerson::get() as usize);
 		let dependents = BoundedVec::try_from(dependents).unwrap_or_default();
-		Ok((dependents, undone.read))
+		Ok((dependents, undone.read, undone.revoked_with))
 	}
 }

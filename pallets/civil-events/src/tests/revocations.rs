@@ -86,18 +86,27 @@ fn revoking_a_marriage_frees_both_spouses() {
 		assert_eq!(count(ActKind::Marriage, 2020, 1, TK_YUN), 0);
 		// Both may marry again.
 		marry(a, b, d(2021, 1, 1));
-		// Revoking the first marriage reports its divorce for review.
-		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(first)));
+		// #31: revoking the first marriage revokes its divorce with it (a void marriage was
+		// never dissolved): both acts revoked by the one proposal, the divorce's certificates
+		// no longer valid, out of the statistics.
 		let divorce = first + 1;
-		assert_eq!(
-			last_event(),
-			Event::ActRevoked {
-				proposal: last_proposal(),
-				act: first,
-				approved_by: None,
-				dependents: vec![divorce].try_into().unwrap()
-			}
-		);
+		assert_ok!(CivilEvents::issue_certificate(signed(REGISTRAR), divorce, h(0xc9)));
+		assert_eq!(count(ActKind::Divorce, 2012, 1, TK_YUN), 1);
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(first)));
+		let proposal = last_proposal();
+		let revoked = |act| Event::ActRevoked {
+			proposal,
+			act,
+			approved_by: None,
+			dependents: Default::default(),
+		};
+		let events: Vec<_> = System::events().into_iter().rev().take(2).collect();
+		assert_eq!(events[1].event, RuntimeEvent::CivilEvents(revoked(first)));
+		assert_eq!(events[0].event, RuntimeEvent::CivilEvents(revoked(divorce)));
+		assert_eq!(Acts::<Test>::get(divorce).unwrap().status, ActStatus::Revoked);
+		assert!(crate::Revocations::<Test>::contains_key(divorce));
+		assert_eq!(status(0xc9), Some(CertificateStatus::Revoked));
+		assert_eq!(count(ActKind::Divorce, 2012, 1, TK_YUN), 0);
 		assert_eq!(person(c).marital, MaritalStatus::Single);
 	});
 }
@@ -111,6 +120,14 @@ fn revoking_a_birth_marks_the_person_revoked_and_reports_its_acts() {
 		let mother_birth = birth_act(m);
 		assert_ok!(CivilEvents::propose_revocation(signed(ARCHIVIST), mother_birth, h(1)));
 		let proposal = last_proposal();
+		// #31: not while she is married — he would stay married to a revoked registration,
+		// whose death or divorce no office could register. The marriage is revoked first.
+		assert_noop!(
+			CivilEvents::approve_revocation(root(), proposal),
+			Error::<Test>::RevocationConflict
+		);
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(marriage)));
+		assert_eq!(person(f).marital, MaritalStatus::Single);
 		assert_ok!(CivilEvents::approve_revocation(root(), proposal));
 		assert_eq!(
 			last_event(),
@@ -118,7 +135,7 @@ fn revoking_a_birth_marks_the_person_revoked_and_reports_its_acts() {
 				proposal,
 				act: mother_birth,
 				approved_by: None,
-				dependents: vec![birth_act(child), marriage].try_into().unwrap()
+				dependents: vec![birth_act(child)].try_into().unwrap()
 			}
 		);
 		// Kept, marked revoked; the identity key is free for the genuine registration.
