@@ -374,23 +374,31 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Each adoption in effect is its child's one entry in `AdoptionInEffect`, with the parents
-	/// it replaced; the map holds nothing else.
+	/// Each child with adoptions in effect has one entry in `AdoptionInEffect`: the latest
+	/// adoption (a step-parent's, or of an orphaned adoptee, may follow the first), with the
+	/// parents the first replaced; the map holds nothing else.
 	fn try_state_adoptions_in_effect() -> Result<(), TryRuntimeError> {
-		let mut expected = BTreeMap::new();
+		// Per child: the first adoption in effect and the parents it replaced, and the latest.
+		let mut found: BTreeMap<_, (u64, Parents, u64)> = BTreeMap::new();
 		for (id, act) in Acts::<T>::iter() {
 			if act.status != ActStatus::Registered {
 				continue;
 			}
 			if let ActDetails::Adoption(adoption) = &act.details {
-				let Parents { mother, father } = adoption.replaced();
-				let replaced = ReplacedParents { act: id, mother, father };
-				ensure!(
-					expected.insert(adoption.child, replaced).is_none(),
-					"two adoptions of one child in effect"
-				);
+				let replaced = adoption.replaced();
+				let entry = found.entry(adoption.child).or_insert((id, replaced, id));
+				if id < entry.0 {
+					(entry.0, entry.1) = (id, replaced);
+				}
+				entry.2 = entry.2.max(id);
 			}
 		}
+		let expected: BTreeMap<_, _> = found
+			.into_iter()
+			.map(|(child, (_, Parents { mother, father }, latest))| {
+				(child, ReplacedParents { act: latest, mother, father })
+			})
+			.collect();
 		let stored: BTreeMap<_, _> = AdoptionInEffect::<T>::iter().collect();
 		ensure!(stored == expected, "AdoptionInEffect differs from the adoptions in effect");
 		Ok(())

@@ -1,9 +1,12 @@
 //! # Adoption
 //!
 //! **Rule.** The child exists, is not a revoked registration, is alive and born by the date,
-//! and is a minor — under the law's `adult_age` (18) on the date (Family Code, art. 151) — with
-//! no adoption in effect: a second adoption comes only after the first is revoked, never by
-//! silent replacement. At least one adoptive parent is named; each is not the child, not
+//! and is a minor — under the law's `adult_age` (18) on the date (Family Code, art. 151). A
+//! child with an adoption in effect is adopted again only by a step-parent alone (the spouse of
+//! one of its parents, adoptive or not, who stays) or when every parent it has has died by the
+//! date (an orphaned adoptee); otherwise the first is revoked first ([`Error::AlreadyAdopted`]),
+//! never silently replaced. [`AdoptionInEffect`] then names the latest adoption and keeps the
+//! birth parents the first one replaced; revoking the latest leaves the earlier in effect. At least one adoptive parent is named; each is not the child, not
 //! already its parent ([`Error::AdopterIsParent`]), nor the child's spouse, exists, is not a
 //! revoked registration, is alive and born by the date, is an adult (`adult_age`; art. 152) on
 //! the date, is of the right sex (an adoptive mother female, an adoptive father male), and is
@@ -122,6 +125,30 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+/// Whether `child`, adopted already, may be adopted again on `date` by `adoptive`: by a
+/// step-parent alone — the spouse of one of its parents (adoptive or not), who stays — or when
+/// every parent it has has died by then (an orphaned adoptee). Reads the child's parents and
+/// the adopter's acts.
+fn may_adopt_again<T: Config>(
+	child: &PersonRecord,
+	adoptive: &Parents,
+	date: &Date,
+) -> Result<bool, DispatchError> {
+	let parents: alloc::vec::Vec<PersonId> =
+		[child.mother, child.father].into_iter().flatten().collect();
+	let mut orphaned = true;
+	for p in &parents {
+		orphaned &= Pallet::<T>::record(*p)?.death_date().is_some_and(|died| died <= *date);
+	}
+	let step = match (adoptive.mother, adoptive.father) {
+		(Some(adopter), None) | (None, Some(adopter)) => {
+			parents.iter().any(|p| Pallet::<T>::married_on(adopter, *p, date))
+		},
+		_ => false,
+	};
+	Ok(orphaned || step)
+}
+
 /// `child` may be adopted on `date`: a minor.
 fn ensure_minor<T: Config>(child: &PersonRecord, date: &Date) -> DispatchResult {
 	ensure!(
@@ -185,8 +212,10 @@ impl<T: Config> ActRules<T> for Adoption {
 		let child = Pallet::<T>::person(child_id)?;
 		Pallet::<T>::ensure_alive_on(&child, &date)?;
 		ensure_minor::<T>(&child, &date)?;
-		ensure!(!AdoptionInEffect::<T>::contains_key(child_id), Error::<T>::AlreadyAdopted);
 		let adoptive = request.adoptive;
+		if AdoptionInEffect::<T>::contains_key(child_id) {
+			ensure!(may_adopt_again::<T>(&child, &adoptive, &date)?, Error::<T>::AlreadyAdopted);
+		}
 		ensure!(
 			adoptive.mother.is_some() || adoptive.father.is_some(),
 			Error::<T>::NoAdoptiveParent
@@ -242,15 +271,20 @@ impl<T: Config> ActRules<T> for Adoption {
 		let child = details.child;
 		let after = details.parents;
 		T::Persons::move_parent_links(child, after.mother, after.father)?;
-		let replaced = details.replaced();
+		// The birth parents, for the kinship check: those the first adoption in effect replaced.
+		let replaced = match AdoptionInEffect::<T>::get(child) {
+			Some(earlier) => Parents { mother: earlier.mother, father: earlier.father },
+			None => details.replaced(),
+		};
 		AdoptionInEffect::<T>::insert(
 			child,
 			ReplacedParents { act: id, mother: replaced.mother, father: replaced.father },
 		);
 		let sealed = details.sealed;
-		if sealed {
+		let record = Pallet::<T>::record(child)?;
+		if sealed && !record.sealed {
 			T::Persons::seal(child)?;
-			Pallet::<T>::set_act_sealed(Pallet::<T>::record(child)?.origin_act, true);
+			Pallet::<T>::set_act_sealed(record.origin_act, true);
 		}
 		Ok((details, Event::AdoptionRegistered { act: id, child, office: act.office, sealed }))
 	}
@@ -289,8 +323,25 @@ impl<T: Config> ActRules<T> for Adoption {
 			Error::<T>::RevocationConflict
 		);
 		T::Persons::move_parent_links(child_id, previous.mother, previous.father)?;
-		AdoptionInEffect::<T>::remove(child_id);
-		if details.sealed {
+		// An earlier adoption in effect (this one was a step-parent's, or of an orphaned
+		// adoptee) is the child's adoption again.
+		let earlier = ActsOf::<T>::get(child_id).into_iter().rev().find_map(|other| {
+			let a = Acts::<T>::get(other).filter(|a| a.status == ActStatus::Registered)?;
+			match a.details {
+				ActDetails::Adoption(d) if other != id => Some((other, d)),
+				_ => None,
+			}
+		});
+		match &earlier {
+			Some((earlier, _)) => AdoptionInEffect::<T>::mutate(child_id, |e| {
+				if let Some(e) = e {
+					e.act = *earlier;
+				}
+			}),
+			None => AdoptionInEffect::<T>::remove(child_id),
+		}
+		let still_sealed = earlier.is_some_and(|(_, d)| d.sealed);
+		if details.sealed && !still_sealed {
 			T::Persons::unseal(child_id)?;
 			Pallet::<T>::set_act_sealed(child.origin_act, false);
 		}

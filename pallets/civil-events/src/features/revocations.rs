@@ -4,6 +4,7 @@
 //! acts in effect that rest on it are reported for review.
 
 use crate::*;
+use alloc::vec::Vec;
 use civil_registry_primitives::{ActId, OfficeKind, OfficerPermissions, Role};
 use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::*;

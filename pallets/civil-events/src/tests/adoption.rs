@@ -250,3 +250,64 @@ fn a_marriage_a_step_parent_adoption_relies_on_does_not_end_before_it() {
 		assert_ok!(divorce(marriage).court(h(0xc1)).on(d(2024, 6, 10)).register());
 	});
 }
+
+/// #31: an adopted child may be adopted again by a step-parent — the spouse of its adoptive
+/// parent, who stays — and the birth parents stay the ones the first adoption replaced (for
+/// the kinship check); revoking the second leaves the first in effect.
+#[test]
+fn a_step_parent_adopts_a_child_adopted_before() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let child = new_child(30, d(2020, 1, 1), Some(m), Some(f));
+		let adoptive_mother = enroll(31, Sex::Female, d(1980, 1, 1));
+		assert_ok!(adoption(child).mother(adoptive_mother).seal(true).register());
+		let first = last_act();
+		let stranger = enroll(33, Sex::Male, d(1979, 1, 1));
+		assert_noop!(adoption(child).father(stranger).register(), Error::<Test>::AlreadyAdopted);
+		let husband = enroll(32, Sex::Male, d(1978, 1, 1));
+		marry(adoptive_mother, husband, TODAY);
+		assert_ok!(adoption(child).father(husband).register());
+		let second = last_act();
+		assert_eq!(
+			(person(child).mother, person(child).father),
+			(Some(adoptive_mother), Some(husband))
+		);
+		let in_effect = crate::AdoptionInEffect::<Test>::get(child).unwrap();
+		assert_eq!((in_effect.act, in_effect.mother, in_effect.father), (second, Some(m), Some(f)));
+		assert!(person(child).sealed);
+		// The first cannot be revoked under the second; the second can, and the first stands.
+		let proposal = propose_revoke(first);
+		assert_noop!(
+			CivilEvents::approve_revocation(root(), proposal),
+			Error::<Test>::RevocationConflict
+		);
+		assert_ok!(CivilEvents::reject_revocation(root(), last_proposal()));
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(second)));
+		assert_eq!((person(child).mother, person(child).father), (Some(adoptive_mother), None));
+		assert_eq!(crate::AdoptionInEffect::<Test>::get(child).unwrap().act, first);
+		assert!(person(child).sealed);
+	});
+}
+
+/// #31: a child whose adoptive parents have both died may be adopted again.
+#[test]
+fn an_orphaned_adoptee_is_adopted_again() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let child = new_child(30, d(2020, 1, 1), Some(m), Some(f));
+		let (a, b) = (enroll(31, Sex::Female, d(1970, 1, 1)), enroll(32, Sex::Male, d(1970, 1, 1)));
+		marry(a, b, d(2021, 1, 1));
+		assert_ok!(adoption(child).mother(a).father(b).on(d(2022, 1, 1)).register());
+		let (c, e) = (enroll(33, Sex::Female, d(1975, 1, 1)), enroll(34, Sex::Male, d(1975, 1, 1)));
+		marry(c, e, d(2023, 1, 1));
+		let again = || adoption(child).mother(c).father(e).register();
+		assert_ok!(death(a).on(d(2024, 6, 13)).register());
+		// One adoptive parent still alive: not an orphan.
+		assert_noop!(again(), Error::<Test>::AlreadyAdopted);
+		assert_ok!(death(b).on(d(2024, 6, 14)).register());
+		assert_ok!(again());
+		assert_eq!((person(child).mother, person(child).father), (Some(c), Some(e)));
+		let in_effect = crate::AdoptionInEffect::<Test>::get(child).unwrap();
+		assert_eq!((in_effect.mother, in_effect.father), (Some(m), Some(f)));
+	});
+}
