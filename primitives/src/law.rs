@@ -34,8 +34,8 @@ pub struct FamilyLaw {
 	pub name_change_age: u16,
 	/// The age of an adult (adoptive parents must be adults).
 	pub adult_age: u16,
-	/// How many years older than the child an adoptive parent must be (a step-parent — the
-	/// spouse of the child's parent — is exempt).
+	/// How many years older than the child an adoptive parent who is not married must be
+	/// (spouses adopting together, and a step-parent, are exempt).
 	pub adoption_age_gap: u16,
 	/// The youngest a recorded parent may have been at the child's birth.
 	pub min_parent_age: u16,

@@ -327,6 +327,8 @@ mod benchmarks {
 		let (wife, _) = mother_of_many(&mut s, T::MaxActsPerPerson::get() - 1);
 		let husband = s.enroll(Sex::Male, d(1985, 1, 1));
 		s.marry(wife, husband, d(2016, 1, 1));
+		// The spouses' indexes are searched for a step-parent's adoption the marriage holds.
+		fill::<T>(husband);
 		assert_eq!(ActsOf::<T>::decode_len(wife), Some(T::MaxActsPerPerson::get() as usize - 1));
 
 		#[extrinsic_call]
@@ -379,7 +381,23 @@ mod benchmarks {
 	#[benchmark]
 	fn register_adoption() {
 		let mut s = Setup::<T>::new();
-		let child = s.enroll(Sex::Male, d(2015, 1, 1));
+		// A child with both birth parents: each adopter's marriages are searched for each of
+		// them (is the adopter a step-parent?), and the adopters' for each other (spouses).
+		let (birth_mother, birth_father) = s.couple();
+		let key = s.next_key();
+		Pallet::<T>::enroll_person(
+			s.origin().into(),
+			s.jurisdiction,
+			d(2015, 1, 1),
+			key,
+			H256::zero(),
+			Sex::Male,
+			Some(birth_mother),
+			Some(birth_father),
+			H256::zero(),
+		)
+		.unwrap();
+		let child = T::Persons::by_identity(&key).unwrap();
 		let (m, f) = s.couple();
 		// A joint adoption is by spouses.
 		s.marry(m, f, d(2016, 1, 1));

@@ -815,8 +815,8 @@ pub mod pallet {
 		AlreadyAdopted,
 		/// Only a minor may be adopted.
 		AdopteeNotMinor,
-		/// An adoptive parent is not enough years older than the child (a step-parent, the
-		/// spouse of the child's parent, is exempt).
+		/// An adoptive parent who is not married is not enough years older than the child
+		/// (spouses adopting together, and a step-parent, are exempt).
 		AdopterTooYoung,
 		/// A spouse cannot adopt the other spouse.
 		SpouseCannotAdopt,

@@ -358,6 +358,19 @@ impl<T: Config> Pallet<T> {
 		Ok(read)
 	}
 
+	/// Whether `person` was married (to anyone) on `date`: a marriage of theirs in effect had
+	/// begun by then and had not ended before it. Reads their acts (at most
+	/// `MaxActsPerPerson`) and the act ending each marriage.
+	pub(crate) fn married_on_date(person: PersonId, date: &Date) -> bool {
+		ActsOf::<T>::get(person).into_iter().filter_map(Acts::<T>::get).any(|m| {
+			if m.status != ActStatus::Registered || m.kind() != ActKind::Marriage {
+				return false;
+			}
+			let (start, end) = Self::marriage_span(&m);
+			start <= *date && end.is_none_or(|end| end >= *date)
+		})
+	}
+
 	/// Whether `a` and `b` were married to each other on `date`: a marriage of theirs in effect
 	/// had begun by then and had not ended before it. Reads `a`'s acts (at most
 	/// `MaxActsPerPerson`) and the act ending each of their marriages.

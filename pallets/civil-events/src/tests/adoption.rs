@@ -311,3 +311,18 @@ fn an_orphaned_adoptee_is_adopted_again() {
 		assert_eq!((in_effect.mother, in_effect.father), (Some(m), Some(f)));
 	});
 }
+
+/// #31: the age gap is the law's for an unmarried adopter: spouses adopting together are
+/// exempt (a wife ten years older than the child adopts with her husband).
+#[test]
+fn spouses_adopting_together_need_no_age_gap() {
+	build_and_execute(|| {
+		let child = enroll(30, Sex::Male, d(2010, 1, 1));
+		let wife = enroll(31, Sex::Female, d(2000, 1, 1));
+		let husband = enroll(32, Sex::Male, d(1980, 1, 1));
+		// Alone and unmarried, she is too young to adopt him.
+		assert_noop!(adoption(child).mother(wife).register(), Error::<Test>::AdopterTooYoung);
+		marry(wife, husband, d(2023, 1, 1));
+		assert_ok!(adoption(child).mother(wife).father(husband).register());
+	});
+}
