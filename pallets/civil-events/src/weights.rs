@@ -130,21 +130,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:5 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
+	/// Storage: `CivilEvents::Acts` (r:254 w:2)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:2 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:128 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
+		// Measured again on its own (2026-12-06, #31: both spouses' indexes searched for a
+		// step-parent's adoption the marriage holds).
 		// Proof Size summary in bytes:
-		//  Measured:  `31068`
-		//  Estimated: `348254`
-		// Minimum execution time: 1_051_620_000 picoseconds.
-		Weight::from_parts(1_128_494_000, 348254)
-			.saturating_add(T::DbWeight::get().reads(149_u64))
+		//  Measured:  `29928`
+		//  Estimated: `685774`
+		// Minimum execution time: 1_059_822_000 picoseconds.
+		Weight::from_parts(1_109_891_000, 685774)
+			.saturating_add(T::DbWeight::get().reads(276_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -227,8 +229,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:127 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:253 w:2)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:128 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
@@ -238,12 +240,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
+		// Measured again on its own (2026-12-06, #31: both spouses' indexes searched for a
+		// step-parent's adoption the marriage holds).
 		// Proof Size summary in bytes:
-		//  Measured:  `41928`
-		//  Estimated: `345541`
-		// Minimum execution time: 1_010_269_000 picoseconds.
-		Weight::from_parts(1_066_161_000, 345541)
-			.saturating_add(T::DbWeight::get().reads(272_u64))
+		//  Measured:  `39792`
+		//  Estimated: `683078`
+		// Minimum execution time: 1_071_635_000 picoseconds.
+		Weight::from_parts(1_124_364_000, 683078)
+			.saturating_add(T::DbWeight::get().reads(398_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -264,19 +268,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:1 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:2 w:2)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
+		// Measured again on its own (2026-12-06, #31: the adopters' and the child's parents'
+		// marriages searched).
 		// Proof Size summary in bytes:
-		//  Measured:  `3177`
+		//  Measured:  `4490`
 		//  Estimated: `14235`
-		// Minimum execution time: 155_811_000 picoseconds.
-		Weight::from_parts(161_961_000, 14235)
-			.saturating_add(T::DbWeight::get().reads(23_u64))
+		// Minimum execution time: 140_438_000 picoseconds.
+		Weight::from_parts(148_545_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -875,8 +881,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: UNKNOWN KEY `0x25a91ebc3d3fedab73901bc21ba415ed4e7b9012096b41c4eb3aaf947f6ea429` (r:1 w:1)
+	/// Proof: UNKNOWN KEY `0x25a91ebc3d3fedab73901bc21ba415ed4e7b9012096b41c4eb3aaf947f6ea429` (r:1 w:1)
+	/// Storage: `CivilEvents::Acts` (r:2 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::AdoptionInEffect` (r:1 w:1)
+	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActHistory` (r:1 w:0)
+	/// Proof: `CivilEvents::ActHistory` (`max_values`: None, `max_size`: Some(310), added: 2785, mode: `MaxEncodedLen`)
 	fn migrate_adoption() -> Weight {
-		Self::migrate_act() // PLACEHOLDER: replaced by the measurement
+		// Measured on its own (`EXTRINSIC=migrate_adoption PALLETS=civil-events scripts/benchmark.sh`,
+		// 2026-12-06, the same machine and settings as the header's): one adoption, the costliest,
+		// with the step's reads of the storage version and of the maps' ends counted for it.
+		// Proof Size summary in bytes:
+		//  Measured:  `1331`
+		//  Estimated: `6382`
+		// Minimum execution time: 20_782_000 picoseconds.
+		Weight::from_parts(22_428_000, 6382)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
@@ -934,21 +959,23 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:5 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
+	/// Storage: `CivilEvents::Acts` (r:254 w:2)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:2 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:128 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
+		// Measured again on its own (2026-12-06, #31: both spouses' indexes searched for a
+		// step-parent's adoption the marriage holds).
 		// Proof Size summary in bytes:
-		//  Measured:  `31068`
-		//  Estimated: `348254`
-		// Minimum execution time: 1_051_620_000 picoseconds.
-		Weight::from_parts(1_128_494_000, 348254)
-			.saturating_add(ParityDbWeight::get().reads(149_u64))
+		//  Measured:  `29928`
+		//  Estimated: `685774`
+		// Minimum execution time: 1_059_822_000 picoseconds.
+		Weight::from_parts(1_109_891_000, 685774)
+			.saturating_add(ParityDbWeight::get().reads(276_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -1031,8 +1058,8 @@ impl WeightInfo for () {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:127 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:253 w:2)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:128 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
@@ -1042,12 +1069,14 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
+		// Measured again on its own (2026-12-06, #31: both spouses' indexes searched for a
+		// step-parent's adoption the marriage holds).
 		// Proof Size summary in bytes:
-		//  Measured:  `41928`
-		//  Estimated: `345541`
-		// Minimum execution time: 1_010_269_000 picoseconds.
-		Weight::from_parts(1_066_161_000, 345541)
-			.saturating_add(ParityDbWeight::get().reads(272_u64))
+		//  Measured:  `39792`
+		//  Estimated: `683078`
+		// Minimum execution time: 1_071_635_000 picoseconds.
+		Weight::from_parts(1_124_364_000, 683078)
+			.saturating_add(ParityDbWeight::get().reads(398_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -1068,19 +1097,21 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:3)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
-	/// Storage: `CivilEvents::Acts` (r:1 w:2)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:2 w:2)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
+		// Measured again on its own (2026-12-06, #31: the adopters' and the child's parents'
+		// marriages searched).
 		// Proof Size summary in bytes:
-		//  Measured:  `3177`
+		//  Measured:  `4490`
 		//  Estimated: `14235`
-		// Minimum execution time: 155_811_000 picoseconds.
-		Weight::from_parts(161_961_000, 14235)
-			.saturating_add(ParityDbWeight::get().reads(23_u64))
+		// Minimum execution time: 140_438_000 picoseconds.
+		Weight::from_parts(148_545_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -1673,7 +1704,26 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
+	/// Storage: UNKNOWN KEY `0x25a91ebc3d3fedab73901bc21ba415ed4e7b9012096b41c4eb3aaf947f6ea429` (r:1 w:1)
+	/// Proof: UNKNOWN KEY `0x25a91ebc3d3fedab73901bc21ba415ed4e7b9012096b41c4eb3aaf947f6ea429` (r:1 w:1)
+	/// Storage: `CivilEvents::Acts` (r:2 w:1)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::AdoptionInEffect` (r:1 w:1)
+	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ActHistory` (r:1 w:0)
+	/// Proof: `CivilEvents::ActHistory` (`max_values`: None, `max_size`: Some(310), added: 2785, mode: `MaxEncodedLen`)
 	fn migrate_adoption() -> Weight {
-		Self::migrate_act() // PLACEHOLDER: replaced by the measurement
+		// Measured on its own (`EXTRINSIC=migrate_adoption PALLETS=civil-events scripts/benchmark.sh`,
+		// 2026-12-06, the same machine and settings as the header's): one adoption, the costliest,
+		// with the step's reads of the storage version and of the maps' ends counted for it.
+		// Proof Size summary in bytes:
+		//  Measured:  `1331`
+		//  Estimated: `6382`
+		// Minimum execution time: 20_782_000 picoseconds.
+		Weight::from_parts(22_428_000, 6382)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }
