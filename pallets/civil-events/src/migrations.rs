@@ -60,30 +60,14 @@ impl<T: Config> SteppedMigration for TypedActs<T> {
 		cursor: Option<Self::Cursor>,
 		meter: &mut WeightMeter,
 	) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
-		if Pallet::<T>::on_chain_storage_version() != StorageVersion::new(6) {
-			return Ok(None);
-		}
-		let required = T::WeightInfo::migrate_act();
-		if meter.remaining().any_lt(required) {
-			return Err(SteppedMigrationError::InsufficientWeight { required });
-		}
-		let mut cursor = cursor.unwrap_or(TypedActsCursor::Acts(None));
-		while meter.try_consume(required).is_ok() {
-			cursor = match cursor {
-				TypedActsCursor::Acts(last) => match Self::next_act(last)? {
-					Some(id) => TypedActsCursor::Acts(Some(id)),
-					None => TypedActsCursor::Versions(None),
-				},
-				TypedActsCursor::Versions(last) => match Self::next_version(last)? {
-					Some(key) => TypedActsCursor::Versions(Some(key)),
-					None => {
-						StorageVersion::new(7).put::<Pallet<T>>();
-						return Ok(None);
-					},
-				},
-			};
-		}
-		Ok(Some(cursor))
+		step_over_acts::<T>(
+			cursor,
+			meter,
+			(StorageVersion::new(6), StorageVersion::new(7)),
+			T::WeightInfo::migrate_act(),
+			Self::next_act,
+			Self::next_version,
+		)
 	}
 
 	#[cfg(feature = "try-runtime")]
@@ -168,30 +152,14 @@ impl<T: Config> SteppedMigration for AdoptionParents<T> {
 		cursor: Option<Self::Cursor>,
 		meter: &mut WeightMeter,
 	) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
-		if Pallet::<T>::on_chain_storage_version() != StorageVersion::new(7) {
-			return Ok(None);
-		}
-		let required = T::WeightInfo::migrate_adoption();
-		if meter.remaining().any_lt(required) {
-			return Err(SteppedMigrationError::InsufficientWeight { required });
-		}
-		let mut cursor = cursor.unwrap_or(TypedActsCursor::Acts(None));
-		while meter.try_consume(required).is_ok() {
-			cursor = match cursor {
-				TypedActsCursor::Acts(last) => match Self::next_act(last) {
-					Some(id) => TypedActsCursor::Acts(Some(id)),
-					None => TypedActsCursor::Versions(None),
-				},
-				TypedActsCursor::Versions(last) => match Self::next_version(last) {
-					Some(key) => TypedActsCursor::Versions(Some(key)),
-					None => {
-						StorageVersion::new(8).put::<Pallet<T>>();
-						return Ok(None);
-					},
-				},
-			};
-		}
-		Ok(Some(cursor))
+		step_over_acts::<T>(
+			cursor,
+			meter,
+			(StorageVersion::new(7), StorageVersion::new(8)),
+			T::WeightInfo::migrate_adoption(),
+			|last| Ok(Self::next_act(last)),
+			|last| Ok(Self::next_version(last)),
+		)
 	}
 
 	#[cfg(feature = "try-runtime")]
@@ -313,6 +281,43 @@ fn compare<T: Config>(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError>
 		ensure!(act == expected, "a superseded version differs from its conversion");
 	}
 	Ok(())
+}
+
+/// One step of a migration over every act, then every superseded version, from storage version
+/// `versions.0` to `versions.1`: as many as `meter` has room for at `required` each,
+/// `next_act` and `next_version` converting the one after the cursor's (`None` when all are);
+/// then the new storage version. Does nothing at any other version.
+fn step_over_acts<T: Config>(
+	cursor: Option<TypedActsCursor>,
+	meter: &mut WeightMeter,
+	(from, to): (StorageVersion, StorageVersion),
+	required: frame_support::weights::Weight,
+	next_act: impl Fn(Option<ActId>) -> Result<Option<ActId>, SteppedMigrationError>,
+	next_version: impl Fn(Option<(ActId, u32)>) -> Result<Option<(ActId, u32)>, SteppedMigrationError>,
+) -> Result<Option<TypedActsCursor>, SteppedMigrationError> {
+	if Pallet::<T>::on_chain_storage_version() != from {
+		return Ok(None);
+	}
+	if meter.remaining().any_lt(required) {
+		return Err(SteppedMigrationError::InsufficientWeight { required });
+	}
+	let mut cursor = cursor.unwrap_or(TypedActsCursor::Acts(None));
+	while meter.try_consume(required).is_ok() {
+		cursor = match cursor {
+			TypedActsCursor::Acts(last) => match next_act(last)? {
+				Some(id) => TypedActsCursor::Acts(Some(id)),
+				None => TypedActsCursor::Versions(None),
+			},
+			TypedActsCursor::Versions(last) => match next_version(last)? {
+				Some(key) => TypedActsCursor::Versions(Some(key)),
+				None => {
+					to.put::<Pallet<T>>();
+					return Ok(None);
+				},
+			},
+		};
+	}
+	Ok(Some(cursor))
 }
 
 /// Records by key, each converted on its own (`None`: it cannot be).
