@@ -157,7 +157,7 @@ pub struct Answer<T> {
 	pub logged: u64,
 }
 
-/// The parents a sealed adoption replaced.
+/// The birth parents of an adopted child: its parents before its first adoption in effect.
 #[derive(Serialize, Deserialize, Clone, Debug)]
 #[serde(rename_all = "camelCase")]
 pub struct BirthParents {

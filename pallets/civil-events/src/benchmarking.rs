@@ -902,7 +902,7 @@ mod benchmarks {
 		ActsOf::<T>::try_append(mother, 0).unwrap();
 		AdoptionInEffect::<T>::insert(
 			child,
-			ReplacedParents { act: 0, mother: Some(mother), father: None },
+			ReplacedParents { act: 0, mother: None, father: None },
 		);
 		StorageVersion::new(7).put::<Pallet<T>>();
 		let mut meter = WeightMeter::new();
@@ -914,7 +914,7 @@ mod benchmarks {
 
 		assert_eq!(Pallet::<T>::on_chain_storage_version(), StorageVersion::new(8));
 		assert!(!ActsOf::<T>::get(mother).contains(&0));
-		assert_eq!(AdoptionInEffect::<T>::get(child).unwrap().mother, None);
+		assert_eq!(AdoptionInEffect::<T>::get(child).unwrap().mother, Some(mother));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

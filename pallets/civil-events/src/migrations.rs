@@ -132,8 +132,10 @@ impl<T: Config> TypedActs<T> {
 ///
 /// An adoption that named a parent the child already had (allowed until version 8, refused
 /// since: [`Error::AdopterIsParent`]) changed nothing in that slot: that person is no longer
-/// one of the act's subjects, so the act leaves their [`ActsOf`], and the slot leaves the
-/// parents the adoption in effect replaced ([`AdoptionInEffect`]).
+/// one of the act's subjects, so the act leaves their [`ActsOf`]. [`AdoptionInEffect`] keeps,
+/// from version 8, the child's birth parents (its parents before the adoption) in every slot,
+/// no longer only the slots the adoption replaced: a step-parent's spouse too, for the
+/// kinship check of siblings by descent.
 ///
 /// One act per unit of [`WeightInfo::migrate_adoption`], measured on the costliest act (the
 /// rare adoption above, in effect, its parent's index full). While it runs, the runtime
@@ -205,7 +207,9 @@ impl<T: Config> AdoptionParents<T> {
 			ActsOf::<T>::mutate(person, |acts| acts.retain(|a| *a != id));
 		}
 		let child = details.child;
-		let Parents { mother, father } = details.replaced();
+		// Version 7 allowed one adoption of a child in effect: its previous parents are the
+		// birth parents.
+		let Parents { mother, father } = details.previous;
 		AdoptionInEffect::<T>::mutate(child, |in_effect| {
 			if let Some(in_effect) = in_effect.as_mut().filter(|e| e.act == id) {
 				(in_effect.mother, in_effect.father) = (mother, father);

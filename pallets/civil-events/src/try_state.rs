@@ -376,19 +376,19 @@ impl<T: Config> Pallet<T> {
 
 	/// Each child with adoptions in effect has one entry in `AdoptionInEffect`: the latest
 	/// adoption (a step-parent's, or of an orphaned adoptee, may follow the first), with the
-	/// parents the first replaced; the map holds nothing else.
+	/// parents the child had before the first (its birth parents); the map holds nothing else.
 	fn try_state_adoptions_in_effect() -> Result<(), TryRuntimeError> {
-		// Per child: the first adoption in effect and the parents it replaced, and the latest.
+		// Per child: the first adoption in effect and the parents before it, and the latest.
 		let mut found: BTreeMap<_, (u64, Parents, u64)> = BTreeMap::new();
 		for (id, act) in Acts::<T>::iter() {
 			if act.status != ActStatus::Registered {
 				continue;
 			}
 			if let ActDetails::Adoption(adoption) = &act.details {
-				let replaced = adoption.replaced();
-				let entry = found.entry(adoption.child).or_insert((id, replaced, id));
+				let birth = adoption.previous;
+				let entry = found.entry(adoption.child).or_insert((id, birth, id));
 				if id < entry.0 {
-					(entry.0, entry.1) = (id, replaced);
+					(entry.0, entry.1) = (id, birth);
 				}
 				entry.2 = entry.2.max(id);
 			}

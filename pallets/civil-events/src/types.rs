@@ -660,16 +660,18 @@ pub struct Cancellation<T: Config> {
 	pub at: BlockNumberFor<T>,
 }
 
-/// The adoption in effect of a child and the parents it replaced (a parent slot the adoption
-/// left to the recorded parent is `None`). The runtime's kinship check reads it; the runtime
-/// API never returns it.
+/// The adoption in effect of a child (the latest, when a step-parent or the adopter of an
+/// orphaned adoptee adopted again) and the child's birth parents: its parents before its first
+/// adoption in effect, in every slot — a parent a step-parent's adoption left in place too.
+/// The runtime's kinship check reads it; the public runtime API never returns it (the office
+/// read API does, with a stated legal basis: `office_birthParents`).
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub struct ReplacedParents {
 	/// The adoption.
 	pub act: ActId,
-	/// The mother it replaced.
+	/// The birth mother.
 	pub mother: Option<PersonId>,
-	/// The father it replaced.
+	/// The birth father.
 	pub father: Option<PersonId>,
 }
 

@@ -79,8 +79,8 @@ export async function readActsOf(api, url, officer, person, offset, limit, { off
 // #endregion readActsOf
 
 // #region readBirthParents
-/** `office_birthParents`: the birth parents a sealed adoption replaced — `{ adoption, mother,
- *  father }`, or `null` if the child is not adopted. Only with a legal basis; the node anchors
+/** `office_birthParents`: the birth parents of an adopted child (its parents before its first
+ *  adoption) — `{ adoption, mother, father }`, or `null` if the child is not adopted. Only with a legal basis; the node anchors
  *  the read on chain at once (`authorities.AccessLogAnchored` with `sealed: true`). */
 export async function readBirthParents(api, url, officer, child, { office, purpose, legalBasis }) {
   return officeRead(

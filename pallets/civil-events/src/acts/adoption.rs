@@ -271,14 +271,15 @@ impl<T: Config> ActRules<T> for Adoption {
 		let child = details.child;
 		let after = details.parents;
 		T::Persons::move_parent_links(child, after.mother, after.father)?;
-		// The birth parents, for the kinship check: those the first adoption in effect replaced.
-		let replaced = match AdoptionInEffect::<T>::get(child) {
+		// The birth parents, for the kinship check: the parents before the first adoption in
+		// effect.
+		let birth = match AdoptionInEffect::<T>::get(child) {
 			Some(earlier) => Parents { mother: earlier.mother, father: earlier.father },
-			None => details.replaced(),
+			None => details.previous,
 		};
 		AdoptionInEffect::<T>::insert(
 			child,
-			ReplacedParents { act: id, mother: replaced.mother, father: replaced.father },
+			ReplacedParents { act: id, mother: birth.mother, father: birth.father },
 		);
 		let sealed = details.sealed;
 		let record = Pallet::<T>::record(child)?;

@@ -218,6 +218,56 @@ fn an_adoption_hides_no_kinship_from_the_law() {
 	});
 }
 
+/// #31: art. 16 bars siblings by descent; two children adopted by the same woman, and her own
+/// son, are not siblings for marriage — but each of them may not marry her.
+#[test]
+fn children_adopted_by_the_same_person_are_not_siblings() {
+	build_and_execute(|| {
+		let adopter = enroll(1, Sex::Female, d(1960, 1, 1));
+		let own_son = born_in_2000(2, Sex::Male, Some(adopter));
+		let (boy, girl) =
+			(enroll(3, Sex::Male, d(2000, 1, 1)), enroll(4, Sex::Female, d(2001, 1, 1)));
+		assert_ok!(adoption(boy).mother(adopter).on(d(2010, 1, 1)).register());
+		assert_ok!(adoption(girl).mother(adopter).on(d(2010, 1, 1)).register());
+		assert_eq!(person(boy).mother, Some(adopter));
+		assert_eq!(person(girl).mother, Some(adopter));
+		assert_noop!(marriage(adopter, boy).register(), Error::<Test>::CloseRelatives);
+		assert_ok!(marriage(boy, girl).register());
+		// Her own son and her adopted daughter, once the daughter is free again.
+		assert_ok!(divorce(last_act()).court(h(0xc1)).register());
+		assert_ok!(marriage(own_son, girl).register());
+	});
+}
+
+/// #31: a birth mother a step-parent's adoption left in place stays a birth parent for the
+/// kinship check after a second adoption replaces her: her other son is the girl's half-brother.
+#[test]
+fn a_birth_parent_replaced_by_a_second_adoption_stays_in_the_kinship_check() {
+	build_and_execute(|| {
+		let (m, f) = (enroll(1, Sex::Female, d(1975, 3, 1)), enroll(2, Sex::Male, d(1973, 7, 20)));
+		let girl = new_child(30, d(2004, 1, 1), Some(m), Some(f));
+		let half_brother = born_in_2000(31, Sex::Male, Some(m));
+		let stepfather = enroll(32, Sex::Male, d(1980, 1, 1));
+		let first_marriage = marry(m, stepfather, d(2009, 1, 1));
+		// The stepfather adopts her: her mother stays, her birth father leaves.
+		assert_ok!(adoption(girl).father(stepfather).on(d(2010, 1, 1)).register());
+		assert_eq!((person(girl).mother, person(girl).father), (Some(m), Some(stepfather)));
+		assert_ok!(divorce(first_marriage).court(h(0xc1)).on(d(2011, 1, 1)).register());
+		// His new wife adopts her too: now the mother leaves.
+		let stepmother = enroll(33, Sex::Female, d(1982, 1, 1));
+		marry(stepfather, stepmother, d(2011, 6, 1));
+		assert_ok!(adoption(girl).mother(stepmother).on(d(2012, 1, 1)).register());
+		assert_eq!(
+			(person(girl).mother, person(girl).father),
+			(Some(stepmother), Some(stepfather))
+		);
+		let birth = crate::AdoptionInEffect::<Test>::get(girl).unwrap();
+		assert_eq!((birth.mother, birth.father), (Some(m), Some(f)));
+		assert_noop!(marriage(girl, half_brother).register(), Error::<Test>::CloseRelatives);
+		assert_noop!(marriage(girl, f).register(), Error::<Test>::CloseRelatives);
+	});
+}
+
 #[test]
 fn the_kinship_search_is_bounded() {
 	build_and_execute(|| {

@@ -267,6 +267,13 @@ fn version_7_adoptions_record_the_parents_after_them() {
 		// Back to version 7.
 		for (id, mut act) in acts.clone() {
 			if let ActDetails::Adoption(details) = &mut act.details {
+				// Version 7 kept, for the adoption in effect, only the parents it replaced.
+				let replaced = details.replaced();
+				crate::AdoptionInEffect::<Test>::mutate(details.child, |e| {
+					if let Some(e) = e.as_mut().filter(|e| e.act == id) {
+						(e.mother, e.father) = (replaced.mother, replaced.father);
+					}
+				});
 				as_version_7(details);
 				if id == with_mother {
 					details.parents.mother = Some(m);
