@@ -178,6 +178,7 @@ fn a_sealed_adoption_hides_the_birth_parents_from_the_public_not_from_the_law() 
 			child: girl,
 			father,
 			court_decision: None,
+			adult_consent: None,
 			document_hash: H256::repeat_byte(0x15),
 		}) {
 			ActEvent::PaternityRegistered { act, .. } => act,
@@ -215,6 +216,7 @@ fn a_sealed_adoption_hides_the_birth_parents_from_the_public_not_from_the_law() 
 			adoptive_father: Some(adoptive_father),
 			seal: true,
 			decision: H256::repeat_byte(0x17),
+			terms: Default::default(),
 			document_hash: H256::repeat_byte(0x18),
 		}) {
 			ActEvent::AdoptionRegistered { act, sealed: true, .. } => act,

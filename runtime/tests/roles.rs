@@ -65,6 +65,7 @@ fn allowed(pallet: &str, call: &str) -> Option<&'static [Role]> {
 			| "propose_amendment"
 			| "reject_amendment"
 			| "propose_revocation"
+			| "propose_annulment"
 			| "reject_revocation"
 			| "issue_certificate",
 		) => OFFICERS,

@@ -248,8 +248,17 @@ fn acts_of_every_kind() {
 			key(0),
 		)
 		.unwrap();
-		CivilEvents::register_paternity(bob(), YUNUSOBOD, today, id(n), id(*father), None, key(0))
-			.unwrap();
+		CivilEvents::register_paternity(
+			bob(),
+			YUNUSOBOD,
+			today,
+			id(n),
+			id(*father),
+			None,
+			None,
+			key(0),
+		)
+		.unwrap();
 	}
 	// By the couples still married (a joint adoption is by spouses).
 	for (k, (child, (_, wife, husband))) in children.iter().zip(&marriages[200..300]).enumerate() {
@@ -262,6 +271,7 @@ fn acts_of_every_kind() {
 			Some(*husband),
 			k % 2 == 0,
 			H256::repeat_byte(8),
+			Default::default(),
 			key(0),
 		)
 		.unwrap();

@@ -287,6 +287,28 @@ fn ancestry<T: Config>(s: &mut Setup<T>, person: PersonId) {
 	}
 }
 
+/// A marriage whose spouses have each married and divorced as often as their indexes of
+/// acts allow (with room for this marriage and its divorce): revoking it derives each
+/// spouse's marital state again from every one of those marriages.
+fn costly_marriage_to_revoke<T: Config>(s: &mut Setup<T>) -> ActId {
+	let rounds = (T::MaxActsPerPerson::get() - 3) / 2;
+	let (wife, husband) =
+		(s.enroll(Sex::Female, d(1970, 1, 1)), s.enroll(Sex::Male, d(1970, 1, 1)));
+	let mut date = d(1995, 1, 1);
+	for _ in 0..rounds {
+		let (other_wife, other_husband) =
+			(s.enroll(Sex::Female, d(1970, 1, 1)), s.enroll(Sex::Male, d(1970, 1, 1)));
+		let first = s.marry(wife, other_husband, date);
+		let second = s.marry(other_wife, husband, date);
+		date = date.add_days(1).unwrap();
+		s.divorce(first, date);
+		s.divorce(second, date);
+	}
+	let marriage = s.marry(wife, husband, date);
+	s.divorce(marriage, date.add_days(1).unwrap());
+	marriage
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -415,6 +437,7 @@ mod benchmarks {
 			Some(f),
 			true,
 			H256::zero(),
+			AdoptionTerms::default(),
 			H256::zero(),
 		);
 
@@ -432,7 +455,7 @@ mod benchmarks {
 		fill::<T>(father);
 
 		#[extrinsic_call]
-		_(s.origin(), s.jurisdiction, TODAY, child, father, None, H256::zero());
+		_(s.origin(), s.jurisdiction, TODAY, child, father, None, None, H256::zero());
 
 		assert_eq!(T::Persons::person(child).unwrap().father, Some(father));
 	}
@@ -661,6 +684,44 @@ mod benchmarks {
 		_(RawOrigin::Signed(regional), proposal);
 
 		assert!(T::Persons::person(mother).unwrap().revoked);
+	}
+
+	#[benchmark]
+	fn propose_annulment() {
+		let mut s = Setup::<T>::new();
+		let (wife, husband) =
+			(s.enroll(Sex::Female, d(1990, 1, 1)), s.enroll(Sex::Male, d(1990, 1, 1)));
+		let marriage = s.marry(wife, husband, d(2020, 1, 1));
+		T::BenchmarkHelper::set_time(noon(TODAY));
+
+		#[extrinsic_call]
+		_(s.origin(), marriage, H256::repeat_byte(1), d(2021, 1, 1));
+
+		assert!(OpenProposal::<T>::contains_key(marriage));
+	}
+
+	/// The costliest revocation of a marriage: one a court declared invalid (its annulment
+	/// recorded), divorced (the divorce revoked with it), its spouses' marital states derived
+	/// again from full indexes of former marriages ([`costly_marriage_to_revoke`]).
+	#[benchmark]
+	fn approve_annulment() {
+		let mut s = Setup::<T>::new();
+		let regional = T::BenchmarkHelper::regional_head(0);
+		let marriage = costly_marriage_to_revoke::<T>(&mut s);
+		T::BenchmarkHelper::set_time(noon(TODAY));
+		Pallet::<T>::propose_annulment(
+			s.origin().into(),
+			marriage,
+			H256::repeat_byte(1),
+			d(2023, 1, 1),
+		)
+		.unwrap();
+		let proposal = NextProposalId::<T>::get() - 1;
+
+		#[extrinsic_call]
+		approve_revocation(RawOrigin::Signed(regional), proposal);
+
+		assert!(Annulments::<T>::contains_key(marriage));
 	}
 
 	#[benchmark]

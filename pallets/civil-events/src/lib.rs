@@ -272,6 +272,12 @@ pub mod pallet {
 	pub type Revocations<T: Config> =
 		StorageMap<_, Twox64Concat, ActId, Revocation<T>, OptionQuery>;
 
+	/// The revoked marriages a court declared invalid, with the decision and its date: the
+	/// presumption of paternity still reads them (`acts/marriage.rs`). One entry per such
+	/// marriage, never removed (a revocation is final).
+	#[pallet::storage]
+	pub type Annulments<T: Config> = StorageMap<_, Twox64Concat, ActId, Annulment, OptionQuery>;
+
 	/// The open proposals (amendments and revocations waiting for a second officer).
 	#[pallet::storage]
 	pub type Proposals<T: Config> =
@@ -665,6 +671,13 @@ pub mod pallet {
 			/// The head that cancelled it; `None` when governance did.
 			cancelled_by: Option<T::AccountId>,
 		},
+		/// A revoked marriage was one a court declared invalid (after its [`Event::ActRevoked`]).
+		MarriageAnnulled {
+			/// The marriage act.
+			act: ActId,
+			/// The day the court's decision took effect.
+			date: Date,
+		},
 		/// A batch of paper records was anchored by its Merkle root.
 		ArchiveAnchored {
 			/// The root.
@@ -903,6 +916,16 @@ pub mod pallet {
 		/// two as married (its adopter's spouse stayed the child's parent): the marriage cannot
 		/// have ended before it. Revoke or correct that adoption first.
 		AdoptionReliesOnMarriage,
+		/// The adoption's terms keep the other parent's rights, but there is no other parent to
+		/// keep: two adopt together, or the child has no parent in the other slot.
+		NoOtherParentToKeep,
+		/// The child is an adult on the date: paternity on the parents' joint application needs
+		/// the child's consent (`adult_consent`).
+		AdultConsentRequired,
+		/// A consent of an adult child was given, but the child is a minor on the date.
+		ChildNotAdult,
+		/// A marriage cannot have been declared invalid before the day it was registered.
+		AnnulmentBeforeMarriage,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {
@@ -1034,8 +1057,10 @@ pub mod pallet {
 		/// Origin: an officer allowed to register adoptions in `jurisdiction`. Two adopt
 		/// together only if married to each other. The adoptive parents replace the recorded
 		/// ones; a single adopter takes the child alone unless a step-parent, whose spouse stays
-		/// the other parent. With `seal`, the original birth act is sealed (public queries no
-		/// longer return it). Emits [`Event::AdoptionRegistered`].
+		/// the other parent, or unless the decision keeps the other parent's rights
+		/// (`terms.keeps_other_parent`); `terms.shortens_age_gap` when the decision shortened the
+		/// age gap. With `seal`, the original birth act is sealed (public queries no longer
+		/// return it). Emits [`Event::AdoptionRegistered`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::register_adoption())]
 		pub fn register_adoption(
@@ -1047,18 +1072,20 @@ pub mod pallet {
 			adoptive_father: Option<PersonId>,
 			seal: bool,
 			decision: H256,
+			terms: AdoptionTerms,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			// The parents it replaces are the rule's to find, in the child's record.
 			let adoptive = Parents { mother: adoptive_mother, father: adoptive_father };
-			let request = acts::AdoptionRequest { child, adoptive, sealed: seal, decision };
+			let request = acts::AdoptionRequest { child, adoptive, sealed: seal, decision, terms };
 			Self::register::<acts::Adoption>(who, jurisdiction, date, request, document_hash)
 		}
 
 		/// Establish `father`'s paternity of `child`; `court_decision` when a court established
-		/// it (needed when the child's father is presumed, or the father has died). The rule:
-		/// `acts/paternity.rs`.
+		/// it (needed when the child's father is presumed, or the father has died);
+		/// `adult_consent`, the hash of the child's written consent, when the child is an adult
+		/// and the parents apply jointly. The rule: `acts/paternity.rs`.
 		///
 		/// Origin: an officer allowed to register paternity in `jurisdiction`. Emits
 		/// [`Event::PaternityRegistered`].
@@ -1071,10 +1098,12 @@ pub mod pallet {
 			child: PersonId,
 			father: PersonId,
 			court_decision: Option<H256>,
+			adult_consent: Option<H256>,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let request = PaternityDetails { child, father, court_decision };
+			let details = PaternityDetails { child, father, court_decision };
+			let request = acts::PaternityRequest { details, adult_consent };
 			Self::register::<acts::Paternity>(who, jurisdiction, date, request, document_hash)
 		}
 
@@ -1227,7 +1256,10 @@ pub mod pallet {
 		/// department whose region covers the act, other than the proposer. Emits
 		/// [`Event::ActRevoked`].
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::approve_revocation(Pallet::<T>::max_checked_acts()))]
+		#[pallet::weight(
+			T::WeightInfo::approve_revocation(Pallet::<T>::max_checked_acts())
+				.max(T::WeightInfo::approve_annulment())
+		)]
 		pub fn approve_revocation(
 			origin: OriginFor<T>,
 			proposal: ProposalId,
@@ -1362,6 +1394,27 @@ pub mod pallet {
 			reason: CancellationReason,
 		) -> DispatchResult {
 			Self::do_cancel_certificate(origin, certificate_hash, reason)
+		}
+
+		/// Propose to revoke marriage `act` because a court declared it invalid, by the
+		/// decision whose hash is `decision`, which took effect on `date`. Approved and rejected
+		/// as a revocation ([`Pallet::approve_revocation`]): the marriage is revoked with its
+		/// divorce, and recorded in [`Annulments`] — the husband stays the presumed father of
+		/// a child born in it, or within the presumption's period after `date`.
+		///
+		/// Origin: an officer allowed to register marriages where it was registered. Emits
+		/// [`Event::RevocationProposed`]; on approval [`Event::ActRevoked`] and
+		/// [`Event::MarriageAnnulled`].
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::propose_annulment())]
+		pub fn propose_annulment(
+			origin: OriginFor<T>,
+			act: ActId,
+			decision: H256,
+			date: Date,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_propose_annulment(who, act, decision, date)
 		}
 	}
 }

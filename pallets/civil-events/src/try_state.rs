@@ -28,6 +28,7 @@ impl<T: Config> Pallet<T> {
 		Self::try_state_reviews()?;
 		Self::try_state_certificate_counts()?;
 		Self::try_state_adoptions_in_effect()?;
+		Self::try_state_annulments()?;
 		Self::try_state_pending_expiries()?;
 		Self::try_state_pending_identities()
 	}
@@ -371,6 +372,26 @@ impl<T: Config> Pallet<T> {
 				&& by_office.values().all(|n| *n <= T::MaxPendingPerOffice::get()),
 			"pending acts over their bound"
 		);
+		Ok(())
+	}
+
+	/// Each annulment is of a revoked marriage (revoked by the decision it records), dated
+	/// neither before the marriage nor after today.
+	fn try_state_annulments() -> Result<(), TryRuntimeError> {
+		let today = Self::today().ok();
+		for (id, annulment) in Annulments::<T>::iter() {
+			let act = Acts::<T>::get(id).ok_or("an annulment of no act")?;
+			ensure!(matches!(act.details, ActDetails::Marriage(_)), "an annulment of no marriage");
+			ensure!(act.status == ActStatus::Revoked, "an annulled marriage not revoked");
+			let revocation =
+				Revocations::<T>::get(id).ok_or("an annulment without a revocation")?;
+			ensure!(
+				revocation.reason_hash == annulment.decision,
+				"an annulment's decision differs"
+			);
+			ensure!(annulment.date >= act.event_date, "an annulment before its marriage");
+			ensure!(today.is_none_or(|t| annulment.date <= t), "an annulment after today");
+		}
 		Ok(())
 	}
 

@@ -209,6 +209,32 @@ pub struct AdoptionDetails {
 	pub decision: H256,
 }
 
+/// What the decision establishing an adoption says beyond who adopts whom (the Code's articles
+/// on the age gap and on the legal effects of adoption; numbers not verified here). Both
+/// default to `false`: the law's general rule.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct AdoptionTerms {
+	/// The decision keeps the other parent's rights (at that parent's request, or, for a parent
+	/// who has died, at that parent's own parents'): a single adopter takes the child *with*
+	/// the other parent, who stays its parent although not married to the adopter.
+	pub keeps_other_parent: bool,
+	/// The decision shortened the age gap between an unmarried adopter and the child, for
+	/// reasons the court found valid: the gap is not checked.
+	pub shortens_age_gap: bool,
+}
+
 impl AdoptionDetails {
 	/// The adoptive parents: who takes a slot another parent (or no one) held before.
 	pub fn adoptive(&self) -> Parents {
@@ -569,6 +595,26 @@ pub enum ProposedChange {
 		/// Hash of the document stating the reason (e.g. the finding of fraud).
 		reason_hash: H256,
 	},
+	/// Revoke a marriage a court declared invalid: a revocation that keeps the date, for the
+	/// presumption of paternity ([`Annulment`]).
+	Annulment {
+		/// Hash of the court's decision.
+		decision: H256,
+		/// The day the decision took effect.
+		date: Date,
+	},
+}
+
+/// A marriage a court declared invalid: revoked like an act registered in error, but the
+/// children born in it or within the presumption's period after the decision keep its
+/// husband as their presumed father (the Code's article on the effects of an invalid marriage;
+/// number not verified here).
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Annulment {
+	/// Hash of the court's decision.
+	pub decision: H256,
+	/// The day the decision took effect.
+	pub date: Date,
 }
 
 /// An amendment or revocation waiting for a second officer.

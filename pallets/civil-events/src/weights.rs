@@ -74,6 +74,8 @@ pub trait WeightInfo {
 	fn cancel_certificate() -> Weight;
 	fn migrate_act() -> Weight;
 	fn migrate_adoption() -> Weight;
+	fn propose_annulment() -> Weight;
+	fn approve_annulment() -> Weight;
 }
 
 /// Weights for `pallet_civil_events` measured on the reference machine (see the header).
@@ -903,6 +905,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	fn propose_annulment() -> Weight {
+		Self::propose_revocation()
+	}
+	fn approve_annulment() -> Weight {
+		Self::approve_revocation(2 * 64)
+	}
 }
 
 // For tests and for runtimes without their own measurements: the same numbers, with
@@ -1725,5 +1733,11 @@ impl WeightInfo for () {
 		Weight::from_parts(22_428_000, 6382)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn propose_annulment() -> Weight {
+		Self::propose_revocation()
+	}
+	fn approve_annulment() -> Weight {
+		Self::approve_revocation(2 * 64)
 	}
 }

@@ -217,6 +217,7 @@ fn civil_events(capacity: Capacity, call: &pallet_civil_events::Call<Runtime>) -
 		| propose_amendment { .. }
 		| reject_amendment { .. }
 		| propose_revocation { .. }
+		| propose_annulment { .. }
 		| reject_revocation { .. }
 		| issue_certificate { .. } => officer,
 		approve_late_registration { .. } | approve_amendment { .. } | cancel_certificate { .. } => {

@@ -59,10 +59,15 @@ export async function registerDivorce(api, registrar, jurisdiction, date, marria
  *  `null`) or both — two only if married to each other. A single adopter takes the child alone,
  *  unless a step-parent: the spouse of a parent, who stays. `seal` seals the original birth
  *  act; `decision` is the hash of the court's (or khokimiyat's) decision establishing the
- *  adoption. */
-export async function registerAdoption(api, registrar, jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, decision, documentHash) {
+ *  adoption; `terms`, what that decision says beyond who adopts whom: `keepsOtherParent` (the
+ *  other parent's rights are kept: that parent stays, married to the adopter or not) and
+ *  `shortensAgeGap` (the court shortened the age gap). */
+export async function registerAdoption(
+  api, registrar, jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, decision, documentHash,
+  terms = { keepsOtherParent: false, shortensAgeGap: false },
+) {
   const tx = api.tx.civilEvents.registerAdoption(
-    jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, decision, documentHash);
+    jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, decision, terms, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'AdoptionRegistered').act.toNumber();
 }
@@ -71,9 +76,14 @@ export async function registerAdoption(api, registrar, jurisdiction, date, child
 // #region registerPaternity
 /** `civilEvents.registerPaternity` (call 5): for a child with no recorded father.
  *  `courtDecision` (a hash, or `null`) is needed when the mother's husband is the presumed
- *  father, and to establish the paternity of a deceased man. */
-export async function registerPaternity(api, registrar, jurisdiction, date, child, father, courtDecision, documentHash) {
-  const tx = api.tx.civilEvents.registerPaternity(jurisdiction, date, child, father, courtDecision, documentHash);
+ *  father, and to establish the paternity of a deceased man. `adultConsent` (a hash, or
+ *  `null`): the written consent of a child who is an adult, needed on the parents' joint
+ *  application (a court's decision stands for it). */
+export async function registerPaternity(
+  api, registrar, jurisdiction, date, child, father, courtDecision, documentHash, adultConsent = null,
+) {
+  const tx = api.tx.civilEvents.registerPaternity(
+    jurisdiction, date, child, father, courtDecision, adultConsent, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'PaternityRegistered').act.toNumber();
 }

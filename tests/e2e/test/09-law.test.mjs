@@ -47,7 +47,11 @@ test('a grandfather cannot marry his granddaughter: kinship two generations up',
     enroll('Female', { year: 1965, month: 1, day: 1 }),
     enroll('Male', { year: 1985, month: 1, day: 1 }),
   ]);
-  await acts.registerPaternity(api, registrar, YUNUSOBOD, now, mother, grandfather, null, hash());
+  // She is an adult: her father's paternity needs her consent.
+  await rejectsWith(
+    acts.registerPaternity(api, registrar, YUNUSOBOD, now, mother, grandfather, null, hash()),
+    'civilEvents.AdultConsentRequired');
+  await acts.registerPaternity(api, registrar, YUNUSOBOD, now, mother, grandfather, null, hash(), hash());
   const granddaughter = await bornLongAgo({ year: 1990, month: 5, day: 1 }, 'Female', mother);
   await rejectsWith(
     acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, granddaughter, grandfather, null, hash()),
@@ -237,4 +241,13 @@ test('a single adopter takes the child alone: the other birth parent is cut', as
   await acts.registerAdoption(api, registrar, YUNUSOBOD, now, child, adopter, null, false, hash(), hash());
   const record = await queries.person(api, child);
   assert.deepEqual([record.mother, record.father], [adopter, null]);
+  // Unless the decision keeps the other parent's rights: then he stays her father.
+  const { child: sister } = await acts.registerBirth(api, registrar, {
+    jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Female',
+    mother, father, documentHash: hash(),
+  });
+  await acts.registerAdoption(
+    api, registrar, YUNUSOBOD, now, sister, adopter, null, false, hash(), hash(), { keepsOtherParent: true, shortensAgeGap: false });
+  const kept = await queries.person(api, sister);
+  assert.deepEqual([kept.mother, kept.father], [adopter, father]);
 });

@@ -12,7 +12,9 @@
 //! the date, is of the right sex (an adoptive mother female, an adoptive father male), and is
 //! at least `adoption_age_gap` (15) years older than the child — unless married on the date
 //! (spouses adopting together, a step-parent: the law's gap is for an adopter who is not
-//! married; the decision's power to shorten it is not modelled). Two adopt together only if married to
+//! married), or the decision shortened the gap for reasons the court found valid
+//! ([`AdoptionTerms::shortens_age_gap`]; the Code's article on the age difference, number not
+//! verified here). Two adopt together only if married to
 //! each other ([`Error::AdoptersNotMarried`]; the Code's rule that persons not married to each
 //! other do not adopt the same child — article not verified here). The act carries the hash of
 //! the decision establishing the adoption (`decision`; a court's or a khokimiyat's); its
@@ -24,11 +26,13 @@
 //! **Effect.** The child's parents become [`AdoptionDetails::parents`]: the adoptive parents,
 //! and — for a step-parent's adoption only — the parent married to the adopter, who stays. A
 //! single adopter who is not a step-parent takes the child alone: the rights of the other
-//! birth parent end with the adoption too (the Code's article on the legal effects of
-//! adoption, which keeps the other parent's rights only for a step-parent's adoption or at that
-//! parent's request by the decision — article not verified here; the request is not modelled:
-//! such a decision is registered as a step-parent's would be only if the two are married). The
-//! act keeps the previous parents, and [`AdoptionInEffect`] the ones it replaced, for the
+//! birth parent end with the adoption too — unless the decision keeps them
+//! ([`AdoptionTerms::keeps_other_parent`]: at that parent's request, or, for a parent who has
+//! died, at the request of that parent's own parents), and then the other parent stays,
+//! married to the adopter or not (the Code's article on the legal effects of adoption; number
+//! not verified here). Keeping with no one to keep — two adopters, or an empty slot — is
+//! refused ([`Error::NoOtherParentToKeep`]). The act keeps the previous parents, and
+//! [`AdoptionInEffect`] the child's birth parents (those before its first adoption), for the
 //! kinship check of marriages. With `sealed`, the original birth act is sealed: public queries
 //! no longer return it nor the previous parents. Event [`Event::AdoptionRegistered`].
 //!
@@ -63,14 +67,18 @@ fn adoptive_parents<T: Config>(adoptive: &Parents) -> [(Option<PersonId>, Sex, E
 /// `parent` (person `parent_id`) may adopt `child` on `date` as a parent of sex `sex`. Who is
 /// married to whom is checked `at_registration` only (and as of `date`, the day the decision
 /// took effect): a later divorce does not undo a step-parent's adoption.
+/// The age gap is checked `at_registration` only, and not when the decision shortened it
+/// (`terms`).
 fn ensure_may_adopt<T: Config>(
 	parent_id: PersonId,
 	parent: &PersonRecord,
 	child: &PersonRecord,
 	date: &Date,
 	(sex, wrong_sex): (Sex, Error<T>),
-	at_registration: bool,
+	at_registration: Option<&AdoptionTerms>,
 ) -> DispatchResult {
+	let terms = at_registration.copied();
+	let at_registration = terms.is_some();
 	let law = T::Law::get();
 	if at_registration {
 		ensure!(child.spouse() != Some(parent_id), Error::<T>::SpouseCannotAdopt);
@@ -82,9 +90,10 @@ fn ensure_may_adopt<T: Config>(
 	);
 	ensure!(parent.birth_date < child.birth_date, Error::<T>::ParentNotOlder);
 	// The gap is the law's for an adopter not married on the date (spouses adopting together
-	// and a step-parent are exempt; article not verified here). Not modelled: the decision's
-	// power to shorten it for valid reasons (such an adoption is refused).
-	let exempt = !at_registration || Pallet::<T>::married_on_date(parent_id, date);
+	// and a step-parent are exempt; article not verified here), unless the decision shortened
+	// it for reasons the court found valid.
+	let exempt =
+		terms.is_none_or(|t| t.shortens_age_gap) || Pallet::<T>::married_on_date(parent_id, date);
 	ensure!(
 		exempt || parent.birth_date.years_until(&child.birth_date) >= law.adoption_age_gap,
 		Error::<T>::AdopterTooYoung
@@ -169,6 +178,8 @@ pub(crate) struct AdoptionRequest {
 	pub(crate) sealed: bool,
 	/// Hash of the decision.
 	pub(crate) decision: H256,
+	/// What the decision says beyond who adopts whom.
+	pub(crate) terms: AdoptionTerms,
 }
 
 impl<T: Config> ActRules<T> for Adoption {
@@ -186,12 +197,25 @@ impl<T: Config> ActRules<T> for Adoption {
 		}
 	}
 
+	/// The request the details answer, for the permission and the row of the date table. Its
+	/// terms are what the details show: a single adopter with the other parent staying keeps
+	/// that parent (by marriage or by the decision; the rule checks both again). Whether the
+	/// decision shortened the age gap is not stored: an adoption, having no deadline, is never
+	/// pending, so its registration rule never runs again on a rebuilt request.
 	fn request(details: &AdoptionDetails) -> AdoptionRequest {
+		let adoptive = details.adoptive();
+		let stays = [
+			(adoptive.mother, details.parents.father, details.previous.father),
+			(adoptive.father, details.parents.mother, details.previous.mother),
+		]
+		.into_iter()
+		.any(|(adopter, after, before)| adopter.is_some() && after.is_some() && after == before);
 		AdoptionRequest {
 			child: details.child,
-			adoptive: details.adoptive(),
+			adoptive,
 			sealed: details.sealed,
 			decision: details.decision,
+			terms: AdoptionTerms { keeps_other_parent: stays, shortens_age_gap: false },
 		}
 	}
 
@@ -227,19 +251,31 @@ impl<T: Config> ActRules<T> for Adoption {
 				ensure!(!previous.contains(parent), Error::<T>::AdopterIsParent);
 				let p = Pallet::<T>::person(parent)?;
 				Pallet::<T>::ensure_alive_on(&p, &date)?;
-				ensure_may_adopt(parent, &p, &child, &date, (sex, wrong_sex), true)?;
+				ensure_may_adopt(
+					parent,
+					&p,
+					&child,
+					&date,
+					(sex, wrong_sex),
+					Some(&request.terms),
+				)?;
 			}
 		}
 		// Who the child's parents are afterwards (the Code's articles on joint adoption and on
 		// the effects of adoption; numbers not verified here): a joint adoption is by spouses
 		// only; a single adopter takes the child alone, except a step-parent, whose spouse
-		// stays the other parent.
-		// Married as of the decision's date, whatever happened since.
+		// stays the other parent, and except when the decision keeps the other parent's
+		// rights. Married as of the decision's date, whatever happened since.
+		let keeps = request.terms.keeps_other_parent;
 		let stays = |adopter: PersonId, other: Option<PersonId>| {
-			other.filter(|o| Pallet::<T>::married_on(adopter, *o, &date))
+			ensure!(!keeps || other.is_some(), Error::<T>::NoOtherParentToKeep);
+			Ok::<_, DispatchError>(
+				other.filter(|o| keeps || Pallet::<T>::married_on(adopter, *o, &date)),
+			)
 		};
 		let parents = match (adoptive.mother, adoptive.father) {
 			(Some(mother), Some(father)) => {
+				ensure!(!keeps, Error::<T>::NoOtherParentToKeep);
 				ensure!(
 					Pallet::<T>::married_on(mother, father, &date),
 					Error::<T>::AdoptersNotMarried
@@ -247,10 +283,10 @@ impl<T: Config> ActRules<T> for Adoption {
 				Parents { mother: Some(mother), father: Some(father) }
 			},
 			(Some(mother), None) => {
-				Parents { mother: Some(mother), father: stays(mother, previous.father) }
+				Parents { mother: Some(mother), father: stays(mother, previous.father)? }
 			},
 			(None, Some(father)) => {
-				Parents { mother: stays(father, previous.mother), father: Some(father) }
+				Parents { mother: stays(father, previous.mother)?, father: Some(father) }
 			},
 			(None, None) => return Err(Error::<T>::NoAdoptiveParent.into()),
 		};
@@ -299,7 +335,7 @@ impl<T: Config> ActRules<T> for Adoption {
 			if let Some(parent) = parent {
 				let p = Pallet::<T>::record(parent)?;
 				Pallet::<T>::ensure_alive_on(&p, &date)?;
-				ensure_may_adopt(parent, &p, &child, &date, (sex, wrong_sex), false)?;
+				ensure_may_adopt(parent, &p, &child, &date, (sex, wrong_sex), None)?;
 			}
 		}
 		Ok(())

@@ -16,7 +16,8 @@
 //! husband (former husband) as father: the act names him, unless it carries the hash of a
 //! court decision (`court_decision`) setting the presumption aside — naming another man, or no
 //! father, without it is refused ([`Error::FatherPresumed`]). When several marriages qualify,
-//! the latest one decides. Marriages enrolled from the archive count.
+//! the latest one decides. Marriages enrolled from the archive count, and so does a marriage
+//! a court declared invalid, until the day its decision took effect (`marriage.rs`).
 //!
 //! **A father who has died** by the day of registration and is not the presumed father (the
 //! mother's husband, or former husband within 300 days) could not have acknowledged the

@@ -56,9 +56,17 @@
 //! **Revoked**: each spouse's marital state is what their other marriages in effect make it
 //! (single, divorced, widowed). A divorce that ended it is revoked with it, by the same
 //! proposal (a void marriage was never dissolved; its certificates verify as revoked, and it
-//! leaves the statistics). Not modelled: the annulled marriage's effect on the presumption of
-//! paternity of a child conceived in it (the Code keeps the rights of children of an annulled
-//! marriage; the presumption reads marriages in effect only).
+//! leaves the statistics).
+//!
+//! **Declared invalid by a court** ([`Pallet::propose_annulment`]: the decision's hash and the
+//! day it took effect, not before the marriage, not after today — [`Error::AnnulmentBeforeMarriage`],
+//! [`Error::DateInFuture`]; approved as a revocation). Revoked the same way — the marriage is
+//! void, its divorce revoked with it — and kept in [`Annulments`]: the children born in it, or
+//! within `father_grace_days` (300) after the decision, keep its husband as their presumed
+//! father (the Code's article on the effects of an invalid marriage, which keeps the rights of
+//! children born in it; number not verified here; see `birth.rs`). It counts until the
+//! decision even if a spouse had died before it (a court's decision sets the presumption
+//! aside). A marriage revoked as registered in error (fraud, a duplicate) presumes nothing.
 
 use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
@@ -408,8 +416,10 @@ impl<T: Config> Pallet<T> {
 
 	/// The father the law presumes for a child born on `date` to `mother`: the husband of her
 	/// marriage in effect on that day, or of one that ended by divorce or death at most
-	/// `father_grace_days` before it; the latest such marriage decides. Reads the mother's acts
-	/// (at most `MaxActsPerPerson`) and the act ending each marriage.
+	/// `father_grace_days` before it, or of one a court declared invalid ([`Annulments`]) at
+	/// most `father_grace_days` before it; the latest such marriage decides. Reads the
+	/// mother's acts (at most `MaxActsPerPerson`) and, for each marriage, the act ending it or
+	/// its annulment (one read either way).
 	pub(crate) fn presumed_father(
 		mother: PersonId,
 		date: &Date,
@@ -419,10 +429,15 @@ impl<T: Config> Pallet<T> {
 		for id in ActsOf::<T>::get(mother) {
 			let Some(m) = Acts::<T>::get(id) else { continue };
 			let ActDetails::Marriage(details) = &m.details else { continue };
-			if m.status != ActStatus::Registered {
-				continue;
-			}
-			let (start, end) = Self::marriage_span(&m);
+			let (start, end) = match m.status {
+				ActStatus::Registered => Self::marriage_span(&m),
+				// Void, but its children keep their father: it counts until the decision.
+				ActStatus::Revoked => match Annulments::<T>::get(id) {
+					Some(annulment) => (m.event_date, Some(annulment.date)),
+					None => continue,
+				},
+				ActStatus::Pending | ActStatus::Expired => continue,
+			};
 			let covers = match end {
 				None => true,
 				Some(end) => end.add_days(grace).ok_or(Error::<T>::InvalidDate)? >= *date,

@@ -39,7 +39,7 @@ pub(crate) use divorce::{Divorce, DivorceRequest};
 pub(crate) use enrollment::Enrollment;
 pub(crate) use marriage::Marriage;
 pub(crate) use name_change::{NameChange, NameChangeRequest};
-pub(crate) use paternity::Paternity;
+pub(crate) use paternity::{Paternity, PaternityRequest};
 
 /// Where and when an act is registered, for its kind's registration rule.
 pub(crate) struct Occasion {

@@ -8,6 +8,17 @@
 //! not established ([`Error::ChildAdopted`]; revoke the adoption first; article not verified
 //! here).
 //!
+//! **An adult child** (under the Code's rule on establishing paternity of a person who has come
+//! of age, only with that person's consent; article number not verified here). When the child
+//! is at least the law's `adult_age` (18) on the date, paternity on the parents' joint
+//! application is registered only with the child's written consent, whose hash the call
+//! carries (`adult_consent`; [`Error::AdultConsentRequired`]); a consent for a minor is refused
+//! ([`Error::ChildNotAdult`]). A court establishes an adult's paternity only with that consent
+//! too, so its decision stands for it. The consent's hash is bound into the registration (the
+//! signed call, in its block); the act's document hash seals the paper file that holds the
+//! consent. Checked at registration only: the joint application's date cannot move, and a
+//! court's is the court's.
+//!
 //! **Courts** (the Code's rules on establishing paternity; article numbers not verified here).
 //! A registry office establishes paternity on the parents' joint application; a court's
 //! decision (`court_decision`, its hash) is needed when the child's father is presumed — the
@@ -34,9 +45,18 @@ use super::{ActRules, DateRule, Occasion, Undone};
 use crate::*;
 use civil_registry_primitives::{ActId, ActKind, PersonRecord, PersonRegistry};
 use frame_support::{ensure, pallet_prelude::*};
+use sp_core::H256;
 
 /// The rules of an establishment of paternity.
 pub(crate) struct Paternity;
+
+/// What a call asks for: the act's details, and the adult child's consent.
+pub(crate) struct PaternityRequest {
+	/// The details to record.
+	pub(crate) details: PaternityDetails,
+	/// Hash of the child's written consent, for an adult child on the parents' application.
+	pub(crate) adult_consent: Option<H256>,
+}
 
 /// `father` may be recorded as `child`'s father.
 fn ensure_may_be_father<T: Config>(father: &PersonRecord, child: &PersonRecord) -> DispatchResult {
@@ -44,7 +64,7 @@ fn ensure_may_be_father<T: Config>(father: &PersonRecord, child: &PersonRecord) 
 }
 
 impl<T: Config> ActRules<T> for Paternity {
-	type Request = PaternityDetails;
+	type Request = PaternityRequest;
 	type Details = PaternityDetails;
 
 	fn wrap(details: PaternityDetails) -> ActDetails {
@@ -58,16 +78,19 @@ impl<T: Config> ActRules<T> for Paternity {
 		}
 	}
 
-	fn request(details: &PaternityDetails) -> PaternityDetails {
-		details.clone()
+	/// The request the details answer, for the permission and the row of the date table. The
+	/// consent is not stored: a paternity, having no deadline, is never pending, so its
+	/// registration rule never runs again on a rebuilt request.
+	fn request(details: &PaternityDetails) -> PaternityRequest {
+		PaternityRequest { details: details.clone(), adult_consent: None }
 	}
 
-	fn permission(_: &PaternityDetails) -> ActKind {
+	fn permission(_: &PaternityRequest) -> ActKind {
 		ActKind::Paternity
 	}
 
-	fn dates(request: &PaternityDetails) -> DateRule {
-		match request.court_decision {
+	fn dates(request: &PaternityRequest) -> DateRule {
+		match request.details.court_decision {
 			// Established by a court: the day its decision took effect.
 			Some(_) => DateRule::Past,
 			// On the parents' joint application: the day the office registers it.
@@ -75,7 +98,8 @@ impl<T: Config> ActRules<T> for Paternity {
 		}
 	}
 
-	fn check(at: &Occasion, request: PaternityDetails) -> Result<PaternityDetails, DispatchError> {
+	fn check(at: &Occasion, request: PaternityRequest) -> Result<PaternityDetails, DispatchError> {
+		let PaternityRequest { details: request, adult_consent } = request;
 		let PaternityDetails { child, father, court_decision } = request;
 		ensure!(child != father, Error::<T>::SamePerson);
 		ensure!(!AdoptionInEffect::<T>::contains_key(child), Error::<T>::ChildAdopted);
@@ -91,6 +115,9 @@ impl<T: Config> ActRules<T> for Paternity {
 			None => None,
 		};
 		ensure!(by_court || presumed.is_none(), Error::<T>::FatherPresumed);
+		let adult = child.birth_date.years_until(&at.date) >= T::Law::get().adult_age;
+		ensure!(adult || adult_consent.is_none(), Error::<T>::ChildNotAdult);
+		ensure!(!adult || by_court || adult_consent.is_some(), Error::<T>::AdultConsentRequired);
 		Ok(request)
 	}
 

@@ -5,7 +5,7 @@
 
 use crate::*;
 use alloc::vec::Vec;
-use civil_registry_primitives::{ActId, OfficeKind, OfficerPermissions, Role};
+use civil_registry_primitives::{ActId, Date, OfficeKind, OfficerPermissions, Role};
 use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::*;
 use sp_core::H256;
@@ -33,6 +33,34 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// [`Pallet::propose_annulment`] by `who`: a revocation of a marriage in effect or ended,
+	/// dated by the court's decision.
+	pub(crate) fn do_propose_annulment(
+		who: T::AccountId,
+		act: ActId,
+		decision: H256,
+		date: Date,
+	) -> DispatchResult {
+		let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
+		ensure!(matches!(record.details, ActDetails::Marriage(_)), Error::<T>::NotAMarriage);
+		ensure!(record.status != ActStatus::Revoked, Error::<T>::AlreadyRevoked);
+		ensure!(record.status == ActStatus::Registered, Error::<T>::ActNotInEffect);
+		ensure!(date.is_valid(), Error::<T>::InvalidDate);
+		ensure!(date <= Self::today()?, Error::<T>::DateInFuture);
+		ensure!(date >= record.event_date, Error::<T>::AnnulmentBeforeMarriage);
+		T::Permissions::authorize(
+			&who,
+			record.permission_kind(),
+			record.jurisdiction,
+			Role::Registrar,
+		)
+		.map_err(Error::<T>::from)?;
+		let (proposal, expires_at) =
+			Self::open_proposal(&who, act, ProposedChange::Annulment { decision, date })?;
+		Self::deposit_event(Event::RevocationProposed { proposal, act, proposer: who, expires_at });
+		Ok(())
+	}
+
 	/// [`Pallet::approve_revocation`]: `origin` is [`Config::RevocationOrigin`] or a
 	/// regional head.
 	pub(crate) fn do_approve_revocation(
@@ -40,8 +68,12 @@ impl<T: Config> Pallet<T> {
 		proposal: ProposalId,
 	) -> DispatchResultWithPostInfo {
 		let open = Proposals::<T>::get(proposal).ok_or(Error::<T>::UnknownProposal)?;
-		let ProposedChange::Revocation { reason_hash } = open.change else {
-			return Err(Error::<T>::WrongProposalKind.into());
+		let (reason_hash, annulment) = match open.change {
+			ProposedChange::Revocation { reason_hash } => (reason_hash, None),
+			ProposedChange::Annulment { decision, date } => {
+				(decision, Some(Annulment { decision, date }))
+			},
+			ProposedChange::Amendment { .. } => return Err(Error::<T>::WrongProposalKind.into()),
 		};
 		let record = Acts::<T>::get(open.act).ok_or(Error::<T>::UnknownAct)?;
 		let approved_by = match T::RevocationOrigin::try_origin(origin) {
@@ -61,6 +93,7 @@ impl<T: Config> Pallet<T> {
 		if let Some(approver) = &approved_by {
 			ApprovalsBy::<T>::insert(approver, open.act, frame_system::Pallet::<T>::block_number());
 		}
+		let is_marriage = matches!(record.details, ActDetails::Marriage(_));
 		let (dependents, checked, revoked_with) = Self::revoke(open.act, record)?;
 		let revocation = Revocation {
 			reason_hash,
@@ -86,9 +119,18 @@ impl<T: Config> Pallet<T> {
 				dependents: BoundedVec::new(),
 			});
 		}
-		// Each act revoked with it: read, written, its revocation and its statistics written.
-		let along = T::DbWeight::get().reads_writes(2, 3).saturating_mul(revoked_with.len() as u64);
-		Ok(Some(T::WeightInfo::approve_revocation(checked).saturating_add(along)).into())
+		if let Some(annulment) = annulment {
+			Annulments::<T>::insert(open.act, annulment);
+			Self::deposit_event(Event::MarriageAnnulled { act: open.act, date: annulment.date });
+		}
+		// A marriage's revocation (its divorce revoked with it, its annulment recorded) is
+		// measured on its own.
+		let weight = if is_marriage {
+			T::WeightInfo::approve_annulment().max(T::WeightInfo::approve_revocation(checked))
+		} else {
+			T::WeightInfo::approve_revocation(checked)
+		};
+		Ok(Some(weight).into())
 	}
 
 	/// [`Pallet::reject_revocation`]: `origin` is the proposer, a regional head or
@@ -99,7 +141,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let open = Proposals::<T>::get(proposal).ok_or(Error::<T>::UnknownProposal)?;
 		ensure!(
-			matches!(open.change, ProposedChange::Revocation { .. }),
+			matches!(
+				open.change,
+				ProposedChange::Revocation { .. } | ProposedChange::Annulment { .. }
+			),
 			Error::<T>::WrongProposalKind
 		);
 		let record = Acts::<T>::get(open.act).ok_or(Error::<T>::UnknownAct)?;

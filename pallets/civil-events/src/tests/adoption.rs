@@ -326,3 +326,65 @@ fn spouses_adopting_together_need_no_age_gap() {
 		assert_ok!(adoption(child).mother(wife).father(husband).register());
 	});
 }
+
+/// #31: the decision may keep the other parent's rights: a single adopter not married to the
+/// mother takes the child with her, who stays its mother. There must be someone to keep.
+#[test]
+fn a_decision_keeps_the_other_parent() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let child = new_child(30, d(2020, 1, 1), Some(m), Some(f));
+		let adopter = enroll(31, Sex::Male, d(1980, 1, 1));
+		assert_ok!(adoption(child).father(adopter).keeping_other_parent().register());
+		let act = last_act();
+		assert_eq!((person(child).mother, person(child).father), (Some(m), Some(adopter)));
+		let ActDetails::Adoption(details) = Acts::<Test>::get(act).unwrap().details else {
+			panic!("an adoption")
+		};
+		assert_eq!(details.adoptive(), Parents { mother: None, father: Some(adopter) });
+		assert_eq!(details.replaced(), Parents { mother: None, father: Some(f) });
+		let birth = crate::AdoptionInEffect::<Test>::get(child).unwrap();
+		assert_eq!((birth.mother, birth.father), (Some(m), Some(f)));
+		// Revoked: both birth parents again.
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(act)));
+		assert_eq!((person(child).mother, person(child).father), (Some(m), Some(f)));
+
+		// Nobody to keep: two adopters, or a fatherless child adopted by a woman.
+		let (am, af) =
+			(enroll(32, Sex::Female, d(1980, 1, 1)), enroll(33, Sex::Male, d(1979, 1, 1)));
+		marry(am, af, TODAY);
+		assert_noop!(
+			adoption(child).mother(am).father(af).keeping_other_parent().register(),
+			Error::<Test>::NoOtherParentToKeep
+		);
+		let fatherless = new_child(34, d(2021, 1, 1), Some(m), None);
+		let woman = enroll(35, Sex::Female, d(1981, 1, 1));
+		assert_noop!(
+			adoption(fatherless).mother(woman).keeping_other_parent().register(),
+			Error::<Test>::NoOtherParentToKeep
+		);
+		// Kept by the decision, a parent who has died stays too (for the grandparents' rights).
+		assert_ok!(death(f).on(d(2024, 6, 1)).register());
+		assert_ok!(adoption(child).mother(woman).keeping_other_parent().register());
+		assert_eq!((person(child).mother, person(child).father), (Some(woman), Some(f)));
+	});
+}
+
+/// #31: the decision may shorten the age gap for reasons the court found valid.
+#[test]
+fn a_decision_shortens_the_age_gap() {
+	build_and_execute(|| {
+		let child = enroll(30, Sex::Male, d(2010, 1, 1));
+		let young = enroll(31, Sex::Female, d(2000, 1, 1));
+		assert_noop!(adoption(child).mother(young).register(), Error::<Test>::AdopterTooYoung);
+		assert_ok!(adoption(child).mother(young).shortening_age_gap().register());
+		assert_eq!(person(child).mother, Some(young));
+		// Not the other rules: an adopter still older than the child, and an adult.
+		let other = enroll(32, Sex::Male, d(2009, 1, 1));
+		let younger = enroll(33, Sex::Female, d(2011, 1, 1));
+		assert_noop!(
+			adoption(younger).father(other).shortening_age_gap().register(),
+			Error::<Test>::AdoptiveParentNotAdult
+		);
+	});
+}

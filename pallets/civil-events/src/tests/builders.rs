@@ -502,11 +502,18 @@ pub(crate) struct AdoptionAct {
 	mother: Option<PersonId>,
 	father: Option<PersonId>,
 	seal: bool,
+	terms: crate::AdoptionTerms,
 }
 
 /// The adoption of `child`, by no one yet (name `.mother(..)`, `.father(..)`), not sealed.
 pub(crate) fn adoption(child: PersonId) -> Register<AdoptionAct> {
-	Register::new(AdoptionAct { child, mother: None, father: None, seal: false })
+	Register::new(AdoptionAct {
+		child,
+		mother: None,
+		father: None,
+		seal: false,
+		terms: Default::default(),
+	})
 }
 
 impl Register<AdoptionAct> {
@@ -520,6 +527,16 @@ impl Register<AdoptionAct> {
 	}
 	pub(crate) fn seal(mut self, seal: bool) -> Self {
 		self.act.seal = seal;
+		self
+	}
+	/// The decision keeps the other parent's rights.
+	pub(crate) fn keeping_other_parent(mut self) -> Self {
+		self.act.terms.keeps_other_parent = true;
+		self
+	}
+	/// The decision shortened the age gap.
+	pub(crate) fn shortening_age_gap(mut self) -> Self {
+		self.act.terms.shortens_age_gap = true;
 		self
 	}
 }
@@ -541,6 +558,7 @@ impl ActCall for AdoptionAct {
 			self.father,
 			self.seal,
 			h(0xad),
+			self.terms,
 			document,
 		)
 	}
@@ -550,17 +568,23 @@ pub(crate) struct PaternityAct {
 	child: PersonId,
 	father: PersonId,
 	court_decision: Option<H256>,
+	adult_consent: Option<H256>,
 }
 
 /// The establishment of `father`'s paternity of `child`, on the parents' application.
 pub(crate) fn paternity(child: PersonId, father: PersonId) -> Register<PaternityAct> {
-	Register::new(PaternityAct { child, father, court_decision: None })
+	Register::new(PaternityAct { child, father, court_decision: None, adult_consent: None })
 }
 
 impl Register<PaternityAct> {
 	/// Established by the court decision `decision`.
 	pub(crate) fn court(mut self, decision: H256) -> Self {
 		self.act.court_decision = Some(decision);
+		self
+	}
+	/// With the adult child's written consent `consent`.
+	pub(crate) fn consent(mut self, consent: H256) -> Self {
+		self.act.adult_consent = Some(consent);
 		self
 	}
 }
@@ -582,6 +606,7 @@ impl ActCall for PaternityAct {
 				self.child,
 				self.father,
 				self.court_decision,
+				self.adult_consent,
 				document,
 			)
 		})

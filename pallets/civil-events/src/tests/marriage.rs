@@ -176,7 +176,7 @@ fn relatives_in_the_direct_line_cannot_marry_at_any_depth() {
 			.register());
 		let mother = Persons::by_identity(&h(2)).unwrap();
 		// The archive knows the grandfather as her father: a paternity act records it.
-		assert_ok!(paternity(mother, grandfather).on(TODAY).register());
+		assert_ok!(paternity(mother, grandfather).on(TODAY).consent(h(0xc0)).register());
 		let granddaughter = born_in_2000(30, Sex::Female, Some(mother));
 		assert_noop!(
 			marriage(granddaughter, grandfather).on(TODAY).register(),

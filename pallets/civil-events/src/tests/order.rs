@@ -580,6 +580,7 @@ fn register(lives: &Lives, on: &[i64]) -> Outcome {
 					father.map(person),
 					false,
 					h(0xd5),
+					Default::default(),
 					h(0xd6),
 				),
 				Fact::Paternity { child, father } => CivilEvents::register_paternity(
@@ -588,6 +589,7 @@ fn register(lives: &Lives, on: &[i64]) -> Outcome {
 					d,
 					person(*child),
 					person(*father),
+					None,
 					None,
 					h(0xd7),
 				),

@@ -65,10 +65,37 @@ fn a_paternity_by_application_is_dated_the_day_it_is_registered() {
 				child,
 				f,
 				court,
+				None,
 				h(0),
 			)
 		};
 		assert_noop!(register(None), Error::<Test>::NotDatedToday);
 		assert_ok!(register(Some(h(0xc1))));
+	});
+}
+
+/// #31: the paternity of an adult is established only with the adult's consent — on the
+/// parents' joint application, its hash; a court's decision stands for it. A consent for a
+/// minor is refused.
+#[test]
+fn an_adult_consents_to_the_establishment_of_paternity() {
+	build_and_execute(|| {
+		let adult = enroll(1, Sex::Female, d(2000, 1, 1));
+		let father = enroll(2, Sex::Male, d(1975, 1, 1));
+		assert_noop!(paternity(adult, father).register(), Error::<Test>::AdultConsentRequired);
+		assert_ok!(paternity(adult, father).consent(h(0xc0)).register());
+		assert_eq!(person(adult).father, Some(father));
+
+		// By a court: no separate consent.
+		let other = enroll(3, Sex::Male, d(2001, 1, 1));
+		let his_father = enroll(4, Sex::Male, d(1970, 1, 1));
+		assert_ok!(paternity(other, his_father).court(h(0xc1)).on(d(2024, 6, 1)).register());
+
+		// A minor gives no such consent.
+		let m = enroll(5, Sex::Female, d(1990, 1, 1));
+		let minor = new_child(40, d(2024, 6, 1), Some(m), None);
+		let f = enroll(6, Sex::Male, d(1988, 1, 1));
+		assert_noop!(paternity(minor, f).consent(h(0xc2)).register(), Error::<Test>::ChildNotAdult);
+		assert_ok!(paternity(minor, f).register());
 	});
 }

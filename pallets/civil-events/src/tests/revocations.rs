@@ -265,3 +265,86 @@ fn revoking_a_pending_registration_refuses_it() {
 		new_child(11, d(2024, 6, 1), None, None);
 	});
 }
+
+/// #31: a marriage a court declared invalid is revoked with its divorce, but its husband stays
+/// the presumed father of a child born in it or within 300 days after the decision; a
+/// marriage revoked as registered in error presumes nothing.
+#[test]
+fn an_annulled_marriage_keeps_the_presumption_of_paternity() {
+	build_and_execute(|| {
+		let (m, husband) = couple();
+		let marriage = marry(m, husband, d(2022, 1, 1));
+		assert_ok!(divorce(marriage).court(h(0xc1)).on(d(2023, 1, 1)).register());
+		let divorce_act = last_act();
+		assert_ok!(CivilEvents::propose_annulment(
+			signed(REGISTRAR),
+			marriage,
+			h(0xa1),
+			d(2023, 12, 1)
+		));
+		let proposal = last_proposal();
+		assert_ok!(CivilEvents::approve_revocation(signed(TK_REGIONAL_HEAD), proposal));
+		assert_eq!(last_event(), Event::MarriageAnnulled { act: marriage, date: d(2023, 12, 1) });
+		assert_eq!(
+			crate::Annulments::<Test>::get(marriage),
+			Some(crate::Annulment { decision: h(0xa1), date: d(2023, 12, 1) })
+		);
+		assert_eq!(Acts::<Test>::get(marriage).unwrap().status, ActStatus::Revoked);
+		assert_eq!(Acts::<Test>::get(divorce_act).unwrap().status, ActStatus::Revoked);
+		assert_eq!(person(m).marital, MaritalStatus::Single);
+		// Born 2024-06-01, within 300 days of the decision: the former husband is presumed.
+		assert_noop!(
+			birth(30).on(d(2024, 6, 1)).mother(m).register(),
+			Error::<Test>::FatherPresumed
+		);
+		assert_ok!(birth(30).on(d(2024, 6, 1)).mother(m).father(husband).register());
+
+		// Revoked as an error (no decision of invalidity): no presumption.
+		let (w, h2) =
+			(enroll(40, Sex::Female, d(1990, 1, 1)), enroll(41, Sex::Male, d(1990, 1, 1)));
+		let mistaken = marry(w, h2, d(2024, 1, 10));
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(mistaken)));
+		assert_eq!(crate::Annulments::<Test>::get(mistaken), None);
+		assert_ok!(birth(31).on(d(2024, 6, 1)).mother(w).register());
+	});
+}
+
+/// #31: an annulment is of a marriage in effect or ended, dated by the decision between the
+/// marriage and today; proposed by who may register marriages there; rejected like a
+/// revocation.
+#[test]
+fn an_annulment_is_of_a_marriage_dated_between_it_and_today() {
+	build_and_execute(|| {
+		let (m, f) = couple();
+		let marriage = marry(m, f, d(2022, 1, 1));
+		let annul =
+			|who, act, date| CivilEvents::propose_annulment(signed(who), act, h(0xa1), date);
+		assert_noop!(annul(REGISTRAR, birth_act(m), d(2023, 1, 1)), Error::<Test>::NotAMarriage);
+		assert_noop!(annul(REGISTRAR, 999, d(2023, 1, 1)), Error::<Test>::UnknownAct);
+		assert_noop!(
+			annul(REGISTRAR, marriage, d(2021, 12, 31)),
+			Error::<Test>::AnnulmentBeforeMarriage
+		);
+		assert_noop!(annul(REGISTRAR, marriage, d(2024, 6, 16)), Error::<Test>::DateInFuture);
+		assert_noop!(
+			annul(REGISTRAR, marriage, Date::new(2023, 2, 30)),
+			Error::<Test>::InvalidDate
+		);
+		assert_noop!(
+			annul(SAM_REGISTRAR, marriage, d(2023, 1, 1)),
+			Error::<Test>::OutsideJurisdiction
+		);
+		assert_ok!(annul(REGISTRAR, marriage, d(2023, 1, 1)));
+		let proposal = last_proposal();
+		assert_noop!(
+			CivilEvents::approve_amendment(signed(HEAD), proposal),
+			Error::<Test>::WrongProposalKind
+		);
+		assert_ok!(CivilEvents::reject_revocation(signed(REGISTRAR), proposal));
+		assert_eq!(crate::Annulments::<Test>::get(marriage), None);
+		assert_eq!(Acts::<Test>::get(marriage).unwrap().status, ActStatus::Registered);
+		// Revoked already: no annulment.
+		assert_ok!(CivilEvents::approve_revocation(root(), propose_revoke(marriage)));
+		assert_noop!(annul(REGISTRAR, marriage, d(2023, 1, 1)), Error::<Test>::AlreadyRevoked);
+	});
+}
