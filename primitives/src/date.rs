@@ -128,14 +128,19 @@ impl Date {
 		date.is_valid().then_some(date)
 	}
 
-	/// Full years from `self` (a birth date) to `on`; 0 if `on` is earlier. Someone born on
-	/// 29 February turns a year older on 1 March in common years.
+	/// Full years from `self` (a birth date) to `on`; 0 if `on` is earlier. A period counted
+	/// in years ends on the same month and day of its last year, and on the last day of that
+	/// month when the day does not exist in it (the Civil Code's rule on the end of a period,
+	/// as [`Date::add_months`] applies it; article number not verified here): someone born on
+	/// 29 February turns a year older on 28 February in common years — comes of age, may
+	/// marry, may be adopted no longer, on that day.
 	pub fn years_until(&self, on: &Date) -> u16 {
 		if on < self {
 			return 0;
 		}
 		let mut years = on.year.saturating_sub(self.year);
-		if (on.month, on.day) < (self.month, self.day) {
+		let birthday = (self.month, self.day.min(days_in_month(on.year, self.month)));
+		if (on.month, on.day) < birthday {
 			years = years.saturating_sub(1);
 		}
 		years
@@ -190,7 +195,9 @@ mod tests {
 		assert_eq!(born.years_until(&Date::new(2024, 5, 10)), 18);
 		assert_eq!(born.years_until(&Date::new(2000, 1, 1)), 0);
 		let leap = Date::new(2004, 2, 29);
-		assert_eq!(leap.years_until(&Date::new(2022, 2, 28)), 17);
-		assert_eq!(leap.years_until(&Date::new(2022, 3, 1)), 18);
+		assert_eq!(leap.years_until(&Date::new(2022, 2, 27)), 17);
+		assert_eq!(leap.years_until(&Date::new(2022, 2, 28)), 18);
+		assert_eq!(leap.years_until(&Date::new(2024, 2, 28)), 19);
+		assert_eq!(leap.years_until(&Date::new(2024, 2, 29)), 20);
 	}
 }

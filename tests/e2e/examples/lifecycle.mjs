@@ -56,6 +56,19 @@ export async function approveRevocation(api, sudoKey, proposal) {
 }
 // #endregion approveRevocation
 
+// #region proposeAnnulment
+/** `civilEvents.proposeAnnulment` (call 21): marriage `act` was declared invalid by a court's
+ *  decision (`decision`, its hash) that took effect on `date`. Approved or rejected as a
+ *  revocation; on approval the marriage is revoked with its divorce (`ActRevoked`) and
+ *  recorded as annulled (`MarriageAnnulled`): its husband stays the presumed father of a child
+ *  born in it or within 300 days after `date`. Returns the proposal id. */
+export async function proposeAnnulment(api, officer, act, decision, date) {
+  const tx = api.tx.civilEvents.proposeAnnulment(act, decision, date);
+  const { events } = await submit(api, tx, officer);
+  return findEvent(api, events, 'RevocationProposed').proposal.toNumber();
+}
+// #endregion proposeAnnulment
+
 // #region rejectRevocation
 /** `civilEvents.rejectRevocation` (call 14): the proposer withdraws (or a regional head or
  *  governance rejects). */

@@ -5,7 +5,9 @@
 // refused with its typed error; the same acts done right are registered: a divorce on a court's
 // decision with a minor child, a marriage under a khokim's exemption approved by the head.
 // Issue #31 (at the end): deaths of spouses registered in reverse order, a backdated registry
-// divorce, a marriage date amendment, a single adoption cutting the other birth parent.
+// divorce, a marriage date amendment, a single adoption cutting the other birth parent (and one
+// whose decision keeps him), an adult's paternity without consent, an annulled marriage's
+// presumption of paternity.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { findEvent, officer, submit, today } from '../examples/connect.mjs';
@@ -250,4 +252,25 @@ test('a single adopter takes the child alone: the other birth parent is cut', as
     api, registrar, YUNUSOBOD, now, sister, adopter, null, false, hash(), hash(), { keepsOtherParent: true, shortensAgeGap: false });
   const kept = await queries.person(api, sister);
   assert.deepEqual([kept.mother, kept.father], [adopter, father]);
+});
+
+test('an annulled marriage: void, but its husband stays the presumed father', async () => {
+  const [wife, husband] = await Promise.all([
+    enroll('Female', { year: 1992, month: 1, day: 1 }),
+    enroll('Male', { year: 1990, month: 1, day: 1 }),
+  ]);
+  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash());
+  const proposal = await lifecycle.proposeAnnulment(api, registrar, marriage, hash(), now);
+  // Eve, the regional head, approves (Alice appointed the proposer).
+  const { events } = await submit(api, api.tx.civilEvents.approveRevocation(proposal), eve);
+  const annulled = findEvent(api, events, 'MarriageAnnulled');
+  assert.deepEqual([annulled.act.toNumber(), annulled.date.toJSON()], [marriage, now]);
+  assert.deepEqual((await queries.person(api, wife)).marital, { single: null });
+  const birth = (father) => acts.registerBirth(api, registrar, {
+    jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Male',
+    mother: wife, father, documentHash: hash(),
+  });
+  await rejectsWith(birth(null), 'civilEvents.FatherPresumed');
+  const { child } = await birth(husband);
+  assert.equal((await queries.person(api, child)).father, husband);
 });

@@ -331,3 +331,18 @@ fn a_marriage_date_cannot_be_amended() {
 		assert_ok!(amend(d(1995, 2, 1)));
 	});
 }
+
+/// #31: someone born on 29 February comes of age on 28 February in a common year (the Civil
+/// Code's end of a period counted in years), not on 1 March.
+#[test]
+fn one_born_on_29_february_comes_of_age_on_28_february() {
+	build_and_execute(|| {
+		let bride = enroll(1, Sex::Female, d(2008, 2, 29));
+		let groom = enroll(2, Sex::Male, d(2000, 1, 1));
+		assert_noop!(
+			marriage(bride, groom).on(d(2026, 2, 27)).register(),
+			Error::<Test>::TooYoungToMarry
+		);
+		assert_ok!(marriage(bride, groom).on(d(2026, 2, 28)).register());
+	});
+}
