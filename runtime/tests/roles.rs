@@ -71,7 +71,11 @@ fn allowed(pallet: &str, call: &str) -> Option<&'static [Role]> {
 		) => OFFICERS,
 		(
 			"CivilEvents",
-			"approve_late_registration" | "approve_amendment" | "cancel_certificate",
+			"approve_late_registration"
+			| "approve_amendment"
+			| "cancel_certificate"
+			| "record_incapacity"
+			| "restore_capacity",
 		) => HEADS,
 		("CivilEvents", "approve_revocation" | "clear_review") => &[RegionalHead],
 		("Offices", "appoint_registrar" | "dismiss_registrar") => HEADS,

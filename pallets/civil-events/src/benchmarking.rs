@@ -725,6 +725,40 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn record_incapacity() {
+		let mut s = Setup::<T>::new();
+		let head = T::BenchmarkHelper::regional_head(0);
+		let p = s.enroll(Sex::Female, d(1990, 1, 1));
+		T::BenchmarkHelper::set_time(noon(TODAY));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(head), s.jurisdiction, p, H256::repeat_byte(1), d(2020, 1, 1));
+
+		assert!(Incapacities::<T>::contains_key(p));
+	}
+
+	#[benchmark]
+	fn restore_capacity() {
+		let mut s = Setup::<T>::new();
+		let head = T::BenchmarkHelper::regional_head(0);
+		let p = s.enroll(Sex::Female, d(1990, 1, 1));
+		T::BenchmarkHelper::set_time(noon(TODAY));
+		Pallet::<T>::record_incapacity(
+			RawOrigin::Signed(head.clone()).into(),
+			s.jurisdiction,
+			p,
+			H256::repeat_byte(1),
+			d(2020, 1, 1),
+		)
+		.unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(head), s.jurisdiction, p, H256::repeat_byte(2), d(2023, 1, 1));
+
+		assert!(!Incapacities::<T>::contains_key(p));
+	}
+
+	#[benchmark]
 	fn reject_revocation() {
 		let mut s = Setup::<T>::new();
 		let regional = T::BenchmarkHelper::regional_head(0);

@@ -278,6 +278,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Annulments<T: Config> = StorageMap<_, Twox64Concat, ActId, Annulment, OptionQuery>;
 
+	/// The persons a court declared legally incapable, as the registry recorded it: no
+	/// marriage while they are here (`features/capacity.rs`). Removed when capacity is
+	/// restored. Sequential person ids: `Twox64Concat`.
+	#[pallet::storage]
+	pub type Incapacities<T: Config> =
+		StorageMap<_, Twox64Concat, PersonId, Incapacity, OptionQuery>;
+
 	/// The open proposals (amendments and revocations waiting for a second officer).
 	#[pallet::storage]
 	pub type Proposals<T: Config> =
@@ -678,6 +685,27 @@ pub mod pallet {
 			/// The day the court's decision took effect.
 			date: Date,
 		},
+		/// A court's declaration of a person's legal incapacity was recorded: no marriage until
+		/// capacity is restored.
+		IncapacityRecorded {
+			/// The person.
+			person: PersonId,
+			/// The day the declaration took effect.
+			since: Date,
+			/// The office whose head recorded it.
+			office: OfficeId,
+		},
+		/// A court's decision restoring a person's capacity was recorded.
+		CapacityRestored {
+			/// The person.
+			person: PersonId,
+			/// The day the decision took effect.
+			on: Date,
+			/// Hash of the decision.
+			decision: H256,
+			/// The office whose head recorded it.
+			office: OfficeId,
+		},
 		/// A batch of paper records was anchored by its Merkle root.
 		ArchiveAnchored {
 			/// The root.
@@ -926,6 +954,15 @@ pub mod pallet {
 		ChildNotAdult,
 		/// A marriage cannot have been declared invalid before the day it was registered.
 		AnnulmentBeforeMarriage,
+		/// A court declared this spouse legally incapable (art. 16): no marriage until a
+		/// decision restores capacity.
+		PersonIncapable,
+		/// The person's incapacity is recorded already.
+		IncapacityRecorded,
+		/// No incapacity of this person is recorded.
+		NoIncapacity,
+		/// Capacity cannot be restored before the day the incapacity took effect.
+		RestoredBeforeIncapacity,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {
@@ -1415,6 +1452,43 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_propose_annulment(who, act, decision, date)
+		}
+
+		/// Record a court's declaration that `person` is legally incapable, by the decision
+		/// whose hash is `decision`, in effect since `since`: no marriage of theirs is
+		/// registered until capacity is restored (art. 16; `features/capacity.rs`).
+		///
+		/// Origin: the head of an office allowed to register marriages in `jurisdiction`.
+		/// Emits [`Event::IncapacityRecorded`].
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::record_incapacity())]
+		pub fn record_incapacity(
+			origin: OriginFor<T>,
+			jurisdiction: JurisdictionId,
+			person: PersonId,
+			decision: H256,
+			since: Date,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_record_incapacity(who, jurisdiction, person, decision, since)
+		}
+
+		/// Record a court's decision restoring `person`'s capacity on `on` (hash `decision`):
+		/// the bar to marriage is lifted.
+		///
+		/// Origin: the head of an office allowed to register marriages in `jurisdiction`.
+		/// Emits [`Event::CapacityRestored`].
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::restore_capacity())]
+		pub fn restore_capacity(
+			origin: OriginFor<T>,
+			jurisdiction: JurisdictionId,
+			person: PersonId,
+			decision: H256,
+			on: Date,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_restore_capacity(who, jurisdiction, person, decision, on)
 		}
 	}
 }

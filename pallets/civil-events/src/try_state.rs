@@ -29,6 +29,7 @@ impl<T: Config> Pallet<T> {
 		Self::try_state_certificate_counts()?;
 		Self::try_state_adoptions_in_effect()?;
 		Self::try_state_annulments()?;
+		Self::try_state_incapacities()?;
 		Self::try_state_pending_expiries()?;
 		Self::try_state_pending_identities()
 	}
@@ -391,6 +392,17 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(annulment.date >= act.event_date, "an annulment before its marriage");
 			ensure!(today.is_none_or(|t| annulment.date <= t), "an annulment after today");
+		}
+		Ok(())
+	}
+
+	/// Each recorded incapacity is of an existing person, dated between their birth and today.
+	fn try_state_incapacities() -> Result<(), TryRuntimeError> {
+		let today = Self::today().ok();
+		for (person, incapacity) in Incapacities::<T>::iter() {
+			let record = T::Persons::person(person).ok_or("an incapacity of no person")?;
+			ensure!(incapacity.since >= record.birth_date, "an incapacity before birth");
+			ensure!(today.is_none_or(|t| incapacity.since <= t), "an incapacity after today");
 		}
 		Ok(())
 	}

@@ -605,6 +605,16 @@ pub enum ProposedChange {
 	},
 }
 
+/// A court's declaration that a person is legally incapable, as the registry recorded it: a bar
+/// to marriage until a decision restores capacity (`features/capacity.rs`).
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Incapacity {
+	/// Hash of the court's decision.
+	pub decision: H256,
+	/// The day it took effect.
+	pub since: Date,
+}
+
 /// A marriage a court declared invalid: revoked like an act registered in error, but the
 /// children born in it or within the presumption's period after the decision keep its
 /// husband as their presumed father (the Code's article on the effects of an invalid marriage;

@@ -76,6 +76,8 @@ pub trait WeightInfo {
 	fn migrate_adoption() -> Weight;
 	fn propose_annulment() -> Weight;
 	fn approve_annulment() -> Weight;
+	fn record_incapacity() -> Weight;
+	fn restore_capacity() -> Weight;
 }
 
 /// Weights for `pallet_civil_events` measured on the reference machine (see the header).
@@ -980,7 +982,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(1_223_060_000, 674990)
 			.saturating_add(T::DbWeight::get().reads(277_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
+	}	fn record_incapacity() -> Weight {
+		Self::propose_annulment()
 	}
+	fn restore_capacity() -> Weight {
+		Self::propose_annulment()
+	}
+
 }
 
 // For tests and for runtimes without their own measurements: the same numbers, with
@@ -1879,5 +1887,11 @@ impl WeightInfo for () {
 		Weight::from_parts(1_223_060_000, 674990)
 			.saturating_add(ParityDbWeight::get().reads(277_u64))
 			.saturating_add(ParityDbWeight::get().writes(23_u64))
+	}	fn record_incapacity() -> Weight {
+		Self::propose_annulment()
 	}
+	fn restore_capacity() -> Weight {
+		Self::propose_annulment()
+	}
+
 }

@@ -220,9 +220,11 @@ fn civil_events(capacity: Capacity, call: &pallet_civil_events::Call<Runtime>) -
 		| propose_annulment { .. }
 		| reject_revocation { .. }
 		| issue_certificate { .. } => officer,
-		approve_late_registration { .. } | approve_amendment { .. } | cancel_certificate { .. } => {
-			head
-		},
+		approve_late_registration { .. }
+		| approve_amendment { .. }
+		| cancel_certificate { .. }
+		| record_incapacity { .. }
+		| restore_capacity { .. } => head,
 		approve_revocation { .. } | clear_review { .. } => capacity == RegionalHead,
 		__Ignore(..) => false,
 	}

@@ -7,7 +7,7 @@
 // Issue #31 (at the end): deaths of spouses registered in reverse order, a backdated registry
 // divorce, a marriage date amendment, a single adoption cutting the other birth parent (and one
 // whose decision keeps him), an adult's paternity without consent, an annulled marriage's
-// presumption of paternity.
+// presumption of paternity, a groom a court declared incapable.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { findEvent, officer, submit, today } from '../examples/connect.mjs';
@@ -273,4 +273,20 @@ test('an annulled marriage: void, but its husband stays the presumed father', as
   await rejectsWith(birth(null), 'civilEvents.FatherPresumed');
   const { child } = await birth(husband);
   assert.equal((await queries.person(api, child)).father, husband);
+});
+
+test('a groom a court declared incapable does not marry until his capacity is restored', async () => {
+  const [bride, groom] = await Promise.all([
+    enroll('Female', { year: 1993, month: 1, day: 1 }),
+    enroll('Male', { year: 1991, month: 1, day: 1 }),
+  ]);
+  // Alice heads office 0, which registers marriages in Yunusobod.
+  const recorded = await lifecycle.recordIncapacity(api, alice, YUNUSOBOD, groom, hash(), now);
+  assert.equal(recorded.person.toNumber(), groom);
+  await rejectsWith(
+    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, bride, groom, null, hash()),
+    'civilEvents.PersonIncapable');
+  await lifecycle.restoreCapacity(api, alice, YUNUSOBOD, groom, hash(), now);
+  await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, bride, groom, null, hash());
+  assert.equal((await queries.person(api, bride)).marital.married.spouse, groom);
 });

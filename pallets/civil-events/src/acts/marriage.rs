@@ -144,6 +144,13 @@ impl<T: Config> ActRules<T> for Marriage {
 		let (pa, pb) = (spouse(a)?, spouse(b)?);
 		ensure_sexes::<T>(&pa, &pb)?;
 		ensure!(pa.spouse().is_none() && pb.spouse().is_none(), Error::<T>::AlreadyMarried);
+		// A court's declaration of incapacity bars the marriage (art. 16; not for a paper
+		// marriage, registered under the law of its day).
+		if *basis != MarriageBasis::Archive {
+			for p in [a, b] {
+				ensure!(!Incapacities::<T>::contains_key(p), Error::<T>::PersonIncapable);
+			}
+		}
 		for p in [&pa, &pb] {
 			ensure!(
 				p.birth_date.years_until(&date) >= minimum_age::<T>(basis, p.sex, &date),

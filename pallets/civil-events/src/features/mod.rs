@@ -4,6 +4,7 @@
 
 mod amendments;
 mod archive;
+mod capacity;
 mod certificates;
 mod late_registration;
 mod proposals;

@@ -346,3 +346,36 @@ fn one_born_on_29_february_comes_of_age_on_28_february() {
 		assert_ok!(marriage(bride, groom).on(d(2026, 2, 28)).register());
 	});
 }
+
+/// #31: a court's declaration of legal incapacity bars a marriage (art. 16) until a decision
+/// restores capacity; recorded by a head, on a real date between birth and today.
+#[test]
+fn a_person_declared_incapable_does_not_marry() {
+	build_and_execute(|| {
+		let (bride, groom) = couple();
+		let record =
+			|who, date| CivilEvents::record_incapacity(signed(who), TK_YUN, groom, h(0xe1), date);
+		assert_noop!(record(REGISTRAR, d(2023, 1, 1)), Error::<Test>::RoleTooLow);
+		assert_noop!(record(HEAD, d(2024, 6, 16)), Error::<Test>::DateInFuture);
+		assert_noop!(record(HEAD, d(1980, 1, 1)), Error::<Test>::EventBeforeBirth);
+		assert_noop!(
+			CivilEvents::record_incapacity(signed(HEAD), TK_YUN, 999, h(0xe1), d(2023, 1, 1)),
+			Error::<Test>::UnknownPerson
+		);
+		assert_ok!(record(HEAD, d(2023, 1, 1)));
+		assert_eq!(
+			last_event(),
+			Event::IncapacityRecorded { person: groom, since: d(2023, 1, 1), office: YUN_OFFICE }
+		);
+		assert_noop!(record(HEAD, d(2023, 2, 1)), Error::<Test>::IncapacityRecorded);
+		assert_noop!(marriage(bride, groom).register(), Error::<Test>::PersonIncapable);
+		assert_noop!(marriage(groom, bride).register(), Error::<Test>::PersonIncapable);
+
+		let restore =
+			|date| CivilEvents::restore_capacity(signed(HEAD), TK_YUN, groom, h(0xe2), date);
+		assert_noop!(restore(d(2022, 12, 31)), Error::<Test>::RestoredBeforeIncapacity);
+		assert_ok!(restore(d(2024, 6, 1)));
+		assert_noop!(restore(d(2024, 6, 1)), Error::<Test>::NoIncapacity);
+		assert_ok!(marriage(bride, groom).register());
+	});
+}

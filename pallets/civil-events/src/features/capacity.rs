@@ -1,0 +1,77 @@
+//! Legal incapacity as a bar to marriage (Family Code, art. 16: no marriage of a person a court
+//! declared legally incapable by reason of mental illness; article text not verified here).
+//!
+//! The registry learns of a court's declaration, and of the decision restoring capacity, from
+//! the court's notice: the head of an office allowed to register marriages where the person
+//! lives records it ([`Pallet::record_incapacity`], [`Pallet::restore_capacity`]), by the
+//! decision's hash and the day it took effect. A marriage is dated the day it is registered, so
+//! the bar reads the record as it stands: while [`Incapacities`] holds a spouse, the marriage
+//! is refused ([`Error::PersonIncapable`]). A marriage registered before the court's notice
+//! arrived stays: a court declares it invalid ([`Pallet::propose_annulment`]). Archive
+//! marriages, registered on paper under the law of their day, are not checked. One head's
+//! word, like an exemption's approval: a stolen head key can record or lift a bar; every
+//! record names its office and decision in its event.
+
+use crate::*;
+use civil_registry_primitives::{
+	ActKind, Date, JurisdictionId, OfficeId, OfficerPermissions, PersonId, PersonRecord, Role,
+};
+use frame_support::{ensure, pallet_prelude::*};
+use sp_core::H256;
+
+impl<T: Config> Pallet<T> {
+	/// The office of `who`, a head allowed to register marriages in `jurisdiction`.
+	fn capacity_office(
+		who: &T::AccountId,
+		jurisdiction: JurisdictionId,
+	) -> Result<OfficeId, DispatchError> {
+		let auth = T::Permissions::authorize(who, ActKind::Marriage, jurisdiction, Role::Head)
+			.map_err(Error::<T>::from)?;
+		Ok(auth.office)
+	}
+
+	/// `date`, the day a decision took effect about `person`: real, not after today, not
+	/// before the person's birth.
+	fn ensure_decision_date(person: &PersonRecord, date: &Date) -> DispatchResult {
+		ensure!(date.is_valid(), Error::<T>::InvalidDate);
+		ensure!(*date <= Self::today()?, Error::<T>::DateInFuture);
+		ensure!(person.birth_date <= *date, Error::<T>::EventBeforeBirth);
+		Ok(())
+	}
+
+	/// [`Pallet::record_incapacity`] by `who`.
+	pub(crate) fn do_record_incapacity(
+		who: T::AccountId,
+		jurisdiction: JurisdictionId,
+		person: PersonId,
+		decision: H256,
+		since: Date,
+	) -> DispatchResult {
+		let office = Self::capacity_office(&who, jurisdiction)?;
+		let record = Self::person(person)?;
+		ensure!(record.is_alive(), Error::<T>::PersonDeceased);
+		Self::ensure_decision_date(&record, &since)?;
+		ensure!(!Incapacities::<T>::contains_key(person), Error::<T>::IncapacityRecorded);
+		Incapacities::<T>::insert(person, Incapacity { decision, since });
+		Self::deposit_event(Event::IncapacityRecorded { person, since, office });
+		Ok(())
+	}
+
+	/// [`Pallet::restore_capacity`] by `who`.
+	pub(crate) fn do_restore_capacity(
+		who: T::AccountId,
+		jurisdiction: JurisdictionId,
+		person: PersonId,
+		decision: H256,
+		on: Date,
+	) -> DispatchResult {
+		let office = Self::capacity_office(&who, jurisdiction)?;
+		let incapacity = Incapacities::<T>::get(person).ok_or(Error::<T>::NoIncapacity)?;
+		let record = Self::record(person)?;
+		Self::ensure_decision_date(&record, &on)?;
+		ensure!(incapacity.since <= on, Error::<T>::RestoredBeforeIncapacity);
+		Incapacities::<T>::remove(person);
+		Self::deposit_event(Event::CapacityRestored { person, on, decision, office });
+		Ok(())
+	}
+}
