@@ -167,23 +167,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:62 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Incapacities` (r:2 w:0)
+	/// Proof: `CivilEvents::Incapacities` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:129 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9745`
-		//  Estimated: `350967`
-		// Minimum execution time: 826_977_000 picoseconds.
-		Weight::from_parts(856_961_000, 350967)
-			.saturating_add(T::DbWeight::get().reads(270_u64))
+		//  Measured:  `9736`
+		//  Estimated: `348774`
+		// Minimum execution time: 671_732_000 picoseconds.
+		Weight::from_parts(791_361_000, 348774)
+			.saturating_add(T::DbWeight::get().reads(272_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -982,11 +984,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(1_223_060_000, 674990)
 			.saturating_add(T::DbWeight::get().reads(277_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
-	}	fn record_incapacity() -> Weight {
-		Self::propose_annulment()
+	}	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:1 w:0)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Incapacities` (r:1 w:1)
+	/// Proof: `CivilEvents::Incapacities` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	fn record_incapacity() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1572`
+		//  Estimated: `11586`
+		// Minimum execution time: 55_441_000 picoseconds.
+		Weight::from_parts(68_608_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Incapacities` (r:1 w:1)
+	/// Proof: `CivilEvents::Incapacities` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:1 w:0)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn restore_capacity() -> Weight {
-		Self::propose_annulment()
+		// Proof Size summary in bytes:
+		//  Measured:  `1647`
+		//  Estimated: `11586`
+		// Minimum execution time: 56_032_000 picoseconds.
+		Weight::from_parts(67_623_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 
 }
@@ -1078,23 +1120,25 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:62 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Incapacities` (r:2 w:0)
+	/// Proof: `CivilEvents::Incapacities` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:129 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9745`
-		//  Estimated: `350967`
-		// Minimum execution time: 826_977_000 picoseconds.
-		Weight::from_parts(856_961_000, 350967)
-			.saturating_add(ParityDbWeight::get().reads(270_u64))
+		//  Measured:  `9736`
+		//  Estimated: `348774`
+		// Minimum execution time: 671_732_000 picoseconds.
+		Weight::from_parts(791_361_000, 348774)
+			.saturating_add(ParityDbWeight::get().reads(272_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -1887,11 +1931,51 @@ impl WeightInfo for () {
 		Weight::from_parts(1_223_060_000, 674990)
 			.saturating_add(ParityDbWeight::get().reads(277_u64))
 			.saturating_add(ParityDbWeight::get().writes(23_u64))
-	}	fn record_incapacity() -> Weight {
-		Self::propose_annulment()
+	}	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:1 w:0)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Incapacities` (r:1 w:1)
+	/// Proof: `CivilEvents::Incapacities` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	fn record_incapacity() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1572`
+		//  Estimated: `11586`
+		// Minimum execution time: 55_441_000 picoseconds.
+		Weight::from_parts(68_608_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Incapacities` (r:1 w:1)
+	/// Proof: `CivilEvents::Incapacities` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:1 w:0)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn restore_capacity() -> Weight {
-		Self::propose_annulment()
+		// Proof Size summary in bytes:
+		//  Measured:  `1647`
+		//  Estimated: `11586`
+		// Minimum execution time: 56_032_000 picoseconds.
+		Weight::from_parts(67_623_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 
 }
