@@ -70,23 +70,26 @@ export async function proposeAnnulment(api, officer, act, decision, date) {
 // #endregion proposeAnnulment
 
 // #region recordIncapacity
-/** `civilEvents.recordIncapacity` (call 22) and `civilEvents.restoreCapacity` (call 23), by the
- *  head of an office that registers marriages in `jurisdiction`: a court declared `person`
- *  legally incapable by `decision` (its hash), in effect since `date` — no marriage of theirs
- *  registers (`PersonIncapable`) until a decision restoring capacity is recorded the same way.
- *  Returns the event's fields. */
+/** `civilEvents.recordIncapacity` (call 22), by the head of an office that registers marriages
+ *  in `jurisdiction`: a court declared `person` legally incapable by `decision` (its hash), in
+ *  effect since `date` — no marriage of theirs registers (`PersonIncapable`) until a decision
+ *  restoring capacity is recorded (`restoreCapacity`). Returns the event's fields. */
 export async function recordIncapacity(api, head, jurisdiction, person, decision, date) {
   const tx = api.tx.civilEvents.recordIncapacity(jurisdiction, person, decision, date);
   const { events } = await submit(api, tx, head);
   return findEvent(api, events, 'IncapacityRecorded');
 }
+// #endregion recordIncapacity
 
+// #region restoreCapacity
+/** `civilEvents.restoreCapacity` (call 23), by such a head: a court's decision (`decision`,
+ *  its hash) restored `person`'s capacity on `date`; the bar to marriage is lifted. */
 export async function restoreCapacity(api, head, jurisdiction, person, decision, date) {
   const tx = api.tx.civilEvents.restoreCapacity(jurisdiction, person, decision, date);
   const { events } = await submit(api, tx, head);
   return findEvent(api, events, 'CapacityRestored');
 }
-// #endregion recordIncapacity
+// #endregion restoreCapacity
 
 // #region rejectRevocation
 /** `civilEvents.rejectRevocation` (call 14): the proposer withdraws (or a regional head or
