@@ -20,17 +20,7 @@ impl<T: Config> Pallet<T> {
 		let record = Acts::<T>::get(act).ok_or(Error::<T>::UnknownAct)?;
 		ensure!(record.status != ActStatus::Revoked, Error::<T>::AlreadyRevoked);
 		ensure!(record.status != ActStatus::Expired, Error::<T>::ActNotInEffect);
-		T::Permissions::authorize(
-			&who,
-			record.permission_kind(),
-			record.jurisdiction,
-			Role::Registrar,
-		)
-		.map_err(Error::<T>::from)?;
-		let (proposal, expires_at) =
-			Self::open_proposal(&who, act, ProposedChange::Revocation { reason_hash })?;
-		Self::deposit_event(Event::RevocationProposed { proposal, act, proposer: who, expires_at });
-		Ok(())
+		Self::open_revocation(who, act, &record, ProposedChange::Revocation { reason_hash })
 	}
 
 	/// [`Pallet::propose_annulment`] by `who`: a revocation of a marriage in effect or ended,
@@ -48,6 +38,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(date.is_valid(), Error::<T>::InvalidDate);
 		ensure!(date <= Self::today()?, Error::<T>::DateInFuture);
 		ensure!(date >= record.event_date, Error::<T>::AnnulmentBeforeMarriage);
+		Self::open_revocation(who, act, &record, ProposedChange::Annulment { decision, date })
+	}
+
+	/// Open `change`, a revocation of `act` (`record`), proposed by `who`: an officer allowed
+	/// to register such an act where it was registered.
+	fn open_revocation(
+		who: T::AccountId,
+		act: ActId,
+		record: &Act<T>,
+		change: ProposedChange,
+	) -> DispatchResult {
 		T::Permissions::authorize(
 			&who,
 			record.permission_kind(),
@@ -55,8 +56,7 @@ impl<T: Config> Pallet<T> {
 			Role::Registrar,
 		)
 		.map_err(Error::<T>::from)?;
-		let (proposal, expires_at) =
-			Self::open_proposal(&who, act, ProposedChange::Annulment { decision, date })?;
+		let (proposal, expires_at) = Self::open_proposal(&who, act, change)?;
 		Self::deposit_event(Event::RevocationProposed { proposal, act, proposer: who, expires_at });
 		Ok(())
 	}
