@@ -379,3 +379,31 @@ fn a_person_declared_incapable_does_not_marry() {
 		assert_ok!(marriage(bride, groom).register());
 	});
 }
+
+/// #31: a marriage waiting for a head's approval of its exemption is checked again on approval:
+/// a declaration of incapacity recorded meanwhile refuses it; an incapacity is not recorded of
+/// a person who has died.
+#[test]
+fn an_incapacity_recorded_while_a_marriage_waits_refuses_its_approval() {
+	build_and_execute(|| {
+		let young = enroll(3, Sex::Female, d(2007, 1, 1)); // 17 on TODAY
+		let groom = enroll(4, Sex::Male, d(2000, 1, 1));
+		assert_ok!(marriage(young, groom).exemption(h(0xee)).register());
+		let act = last_act();
+		assert_ok!(CivilEvents::record_incapacity(signed(HEAD), TK_YUN, groom, h(0xe1), TODAY));
+		assert_noop!(
+			CivilEvents::approve_late_registration(signed(HEAD), act),
+			Error::<Test>::PersonIncapable
+		);
+		assert_ok!(CivilEvents::restore_capacity(signed(HEAD), TK_YUN, groom, h(0xe2), TODAY));
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), act));
+		assert_eq!(person(young).spouse(), Some(groom));
+
+		let dead = enroll(5, Sex::Male, d(1950, 1, 1));
+		assert_ok!(death(dead).on(d(2024, 6, 14)).register());
+		assert_noop!(
+			CivilEvents::record_incapacity(signed(HEAD), TK_YUN, dead, h(0xe3), d(2024, 1, 1)),
+			Error::<Test>::PersonDeceased
+		);
+	});
+}
