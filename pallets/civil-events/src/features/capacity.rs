@@ -2,15 +2,19 @@
 //! declared legally incapable by reason of mental illness; article text not verified here).
 //!
 //! The registry learns of a court's declaration, and of the decision restoring capacity, from
-//! the court's notice: the head of an office allowed to register marriages where the person
-//! lives records it ([`Pallet::record_incapacity`], [`Pallet::restore_capacity`]), by the
-//! decision's hash and the day it took effect. A marriage is dated the day it is registered, so
+//! the court's notice: the head of an office allowed to register marriages in the jurisdiction
+//! the call names records it ([`Pallet::record_incapacity`], [`Pallet::restore_capacity`]), by
+//! the decision's hash and the day it took effect. The chain does not know where a person
+//! lives, so that jurisdiction is not checked against the person: any head of such an office,
+//! anywhere, may record or lift a person's bar. A marriage is dated the day it is registered, so
 //! the bar reads the record as it stands: while [`Incapacities`] holds a spouse, the marriage
 //! is refused ([`Error::PersonIncapable`]). A marriage registered before the court's notice
 //! arrived stays: a court declares it invalid ([`Pallet::propose_annulment`]). Archive
 //! marriages, registered on paper under the law of their day, are not checked. One head's
-//! word, like an exemption's approval: a stolen head key can record or lift a bar; every
-//! record names its office and decision in its event.
+//! word, like an exemption's approval: a stolen head key can record or lift any person's bar.
+//! Each event names the person and the recording office; the decision's hash is in
+//! [`Incapacities`] while the bar stands, in [`Event::CapacityRestored`] when it is lifted,
+//! and in the signed call either way.
 
 use crate::*;
 use civil_registry_primitives::{
