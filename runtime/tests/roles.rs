@@ -74,10 +74,11 @@ fn allowed(pallet: &str, call: &str) -> Option<&'static [Role]> {
 			"approve_late_registration"
 			| "approve_amendment"
 			| "cancel_certificate"
-			| "record_incapacity"
-			| "restore_capacity",
+			| "record_incapacity",
 		) => HEADS,
-		("CivilEvents", "approve_revocation" | "clear_review") => &[RegionalHead],
+		("CivilEvents", "approve_revocation" | "clear_review" | "restore_capacity") => {
+			&[RegionalHead]
+		},
 		("Offices", "appoint_registrar" | "dismiss_registrar") => HEADS,
 		("Gate", "heartbeat") => OFFICERS,
 		("Offices", "suspend_office" | "veto_appointment") => &[RegionalHead],

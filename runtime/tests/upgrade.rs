@@ -201,13 +201,24 @@ fn acts_of_every_kind() {
 	let mut marriages = Vec::new();
 	for k in 0..couples {
 		let (w, m) = (id(women[k]), id(men[k]));
-		CivilEvents::register_marriage(bob(), YUNUSOBOD, today, w, m, None, key(5 * PERSONS))
+		let surnames = Default::default();
+		CivilEvents::register_marriage(bob(), YUNUSOBOD, today, w, m, None, surnames, key(0))
 			.unwrap();
 		marriages.push((last(), w, m));
 	}
 	for (marriage, ..) in &marriages[..50] {
 		let grounds = DivorceGrounds::CourtDecision(H256::repeat_byte(7));
-		CivilEvents::register_divorce(bob(), YUNUSOBOD, today, *marriage, grounds, key(0)).unwrap();
+		let surnames = Default::default();
+		CivilEvents::register_divorce(
+			bob(),
+			YUNUSOBOD,
+			today,
+			*marriage,
+			grounds,
+			surnames,
+			key(0),
+		)
+		.unwrap();
 	}
 	for (_, _, husband) in &marriages[50..100] {
 		CivilEvents::register_death(bob(), YUNUSOBOD, today, *husband, key(0)).unwrap();
@@ -271,6 +282,7 @@ fn acts_of_every_kind() {
 			Some(*husband),
 			k % 2 == 0,
 			H256::repeat_byte(8),
+			Default::default(),
 			Default::default(),
 			key(0),
 		)

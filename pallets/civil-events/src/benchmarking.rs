@@ -67,6 +67,15 @@ impl<T: Config> Setup<T> {
 		H256(bytes)
 	}
 
+	/// Each of `persons` takes a surname: a data root of their own, new.
+	fn surnames(&mut self, persons: &[PersonId]) -> SurnameChoices {
+		let choices: Vec<SurnameChoice> = persons
+			.iter()
+			.map(|&person| SurnameChoice { person, data_root: self.next_key() })
+			.collect();
+		choices.try_into().unwrap()
+	}
+
 	fn enroll(&mut self, sex: Sex, born: Date) -> PersonId {
 		self.enroll_child(sex, born, None)
 	}
@@ -89,9 +98,10 @@ impl<T: Config> Setup<T> {
 	}
 
 	/// Register the marriage of `wife` and `husband` on `date` (the chain's clock set to that
-	/// day, then back to today); returns the act.
+	/// day, then back to today), each taking a surname; returns the act.
 	fn marry(&mut self, wife: PersonId, husband: PersonId, date: Date) -> ActId {
 		T::BenchmarkHelper::set_time(noon(date));
+		let surnames = self.surnames(&[wife, husband]);
 		Pallet::<T>::register_marriage(
 			self.origin().into(),
 			self.jurisdiction,
@@ -99,6 +109,7 @@ impl<T: Config> Setup<T> {
 			wife,
 			husband,
 			None,
+			surnames,
 			H256::zero(),
 		)
 		.unwrap();
@@ -108,15 +119,20 @@ impl<T: Config> Setup<T> {
 
 	/// Divorce marriage `marriage` on `date`, by mutual consent (the chain's clock set to
 	/// that day, then back to today: a registry office's divorce is dated the day it is
-	/// registered).
+	/// registered), each spouse taking a surname.
 	fn divorce(&mut self, marriage: ActId, date: Date) {
 		T::BenchmarkHelper::set_time(noon(date));
+		let Some(ActDetails::Marriage(m)) = Acts::<T>::get(marriage).map(|a| a.details) else {
+			panic!("not a marriage")
+		};
+		let surnames = self.surnames(&m.spouses.both());
 		Pallet::<T>::register_divorce(
 			self.origin().into(),
 			self.jurisdiction,
 			date,
 			marriage,
 			DivorceGrounds::MutualConsent,
+			surnames,
 			H256::zero(),
 		)
 		.unwrap();
@@ -360,16 +376,19 @@ mod benchmarks {
 	}
 
 	/// The worst case: `costly_spouses`, without an exemption (an exemption leaves the
-	/// marriage pending, which writes less; its approval is `approve_late_registration`'s).
+	/// marriage pending, which writes less; its approval is `approve_late_registration`'s),
+	/// both taking a surname.
 	#[benchmark]
 	fn register_marriage() {
 		let mut s = Setup::<T>::new();
 		let (a, b) = costly_spouses(&mut s, false);
+		let surnames = s.surnames(&[a, b]);
 
 		#[extrinsic_call]
-		_(s.origin(), s.jurisdiction, d(2024, 6, 15), a, b, None, H256::zero());
+		_(s.origin(), s.jurisdiction, d(2024, 6, 15), a, b, None, surnames, H256::zero());
 
 		assert!(T::Persons::person(a).unwrap().spouse() == Some(b));
+		assert!(Surnames::<T>::contains_key(NextActId::<T>::get() - 1));
 	}
 
 	/// The worst case: `costly_spouses`, whose former marriages came from the archive too.
@@ -385,7 +404,8 @@ mod benchmarks {
 	}
 
 	/// The worst case: by mutual consent, the first spouse's full index read for common minor
-	/// children (her births of children by another man, each child's record read).
+	/// children (her births of children by another man, each child's record read); both
+	/// spouses taking a surname.
 	#[benchmark]
 	fn register_divorce() {
 		let mut s = Setup::<T>::new();
@@ -393,9 +413,18 @@ mod benchmarks {
 		let husband = s.enroll(Sex::Male, d(1985, 1, 1));
 		let marriage = s.marry(wife, husband, d(2016, 1, 1));
 		fill::<T>(husband);
+		let surnames = s.surnames(&[wife, husband]);
 
 		#[extrinsic_call]
-		_(s.origin(), s.jurisdiction, TODAY, marriage, DivorceGrounds::MutualConsent, H256::zero());
+		_(
+			s.origin(),
+			s.jurisdiction,
+			TODAY,
+			marriage,
+			DivorceGrounds::MutualConsent,
+			surnames,
+			H256::zero(),
+		);
 
 		assert!(T::Persons::person(wife).unwrap().spouse().is_none());
 	}
@@ -426,6 +455,7 @@ mod benchmarks {
 		fill::<T>(child);
 		fill::<T>(m);
 		fill::<T>(f);
+		let surnames = s.surnames(&[child]);
 
 		#[extrinsic_call]
 		_(
@@ -438,6 +468,7 @@ mod benchmarks {
 			true,
 			H256::zero(),
 			AdoptionTerms::default(),
+			surnames,
 			H256::zero(),
 		);
 
@@ -569,6 +600,7 @@ mod benchmarks {
 		let mut s = Setup::<T>::new();
 		let (a, b) = costly_spouses(&mut s, false);
 		let exemption = Exemption { district: s.jurisdiction, decision: H256::repeat_byte(3) };
+		let surnames = s.surnames(&[a, b]);
 		Pallet::<T>::register_marriage(
 			s.origin().into(),
 			s.jurisdiction,
@@ -576,6 +608,7 @@ mod benchmarks {
 			a,
 			b,
 			Some(exemption),
+			surnames,
 			H256::zero(),
 		)
 		.unwrap();

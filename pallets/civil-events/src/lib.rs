@@ -278,6 +278,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Annulments<T: Config> = StorageMap<_, Twox64Concat, ActId, Annulment, OptionQuery>;
 
+	/// The surnames chosen with each act that gave one (a marriage, a divorce, an adoption):
+	/// who, and their data root before and after (`features/surnames.rs`). Written when the
+	/// act is registered, its `previous_root` again when it takes effect; kept when it is
+	/// revoked (the roots are restored) or expires. Beside [`Acts`] rather than in the act's
+	/// details: three kinds of act have it, and a field there would rewrite every act stored.
+	#[pallet::storage]
+	pub type Surnames<T: Config> =
+		StorageMap<_, Twox64Concat, ActId, BoundedVec<SurnameChange, ConstU32<2>>, OptionQuery>;
+
 	/// The persons a court declared legally incapable, as the registry recorded it: no
 	/// marriage while they are here (`features/capacity.rs`). Removed when capacity is
 	/// restored. Sequential person ids: `Twox64Concat`.
@@ -820,7 +829,8 @@ pub mod pallet {
 		/// decides a correction.
 		NotSupervisingHead,
 		/// Only a head of the regional department whose region covers the act, or governance,
-		/// decides a revocation.
+		/// decides a revocation; only a regional department's head lifts a bar to marriage
+		/// (restores capacity).
 		NotRegionalHead,
 		/// The correction changes nothing: a corrected act has a new document.
 		DocumentUnchanged,
@@ -963,6 +973,14 @@ pub mod pallet {
 		NoIncapacity,
 		/// Capacity cannot be restored before the day the incapacity took effect.
 		RestoredBeforeIncapacity,
+		/// A surname is chosen with this act only by its spouses (a marriage registered on its
+		/// day or with an exemption, a divorce) or its adopted child; not by this person, and
+		/// not with a marriage from the archive.
+		SurnameNotChosenHere,
+		/// Two surnames were chosen for the same person with one act.
+		SurnameChosenTwice,
+		/// The data root given with the surname is the person's data root already.
+		SurnameUnchanged,
 	}
 
 	impl<T> From<PermissionError> for Error<T> {
@@ -1019,7 +1037,14 @@ pub mod pallet {
 			let parents = Parents { mother, father };
 			let request =
 				BirthDetails { child: None, parents, identity_key, data_root, sex, court_decision };
-			Self::register::<acts::Birth>(who, jurisdiction, birth_date, request, document_hash)
+			Self::register::<acts::Birth>(
+				who,
+				jurisdiction,
+				birth_date,
+				request,
+				&[],
+				document_hash,
+			)
 		}
 
 		/// Register a death. The rule: `acts/death.rs`.
@@ -1038,7 +1063,14 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let request = DeathDetails { person };
-			Self::register::<acts::Death>(who, jurisdiction, date_of_death, request, document_hash)
+			Self::register::<acts::Death>(
+				who,
+				jurisdiction,
+				date_of_death,
+				request,
+				&[],
+				document_hash,
+			)
 		}
 
 		/// Register a marriage, dated today. The rule (a man and a woman, alive, unmarried, at
@@ -1057,13 +1089,21 @@ pub mod pallet {
 			first: PersonId,
 			second: PersonId,
 			exemption: Option<Exemption>,
+			surnames: SurnameChoices,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let basis = exemption.map_or(MarriageBasis::Ordinary, MarriageBasis::Exemption);
 			let spouses = Spouses { first, second };
 			let request = MarriageDetails { spouses, basis, ended_by: None };
-			Self::register::<acts::Marriage>(who, jurisdiction, date, request, document_hash)
+			Self::register::<acts::Marriage>(
+				who,
+				jurisdiction,
+				date,
+				request,
+				&surnames,
+				document_hash,
+			)
 		}
 
 		/// Register a divorce, ending the marriage of act `marriage`, on `grounds` (mutual
@@ -1080,12 +1120,20 @@ pub mod pallet {
 			date: Date,
 			marriage: ActId,
 			grounds: DivorceGrounds,
+			surnames: SurnameChoices,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			// The spouses are the marriage's: the rule takes them from the marriage act.
 			let request = acts::DivorceRequest { marriage, grounds };
-			Self::register::<acts::Divorce>(who, jurisdiction, date, request, document_hash)
+			Self::register::<acts::Divorce>(
+				who,
+				jurisdiction,
+				date,
+				request,
+				&surnames,
+				document_hash,
+			)
 		}
 
 		/// Register an adoption of `child` by an adoptive mother, father, or both, established
@@ -1110,13 +1158,21 @@ pub mod pallet {
 			seal: bool,
 			decision: H256,
 			terms: AdoptionTerms,
+			surnames: SurnameChoices,
 			document_hash: H256,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			// The parents it replaces are the rule's to find, in the child's record.
 			let adoptive = Parents { mother: adoptive_mother, father: adoptive_father };
 			let request = acts::AdoptionRequest { child, adoptive, sealed: seal, decision, terms };
-			Self::register::<acts::Adoption>(who, jurisdiction, date, request, document_hash)
+			Self::register::<acts::Adoption>(
+				who,
+				jurisdiction,
+				date,
+				request,
+				&surnames,
+				document_hash,
+			)
 		}
 
 		/// Establish `father`'s paternity of `child`; `court_decision` when a court established
@@ -1141,7 +1197,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let details = PaternityDetails { child, father, court_decision };
 			let request = acts::PaternityRequest { details, adult_consent };
-			Self::register::<acts::Paternity>(who, jurisdiction, date, request, document_hash)
+			Self::register::<acts::Paternity>(who, jurisdiction, date, request, &[], document_hash)
 		}
 
 		/// Register a change of name: the person's data root becomes `new_data_root`. The
@@ -1164,7 +1220,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			// The root it replaces is the rule's to find, in the person's record.
 			let request = acts::NameChangeRequest { person, new_root: new_data_root, consent };
-			Self::register::<acts::NameChange>(who, jurisdiction, date, request, document_hash)
+			Self::register::<acts::NameChange>(who, jurisdiction, date, request, &[], document_hash)
 		}
 
 		/// Enroll a person whose birth was registered on paper before the chain's go-live date,
@@ -1195,6 +1251,7 @@ pub mod pallet {
 				jurisdiction,
 				birth_date,
 				request,
+				&[],
 				archive_reference,
 			)
 		}
@@ -1353,7 +1410,14 @@ pub mod pallet {
 			let spouses = Spouses { first, second };
 			let request =
 				MarriageDetails { spouses, basis: MarriageBasis::Archive, ended_by: None };
-			Self::register::<acts::Marriage>(who, jurisdiction, date, request, archive_reference)
+			Self::register::<acts::Marriage>(
+				who,
+				jurisdiction,
+				date,
+				request,
+				&[],
+				archive_reference,
+			)
 		}
 
 		/// Import a batch of paper-archive records — persons and marriages, in any order — as
@@ -1476,7 +1540,8 @@ pub mod pallet {
 		/// Record a court's decision restoring `person`'s capacity on `on` (hash `decision`):
 		/// the bar to marriage is lifted.
 		///
-		/// Origin: the head of an office allowed to register marriages in `jurisdiction`.
+		/// Origin: the head of a regional department allowed to register marriages in
+		/// `jurisdiction`.
 		/// Emits [`Event::CapacityRestored`].
 		#[pallet::call_index(23)]
 		#[pallet::weight(T::WeightInfo::restore_capacity())]

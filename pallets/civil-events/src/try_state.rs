@@ -29,6 +29,7 @@ impl<T: Config> Pallet<T> {
 		Self::try_state_certificate_counts()?;
 		Self::try_state_adoptions_in_effect()?;
 		Self::try_state_annulments()?;
+		Self::try_state_surnames()?;
 		Self::try_state_incapacities()?;
 		Self::try_state_pending_expiries()?;
 		Self::try_state_pending_identities()
@@ -392,6 +393,22 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(annulment.date >= act.event_date, "an annulment before its marriage");
 			ensure!(today.is_none_or(|t| annulment.date <= t), "an annulment after today");
+		}
+		Ok(())
+	}
+
+	/// Each surname chosen is of an act that gives one, by a person who may choose it with
+	/// that act, once per person.
+	fn try_state_surnames() -> Result<(), TryRuntimeError> {
+		for (id, changes) in Surnames::<T>::iter() {
+			let act = Acts::<T>::get(id).ok_or("a surname chosen with no act")?;
+			for (i, change) in changes.iter().enumerate() {
+				ensure!(act.takes_surname(change.person), "a surname chosen by someone else");
+				ensure!(
+					changes.iter().take(i).all(|c| c.person != change.person),
+					"two surnames of one person"
+				);
+			}
 		}
 		Ok(())
 	}

@@ -605,6 +605,44 @@ pub enum ProposedChange {
 	},
 }
 
+/// The surname a person takes with an act — at marriage (a spouse's, or the two joined), at
+/// divorce (the premarital one back), at adoption (the adopter's): the call gives the person's
+/// new data root, computed off chain with the new surname, as a change of name does
+/// (`features/surnames.rs`).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct SurnameChoice {
+	/// Who takes the surname: a spouse of the marriage or divorce, the adopted child.
+	pub person: PersonId,
+	/// Their data root with it.
+	pub data_root: H256,
+}
+
+/// The surnames chosen with one act: at most one per person, two persons at most (the spouses).
+pub type SurnameChoices = BoundedVec<SurnameChoice, ConstU32<2>>;
+
+/// A surname an act gave a person, as [`Surnames`] keeps it: the data root before and after.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SurnameChange {
+	/// The person.
+	pub person: PersonId,
+	/// Their data root when the act took effect (while it waits for approval: when it was
+	/// registered).
+	pub previous_root: H256,
+	/// Their data root with the surname chosen.
+	pub new_root: H256,
+}
+
 /// A court's declaration that a person is legally incapable, as the registry recorded it: a bar
 /// to marriage until a decision restores capacity (`features/capacity.rs`).
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]

@@ -34,9 +34,14 @@ export async function registerDeath(api, registrar, jurisdiction, dateOfDeath, p
  *  jurisdiction id and the decision's hash — or `null`. With an exemption the marriage is
  *  pending (`ExemptionPending`) until a head approves it (`approveLateRegistration`). Every act
  *  call takes the jurisdiction and the date first, then its subjects and fields, then the
- *  document hash. Returns the act id. */
-export async function registerMarriage(api, registrar, jurisdiction, date, first, second, exemption, documentHash) {
-  const tx = api.tx.civilEvents.registerMarriage(jurisdiction, date, first, second, exemption, documentHash);
+ *  document hash. `surnames`: the spouses who take a surname with the marriage, each as
+ *  `{ person, dataRoot }` — the person's data root recomputed off chain with the new surname
+ *  (a spouse's, or the two joined); at most one per spouse. Returns the act id. */
+export async function registerMarriage(
+  api, registrar, jurisdiction, date, first, second, exemption, documentHash, surnames = [],
+) {
+  const tx = api.tx.civilEvents.registerMarriage(
+    jurisdiction, date, first, second, exemption, surnames, documentHash);
   const { events } = await submit(api, tx, registrar);
   const name = exemption ? 'ExemptionPending' : 'MarriageRegistered';
   return findEvent(api, events, name).act.toNumber();
@@ -46,9 +51,12 @@ export async function registerMarriage(api, registrar, jurisdiction, date, first
 // #region registerDivorce
 /** `civilEvents.registerDivorce` (call 3): ends the marriage act `marriage` on `grounds`:
  *  `'MutualConsent'` (only without common minor children), or `{ courtDecision: hash }`,
- *  `{ spouseMissing: hash }`, `{ spouseIncapable: hash }`, `{ spouseSentenced: hash }`. */
-export async function registerDivorce(api, registrar, jurisdiction, date, marriage, grounds, documentHash) {
-  const tx = api.tx.civilEvents.registerDivorce(jurisdiction, date, marriage, grounds, documentHash);
+ *  `{ spouseMissing: hash }`, `{ spouseIncapable: hash }`, `{ spouseSentenced: hash }`.
+ *  `surnames`: as for a marriage — a spouse taking back the premarital surname. */
+export async function registerDivorce(
+  api, registrar, jurisdiction, date, marriage, grounds, documentHash, surnames = [],
+) {
+  const tx = api.tx.civilEvents.registerDivorce(jurisdiction, date, marriage, grounds, surnames, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'DivorceRegistered').act.toNumber();
 }
@@ -61,13 +69,14 @@ export async function registerDivorce(api, registrar, jurisdiction, date, marria
  *  act; `decision` is the hash of the court's (or khokimiyat's) decision establishing the
  *  adoption; `terms`, what that decision says beyond who adopts whom: `keepsOtherParent` (the
  *  other parent's rights are kept: that parent stays, married to the adopter or not) and
- *  `shortensAgeGap` (the court shortened the age gap). */
+ *  `shortensAgeGap` (the court shortened the age gap). `surnames`: `[{ person: child, dataRoot }]`
+ *  when the child takes the adopter's surname. */
 export async function registerAdoption(
   api, registrar, jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, decision, documentHash,
-  terms = { keepsOtherParent: false, shortensAgeGap: false },
+  terms = { keepsOtherParent: false, shortensAgeGap: false }, surnames = [],
 ) {
   const tx = api.tx.civilEvents.registerAdoption(
-    jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, decision, terms, documentHash);
+    jurisdiction, date, child, adoptiveMother, adoptiveFather, seal, decision, terms, surnames, documentHash);
   const { events } = await submit(api, tx, registrar);
   return findEvent(api, events, 'AdoptionRegistered').act.toNumber();
 }

@@ -82,8 +82,10 @@ export async function recordIncapacity(api, head, jurisdiction, person, decision
 // #endregion recordIncapacity
 
 // #region restoreCapacity
-/** `civilEvents.restoreCapacity` (call 23), by such a head: a court's decision (`decision`,
- *  its hash) restored `person`'s capacity on `date`; the bar to marriage is lifted. */
+/** `civilEvents.restoreCapacity` (call 23), by the head of a regional department that registers
+ *  marriages in `jurisdiction` (an office's head gets `NotRegionalHead`): a court's decision
+ *  (`decision`, its hash) restored `person`'s capacity on `date`; the bar to marriage is
+ *  lifted. */
 export async function restoreCapacity(api, head, jurisdiction, person, decision, date) {
   const tx = api.tx.civilEvents.restoreCapacity(jurisdiction, person, decision, date);
   const { events } = await submit(api, tx, head);

@@ -212,7 +212,7 @@ test('released statistics: a region with one adoption in a month is withheld, an
     .filter(({ event }) => event.section === 'civilEvents' && event.method === 'PersonEnrolled')
     .map(({ event }) => event.data.person.toNumber());
   const { blockHash } = await submit(api, api.tx.civilEvents.registerAdoption(
-    YUNUSOBOD, { year: 2025, month, day: 15 }, child, adopter, null, false, hash(), { keepsOtherParent: false, shortensAgeGap: false }, hash()), clerk);
+    YUNUSOBOD, { year: 2025, month, day: 15 }, child, adopter, null, false, hash(), { keepsOtherParent: false, shortensAgeGap: false }, [], hash()), clerk);
   const adoptionBlock = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
   // The authority network's exact counter: 1 in Yunusobod (and in Tashkent, and the country,
   // unless another file happened to choose the month).
@@ -284,7 +284,7 @@ test('after a sealed adoption nothing through the gateway or the runtime API lea
   const birthCertificate = hash();
   await lifecycle.issueCertificate(api, clerk, birth, birthCertificate);
   const { blockHash: adoptionBlock } = await submit(api, api.tx.civilEvents.registerAdoption(
-    YUNUSOBOD, now, child, adoptiveMother, adoptiveFather, true, hash(), { keepsOtherParent: false, shortensAgeGap: false }, hash()), clerk);
+    YUNUSOBOD, now, child, adoptiveMother, adoptiveFather, true, hash(), { keepsOtherParent: false, shortensAgeGap: false }, [], hash()), clerk);
   await gatewaySynced();
 
   // The gateway: the birth certificate (it names the birth parents' act) is unknown now.

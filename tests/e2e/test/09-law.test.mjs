@@ -7,7 +7,8 @@
 // Issue #31 (at the end): deaths of spouses registered in reverse order, a backdated registry
 // divorce, a marriage date amendment, a single adoption cutting the other birth parent (and one
 // whose decision keeps him), an adult's paternity without consent, an annulled marriage's
-// presumption of paternity, a groom a court declared incapable.
+// presumption of paternity, a groom a court declared incapable, the surname chosen at marriage
+// and taken back at divorce.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { findEvent, officer, submit, today } from '../examples/connect.mjs';
@@ -286,7 +287,35 @@ test('a groom a court declared incapable does not marry until his capacity is re
   await rejectsWith(
     acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, bride, groom, null, hash()),
     'civilEvents.PersonIncapable');
-  await lifecycle.restoreCapacity(api, alice, YUNUSOBOD, groom, hash(), now);
+  // Alice, who recorded the bar, cannot lift it: Eve, the regional head, does.
+  await rejectsWith(lifecycle.restoreCapacity(api, alice, YUNUSOBOD, groom, hash(), now), 'civilEvents.NotRegionalHead');
+  await lifecycle.restoreCapacity(api, eve, YUNUSOBOD, groom, hash(), now);
   await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, bride, groom, null, hash());
   assert.equal((await queries.person(api, bride)).marital.married.spouse, groom);
+});
+
+test('the surname chosen at marriage and taken back at divorce: the data root follows', async () => {
+  const [wife, husband] = await Promise.all([
+    enroll('Female', { year: 1994, month: 1, day: 1 }),
+    enroll('Male', { year: 1992, month: 1, day: 1 }),
+  ]);
+  const premarital = (await queries.person(api, wife)).dataRoot;
+  const married = hash();
+  // Only a spouse chooses, and not the root already held.
+  await rejectsWith(
+    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash(),
+      [{ person: husband + 1000, dataRoot: married }]),
+    'civilEvents.SurnameNotChosenHere');
+  await rejectsWith(
+    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash(),
+      [{ person: wife, dataRoot: premarital }]),
+    'civilEvents.SurnameUnchanged');
+  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash(),
+    [{ person: wife, dataRoot: married }]);
+  assert.equal((await queries.person(api, wife)).dataRoot, married);
+  const [change] = (await api.query.civilEvents.surnames(marriage)).unwrap();
+  assert.equal(change.previousRoot.toHex(), premarital);
+  await acts.registerDivorce(api, registrar, YUNUSOBOD, now, marriage, 'MutualConsent', hash(),
+    [{ person: wife, dataRoot: premarital }]);
+  assert.equal((await queries.person(api, wife)).dataRoot, premarital);
 });

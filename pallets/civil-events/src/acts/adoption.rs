@@ -326,6 +326,11 @@ impl<T: Config> ActRules<T> for Adoption {
 		Ok((details, Event::AdoptionRegistered { act: id, child, office: act.office, sealed }))
 	}
 
+	/// The child may take the adopter's surname.
+	fn takes_surname(details: &AdoptionDetails, person: PersonId) -> bool {
+		details.child == person
+	}
+
 	fn recheck(act: &Act<T>, details: &AdoptionDetails) -> DispatchResult {
 		let date = act.event_date;
 		let child = Pallet::<T>::record(details.child)?;

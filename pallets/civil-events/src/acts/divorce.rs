@@ -42,7 +42,7 @@
 
 use super::{ActRules, DateRule, Marriage, Occasion, Undone};
 use crate::*;
-use civil_registry_primitives::{ActId, ActKind, MaritalStatus, PersonRegistry};
+use civil_registry_primitives::{ActId, ActKind, MaritalStatus, PersonId, PersonRegistry};
 use frame_support::{ensure, pallet_prelude::*};
 
 /// The rules of a divorce.
@@ -162,6 +162,11 @@ impl<T: Config> ActRules<T> for Divorce {
 			Pallet::<T>::set_ended_by(marriage, Some(id));
 		}
 		Ok((details, Event::DivorceRegistered { act: id, marriage, office: act.office }))
+	}
+
+	/// A spouse may take back the premarital surname.
+	fn takes_surname(details: &DivorceDetails, person: PersonId) -> bool {
+		details.spouses.both().contains(&person)
 	}
 
 	fn recheck(act: &Act<T>, details: &DivorceDetails) -> DispatchResult {

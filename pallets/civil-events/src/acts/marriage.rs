@@ -207,6 +207,12 @@ impl<T: Config> ActRules<T> for Marriage {
 		Ok((details, event))
 	}
 
+	/// The spouses choose their surname at marriage; a marriage from the archive records a
+	/// choice made on paper, already in the spouses' data roots.
+	fn takes_surname(details: &MarriageDetails, person: PersonId) -> bool {
+		details.basis != MarriageBasis::Archive && details.spouses.both().contains(&person)
+	}
+
 	fn recheck(act: &Act<T>, details: &MarriageDetails) -> DispatchResult {
 		let date = act.event_date;
 		if let MarriageBasis::Exemption(exemption) = &details.basis {

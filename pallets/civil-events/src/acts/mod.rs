@@ -117,6 +117,12 @@ pub(crate) trait ActRules<T: Config> {
 		details: Self::Details,
 	) -> Result<(Self::Details, Event<T>), DispatchError>;
 
+	/// Whether `person` may choose a surname with this act (`features/surnames.rs`): the
+	/// spouses of a marriage or a divorce, an adopted child. None by default.
+	fn takes_surname(_details: &Self::Details, _person: PersonId) -> bool {
+		false
+	}
+
 	/// Rules checked once the act is stored, against the rest of the persons' lives.
 	fn check_stored(_act: &Act<T>, _details: &Self::Details) -> DispatchResult {
 		Ok(())
@@ -280,6 +286,11 @@ impl<T: Config> Act<T> {
 		});
 		self.details = details;
 		Ok(event)
+	}
+
+	/// [`ActRules::takes_surname`].
+	pub(crate) fn takes_surname(&self, person: PersonId) -> bool {
+		with_rules!(&self.details, |R, d| <R as ActRules<T>>::takes_surname(d, person))
 	}
 
 	/// [`ActRules::check_stored`].

@@ -156,6 +156,7 @@ impl<T: Config> Pallet<T> {
 					jurisdiction,
 					birth_date,
 					request,
+					&[],
 					archive_reference,
 				)
 				.map(|_| Outcome::Enrolled)
@@ -172,6 +173,7 @@ impl<T: Config> Pallet<T> {
 					jurisdiction,
 					date,
 					request,
+					&[],
 					archive_reference,
 				)
 				.map(|_| Outcome::Enrolled)

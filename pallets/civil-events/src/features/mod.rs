@@ -12,3 +12,4 @@ mod registration;
 mod review;
 mod revocations;
 mod statistics;
+mod surnames;

@@ -24,17 +24,20 @@ impl<T: Config> Pallet<T> {
 		Ok(Date::from_unix_millis(local).ok_or(Error::<T>::ClockUnavailable)?)
 	}
 
-	/// Check the signer, the date, the rules of kind `R` for `request`; then store the act,
-	/// pending or in effect, and list it in the officer's index.
+	/// Check the signer, the date, the rules of kind `R` for `request` and the `surnames`
+	/// chosen with it; then store the act, pending or in effect, and list it in the officer's
+	/// index.
 	pub(crate) fn register<R: ActRules<T>>(
 		who: T::AccountId,
 		jurisdiction: JurisdictionId,
 		date: Date,
 		request: R::Request,
+		surnames: &[SurnameChoice],
 		document_hash: H256,
 	) -> DispatchResult {
 		let officer = who.clone();
-		let id = Self::register_act::<R>(who, jurisdiction, date, request, document_hash)?;
+		let id =
+			Self::register_act::<R>(who, jurisdiction, date, request, surnames, document_hash)?;
 		ActsByOfficer::<T>::insert(officer, id, 1);
 		Ok(())
 	}
@@ -47,6 +50,7 @@ impl<T: Config> Pallet<T> {
 		jurisdiction: JurisdictionId,
 		date: Date,
 		request: R::Request,
+		surnames: &[SurnameChoice],
 		document_hash: H256,
 	) -> Result<ActId, DispatchError> {
 		let auth =
@@ -75,6 +79,7 @@ impl<T: Config> Pallet<T> {
 			details: R::wrap(details),
 		};
 		Self::ensure_room(&act)?;
+		let surnames = Self::surname_changes(&act, surnames)?;
 		let approval = if late {
 			Some(Event::LateRegistrationPending { act: id, kind: act.kind(), office: auth.office })
 		} else {
@@ -83,6 +88,9 @@ impl<T: Config> Pallet<T> {
 
 		NextActId::<T>::put(next);
 		T::Jurisdictions::note_record(jurisdiction);
+		if !surnames.is_empty() {
+			Surnames::<T>::insert(id, surnames);
+		}
 		if let Some(event) = approval {
 			act.status = ActStatus::Pending;
 			Self::queue_pending(id, &act)?;
@@ -113,6 +121,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn commit(id: ActId, mut act: Act<T>) -> DispatchResult {
 		act.status = ActStatus::Registered;
 		let event = act.apply(id)?;
+		Self::give_surnames(id)?;
 		// The person a birth or an enrollment created names it in their record instead.
 		for subject in act.details.indexed_subjects() {
 			ActsOf::<T>::try_append(subject, id).map_err(|_| Error::<T>::TooManyActs)?;

@@ -191,9 +191,15 @@ impl<T: Config> Pallet<T> {
 		act.status = ActStatus::Revoked;
 		Acts::<T>::insert(id, &act);
 		let undone = act.undo(id)?;
+		// The surnames go back in the reverse order they were given: a marriage's divorce's
+		// (the premarital one) first. Each restored is counted as one act read more.
+		let mut read = undone.read;
+		for revoked in undone.revoked_with.iter().chain([&id]) {
+			read = read.saturating_add(Self::restore_surnames(*revoked)?);
+		}
 		let mut dependents = undone.dependents;
 		dependents.truncate(T::MaxActsPerPerson::get() as usize);
 		let dependents = BoundedVec::try_from(dependents).unwrap_or_default();
-		Ok((dependents, undone.read, undone.revoked_with))
+		Ok((dependents, read, undone.revoked_with))
 	}
 }

@@ -388,3 +388,25 @@ fn a_decision_shortens_the_age_gap() {
 		);
 	});
 }
+
+/// #31: an adopted child takes the adopter's surname with the adoption (an adopter does not
+/// choose one with it); revoking the adoption gives the child's back.
+#[test]
+fn an_adopted_child_takes_the_adopters_surname() {
+	build_and_execute(|| {
+		let (mother, father) = couple();
+		let child = new_child(7, d(2020, 1, 1), Some(mother), Some(father));
+		let (m, f) = (enroll(3, Sex::Female, d(1985, 1, 1)), enroll(4, Sex::Male, d(1985, 1, 1)));
+		marry(m, f, d(2015, 1, 1));
+		let before = person(child).data_root;
+		assert_noop!(
+			adoption(child).mother(m).father(f).surname(m, h(0x51)).register(),
+			Error::<Test>::SurnameNotChosenHere
+		);
+		assert_ok!(adoption(child).mother(m).father(f).surname(child, h(0x51)).register());
+		let act = last_act();
+		assert_eq!(person(child).data_root, h(0x51));
+		assert_ok!(CivilEvents::approve_revocation(signed(TK_REGIONAL_HEAD), propose_revoke(act)));
+		assert_eq!(person(child).data_root, before);
+	});
+}

@@ -8,7 +8,7 @@ pub(crate) use crate::{
 	BirthDetails, CancelledCertificates, Certificates, CertificatesIssued, Correction,
 	DivorceDetails, DivorceGrounds, Error, Event, Exemption, MarriageDetails, NameChangeDetails,
 	NextProposalId, OpenProposal, Parents, PendingExpiries, PendingIdentities, ProposalExpiries,
-	Proposals, Revocations, Spouses, Statistics,
+	Proposals, Revocations, Spouses, Statistics, SurnameChoice,
 };
 pub(crate) use civil_registry_primitives::{
 	ActId, ActKind, CancellationReason, CertificateStatus, Date, JurisdictionId, LifeStatus,
@@ -354,17 +354,43 @@ impl ActCall for DeathAct {
 	}
 }
 
+/// An act with which a surname is chosen (a marriage, a divorce, an adoption).
+pub(crate) trait ChoosesSurname {
+	/// The surnames chosen so far.
+	fn surnames(&mut self) -> &mut Vec<SurnameChoice>;
+}
+
+impl<A: ChoosesSurname> Register<A> {
+	/// `person` takes a surname with the act: data root `root` after it.
+	pub(crate) fn surname(mut self, person: PersonId, root: H256) -> Self {
+		self.act.surnames().push(SurnameChoice { person, data_root: root });
+		self
+	}
+}
+
+/// The call's list of surnames (at most two: a test giving more is wrong).
+fn choices(surnames: Vec<SurnameChoice>) -> crate::SurnameChoices {
+	surnames.try_into().expect("at most two surnames")
+}
+
 pub(crate) struct MarriageAct {
 	first: PersonId,
 	second: PersonId,
 	exemption: Option<Exemption>,
 	registered_on: Option<Date>,
+	surnames: Vec<SurnameChoice>,
 }
 
 /// The marriage of `first` and `second`, without an exemption, registered on its day: the
 /// call is made with the chain's clock set to noon (UTC) of the act's date, then set back.
 pub(crate) fn marriage(first: PersonId, second: PersonId) -> Register<MarriageAct> {
-	Register::new(MarriageAct { first, second, exemption: None, registered_on: None })
+	Register::new(MarriageAct {
+		first,
+		second,
+		exemption: None,
+		registered_on: None,
+		surnames: Vec::new(),
+	})
 }
 
 impl Register<MarriageAct> {
@@ -420,6 +446,7 @@ impl ActCall for MarriageAct {
 				self.first,
 				self.second,
 				self.exemption,
+				choices(self.surnames),
 				document,
 			)
 		})
@@ -453,6 +480,7 @@ pub(crate) struct DivorceAct {
 	marriage: ActId,
 	grounds: DivorceGrounds,
 	registered_on: Option<Date>,
+	surnames: Vec<SurnameChoice>,
 }
 
 /// The divorce ending marriage act `marriage`, by mutual consent. A registry office's divorce
@@ -463,6 +491,7 @@ pub(crate) fn divorce(marriage: ActId) -> Register<DivorceAct> {
 		marriage,
 		grounds: DivorceGrounds::MutualConsent,
 		registered_on: None,
+		surnames: Vec::new(),
 	})
 }
 
@@ -492,7 +521,16 @@ impl ActCall for DivorceAct {
 	) -> DispatchResult {
 		let by_court = matches!(self.grounds, DivorceGrounds::CourtDecision(_));
 		registered(self.registered_on.or((!by_court).then_some(on)), || {
-			CivilEvents::register_divorce(origin, at, on, self.marriage, self.grounds, document)
+			let surnames = choices(self.surnames);
+			CivilEvents::register_divorce(
+				origin,
+				at,
+				on,
+				self.marriage,
+				self.grounds,
+				surnames,
+				document,
+			)
 		})
 	}
 }
@@ -503,6 +541,7 @@ pub(crate) struct AdoptionAct {
 	father: Option<PersonId>,
 	seal: bool,
 	terms: crate::AdoptionTerms,
+	surnames: Vec<SurnameChoice>,
 }
 
 /// The adoption of `child`, by no one yet (name `.mother(..)`, `.father(..)`), not sealed.
@@ -513,6 +552,7 @@ pub(crate) fn adoption(child: PersonId) -> Register<AdoptionAct> {
 		father: None,
 		seal: false,
 		terms: Default::default(),
+		surnames: Vec::new(),
 	})
 }
 
@@ -559,6 +599,7 @@ impl ActCall for AdoptionAct {
 			self.seal,
 			h(0xad),
 			self.terms,
+			choices(self.surnames),
 			document,
 		)
 	}
@@ -653,5 +694,23 @@ impl ActCall for NameChangeAct {
 				document,
 			)
 		})
+	}
+}
+
+impl ChoosesSurname for MarriageAct {
+	fn surnames(&mut self) -> &mut Vec<SurnameChoice> {
+		&mut self.surnames
+	}
+}
+
+impl ChoosesSurname for DivorceAct {
+	fn surnames(&mut self) -> &mut Vec<SurnameChoice> {
+		&mut self.surnames
+	}
+}
+
+impl ChoosesSurname for AdoptionAct {
+	fn surnames(&mut self) -> &mut Vec<SurnameChoice> {
+		&mut self.surnames
 	}
 }

@@ -99,3 +99,25 @@ fn a_court_divorce_is_dated_by_its_decision() {
 		assert_eq!(Acts::<Test>::get(last_act()).unwrap().event_date, d(2019, 2, 1));
 	});
 }
+
+/// #31: at divorce a spouse takes back the premarital surname (or keeps the married one):
+/// only the spouses of the marriage choose.
+#[test]
+fn a_spouse_takes_back_the_premarital_surname_at_divorce() {
+	build_and_execute(|| {
+		let (wife, husband) = couple();
+		let premarital = person(wife).data_root;
+		assert_ok!(marriage(wife, husband).on(d(2020, 1, 1)).surname(wife, h(0x51)).register());
+		let act = last_act();
+		let stranger = enroll(3, Sex::Female, d(1990, 1, 1));
+		assert_noop!(
+			divorce(act).on(TODAY).surname(stranger, h(0x52)).register(),
+			Error::<Test>::SurnameNotChosenHere
+		);
+		assert_ok!(divorce(act).on(TODAY).surname(wife, premarital).register());
+		assert_eq!(person(wife).data_root, premarital);
+		let change =
+			crate::SurnameChange { person: wife, previous_root: h(0x51), new_root: premarital };
+		assert_eq!(crate::Surnames::<Test>::get(last_act()).unwrap().to_vec(), vec![change]);
+	});
+}

@@ -155,6 +155,7 @@ fn a_marriage_is_dated_in_the_country_s_time_zone() {
 				m,
 				f,
 				None,
+				Default::default(),
 				h(0)
 			),
 			Error::<Test>::MarriageNotToday
@@ -166,6 +167,7 @@ fn a_marriage_is_dated_in_the_country_s_time_zone() {
 			m,
 			f,
 			None,
+			Default::default(),
 			h(0)
 		));
 	});

@@ -371,8 +371,11 @@ fn a_person_declared_incapable_does_not_marry() {
 		assert_noop!(marriage(bride, groom).register(), Error::<Test>::PersonIncapable);
 		assert_noop!(marriage(groom, bride).register(), Error::<Test>::PersonIncapable);
 
-		let restore =
-			|date| CivilEvents::restore_capacity(signed(HEAD), TK_YUN, groom, h(0xe2), date);
+		let restore_by =
+			|who, date| CivilEvents::restore_capacity(signed(who), TK_YUN, groom, h(0xe2), date);
+		// The head who may record a bar does not lift it: a regional department's head does.
+		assert_noop!(restore_by(HEAD, d(2024, 6, 1)), Error::<Test>::NotRegionalHead);
+		let restore = |date| restore_by(TK_REGIONAL_HEAD, date);
 		assert_noop!(restore(d(2022, 12, 31)), Error::<Test>::RestoredBeforeIncapacity);
 		assert_ok!(restore(d(2024, 6, 1)));
 		assert_noop!(restore(d(2024, 6, 1)), Error::<Test>::NoIncapacity);
@@ -395,7 +398,13 @@ fn an_incapacity_recorded_while_a_marriage_waits_refuses_its_approval() {
 			CivilEvents::approve_late_registration(signed(HEAD), act),
 			Error::<Test>::PersonIncapable
 		);
-		assert_ok!(CivilEvents::restore_capacity(signed(HEAD), TK_YUN, groom, h(0xe2), TODAY));
+		assert_ok!(CivilEvents::restore_capacity(
+			signed(TK_REGIONAL_HEAD),
+			TK_YUN,
+			groom,
+			h(0xe2),
+			TODAY
+		));
 		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), act));
 		assert_eq!(person(young).spouse(), Some(groom));
 
@@ -405,5 +414,98 @@ fn an_incapacity_recorded_while_a_marriage_waits_refuses_its_approval() {
 			CivilEvents::record_incapacity(signed(HEAD), TK_YUN, dead, h(0xe3), d(2024, 1, 1)),
 			Error::<Test>::PersonDeceased
 		);
+	});
+}
+
+/// #31: the surname chosen at marriage (Family Code, the spouses' choice of surname) — the
+/// spouses' data roots become the ones computed with it, and [`crate::Surnames`] keeps the
+/// roots before and after; chosen only by a spouse, once, and different from the root now.
+#[test]
+fn spouses_take_a_surname_at_marriage() {
+	build_and_execute(|| {
+		let (bride, groom) = couple();
+		let other = enroll(3, Sex::Female, d(1990, 1, 1));
+		let premarital = person(bride).data_root;
+		assert_noop!(
+			marriage(bride, groom).surname(other, h(0x51)).register(),
+			Error::<Test>::SurnameNotChosenHere
+		);
+		assert_noop!(
+			marriage(bride, groom)
+				.surname(bride, h(0x51))
+				.surname(bride, h(0x52))
+				.register(),
+			Error::<Test>::SurnameChosenTwice
+		);
+		assert_noop!(
+			marriage(bride, groom).surname(bride, premarital).register(),
+			Error::<Test>::SurnameUnchanged
+		);
+		let groom_root = person(groom).data_root;
+		assert_ok!(marriage(bride, groom).surname(bride, h(0x51)).register());
+		let act = last_act();
+		assert_eq!(person(bride).data_root, h(0x51));
+		assert_eq!(person(groom).data_root, groom_root, "the groom kept his");
+		let change =
+			crate::SurnameChange { person: bride, previous_root: premarital, new_root: h(0x51) };
+		assert_eq!(crate::Surnames::<Test>::get(act).unwrap().to_vec(), vec![change]);
+	});
+}
+
+/// #31: a marriage waiting for its exemption's approval changes no surname until it takes
+/// effect; then the root it replaces is the one of that day.
+#[test]
+fn a_surname_chosen_with_an_exempted_marriage_is_taken_on_approval() {
+	build_and_execute(|| {
+		let young = enroll(3, Sex::Female, d(2007, 1, 1)); // 17 on TODAY
+		let groom = enroll(4, Sex::Male, d(2000, 1, 1));
+		assert_ok!(marriage(young, groom)
+			.exemption(h(0xee))
+			.surname(young, h(0x51))
+			.surname(groom, h(0x52))
+			.register());
+		let act = last_act();
+		assert_ne!(person(young).data_root, h(0x51), "not before the approval");
+		// Meanwhile the groom's name is changed.
+		assert_ok!(name_change(groom, h(0x53)).register());
+		assert_ok!(CivilEvents::approve_late_registration(signed(HEAD), act));
+		assert_eq!((person(young).data_root, person(groom).data_root), (h(0x51), h(0x52)));
+		let changes = crate::Surnames::<Test>::get(act).unwrap();
+		assert_eq!(changes[1].previous_root, h(0x53), "the root of the day it took effect");
+	});
+}
+
+/// #31: revoking a marriage restores the spouses' premarital data roots — also when the
+/// divorce that gave one back is revoked with it; a change of name since is revoked first.
+#[test]
+fn revoking_a_marriage_gives_back_the_premarital_surnames() {
+	build_and_execute(|| {
+		let (bride, groom) = couple();
+		let premarital = person(bride).data_root;
+		assert_ok!(marriage(bride, groom).on(d(2020, 1, 1)).surname(bride, h(0x51)).register());
+		let act = last_act();
+		assert_ok!(divorce(act).on(d(2023, 1, 1)).surname(bride, premarital).register());
+		assert_eq!(person(bride).data_root, premarital);
+		assert_ok!(CivilEvents::approve_revocation(signed(TK_REGIONAL_HEAD), propose_revoke(act)));
+		assert_eq!(person(bride).data_root, premarital);
+
+		let (first, second) =
+			(enroll(5, Sex::Female, d(1990, 1, 1)), enroll(6, Sex::Male, d(1990, 1, 1)));
+		let before = person(first).data_root;
+		assert_ok!(marriage(first, second).surname(first, h(0x61)).register());
+		let act = last_act();
+		assert_ok!(name_change(first, h(0x62)).register());
+		let name_change = last_act();
+		let revocation = propose_revoke(act);
+		assert_noop!(
+			CivilEvents::approve_revocation(signed(TK_REGIONAL_HEAD), revocation),
+			Error::<Test>::RevocationConflict
+		);
+		assert_ok!(CivilEvents::approve_revocation(
+			signed(TK_REGIONAL_HEAD),
+			propose_revoke(name_change)
+		));
+		assert_ok!(CivilEvents::approve_revocation(signed(TK_REGIONAL_HEAD), revocation));
+		assert_eq!(person(first).data_root, before);
 	});
 }

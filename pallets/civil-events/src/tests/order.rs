@@ -530,6 +530,7 @@ fn register(lives: &Lives, on: &[i64]) -> Outcome {
 					person(*wife),
 					person(*husband),
 					None,
+					Default::default(),
 					h(0xd0),
 				),
 				Fact::Divorce { marriage, ground } => {
@@ -553,6 +554,7 @@ fn register(lives: &Lives, on: &[i64]) -> Outcome {
 						d,
 						acts[marriage],
 						grounds,
+						Default::default(),
 						h(0xd1),
 					)
 				},
@@ -580,6 +582,7 @@ fn register(lives: &Lives, on: &[i64]) -> Outcome {
 					father.map(person),
 					false,
 					h(0xd5),
+					Default::default(),
 					Default::default(),
 					h(0xd6),
 				),
