@@ -177,16 +177,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9736`
+		//  Measured:  `9746`
 		//  Estimated: `348774`
-		// Minimum execution time: 671_732_000 picoseconds.
-		Weight::from_parts(791_361_000, 348774)
+		// Minimum execution time: 709_149_000 picoseconds.
+		Weight::from_parts(841_337_000, 348774)
 			.saturating_add(T::DbWeight::get().reads(272_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -243,18 +245,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
-		// Measured again on its own (2026-12-06, #31: both spouses' indexes searched for a
-		// step-parent's adoption the marriage holds).
 		// Proof Size summary in bytes:
-		//  Measured:  `39792`
+		//  Measured:  `39802`
 		//  Estimated: `683078`
-		// Minimum execution time: 1_071_635_000 picoseconds.
-		Weight::from_parts(1_124_364_000, 683078)
+		// Minimum execution time: 1_161_594_000 picoseconds.
+		Weight::from_parts(1_338_653_000, 683078)
 			.saturating_add(T::DbWeight::get().reads(398_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -278,18 +280,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
-		// Measured again on its own (2026-12-06, #31: the adopters' and the child's parents'
-		// marriages searched).
 		// Proof Size summary in bytes:
-		//  Measured:  `4490`
+		//  Measured:  `4500`
 		//  Estimated: `14235`
-		// Minimum execution time: 140_438_000 picoseconds.
-		Weight::from_parts(148_545_000, 14235)
+		// Minimum execution time: 153_826_000 picoseconds.
+		Weight::from_parts(184_405_000, 14235)
 			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -465,7 +467,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:130 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -480,6 +482,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ApprovedActs` (`max_values`: None, `max_size`: Some(593), added: 3068, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:62 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Incapacities` (r:2 w:0)
+	/// Proof: `CivilEvents::Incapacities` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
@@ -490,18 +494,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::PendingOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:1)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovalsBy` (r:0 w:1)
 	/// Proof: `CivilEvents::ApprovalsBy` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn approve_late_registration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10058`
-		//  Estimated: `353680`
-		// Minimum execution time: 857_521_000 picoseconds.
-		Weight::from_parts(898_793_000, 353680)
-			.saturating_add(T::DbWeight::get().reads(274_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+		//  Measured:  `10372`
+		//  Estimated: `351470`
+		// Minimum execution time: 726_938_000 picoseconds.
+		Weight::from_parts(821_504_000, 351470)
+			.saturating_add(T::DbWeight::get().reads(277_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
@@ -968,6 +974,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:2 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Annulments` (r:0 w:1)
 	/// Proof: `CivilEvents::Annulments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovalsBy` (r:0 w:1)
@@ -978,13 +986,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn approve_annulment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `42470`
+		//  Measured:  `44072`
 		//  Estimated: `674990`
-		// Minimum execution time: 1_058_547_000 picoseconds.
-		Weight::from_parts(1_223_060_000, 674990)
-			.saturating_add(T::DbWeight::get().reads(277_u64))
+		// Minimum execution time: 1_075_850_000 picoseconds.
+		Weight::from_parts(1_238_279_000, 674990)
+			.saturating_add(T::DbWeight::get().reads(279_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
-	}	/// Storage: `Offices::Officers` (r:1 w:0)
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
@@ -1130,16 +1139,18 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9736`
+		//  Measured:  `9746`
 		//  Estimated: `348774`
-		// Minimum execution time: 671_732_000 picoseconds.
-		Weight::from_parts(791_361_000, 348774)
+		// Minimum execution time: 709_149_000 picoseconds.
+		Weight::from_parts(841_337_000, 348774)
 			.saturating_add(ParityDbWeight::get().reads(272_u64))
-			.saturating_add(ParityDbWeight::get().writes(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -1196,18 +1207,18 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
-		// Measured again on its own (2026-12-06, #31: both spouses' indexes searched for a
-		// step-parent's adoption the marriage holds).
 		// Proof Size summary in bytes:
-		//  Measured:  `39792`
+		//  Measured:  `39802`
 		//  Estimated: `683078`
-		// Minimum execution time: 1_071_635_000 picoseconds.
-		Weight::from_parts(1_124_364_000, 683078)
+		// Minimum execution time: 1_161_594_000 picoseconds.
+		Weight::from_parts(1_338_653_000, 683078)
 			.saturating_add(ParityDbWeight::get().reads(398_u64))
-			.saturating_add(ParityDbWeight::get().writes(14_u64))
+			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -1231,18 +1242,18 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
-		// Measured again on its own (2026-12-06, #31: the adopters' and the child's parents'
-		// marriages searched).
 		// Proof Size summary in bytes:
-		//  Measured:  `4490`
+		//  Measured:  `4500`
 		//  Estimated: `14235`
-		// Minimum execution time: 140_438_000 picoseconds.
-		Weight::from_parts(148_545_000, 14235)
+		// Minimum execution time: 153_826_000 picoseconds.
+		Weight::from_parts(184_405_000, 14235)
 			.saturating_add(ParityDbWeight::get().reads(24_u64))
-			.saturating_add(ParityDbWeight::get().writes(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -1418,7 +1429,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:130 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
@@ -1433,6 +1444,8 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ApprovedActs` (`max_values`: None, `max_size`: Some(593), added: 3068, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:62 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Incapacities` (r:2 w:0)
+	/// Proof: `CivilEvents::Incapacities` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::AdoptionInEffect` (r:62 w:0)
 	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
@@ -1443,18 +1456,20 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::PendingOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:1)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovalsBy` (r:0 w:1)
 	/// Proof: `CivilEvents::ApprovalsBy` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn approve_late_registration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10058`
-		//  Estimated: `353680`
-		// Minimum execution time: 857_521_000 picoseconds.
-		Weight::from_parts(898_793_000, 353680)
-			.saturating_add(ParityDbWeight::get().reads(274_u64))
-			.saturating_add(ParityDbWeight::get().writes(15_u64))
+		//  Measured:  `10372`
+		//  Estimated: `351470`
+		// Minimum execution time: 726_938_000 picoseconds.
+		Weight::from_parts(821_504_000, 351470)
+			.saturating_add(ParityDbWeight::get().reads(277_u64))
+			.saturating_add(ParityDbWeight::get().writes(16_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
@@ -1915,6 +1930,8 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:2 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Annulments` (r:0 w:1)
 	/// Proof: `CivilEvents::Annulments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovalsBy` (r:0 w:1)
@@ -1925,13 +1942,14 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn approve_annulment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `42470`
+		//  Measured:  `44072`
 		//  Estimated: `674990`
-		// Minimum execution time: 1_058_547_000 picoseconds.
-		Weight::from_parts(1_223_060_000, 674990)
-			.saturating_add(ParityDbWeight::get().reads(277_u64))
+		// Minimum execution time: 1_075_850_000 picoseconds.
+		Weight::from_parts(1_238_279_000, 674990)
+			.saturating_add(ParityDbWeight::get().reads(279_u64))
 			.saturating_add(ParityDbWeight::get().writes(23_u64))
-	}	/// Storage: `Offices::Officers` (r:1 w:0)
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
