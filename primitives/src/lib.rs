@@ -213,6 +213,9 @@ pub trait OfficerPermissions<AccountId> {
 	/// officer of an active office.
 	fn officer(who: &AccountId) -> Option<Authorization>;
 
+	/// The jurisdiction `office` serves, active or not; `None` for an unknown office.
+	fn office_jurisdiction(office: OfficeId) -> Option<JurisdictionId>;
+
 	/// Whether `who` is the head of `office` or the head of the regional department whose
 	/// region contains `office`'s jurisdiction.
 	fn is_supervising_head(who: &AccountId, office: OfficeId) -> bool;

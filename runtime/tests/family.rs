@@ -68,11 +68,19 @@ fn a_familys_life() {
 			jurisdiction: YUNUSOBOD,
 			date: wedding,
 			exemption: None,
+			// She takes his surname: her data root, computed off chain with it.
+			surnames: vec![pallet_civil_events::SurnameChoice {
+				person: madina,
+				data_root: H256::repeat_byte(0x1a),
+			}]
+			.try_into()
+			.unwrap(),
 			document_hash: H256::repeat_byte(0x11),
 		}) {
 			ActEvent::MarriageRegistered { act, .. } => act,
 			e => panic!("unexpected event {e:?}"),
 		};
+		assert_eq!(Persons::person(madina).unwrap().data_root, H256::repeat_byte(0x1a));
 		pallet_timestamp::Now::<Runtime>::put(NOW_MILLIS);
 
 		next_block();
@@ -116,6 +124,7 @@ fn a_familys_life() {
 			jurisdiction: YUNUSOBOD,
 			date: Date::new(2024, 6, 15),
 			exemption: None,
+			surnames: Default::default(),
 			document_hash: H256::repeat_byte(0x14),
 		}) {
 			ActEvent::MarriageRegistered { act, .. } => act,
@@ -205,6 +214,7 @@ fn a_sealed_adoption_hides_the_birth_parents_from_the_public_not_from_the_law() 
 			jurisdiction: YUNUSOBOD,
 			date: today,
 			exemption: None,
+			surnames: Default::default(),
 			document_hash: H256::repeat_byte(0x16),
 		});
 		next_block();
@@ -217,6 +227,7 @@ fn a_sealed_adoption_hides_the_birth_parents_from_the_public_not_from_the_law() 
 			seal: true,
 			decision: H256::repeat_byte(0x17),
 			terms: Default::default(),
+			surnames: Default::default(),
 			document_hash: H256::repeat_byte(0x18),
 		}) {
 			ActEvent::AdoptionRegistered { act, sealed: true, .. } => act,
@@ -265,6 +276,7 @@ fn a_sealed_adoption_hides_the_birth_parents_from_the_public_not_from_the_law() 
 				jurisdiction: YUNUSOBOD,
 				date: later,
 				exemption: None,
+				surnames: Default::default(),
 				document_hash: H256::repeat_byte(0x19),
 			}),
 		));

@@ -726,6 +726,15 @@ pub mod pallet {
 			/// The dates they cover.
 			period: ArchivePeriod,
 		},
+		/// A person born in another country than the registering office's was enrolled, and
+		/// waits for the approval of a head (approved with `approve_late_registration`): one
+		/// registrar's key does not create a person from a foreign document alone.
+		EnrollmentAbroadPending {
+			/// The pending enrollment act.
+			act: ActId,
+			/// The registering office.
+			office: OfficeId,
+		},
 	}
 
 	#[pallet::error]

@@ -68,6 +68,10 @@ impl<T: Config> OfficerPermissions<T::AccountId> for Pallet<T> {
 		})
 	}
 
+	fn office_jurisdiction(office: OfficeId) -> Option<JurisdictionId> {
+		Offices::<T>::get(office).map(|o| o.jurisdiction)
+	}
+
 	fn appointed_recently(approver: &T::AccountId, officer: &T::AccountId) -> bool {
 		Appointments::<T>::get(approver, officer).is_some_and(|at| {
 			frame_system::Pallet::<T>::block_number()

@@ -223,9 +223,10 @@ fn civil_events(capacity: Capacity, call: &pallet_civil_events::Call<Runtime>) -
 		approve_late_registration { .. }
 		| approve_amendment { .. }
 		| cancel_certificate { .. }
-		| record_incapacity { .. }
-		| restore_capacity { .. } => head,
-		approve_revocation { .. } | clear_review { .. } => capacity == RegionalHead,
+		| record_incapacity { .. } => head,
+		approve_revocation { .. } | clear_review { .. } | restore_capacity { .. } => {
+			capacity == RegionalHead
+		},
 		__Ignore(..) => false,
 	}
 }

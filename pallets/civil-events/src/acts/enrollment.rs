@@ -16,11 +16,27 @@
 //! the archive office's enrollments are many and checked against the paper, and a wrong one is
 //! revoked by the regional level like any act.
 //!
+//! **Born abroad.** A person born in another country — a foreigner who marries or dies here, a
+//! citizen born abroad before the consulates kept the chain — has no birth act here and no
+//! paper record in an archive of ours. Other countries are roots of the jurisdiction tree,
+//! beside the home country (created by governance, `pallet-offices`'
+//! `create_jurisdiction` without a parent); the act's place is the place of birth there. Any
+//! office allowed to enroll in its own jurisdiction enrolls such a person (a district office,
+//! where the person lives or died; the office answers for the act from then on: certificates,
+//! revocation — [`Pallet::seat`]), from the foreign birth record whose hash is the act's
+//! document, dated any day not after today (row `Past`: the go-live bounds what our archive
+//! holds, not what another country's does). It waits for the approval of a head of the office
+//! or of its regional department ([`Event::EnrollmentAbroadPending`]): one registrar's key does
+//! not create a person from a foreign document alone. A consulate bound to a jurisdiction in
+//! that country registers its births as births. The person's region of birth is abroad, so a
+//! death registered here, anywhere, also waits for a head (`death.rs`, "away from home") unless
+//! it is in the region of the person's marriage in effect.
+//!
 //! **Effect.** A new person: alive, single, born on the act's date in its jurisdiction, with
 //! the recorded parents. Event [`Event::PersonEnrolled`].
 //!
 //! **Date** (row `BeforeGoLive` of the date table): the date of birth, before the go-live date,
-//! also after a correction ([`Error::NotBeforeGoLive`]).
+//! also after a correction ([`Error::NotBeforeGoLive`]); born abroad, row `Past`.
 //!
 //! **Corrected** and **revoked** as a birth (see `birth.rs`).
 
@@ -58,6 +74,17 @@ impl<T: Config> ActRules<T> for Enrollment {
 
 	fn dates(_: &EnrollmentDetails) -> DateRule {
 		DateRule::BeforeGoLive
+	}
+
+	/// A person born abroad: any date of birth.
+	fn abroad(_: &EnrollmentDetails) -> Option<DateRule> {
+		Some(DateRule::Past)
+	}
+
+	/// A person born abroad waits for a head.
+	fn approval(id: ActId, act: &Act<T>, _: &EnrollmentDetails) -> Option<Event<T>> {
+		Pallet::<T>::is_abroad(act)
+			.then_some(Event::EnrollmentAbroadPending { act: id, office: act.office })
 	}
 
 	fn check(

@@ -16,8 +16,8 @@
 use crate::*;
 use alloc::vec::Vec;
 use civil_registry_primitives::{
-	ActId, ActKind, Date, JurisdictionId, JurisdictionTree, NewPerson, PersonId, PersonRecord,
-	PersonRegistry, Sex,
+	ActId, ActKind, Date, JurisdictionId, JurisdictionTree, NewPerson, OfficerPermissions,
+	PersonId, PersonRecord, PersonRegistry, Sex,
 };
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
@@ -89,6 +89,15 @@ pub(crate) trait ActRules<T: Config> {
 	/// Which dates an act asked for by `request` may bear: this kind's row of the date table
 	/// (see [`DateRule`]), enforced at registration and on every correction of the date.
 	fn dates(request: &Self::Request) -> DateRule;
+
+	/// The row of the date table when the act's place lies in another country than the
+	/// registering office's (a person born abroad): `None` when this kind is never registered
+	/// with a place abroad (the office's jurisdiction must cover the place,
+	/// `OutsideJurisdiction`). A kind that may be is registered there by an office allowed to
+	/// register it in its own jurisdiction ([`Pallet::seat`]).
+	fn abroad(_request: &Self::Request) -> Option<DateRule> {
+		None
+	}
 
 	/// The error refusing a date other than today under [`DateRule::RegistrationDay`].
 	fn not_today() -> Error<T> {
@@ -258,9 +267,20 @@ impl<T: Config> Act<T> {
 
 	/// The row of the date table this act falls under.
 	pub(crate) fn date_rule(&self) -> DateRule {
-		with_rules!(&self.details, |R, d| <R as ActRules<T>>::dates(&<R as ActRules<T>>::request(
+		let abroad = Pallet::<T>::is_abroad(self);
+		with_rules!(&self.details, |R, d| {
+			let request = <R as ActRules<T>>::request(d);
+			let abroad = abroad.then(|| <R as ActRules<T>>::abroad(&request)).flatten();
+			abroad.unwrap_or_else(|| <R as ActRules<T>>::dates(&request))
+		})
+	}
+
+	/// Whether acts of this kind may be registered with a place abroad.
+	pub(crate) fn may_be_abroad(&self) -> bool {
+		with_rules!(&self.details, |R, d| <R as ActRules<T>>::abroad(&<R as ActRules<T>>::request(
 			d
-		)))
+		))
+		.is_some())
 	}
 
 	/// The registration rule again, for pending act `id` about to take effect: its details
@@ -375,6 +395,45 @@ impl<T: Config> Pallet<T> {
 		let person = Self::record(id)?;
 		ensure!(!person.revoked, Error::<T>::PersonRevoked);
 		Ok(person)
+	}
+
+	/// The country (a root of the jurisdiction tree) `jurisdiction` lies in; `None` for an
+	/// unknown jurisdiction.
+	pub(crate) fn country_of(jurisdiction: JurisdictionId) -> Option<JurisdictionId> {
+		T::Jurisdictions::lineage(jurisdiction).last().copied()
+	}
+
+	/// Whether `place` lies in another country than `office_jurisdiction`, both known.
+	pub(crate) fn in_other_country(
+		place: JurisdictionId,
+		office_jurisdiction: JurisdictionId,
+	) -> bool {
+		match (Self::country_of(place), Self::country_of(office_jurisdiction)) {
+			(Some(place), Some(office)) => place != office,
+			_ => false,
+		}
+	}
+
+	/// The jurisdiction of `act`'s registering office, if `act` is of a kind that may be
+	/// registered with a place abroad and its place lies in another country than that office's.
+	fn abroad_seat(act: &Act<T>) -> Option<JurisdictionId> {
+		if !act.may_be_abroad() {
+			return None;
+		}
+		let office = T::Permissions::office_jurisdiction(act.office)?;
+		Self::in_other_country(act.jurisdiction, office).then_some(office)
+	}
+
+	/// Whether `act`'s place is abroad (see [`ActRules::abroad`]).
+	pub(crate) fn is_abroad(act: &Act<T>) -> bool {
+		Self::abroad_seat(act).is_some()
+	}
+
+	/// The jurisdiction whose officers answer for `act` — issue its certificates, propose and
+	/// approve its revocation: its place, or, for an act whose place is abroad, the
+	/// jurisdiction of the office that registered it.
+	pub(crate) fn seat(act: &Act<T>) -> JurisdictionId {
+		Self::abroad_seat(act).unwrap_or(act.jurisdiction)
 	}
 
 	/// The region (first-level division) a jurisdiction lies in: the jurisdiction itself if it

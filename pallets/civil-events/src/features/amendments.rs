@@ -141,16 +141,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Apply `correction` to `act`'s fields (not to persons), checking its shape: a date its
-	/// kind's row of the date table allows, an existing jurisdiction, fields the act's kind has.
+	/// Apply `correction` to `act`'s fields (not to persons), checking its shape: an existing
+	/// jurisdiction, a date the row of the date table allows at the corrected place (a place
+	/// moved from abroad to home brings the date under the home row), fields the act's kind
+	/// has.
 	pub(crate) fn apply_correction(act: &mut Act<T>, correction: &Correction) -> DispatchResult {
-		if let Some(date) = correction.event_date {
-			Self::ensure_corrected_date(act, &date)?;
-			act.event_date = date;
-		}
 		if let Some(jurisdiction) = correction.jurisdiction {
 			ensure!(T::Jurisdictions::exists(jurisdiction), Error::<T>::UnknownJurisdiction);
 			act.jurisdiction = jurisdiction;
+		}
+		if correction.event_date.is_some() || correction.jurisdiction.is_some() {
+			let date = correction.event_date.unwrap_or(act.event_date);
+			Self::ensure_corrected_date(act, &date)?;
+			act.event_date = date;
 		}
 		act.correct_details(correction)?;
 		Ok(())

@@ -26,7 +26,7 @@ impl<T: Config> Pallet<T> {
 		let auth = T::Permissions::authorize(
 			&who,
 			record.permission_kind(),
-			record.jurisdiction,
+			Self::seat(&record),
 			Role::Registrar,
 		)
 		.map_err(Error::<T>::from)?;

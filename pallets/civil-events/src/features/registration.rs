@@ -53,11 +53,18 @@ impl<T: Config> Pallet<T> {
 		surnames: &[SurnameChoice],
 		document_hash: H256,
 	) -> Result<ActId, DispatchError> {
-		let auth =
-			T::Permissions::authorize(&who, R::permission(&request), jurisdiction, Role::Registrar)
-				.map_err(Error::<T>::from)?;
+		// A place in another country than the office's, for a kind that may have one: the
+		// office answers for it in its own jurisdiction, under the kind's row for abroad.
+		let abroad = R::abroad(&request).and_then(|rule| {
+			let office = T::Permissions::officer(&who)?.office_jurisdiction;
+			Self::in_other_country(jurisdiction, office).then_some((office, rule))
+		});
+		let seat = abroad.map_or(jurisdiction, |(office, _)| office);
+		let auth = T::Permissions::authorize(&who, R::permission(&request), seat, Role::Registrar)
+			.map_err(Error::<T>::from)?;
 		let today = Self::today()?;
-		Self::ensure_date_rule(R::dates(&request), &date, &today, R::not_today())?;
+		let rule = abroad.map_or_else(|| R::dates(&request), |(_, rule)| rule);
+		Self::ensure_date_rule(rule, &date, &today, R::not_today())?;
 		let late = match R::deadline(&date) {
 			Some(deadline) => today > deadline,
 			None => false,

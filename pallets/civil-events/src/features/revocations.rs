@@ -52,7 +52,7 @@ impl<T: Config> Pallet<T> {
 		T::Permissions::authorize(
 			&who,
 			record.permission_kind(),
-			record.jurisdiction,
+			Self::seat(record),
 			Role::Registrar,
 		)
 		.map_err(Error::<T>::from)?;
@@ -164,9 +164,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Whether `who` heads the regional department whose region covers `act`.
+	/// Whether `who` heads the regional department whose region covers `act`'s seat (its place,
+	/// or for a person born abroad the registering office's jurisdiction: [`Pallet::seat`]).
 	pub(crate) fn is_regional_head(who: &T::AccountId, act: &Act<T>) -> bool {
-		T::Permissions::authorize(who, act.permission_kind(), act.jurisdiction, Role::Head)
+		T::Permissions::authorize(who, act.permission_kind(), Self::seat(act), Role::Head)
 			.is_ok_and(|auth| auth.office_kind == OfficeKind::RegionalDepartment)
 	}
 
