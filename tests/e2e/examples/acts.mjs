@@ -111,12 +111,18 @@ export async function registerNameChange(api, registrar, jurisdiction, date, per
 // #region enrollPerson
 /** `civilEvents.enrollPerson` (call 7): a person born before the chain's go-live date
  *  (`civilEvents.goLive`), from the paper archive (`archiveReference`: hash of the archive
- *  record's reference), with the parents when they are on chain. */
+ *  record's reference), with the parents when they are on chain. A person born abroad — the
+ *  place a jurisdiction of another country, a root of the tree beside Uzbekistan — is enrolled
+ *  by any office that enrolls, in its own jurisdiction, from the foreign record (its hash in
+ *  `archiveReference`), born any day; the act waits for a head (`EnrollmentAbroadPending`,
+ *  approved with `approveLateRegistration`), and `person` is then `null`. */
 export async function enrollPerson(api, registrar, p) {
   const tx = api.tx.civilEvents.enrollPerson(
     p.jurisdiction, p.birthDate, p.identityKey, p.dataRoot, p.sex,
     p.mother ?? null, p.father ?? null, p.archiveReference);
   const { events } = await submit(api, tx, registrar);
+  const pending = events.find(({ event }) => api.events.civilEvents.EnrollmentAbroadPending.is(event));
+  if (pending) return { act: pending.event.data.act.toNumber(), person: null };
   const { act, person } = findEvent(api, events, 'PersonEnrolled');
   return { act: act.toNumber(), person: person.toNumber() };
 }

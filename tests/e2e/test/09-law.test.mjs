@@ -7,15 +7,16 @@
 // Issue #31 (at the end): deaths of spouses registered in reverse order, a backdated registry
 // divorce, a marriage date amendment, a single adoption cutting the other birth parent (and one
 // whose decision keeps him), an adult's paternity without consent, an annulled marriage's
-// presumption of paternity, a groom a court declared incapable, the surname chosen at marriage
-// and taken back at divorce.
+// presumption of paternity, a groom a court declared incapable (his bar lifted by the regional
+// head only), the surname chosen at marriage and taken back at divorce, a person born abroad
+// enrolled here and dying here.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { findEvent, officer, submit, today } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
 import * as queries from '../examples/queries.mjs';
 import * as lifecycle from '../examples/lifecycle.mjs';
-import { appointRegistrar } from '../examples/offices.mjs';
+import { appointRegistrar, createJurisdiction } from '../examples/offices.mjs';
 import { YUNUSOBOD, daysBefore, hash, rejectsWith, setup } from '../lib/helpers.mjs';
 
 const { api, alice, eve } = await setup();
@@ -318,4 +319,29 @@ test('the surname chosen at marriage and taken back at divorce: the data root fo
   await acts.registerDivorce(api, registrar, YUNUSOBOD, now, marriage, 'MutualConsent', hash(),
     [{ person: wife, dataRoot: premarital }]);
   assert.equal((await queries.person(api, wife)).dataRoot, premarital);
+});
+
+test('a person born abroad is enrolled here, approved by a head, and dies here', async () => {
+  // Another country: a root of the jurisdiction tree beside Uzbekistan (governance's).
+  const country = await createJurisdiction(api, alice, 'KG', 'Kyrgyz Republic', null);
+  const bishkek = await createJurisdiction(api, alice, 'KG-GB', 'Bishkek', country);
+  const identityKey = hash();
+  const born = daysBefore(now, 200); // after the go-live: no archive of ours holds it
+  // A birth act is not registered abroad.
+  await rejectsWith(acts.registerBirth(api, registrar, {
+    jurisdiction: bishkek, birthDate: born, identityKey, dataRoot: hash(), sex: 'Male', documentHash: hash(),
+  }), 'civilEvents.OutsideJurisdiction');
+  const { act, person } = await acts.enrollPerson(api, registrar, {
+    jurisdiction: bishkek, birthDate: born, identityKey, dataRoot: hash(), sex: 'Male', archiveReference: hash(),
+  });
+  assert.equal(person, null, 'waits for a head');
+  // Alice appointed this file's registrar: Eve, the regional head, approves.
+  const { events } = await submit(api, api.tx.civilEvents.approveLateRegistration(act), eve);
+  const enrolled = findEvent(api, events, 'PersonEnrolled').person.toNumber();
+  assert.equal((await queries.person(api, enrolled)).birthJurisdiction, bishkek);
+  // Dying in Yunusobod, away from the region of his birth: the death waits for a head too.
+  const death = await submit(api, api.tx.civilEvents.registerDeath(YUNUSOBOD, now, enrolled, hash()), registrar);
+  const { act: deathAct } = findEvent(api, death.events, 'DeathAwayPending');
+  await acts.approveLateRegistration(api, eve, deathAct.toNumber());
+  assert.ok((await queries.person(api, enrolled)).status.deceased);
 });
