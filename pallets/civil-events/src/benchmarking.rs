@@ -646,7 +646,8 @@ mod benchmarks {
 	}
 
 	/// `a`: the acts in effect of the person whose date of birth is corrected, all checked
-	/// again.
+	/// again. Of a birth: an enrollment's correction (its seat read, `Pallet::seat`) measured
+	/// lighter (2026-12-06: 244 µs + 7.20 µs·a against 268 µs + 7.11 µs·a, the same reads).
 	#[benchmark]
 	fn approve_amendment(a: Linear<1, { T::MaxActsPerPerson::get() }>) {
 		let mut s = Setup::<T>::new();
@@ -704,7 +705,9 @@ mod benchmarks {
 	}
 
 	/// `a`: the acts read to undo the revoked act and find its dependents (here: a birth whose
-	/// person has `a` acts in effect).
+	/// person has `a` acts in effect). An enrollment's revocation reads its seat
+	/// (`Pallet::seat`), one read more, and measured lighter all the same (2026-12-06: 186 µs +
+	/// 3.78 µs·a + 23 reads against the birth's 209 µs + 4.34 µs·a + 22 reads).
 	#[benchmark]
 	fn approve_revocation(a: Linear<1, { T::MaxActsPerPerson::get() }>) {
 		let mut s = Setup::<T>::new();

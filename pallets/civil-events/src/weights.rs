@@ -104,20 +104,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:127 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `23627`
-		//  Estimated: `345541`
-		// Minimum execution time: 725_385_000 picoseconds.
-		Weight::from_parts(760_738_000, 345541)
-			.saturating_add(T::DbWeight::get().reads(149_u64))
+		//  Measured:  `24603`
+		//  Estimated: `343382`
+		// Minimum execution time: 723_222_000 picoseconds.
+		Weight::from_parts(810_408_000, 343382)
+			.saturating_add(T::DbWeight::get().reads(150_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -138,19 +140,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
-		// Measured again on its own (2026-12-06, #31: both spouses' indexes searched for a
-		// step-parent's adoption the marriage holds).
 		// Proof Size summary in bytes:
-		//  Measured:  `29928`
+		//  Measured:  `30000`
 		//  Estimated: `685774`
-		// Minimum execution time: 1_059_822_000 picoseconds.
-		Weight::from_parts(1_109_891_000, 685774)
-			.saturating_add(T::DbWeight::get().reads(276_u64))
+		// Minimum execution time: 1_286_974_000 picoseconds.
+		Weight::from_parts(1_508_046_000, 685774)
+			.saturating_add(T::DbWeight::get().reads(277_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -185,8 +187,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9746`
 		//  Estimated: `348774`
-		// Minimum execution time: 709_149_000 picoseconds.
-		Weight::from_parts(841_337_000, 348774)
+		// Minimum execution time: 759_000_000 picoseconds.
+		Weight::from_parts(911_248_000, 348774)
 			.saturating_add(T::DbWeight::get().reads(272_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -211,18 +213,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:129 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn enroll_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9745`
-		//  Estimated: `350967`
-		// Minimum execution time: 828_338_000 picoseconds.
-		Weight::from_parts(853_316_000, 350967)
-			.saturating_add(T::DbWeight::get().reads(271_u64))
+		//  Measured:  `9827`
+		//  Estimated: `348774`
+		// Minimum execution time: 745_330_000 picoseconds.
+		Weight::from_parts(897_967_000, 348774)
+			.saturating_add(T::DbWeight::get().reads(272_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -253,8 +257,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39802`
 		//  Estimated: `683078`
-		// Minimum execution time: 1_161_594_000 picoseconds.
-		Weight::from_parts(1_338_653_000, 683078)
+		// Minimum execution time: 1_251_284_000 picoseconds.
+		Weight::from_parts(1_567_000_000, 683078)
 			.saturating_add(T::DbWeight::get().reads(398_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -288,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4500`
 		//  Estimated: `14235`
-		// Minimum execution time: 153_826_000 picoseconds.
-		Weight::from_parts(184_405_000, 14235)
+		// Minimum execution time: 158_653_000 picoseconds.
+		Weight::from_parts(206_930_000, 14235)
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
@@ -305,23 +309,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::AdoptionInEffect` (r:1 w:0)
+	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:3 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_paternity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `23754`
-		//  Estimated: `348254`
-		// Minimum execution time: 709_403_000 picoseconds.
-		Weight::from_parts(743_222_000, 348254)
-			.saturating_add(T::DbWeight::get().reads(149_u64))
+		//  Measured:  `24233`
+		//  Estimated: `346078`
+		// Minimum execution time: 676_335_000 picoseconds.
+		Weight::from_parts(819_220_000, 346078)
+			.saturating_add(T::DbWeight::get().reads(151_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -340,27 +348,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn register_name_change() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2739`
+		//  Measured:  `2738`
 		//  Estimated: `14235`
-		// Minimum execution time: 120_599_000 picoseconds.
-		Weight::from_parts(124_756_000, 14235)
-			.saturating_add(T::DbWeight::get().reads(17_u64))
+		// Minimum execution time: 109_227_000 picoseconds.
+		Weight::from_parts(144_238_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::AppointedBy` (r:1 w:0)
-	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -379,19 +389,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn enroll_person() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2863`
+		//  Measured:  `2862`
 		//  Estimated: `14235`
-		// Minimum execution time: 140_889_000 picoseconds.
-		Weight::from_parts(146_097_000, 14235)
-			.saturating_add(T::DbWeight::get().reads(23_u64))
+		// Minimum execution time: 152_005_000 picoseconds.
+		Weight::from_parts(194_339_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -414,6 +426,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:256 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:1280 w:1280)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:256 w:256)
@@ -423,22 +437,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:256)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 128]`.
 	/// The range of component `b` is `[0, 128]`.
 	fn enroll_batch(a: u32, b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1852 + a * (6 ±0) + b * (214 ±0)`
+		//  Measured:  `1851 + a * (6 ±0) + b * (214 ±0)`
 		//  Estimated: `14235 + a * (12555 ±0) + b * (12555 ±0)`
-		// Minimum execution time: 10_145_267_000 picoseconds.
-		Weight::from_parts(386_207_686, 14235)
-			// Standard Error: 468_279
-			.saturating_add(Weight::from_parts(84_642_521, 0).saturating_mul(a.into()))
-			// Standard Error: 464_721
-			.saturating_add(Weight::from_parts(107_300_264, 0).saturating_mul(b.into()))
+		// Minimum execution time: 13_724_513_000 picoseconds.
+		Weight::from_parts(1_102_462_560, 14235)
+			// Standard Error: 1_321_931
+			.saturating_add(Weight::from_parts(116_075_166, 0).saturating_mul(a.into()))
+			// Standard Error: 1_311_886
+			.saturating_add(Weight::from_parts(157_026_940, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(b.into())))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(b.into())))
@@ -459,10 +473,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ArchiveAnchors` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn anchor_archive_batch() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1099`
+		//  Measured:  `1098`
 		//  Estimated: `3650`
-		// Minimum execution time: 43_465_000 picoseconds.
-		Weight::from_parts(46_529_000, 3650)
+		// Minimum execution time: 38_936_000 picoseconds.
+		Weight::from_parts(55_010_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -504,23 +518,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10372`
 		//  Estimated: `351470`
-		// Minimum execution time: 726_938_000 picoseconds.
-		Weight::from_parts(821_504_000, 351470)
+		// Minimum execution time: 775_686_000 picoseconds.
+		Weight::from_parts(913_210_000, 351470)
 			.saturating_add(T::DbWeight::get().reads(277_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
-	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::GoLive` (r:1 w:0)
+	/// Proof: `CivilEvents::GoLive` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
@@ -535,17 +551,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn propose_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1611`
-		//  Estimated: `11586`
-		// Minimum execution time: 97_374_000 picoseconds.
-		Weight::from_parts(101_110_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+		//  Measured:  `1655`
+		//  Estimated: `14235`
+		// Minimum execution time: 98_170_000 picoseconds.
+		Weight::from_parts(135_020_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
@@ -562,10 +578,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovedActs` (r:1 w:1)
 	/// Proof: `CivilEvents::ApprovedActs` (`max_values`: None, `max_size`: Some(593), added: 3068, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:4 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:10 w:10)
@@ -573,7 +589,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:0)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActHistory` (r:0 w:1)
-	/// Proof: `CivilEvents::ActHistory` (`max_values`: None, `max_size`: Some(327), added: 2802, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActHistory` (`max_values`: None, `max_size`: Some(310), added: 2785, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovalsBy` (r:0 w:1)
 	/// Proof: `CivilEvents::ApprovalsBy` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
@@ -581,21 +597,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_amendment(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3035 + a * (222 ±0)`
-		//  Estimated: `26100 + a * (2713 ±0)`
-		// Minimum execution time: 213_777_000 picoseconds.
-		Weight::from_parts(211_854_467, 26100)
-			// Standard Error: 27_790
-			.saturating_add(Weight::from_parts(7_611_579, 0).saturating_mul(a.into()))
+		//  Measured:  `3034 + a * (205 ±0)`
+		//  Estimated: `26100 + a * (2696 ±0)`
+		// Minimum execution time: 212_362_000 picoseconds.
+		Weight::from_parts(268_217_076, 26100)
+			// Standard Error: 46_268
+			.saturating_add(Weight::from_parts(7_110_846, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(32_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
-			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
@@ -612,23 +628,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1305`
+		//  Measured:  `1303`
 		//  Estimated: `6310`
-		// Minimum execution time: 53_059_000 picoseconds.
-		Weight::from_parts(55_693_000, 6310)
+		// Minimum execution time: 49_301_000 picoseconds.
+		Weight::from_parts(69_647_000, 6310)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
-	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
@@ -643,17 +659,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn propose_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1526`
-		//  Estimated: `11586`
-		// Minimum execution time: 72_387_000 picoseconds.
-		Weight::from_parts(76_533_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		//  Measured:  `1570`
+		//  Estimated: `14235`
+		// Minimum execution time: 78_764_000 picoseconds.
+		Weight::from_parts(111_205_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
@@ -678,6 +694,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:0)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovalsBy` (r:0 w:1)
 	/// Proof: `CivilEvents::ApprovalsBy` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Revocations` (r:0 w:1)
@@ -687,29 +705,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3288 + a * (224 ±0)`
-		//  Estimated: `14235 + a * (2713 ±0)`
-		// Minimum execution time: 190_392_000 picoseconds.
-		Weight::from_parts(210_299_465, 14235)
-			// Standard Error: 54_661
-			.saturating_add(Weight::from_parts(3_893_370, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(21_u64))
+		//  Measured:  `3287 + a * (207 ±0)`
+		//  Estimated: `14235 + a * (2696 ±0)`
+		// Minimum execution time: 176_886_000 picoseconds.
+		Weight::from_parts(208_839_166, 14235)
+			// Standard Error: 24_774
+			.saturating_add(Weight::from_parts(4_335_540, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
-			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
-	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
@@ -720,36 +738,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1854`
-		//  Estimated: `11586`
-		// Minimum execution time: 71_085_000 picoseconds.
-		Weight::from_parts(74_390_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		//  Measured:  `1942`
+		//  Estimated: `14235`
+		// Minimum execution time: 87_104_000 picoseconds.
+		Weight::from_parts(115_952_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
-	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Certificates` (r:1 w:1)
 	/// Proof: `CivilEvents::Certificates` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::CertificatesIssued` (r:1 w:1)
 	/// Proof: `CivilEvents::CertificatesIssued` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn issue_certificate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1631`
-		//  Estimated: `11586`
-		// Minimum execution time: 63_344_000 picoseconds.
-		Weight::from_parts(66_358_000, 11586)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		//  Measured:  `1675`
+		//  Estimated: `14235`
+		// Minimum execution time: 76_335_000 picoseconds.
+		Weight::from_parts(104_370_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `MultiBlockMigrations::Cursor` (r:1 w:0)
+	/// Proof: `MultiBlockMigrations::Cursor` (`max_values`: Some(1), `max_size`: Some(65550), added: 66045, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ExpiriesDeferredFrom` (r:1 w:0)
+	/// Proof: `CivilEvents::ExpiriesDeferredFrom` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Proposals` (r:64 w:64)
@@ -765,24 +787,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_proposals(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `345 + p * (176 ±0)`
-		//  Estimated: `3991 + p * (2641 ±0)`
-		// Minimum execution time: 6_510_000 picoseconds.
-		Weight::from_parts(14_788_705, 3991)
-			// Standard Error: 13_102
-			.saturating_add(Weight::from_parts(12_529_502, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `350 + p * (176 ±0)`
+		//  Estimated: `67035 + p * (2641 ±3)`
+		// Minimum execution time: 8_466_000 picoseconds.
+		Weight::from_parts(32_608_953, 67035)
+			// Standard Error: 43_407
+			.saturating_add(Weight::from_parts(13_820_600, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2641).saturating_mul(p.into()))
 	}
+	/// Storage: `MultiBlockMigrations::Cursor` (r:1 w:0)
+	/// Proof: `MultiBlockMigrations::Cursor` (`max_values`: Some(1), `max_size`: Some(65550), added: 66045, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ExpiriesDeferredFrom` (r:1 w:0)
+	/// Proof: `CivilEvents::ExpiriesDeferredFrom` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:0)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:64 w:64)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingBy` (r:4 w:4)
 	/// Proof: `CivilEvents::PendingBy` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingOfOffice` (r:4 w:4)
@@ -792,17 +818,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_pending(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `269 + p * (185 ±0)`
-		//  Estimated: `3991 + p * (2713 ±3)`
-		// Minimum execution time: 6_580_000 picoseconds.
-		Weight::from_parts(13_455_634, 3991)
-			// Standard Error: 8_769
-			.saturating_add(Weight::from_parts(12_963_042, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `274 + p * (184 ±0)`
+		//  Estimated: `67035 + p * (2696 ±0)`
+		// Minimum execution time: 8_349_000 picoseconds.
+		Weight::from_parts(27_892_424, 67035)
+			// Standard Error: 38_887
+			.saturating_add(Weight::from_parts(13_665_400, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(p.into()))
 	}
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
@@ -817,12 +843,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 16]`.
 	fn close_proposals_of(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `408 + p * (117 ±0)`
+		//  Measured:  `407 + p * (117 ±0)`
 		//  Estimated: `3991 + p * (2641 ±0)`
-		// Minimum execution time: 5_258_000 picoseconds.
-		Weight::from_parts(16_639_750, 3991)
-			// Standard Error: 12_390
-			.saturating_add(Weight::from_parts(14_492_107, 0).saturating_mul(p.into()))
+		// Minimum execution time: 5_500_000 picoseconds.
+		Weight::from_parts(23_621_666, 3991)
+			// Standard Error: 29_044
+			.saturating_add(Weight::from_parts(16_230_333, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -830,15 +856,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2641).saturating_mul(p.into()))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:17 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
-	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:18 w:0)
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ReviewCleared` (r:1 w:1)
@@ -847,11 +873,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ApprovedActs` (`max_values`: None, `max_size`: Some(593), added: 3068, mode: `MaxEncodedLen`)
 	fn clear_review() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2224`
+		//  Measured:  `2312`
 		//  Estimated: `46728`
-		// Minimum execution time: 138_926_000 picoseconds.
-		Weight::from_parts(143_764_000, 46728)
-			.saturating_add(T::DbWeight::get().reads(44_u64))
+		// Minimum execution time: 152_438_000 picoseconds.
+		Weight::from_parts(194_090_000, 46728)
+			.saturating_add(T::DbWeight::get().reads(46_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CivilEvents::Certificates` (r:1 w:0)
@@ -868,10 +894,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::CancelledCertificates` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	fn cancel_certificate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `921`
+		//  Measured:  `920`
 		//  Estimated: `6310`
-		// Minimum execution time: 44_446_000 picoseconds.
-		Weight::from_parts(47_321_000, 6310)
+		// Minimum execution time: 42_683_000 picoseconds.
+		Weight::from_parts(58_601_000, 6310)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -941,10 +967,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn propose_annulment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1556`
+		//  Measured:  `1566`
 		//  Estimated: `11586`
-		// Minimum execution time: 69_896_000 picoseconds.
-		Weight::from_parts(79_960_000, 11586)
+		// Minimum execution time: 75_019_000 picoseconds.
+		Weight::from_parts(107_754_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -988,8 +1014,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `44072`
 		//  Estimated: `674990`
-		// Minimum execution time: 1_075_850_000 picoseconds.
-		Weight::from_parts(1_238_279_000, 674990)
+		// Minimum execution time: 1_269_834_000 picoseconds.
+		Weight::from_parts(1_562_101_000, 674990)
 			.saturating_add(T::DbWeight::get().reads(279_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
@@ -1011,8 +1037,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1572`
 		//  Estimated: `11586`
-		// Minimum execution time: 55_441_000 picoseconds.
-		Weight::from_parts(68_608_000, 11586)
+		// Minimum execution time: 56_763_000 picoseconds.
+		Weight::from_parts(83_870_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -1034,8 +1060,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1647`
 		//  Estimated: `11586`
-		// Minimum execution time: 56_032_000 picoseconds.
-		Weight::from_parts(67_623_000, 11586)
+		// Minimum execution time: 58_022_000 picoseconds.
+		Weight::from_parts(83_049_000, 11586)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -1066,20 +1092,22 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:127 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `23627`
-		//  Estimated: `345541`
-		// Minimum execution time: 725_385_000 picoseconds.
-		Weight::from_parts(760_738_000, 345541)
-			.saturating_add(ParityDbWeight::get().reads(149_u64))
+		//  Measured:  `24603`
+		//  Estimated: `343382`
+		// Minimum execution time: 723_222_000 picoseconds.
+		Weight::from_parts(810_408_000, 343382)
+			.saturating_add(ParityDbWeight::get().reads(150_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -1100,19 +1128,19 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
-		// Measured again on its own (2026-12-06, #31: both spouses' indexes searched for a
-		// step-parent's adoption the marriage holds).
 		// Proof Size summary in bytes:
-		//  Measured:  `29928`
+		//  Measured:  `30000`
 		//  Estimated: `685774`
-		// Minimum execution time: 1_059_822_000 picoseconds.
-		Weight::from_parts(1_109_891_000, 685774)
-			.saturating_add(ParityDbWeight::get().reads(276_u64))
+		// Minimum execution time: 1_286_974_000 picoseconds.
+		Weight::from_parts(1_508_046_000, 685774)
+			.saturating_add(ParityDbWeight::get().reads(277_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -1147,8 +1175,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `9746`
 		//  Estimated: `348774`
-		// Minimum execution time: 709_149_000 picoseconds.
-		Weight::from_parts(841_337_000, 348774)
+		// Minimum execution time: 759_000_000 picoseconds.
+		Weight::from_parts(911_248_000, 348774)
 			.saturating_add(ParityDbWeight::get().reads(272_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
@@ -1173,18 +1201,20 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:129 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn enroll_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9745`
-		//  Estimated: `350967`
-		// Minimum execution time: 828_338_000 picoseconds.
-		Weight::from_parts(853_316_000, 350967)
-			.saturating_add(ParityDbWeight::get().reads(271_u64))
+		//  Measured:  `9827`
+		//  Estimated: `348774`
+		// Minimum execution time: 745_330_000 picoseconds.
+		Weight::from_parts(897_967_000, 348774)
+			.saturating_add(ParityDbWeight::get().reads(272_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -1215,8 +1245,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `39802`
 		//  Estimated: `683078`
-		// Minimum execution time: 1_161_594_000 picoseconds.
-		Weight::from_parts(1_338_653_000, 683078)
+		// Minimum execution time: 1_251_284_000 picoseconds.
+		Weight::from_parts(1_567_000_000, 683078)
 			.saturating_add(ParityDbWeight::get().reads(398_u64))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
 	}
@@ -1250,8 +1280,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `4500`
 		//  Estimated: `14235`
-		// Minimum execution time: 153_826_000 picoseconds.
-		Weight::from_parts(184_405_000, 14235)
+		// Minimum execution time: 158_653_000 picoseconds.
+		Weight::from_parts(206_930_000, 14235)
 			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(16_u64))
 	}
@@ -1267,23 +1297,27 @@ impl WeightInfo for () {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::AdoptionInEffect` (r:1 w:0)
+	/// Proof: `CivilEvents::AdoptionInEffect` (`max_values`: None, `max_size`: Some(42), added: 2517, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:3 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:3 w:2)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_paternity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `23754`
-		//  Estimated: `348254`
-		// Minimum execution time: 709_403_000 picoseconds.
-		Weight::from_parts(743_222_000, 348254)
-			.saturating_add(ParityDbWeight::get().reads(149_u64))
+		//  Measured:  `24233`
+		//  Estimated: `346078`
+		// Minimum execution time: 676_335_000 picoseconds.
+		Weight::from_parts(819_220_000, 346078)
+			.saturating_add(ParityDbWeight::get().reads(151_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -1302,27 +1336,29 @@ impl WeightInfo for () {
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn register_name_change() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2739`
+		//  Measured:  `2738`
 		//  Estimated: `14235`
-		// Minimum execution time: 120_599_000 picoseconds.
-		Weight::from_parts(124_756_000, 14235)
-			.saturating_add(ParityDbWeight::get().reads(17_u64))
+		// Minimum execution time: 109_227_000 picoseconds.
+		Weight::from_parts(144_238_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::AppointedBy` (r:1 w:0)
-	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -1341,19 +1377,21 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	fn enroll_person() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2863`
+		//  Measured:  `2862`
 		//  Estimated: `14235`
-		// Minimum execution time: 140_889_000 picoseconds.
-		Weight::from_parts(146_097_000, 14235)
-			.saturating_add(ParityDbWeight::get().reads(23_u64))
+		// Minimum execution time: 152_005_000 picoseconds.
+		Weight::from_parts(194_339_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(24_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -1376,6 +1414,8 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::NextPersonId` (r:1 w:1)
 	/// Proof: `Persons::NextPersonId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:256 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:1280 w:1280)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:256 w:256)
@@ -1385,22 +1425,22 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:256)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 128]`.
 	/// The range of component `b` is `[0, 128]`.
 	fn enroll_batch(a: u32, b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1852 + a * (6 ±0) + b * (214 ±0)`
+		//  Measured:  `1851 + a * (6 ±0) + b * (214 ±0)`
 		//  Estimated: `14235 + a * (12555 ±0) + b * (12555 ±0)`
-		// Minimum execution time: 10_145_267_000 picoseconds.
-		Weight::from_parts(386_207_686, 14235)
-			// Standard Error: 468_279
-			.saturating_add(Weight::from_parts(84_642_521, 0).saturating_mul(a.into()))
-			// Standard Error: 464_721
-			.saturating_add(Weight::from_parts(107_300_264, 0).saturating_mul(b.into()))
+		// Minimum execution time: 13_724_513_000 picoseconds.
+		Weight::from_parts(1_102_462_560, 14235)
+			// Standard Error: 1_321_931
+			.saturating_add(Weight::from_parts(116_075_166, 0).saturating_mul(a.into()))
+			// Standard Error: 1_311_886
+			.saturating_add(Weight::from_parts(157_026_940, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
-			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().reads((11_u64).saturating_mul(b.into())))
+			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(a.into())))
+			.saturating_add(ParityDbWeight::get().reads((12_u64).saturating_mul(b.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((8_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes((10_u64).saturating_mul(b.into())))
@@ -1421,10 +1461,10 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ArchiveAnchors` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn anchor_archive_batch() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1099`
+		//  Measured:  `1098`
 		//  Estimated: `3650`
-		// Minimum execution time: 43_465_000 picoseconds.
-		Weight::from_parts(46_529_000, 3650)
+		// Minimum execution time: 38_936_000 picoseconds.
+		Weight::from_parts(55_010_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1466,23 +1506,25 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `10372`
 		//  Estimated: `351470`
-		// Minimum execution time: 726_938_000 picoseconds.
-		Weight::from_parts(821_504_000, 351470)
+		// Minimum execution time: 775_686_000 picoseconds.
+		Weight::from_parts(913_210_000, 351470)
 			.saturating_add(ParityDbWeight::get().reads(277_u64))
 			.saturating_add(ParityDbWeight::get().writes(16_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
-	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::GoLive` (r:1 w:0)
+	/// Proof: `CivilEvents::GoLive` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
@@ -1497,17 +1539,17 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn propose_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1611`
-		//  Estimated: `11586`
-		// Minimum execution time: 97_374_000 picoseconds.
-		Weight::from_parts(101_110_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(15_u64))
+		//  Measured:  `1655`
+		//  Estimated: `14235`
+		// Minimum execution time: 98_170_000 picoseconds.
+		Weight::from_parts(135_020_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
@@ -1524,10 +1566,10 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovedActs` (r:1 w:1)
 	/// Proof: `CivilEvents::ApprovedActs` (`max_values`: None, `max_size`: Some(593), added: 3068, mode: `MaxEncodedLen`)
-	/// Storage: `Timestamp::Now` (r:1 w:0)
-	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:4 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:10 w:10)
@@ -1535,7 +1577,7 @@ impl WeightInfo for () {
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:0)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActHistory` (r:0 w:1)
-	/// Proof: `CivilEvents::ActHistory` (`max_values`: None, `max_size`: Some(327), added: 2802, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::ActHistory` (`max_values`: None, `max_size`: Some(310), added: 2785, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovalsBy` (r:0 w:1)
 	/// Proof: `CivilEvents::ApprovalsBy` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
@@ -1543,21 +1585,21 @@ impl WeightInfo for () {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_amendment(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3035 + a * (222 ±0)`
-		//  Estimated: `26100 + a * (2713 ±0)`
-		// Minimum execution time: 213_777_000 picoseconds.
-		Weight::from_parts(211_854_467, 26100)
-			// Standard Error: 27_790
-			.saturating_add(Weight::from_parts(7_611_579, 0).saturating_mul(a.into()))
+		//  Measured:  `3034 + a * (205 ±0)`
+		//  Estimated: `26100 + a * (2696 ±0)`
+		// Minimum execution time: 212_362_000 picoseconds.
+		Weight::from_parts(268_217_076, 26100)
+			// Standard Error: 46_268
+			.saturating_add(Weight::from_parts(7_110_846, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(32_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(20_u64))
-			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
@@ -1574,23 +1616,23 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_amendment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1305`
+		//  Measured:  `1303`
 		//  Estimated: `6310`
-		// Minimum execution time: 53_059_000 picoseconds.
-		Weight::from_parts(55_693_000, 6310)
+		// Minimum execution time: 49_301_000 picoseconds.
+		Weight::from_parts(69_647_000, 6310)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
-	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
@@ -1605,17 +1647,17 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn propose_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1526`
-		//  Estimated: `11586`
-		// Minimum execution time: 72_387_000 picoseconds.
-		Weight::from_parts(76_533_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
+		//  Measured:  `1570`
+		//  Estimated: `14235`
+		// Minimum execution time: 78_764_000 picoseconds.
+		Weight::from_parts(111_205_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:128 w:1)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
@@ -1640,6 +1682,8 @@ impl WeightInfo for () {
 	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:1 w:0)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Surnames` (r:1 w:0)
+	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovalsBy` (r:0 w:1)
 	/// Proof: `CivilEvents::ApprovalsBy` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Revocations` (r:0 w:1)
@@ -1649,29 +1693,29 @@ impl WeightInfo for () {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3288 + a * (224 ±0)`
-		//  Estimated: `14235 + a * (2713 ±0)`
-		// Minimum execution time: 190_392_000 picoseconds.
-		Weight::from_parts(210_299_465, 14235)
-			// Standard Error: 54_661
-			.saturating_add(Weight::from_parts(3_893_370, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(21_u64))
+		//  Measured:  `3287 + a * (207 ±0)`
+		//  Estimated: `14235 + a * (2696 ±0)`
+		// Minimum execution time: 176_886_000 picoseconds.
+		Weight::from_parts(208_839_166, 14235)
+			// Standard Error: 24_774
+			.saturating_add(Weight::from_parts(4_335_540, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(22_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(15_u64))
-			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
-	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposalsOfOffice` (r:1 w:1)
@@ -1682,36 +1726,40 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn reject_revocation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1854`
-		//  Estimated: `11586`
-		// Minimum execution time: 71_085_000 picoseconds.
-		Weight::from_parts(74_390_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
+		//  Measured:  `1942`
+		//  Estimated: `14235`
+		// Minimum execution time: 87_104_000 picoseconds.
+		Weight::from_parts(115_952_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
-	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Certificates` (r:1 w:1)
 	/// Proof: `CivilEvents::Certificates` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::CertificatesIssued` (r:1 w:1)
 	/// Proof: `CivilEvents::CertificatesIssued` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn issue_certificate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1631`
-		//  Estimated: `11586`
-		// Minimum execution time: 63_344_000 picoseconds.
-		Weight::from_parts(66_358_000, 11586)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
+		//  Measured:  `1675`
+		//  Estimated: `14235`
+		// Minimum execution time: 76_335_000 picoseconds.
+		Weight::from_parts(104_370_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
+	/// Storage: `MultiBlockMigrations::Cursor` (r:1 w:0)
+	/// Proof: `MultiBlockMigrations::Cursor` (`max_values`: Some(1), `max_size`: Some(65550), added: 66045, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ExpiriesDeferredFrom` (r:1 w:0)
+	/// Proof: `CivilEvents::ExpiriesDeferredFrom` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Proposals` (r:64 w:64)
@@ -1727,24 +1775,28 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_proposals(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `345 + p * (176 ±0)`
-		//  Estimated: `3991 + p * (2641 ±0)`
-		// Minimum execution time: 6_510_000 picoseconds.
-		Weight::from_parts(14_788_705, 3991)
-			// Standard Error: 13_102
-			.saturating_add(Weight::from_parts(12_529_502, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		//  Measured:  `350 + p * (176 ±0)`
+		//  Estimated: `67035 + p * (2641 ±3)`
+		// Minimum execution time: 8_466_000 picoseconds.
+		Weight::from_parts(32_608_953, 67035)
+			// Standard Error: 43_407
+			.saturating_add(Weight::from_parts(13_820_600, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2641).saturating_mul(p.into()))
 	}
+	/// Storage: `MultiBlockMigrations::Cursor` (r:1 w:0)
+	/// Proof: `MultiBlockMigrations::Cursor` (`max_values`: Some(1), `max_size`: Some(65550), added: 66045, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ExpiriesDeferredFrom` (r:1 w:0)
+	/// Proof: `CivilEvents::ExpiriesDeferredFrom` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ProposalExpiries` (r:1 w:0)
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingExpiries` (r:1 w:1)
 	/// Proof: `CivilEvents::PendingExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:64 w:64)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingBy` (r:4 w:4)
 	/// Proof: `CivilEvents::PendingBy` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingOfOffice` (r:4 w:4)
@@ -1754,17 +1806,17 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_pending(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `269 + p * (185 ±0)`
-		//  Estimated: `3991 + p * (2713 ±3)`
-		// Minimum execution time: 6_580_000 picoseconds.
-		Weight::from_parts(13_455_634, 3991)
-			// Standard Error: 8_769
-			.saturating_add(Weight::from_parts(12_963_042, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		//  Measured:  `274 + p * (184 ±0)`
+		//  Estimated: `67035 + p * (2696 ±0)`
+		// Minimum execution time: 8_349_000 picoseconds.
+		Weight::from_parts(27_892_424, 67035)
+			// Standard Error: 38_887
+			.saturating_add(Weight::from_parts(13_665_400, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2713).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(p.into()))
 	}
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
 	/// Proof: `CivilEvents::ProposalsBy` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
@@ -1779,12 +1831,12 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 16]`.
 	fn close_proposals_of(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `408 + p * (117 ±0)`
+		//  Measured:  `407 + p * (117 ±0)`
 		//  Estimated: `3991 + p * (2641 ±0)`
-		// Minimum execution time: 5_258_000 picoseconds.
-		Weight::from_parts(16_639_750, 3991)
-			// Standard Error: 12_390
-			.saturating_add(Weight::from_parts(14_492_107, 0).saturating_mul(p.into()))
+		// Minimum execution time: 5_500_000 picoseconds.
+		Weight::from_parts(23_621_666, 3991)
+			// Standard Error: 29_044
+			.saturating_add(Weight::from_parts(16_230_333, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -1792,15 +1844,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2641).saturating_mul(p.into()))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
-	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(238), added: 2713, mode: `MaxEncodedLen`)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:17 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
-	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:18 w:0)
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ReviewCleared` (r:1 w:1)
@@ -1809,11 +1861,11 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ApprovedActs` (`max_values`: None, `max_size`: Some(593), added: 3068, mode: `MaxEncodedLen`)
 	fn clear_review() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2224`
+		//  Measured:  `2312`
 		//  Estimated: `46728`
-		// Minimum execution time: 138_926_000 picoseconds.
-		Weight::from_parts(143_764_000, 46728)
-			.saturating_add(ParityDbWeight::get().reads(44_u64))
+		// Minimum execution time: 152_438_000 picoseconds.
+		Weight::from_parts(194_090_000, 46728)
+			.saturating_add(ParityDbWeight::get().reads(46_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CivilEvents::Certificates` (r:1 w:0)
@@ -1830,10 +1882,10 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::CancelledCertificates` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
 	fn cancel_certificate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `921`
+		//  Measured:  `920`
 		//  Estimated: `6310`
-		// Minimum execution time: 44_446_000 picoseconds.
-		Weight::from_parts(47_321_000, 6310)
+		// Minimum execution time: 42_683_000 picoseconds.
+		Weight::from_parts(58_601_000, 6310)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1897,10 +1949,10 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Proposals` (`max_values`: None, `max_size`: Some(166), added: 2641, mode: `MaxEncodedLen`)
 	fn propose_annulment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1556`
+		//  Measured:  `1566`
 		//  Estimated: `11586`
-		// Minimum execution time: 69_896_000 picoseconds.
-		Weight::from_parts(79_960_000, 11586)
+		// Minimum execution time: 75_019_000 picoseconds.
+		Weight::from_parts(107_754_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(14_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
@@ -1944,8 +1996,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `44072`
 		//  Estimated: `674990`
-		// Minimum execution time: 1_075_850_000 picoseconds.
-		Weight::from_parts(1_238_279_000, 674990)
+		// Minimum execution time: 1_269_834_000 picoseconds.
+		Weight::from_parts(1_562_101_000, 674990)
 			.saturating_add(ParityDbWeight::get().reads(279_u64))
 			.saturating_add(ParityDbWeight::get().writes(23_u64))
 	}
@@ -1967,8 +2019,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1572`
 		//  Estimated: `11586`
-		// Minimum execution time: 55_441_000 picoseconds.
-		Weight::from_parts(68_608_000, 11586)
+		// Minimum execution time: 56_763_000 picoseconds.
+		Weight::from_parts(83_870_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
@@ -1990,8 +2042,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1647`
 		//  Estimated: `11586`
-		// Minimum execution time: 56_032_000 picoseconds.
-		Weight::from_parts(67_623_000, 11586)
+		// Minimum execution time: 58_022_000 picoseconds.
+		Weight::from_parts(83_049_000, 11586)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
