@@ -7,7 +7,8 @@ use crate::{
 	*,
 };
 use civil_registry_primitives::{
-	ActId, Date, JurisdictionId, JurisdictionTree, OfficerPermissions, PersonId, Role,
+	ActId, Date, JurisdictionId, JurisdictionTree, OfficerPermissions, PermissionError, PersonId,
+	Role,
 };
 use frame_support::{ensure, pallet_prelude::*, traits::UnixTime};
 use sp_core::H256;
@@ -53,17 +54,26 @@ impl<T: Config> Pallet<T> {
 		surnames: &[SurnameChoice],
 		document_hash: H256,
 	) -> Result<ActId, DispatchError> {
-		// A place in another country than the office's, for a kind that may have one: the
-		// office answers for it in its own jurisdiction, under the kind's row for abroad.
-		let abroad = R::abroad(&request).and_then(|rule| {
-			let office = T::Permissions::officer(&who)?.office_jurisdiction;
-			Self::in_other_country(jurisdiction, office).then_some((office, rule))
-		});
-		let seat = abroad.map_or(jurisdiction, |(office, _)| office);
-		let auth = T::Permissions::authorize(&who, R::permission(&request), seat, Role::Registrar)
-			.map_err(Error::<T>::from)?;
+		let kind = R::permission(&request);
+		let mut rule = R::dates(&request);
+		let auth = match T::Permissions::authorize(&who, kind, jurisdiction, Role::Registrar) {
+			// Outside the office's jurisdiction, for a kind that may be registered abroad: a
+			// place in another country than the office's is the office's to answer for, in its
+			// own jurisdiction, under the kind's row for abroad. Looked up only then: the
+			// common case (the place inside the office's) reads nothing more.
+			Err(PermissionError::OutsideJurisdiction) => {
+				let abroad = R::abroad(&request).and_then(|abroad| {
+					let office = T::Permissions::officer(&who)?.office_jurisdiction;
+					Self::in_other_country(jurisdiction, office).then_some((office, abroad))
+				});
+				let (office, abroad) = abroad.ok_or(Error::<T>::OutsideJurisdiction)?;
+				rule = abroad;
+				T::Permissions::authorize(&who, kind, office, Role::Registrar)
+			},
+			other => other,
+		}
+		.map_err(Error::<T>::from)?;
 		let today = Self::today()?;
-		let rule = abroad.map_or_else(|| R::dates(&request), |(_, rule)| rule);
 		Self::ensure_date_rule(rule, &date, &today, R::not_today())?;
 		let late = match R::deadline(&date) {
 			Some(deadline) => today > deadline,
