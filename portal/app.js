@@ -1,7 +1,7 @@
 // The citizen's portal. Plain JavaScript, no build step: the browser loads this module as it
 // is. It calls the registry's public side — the public projection or a public gateway — over
-// HTTP JSON-RPC (`civil_verifyCertificate`, `civil_publishedStatistics`, `civil_directory`,
-// `civil_heartbeat`) and nothing else.
+// HTTP JSON-RPC (`civil_verifyCertificate`, `civil_applicationStatus`,
+// `civil_publishedStatistics`, `civil_directory`, `civil_heartbeat`) and nothing else.
 import { LANGUAGES, STRINGS } from './strings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -16,6 +16,7 @@ const HASH = /0x[0-9a-fA-F]{64}/;
 let lang = pickLanguage();
 let directory = null; // { jurisdictions, offices }
 let lastResult = null; // what #result shows, to redraw it in another language
+let lastApplication = null; // what #application shows, likewise
 let lastHeartbeat = null;
 let gatewayUp = true;
 
@@ -45,6 +46,7 @@ function applyLanguage() {
   fillKinds();
   fillRegions();
   showResult(lastResult);
+  showApplication(lastApplication);
   showHeartbeat(lastHeartbeat);
   drawStatistics();
   if (!gatewayUp) showBanner(t('gatewayDown'));
@@ -200,6 +202,54 @@ async function verify(text) {
     else lastResult = { message: 'badCode' };
   }
   showResult(lastResult);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applications
+
+/** A tracking code as the office printed it: letters and digits, read upper-case, spaces and
+ *  dashes dropped (the receipt may group them). */
+const TRACKING = /^[A-Z0-9]{1,64}$/;
+
+/** Draw `state` into #application: `{ status, reason? }` or `{ message }`. */
+function showApplication(state) {
+  const box = $('application');
+  box.replaceChildren();
+  delete box.dataset.status;
+  if (!state) return;
+  const p = document.createElement('p');
+  if (state.message) {
+    p.className = 'message';
+    p.textContent = t(state.message);
+    box.dataset.status = state.message;
+  } else {
+    p.className = `status application ${state.status}`;
+    p.textContent = t(`application_${state.status}`, { reason: state.reason ? t(`refusal_${state.reason}`) : '' });
+    box.dataset.status = state.status;
+  }
+  box.append(p);
+}
+
+async function track(text) {
+  const code = (text ?? '').toUpperCase().replace(/[\s-]/g, '');
+  if (!TRACKING.test(code)) {
+    lastApplication = { message: 'badTracking' };
+    showApplication(lastApplication);
+    return;
+  }
+  lastApplication = { message: 'checking' };
+  showApplication(lastApplication);
+  try {
+    const { status } = await call('civil_applicationStatus', [code]);
+    lastApplication = typeof status === 'string'
+      ? { status }
+      : { status: 'refused', reason: status.refused };
+  } catch (e) {
+    if (e.code === NOT_FOUND) lastApplication = { status: 'unknown' };
+    else if (e instanceof GatewayDown) lastApplication = { message: 'cannotCheck' };
+    else lastApplication = { message: 'badTracking' };
+  }
+  showApplication(lastApplication);
 }
 
 /** The text of the QR code in `source` (an image, a canvas or a video frame), or null. */
@@ -551,6 +601,10 @@ async function start() {
   $('verify-form').addEventListener('submit', (e) => {
     e.preventDefault();
     verify($('code').value);
+  });
+  $('track-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    track($('tracking').value);
   });
   $('upload').addEventListener('change', (e) => fromFile(e.target.files[0]));
   $('scan').addEventListener('click', toggleCamera);

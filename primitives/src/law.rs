@@ -45,6 +45,9 @@ pub struct FamilyLaw {
 	pub birth_deadline_months: u8,
 	/// A death is to be registered within this many days; later, it waits for approval.
 	pub death_deadline_days: u16,
+	/// A marriage registers this many months after the application, at the earliest, unless
+	/// the office shortens the wait for a reason the law names.
+	pub marriage_waiting_months: u8,
 	/// The country's time zone, in minutes east of UTC: "today" for the date rules is the date
 	/// there.
 	pub utc_offset_minutes: i16,
@@ -116,6 +119,11 @@ impl FamilyLaw {
 		// no article of the Code).
 		birth_deadline_months: 1,
 		death_deadline_days: 3,
+		// Art. 13: a marriage is registered a month after the application; for valid reasons
+		// (pregnancy, the birth of a child, emancipation) the office may allow it sooner, in
+		// special circumstances (a threat to life) the day of the application (the number and
+		// wording to be confirmed: docs/architecture.md, *What a ministry lawyer should check*).
+		marriage_waiting_months: 1,
 		// Tashkent time, UTC+5 (no daylight saving).
 		utc_offset_minutes: 300,
 	};

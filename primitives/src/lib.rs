@@ -99,7 +99,8 @@ impl ActKind {
 	];
 }
 
-/// The kinds of office that register acts.
+/// The kinds of office: those that register acts, and the health facilities that notify the
+/// registry of births and deaths.
 #[derive(
 	Encode,
 	Decode,
@@ -127,6 +128,10 @@ pub enum OfficeKind {
 	Consulate,
 	/// An archive: enrolls persons from the paper archive; registers no new acts.
 	Archive,
+	/// A maternity hospital or clinic, registered by the regional department as a notifying
+	/// facility of its district: notifies births and deaths (`pallet-civil-events`'
+	/// notifications); registers no act.
+	HealthFacility,
 }
 
 impl OfficeKind {
@@ -138,7 +143,13 @@ impl OfficeKind {
 			| OfficeKind::Consulate => true,
 			OfficeKind::WeddingHouse => kind == ActKind::Marriage,
 			OfficeKind::Archive => kind == ActKind::Enrollment,
+			OfficeKind::HealthFacility => false,
 		}
+	}
+
+	/// Whether an office of this kind notifies births and deaths (and registers nothing).
+	pub fn notifies(&self) -> bool {
+		*self == OfficeKind::HealthFacility
 	}
 }
 

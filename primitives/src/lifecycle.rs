@@ -287,3 +287,34 @@ pub trait CompromisedKeys<AccountId, BlockNumber> {
 	/// The block from which `who`'s key is compromised, if it is.
 	fn compromised_since(who: &AccountId) -> Option<BlockNumber>;
 }
+
+/// Identifier of a health facility's notification of a birth or a death.
+pub type NotificationId = u64;
+
+/// A notification the district's office has not followed in the legal period, as the runtime
+/// API lists it.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct OverdueNotification {
+	/// The notification.
+	pub id: NotificationId,
+	/// Birth or death.
+	pub kind: ActKind,
+	/// The facility that notified it.
+	pub facility: OfficeId,
+	/// The day of the event.
+	pub date: Date,
+	/// The last day of the legal period of registration.
+	pub deadline: Date,
+}

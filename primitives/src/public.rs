@@ -162,6 +162,8 @@ pub struct BlockChanges {
 	/// several): a certificate it issued since verifies as under review, and the runtime keeps
 	/// no index of certificates by issuer, so every certificate issued since is asked again.
 	pub compromised_since: Option<u32>,
+	/// The citizens' applications received or updated, by their tracking code's hash.
+	pub applications: Vec<sp_core::H256>,
 }
 
 /// An anchored batch of paper records as the public sees it.
@@ -189,4 +191,62 @@ pub struct PublicAnchor {
 	pub to: crate::Date,
 	/// The block it was anchored in.
 	pub anchored_at: u32,
+}
+
+/// What the public side answers about an application, by its tracking code: its status and
+/// nothing else (no act id, no office, no person, no date).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum PublicApplicationStatus {
+	/// Received by the office.
+	Received,
+	/// Accepted.
+	Accepted,
+	/// Waiting.
+	Waiting,
+	/// Registered.
+	Registered,
+	/// Refused, with the reason's code.
+	Refused(PublicRefusal),
+}
+
+/// Why an office refused an application (`pallet-civil-events`' `RefusalReason`), as the
+/// public side words it.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum PublicRefusal {
+	/// See `RefusalReason::IncompleteDocuments`.
+	IncompleteDocuments,
+	/// See `RefusalReason::LegalImpediment`.
+	LegalImpediment,
+	/// See `RefusalReason::Withdrawn`.
+	Withdrawn,
+	/// See `RefusalReason::WrongOffice`.
+	WrongOffice,
+	/// See `RefusalReason::NotEntitled`.
+	NotEntitled,
 }

@@ -20,8 +20,9 @@ extern crate alloc;
 use alloc::vec::Vec;
 use civil_registry_primitives::{
 	ActId, ActKind, ArchiveProofError, CertificateInfo, Directory, DisclosurePolicy,
-	JurisdictionId, MonthlyCount, OfficeId, PersonId, PersonRecord, PublishedTable, RegionActivity,
-	ReviewItem, StatisticsError, YearMonth,
+	JurisdictionId, MonthlyCount, NotificationId, OfficeId, OverdueNotification, PersonId,
+	PersonRecord, PublicApplicationStatus, PublishedTable, RegionActivity, ReviewItem,
+	StatisticsError, YearMonth,
 };
 use codec::{Codec, Decode, Encode};
 use scale_info::TypeInfo;
@@ -45,7 +46,9 @@ sp_api::decl_runtime_apis! {
 	/// record, `ArchiveAnchor` an anchored archive batch.
 	///
 	/// Version 2 added `published_statistics`, `directory` and `block_activity`: what the
-	/// public gateway serves, computed by the runtime rather than by the node.
+	/// public gateway serves, computed by the runtime rather than by the node. Version 3 added
+	/// `overdue_notifications` (for the district's office) and `application_status` (for the
+	/// public side).
 	#[api_version(2)]
 	pub trait CivilRegistryApi<AccountId, BlockNumber, ActRecord, Officer, Office, ArchiveAnchor>
 	where
@@ -123,6 +126,21 @@ sp_api::decl_runtime_apis! {
 			record: sp_core::H256,
 			proof: Vec<sp_core::H256>,
 		) -> Result<ArchiveAnchor, ArchiveProofError>;
+
+		/// The notifications of births and deaths in `jurisdiction` (a district: where the
+		/// events took place) that no act followed within the legal period of registration, as
+		/// of the chain's today: `limit` (at most 100) from notification id `from` on, by id.
+		#[api_version(3)]
+		fn overdue_notifications(
+			jurisdiction: JurisdictionId,
+			from: NotificationId,
+			limit: u32,
+		) -> Vec<OverdueNotification>;
+
+		/// The status of the citizen's application whose tracking code hashes (BLAKE2-256) to
+		/// `tracking`, and nothing else; `None` for an unknown code.
+		#[api_version(3)]
+		fn application_status(tracking: sp_core::H256) -> Option<PublicApplicationStatus>;
 	}
 
 	/// What the office read API (`node/src/rpc/office.rs`) asks the runtime besides

@@ -6,8 +6,9 @@
 use alloc::vec::Vec;
 use civil_registry_primitives::{
 	ActId, ActKind, ArchiveProofError, CertificateInfo, Directory, DisclosurePolicy,
-	JurisdictionId, MonthlyCount, OfficeId, PersonId, PersonRecord, PersonRegistry, PublishedTable,
-	RegionActivity, ReviewItem, StatisticsError, YearMonth,
+	JurisdictionId, MonthlyCount, NotificationId, OfficeId, OverdueNotification, PersonId,
+	PersonRecord, PersonRegistry, PublicApplicationStatus, PublishedTable, RegionActivity,
+	ReviewItem, StatisticsError, YearMonth,
 };
 use codec::{Decode, Encode};
 use frame_support::genesis_builder_helper::{build_state, get_preset};
@@ -264,7 +265,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl civil_registry_runtime_api::CivilRegistryApi<
 		Block,
 		AccountId,
@@ -335,6 +336,22 @@ impl_runtime_apis! {
 			officer: AccountId,
 		) -> Vec<ReviewItem<BlockNumber>> {
 			CivilEvents::acts_under_review(officer)
+		}
+
+		fn overdue_notifications(
+			jurisdiction: JurisdictionId,
+			from: NotificationId,
+			limit: u32,
+		) -> Vec<OverdueNotification> {
+			// Without a clock (no block has set the time yet) nothing is overdue.
+			CivilEvents::today().map_or_else(
+				|_| Vec::new(),
+				|today| CivilEvents::overdue_notifications(jurisdiction, today, from, limit),
+			)
+		}
+
+		fn application_status(tracking: sp_core::H256) -> Option<PublicApplicationStatus> {
+			CivilEvents::application_status(tracking)
 		}
 
 		fn verify_archive_record(

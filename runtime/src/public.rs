@@ -165,6 +165,15 @@ pub fn block_changes() -> civil_registry_primitives::BlockChanges {
 			RuntimeEvent::CivilEvents(E::ArchiveAnchored { root, .. }) => {
 				changes.anchored.push(root);
 			},
+			RuntimeEvent::CivilEvents(
+				E::ApplicationReceived { application, .. }
+				| E::ApplicationUpdated { application, .. },
+			) => {
+				changes.applications.extend(
+					pallet_civil_events::Applications::<Runtime>::get(application)
+						.map(|a| a.tracking),
+				);
+			},
 			RuntimeEvent::CivilEvents(E::ReviewCleared { act, .. }) => {
 				touched.insert(act);
 			},

@@ -28,6 +28,8 @@ fn act(call: pallet_civil_events::Call<Runtime>) -> ActEvent<Runtime> {
 		.into_iter()
 		.rev()
 		.find_map(|r| match r.event {
+			// What an act's call notes after the act: the application it followed.
+			RuntimeEvent::CivilEvents(ActEvent::ApplicationUpdated { .. }) => None,
 			RuntimeEvent::CivilEvents(e) => Some(e),
 			_ => None,
 		})
@@ -75,6 +77,7 @@ fn a_familys_life() {
 			}]
 			.try_into()
 			.unwrap(),
+			application: marriage_application(Bob, madina, timur, wedding),
 			document_hash: H256::repeat_byte(0x11),
 		}) {
 			ActEvent::MarriageRegistered { act, .. } => act,
@@ -85,6 +88,7 @@ fn a_familys_life() {
 
 		next_block();
 		let child = match act(pallet_civil_events::Call::register_birth {
+			notification: None,
 			jurisdiction: YUNUSOBOD,
 			birth_date: Date::new(2024, 6, 1),
 			identity_key: H256::repeat_byte(3),
@@ -103,6 +107,7 @@ fn a_familys_life() {
 
 		next_block();
 		match act(pallet_civil_events::Call::register_death {
+			notification: None,
 			person: timur,
 			jurisdiction: YUNUSOBOD,
 			date_of_death: Date::new(2024, 6, 14),
@@ -125,6 +130,7 @@ fn a_familys_life() {
 			date: Date::new(2024, 6, 15),
 			exemption: None,
 			surnames: Default::default(),
+			application: marriage_application(Bob, madina, aziz, Date::new(2024, 6, 15)),
 			document_hash: H256::repeat_byte(0x14),
 		}) {
 			ActEvent::MarriageRegistered { act, .. } => act,
@@ -215,6 +221,7 @@ fn a_sealed_adoption_hides_the_birth_parents_from_the_public_not_from_the_law() 
 			date: today,
 			exemption: None,
 			surnames: Default::default(),
+			application: marriage_application(Bob, adoptive_mother, adoptive_father, today),
 			document_hash: H256::repeat_byte(0x16),
 		});
 		next_block();
@@ -277,6 +284,7 @@ fn a_sealed_adoption_hides_the_birth_parents_from_the_public_not_from_the_law() 
 				date: later,
 				exemption: None,
 				surnames: Default::default(),
+				application: marriage_application(Bob, girl, father, later),
 				document_hash: H256::repeat_byte(0x19),
 			}),
 		));

@@ -79,6 +79,7 @@ fn the_pending_migrations_run_on_a_chain_of_100_000_persons() {
 				None,
 				None,
 				None,
+				None,
 				H256::repeat_byte(9),
 			)
 			.unwrap();
@@ -202,8 +203,30 @@ fn acts_of_every_kind() {
 	for k in 0..couples {
 		let (w, m) = (id(women[k]), id(men[k]));
 		let surnames = Default::default();
-		CivilEvents::register_marriage(bob(), YUNUSOBOD, today, w, m, None, surnames, key(0))
-			.unwrap();
+		// The couple applied a month before (the clock set back for the application).
+		let now = pallet_timestamp::Now::<Runtime>::get();
+		pallet_timestamp::Now::<Runtime>::put(now - 31 * 86_400_000);
+		let application = pallet_civil_events::NextApplicationId::<Runtime>::get();
+		CivilEvents::receive_application(
+			bob(),
+			pallet_civil_events::ApplicationKind::Marriage,
+			H256::from_low_u64_be(0x7a_0000 + application),
+			vec![w, m].try_into().unwrap(),
+		)
+		.unwrap();
+		pallet_timestamp::Now::<Runtime>::put(now);
+		CivilEvents::register_marriage(
+			bob(),
+			YUNUSOBOD,
+			today,
+			w,
+			m,
+			None,
+			surnames,
+			application,
+			key(0),
+		)
+		.unwrap();
 		marriages.push((last(), w, m));
 	}
 	for (marriage, ..) in &marriages[..50] {
@@ -221,7 +244,7 @@ fn acts_of_every_kind() {
 		.unwrap();
 	}
 	for (_, _, husband) in &marriages[50..100] {
-		CivilEvents::register_death(bob(), YUNUSOBOD, today, *husband, key(0)).unwrap();
+		CivilEvents::register_death(bob(), YUNUSOBOD, today, *husband, None, key(0)).unwrap();
 	}
 	let mut children = Vec::new();
 	for (k, (_, wife, husband)) in marriages[100..200].iter().enumerate() {
@@ -236,6 +259,7 @@ fn acts_of_every_kind() {
 			Sex::Female,
 			mother,
 			father,
+			None,
 			None,
 			key(0),
 		)
@@ -254,6 +278,7 @@ fn acts_of_every_kind() {
 			key(n),
 			Sex::Male,
 			Some(id(*mother)),
+			None,
 			None,
 			None,
 			key(0),

@@ -49,6 +49,7 @@ pub const METHODS: &[&str] = &[
 	"civil_heartbeat",
 	"civil_directory",
 	"civil_projectionStatus",
+	"civil_applicationStatus",
 	"rpc_methods",
 ];
 

@@ -16,7 +16,7 @@
 
 use civil_registry_primitives::{
 	ActKind, BlockChanges, CertificateInfo, Directory, DisclosurePolicy, PublicAnchor,
-	PublishedTable, YearMonth,
+	PublicApplicationStatus, PublishedTable, YearMonth,
 };
 use civil_registry_runtime::CivilEvents;
 use codec::{Decode, Encode};
@@ -43,6 +43,8 @@ pub enum Query {
 	Statistics { months: Vec<YearMonth>, policy: DisclosurePolicy },
 	/// Each archive batch.
 	Anchors(Vec<H256>),
+	/// The status of each application, by its tracking code's hash.
+	Applications(Vec<H256>),
 }
 
 /// The answer to a [`Query`].
@@ -58,13 +60,17 @@ pub enum Answer {
 	Statistics(Vec<PublishedTable>),
 	/// See [`Query::Anchors`].
 	Anchors(Vec<(H256, Option<PublicAnchor>)>),
+	/// See [`Query::Applications`].
+	Applications(Vec<(H256, Option<PublicApplicationStatus>)>),
 }
 
 impl Query {
 	/// Whether the query is within its bounds.
 	pub fn is_bounded(&self) -> bool {
 		match self {
-			Query::Certificates(items) | Query::Anchors(items) => items.len() <= MAX_ITEMS,
+			Query::Certificates(items) | Query::Anchors(items) | Query::Applications(items) => {
+				items.len() <= MAX_ITEMS
+			},
 			Query::Statistics { months, .. } => months.len() <= MAX_MONTHS,
 			Query::Changes | Query::Directory => true,
 		}
@@ -96,6 +102,12 @@ impl Query {
 				roots
 					.iter()
 					.map(|root| (*root, civil_registry_runtime::public::public_anchor(*root)))
+					.collect(),
+			),
+			Query::Applications(codes) => Answer::Applications(
+				codes
+					.iter()
+					.map(|code| (*code, CivilEvents::application_status(*code)))
 					.collect(),
 			),
 		}

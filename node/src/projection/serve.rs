@@ -9,7 +9,8 @@ use std::{
 };
 
 use civil_registry_primitives::{
-	verify_archive_proof, ArchiveProofError, Date, RegionActivity, MAX_ARCHIVE_PROOF,
+	verify_archive_proof, ArchiveProofError, Date, PublicApplicationStatus, RegionActivity,
+	MAX_ARCHIVE_PROOF,
 };
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
 use serde::{Deserialize, Serialize};
@@ -66,6 +67,35 @@ pub struct HeartbeatJson {
 	pub acts: u32,
 	/// What the answer is as of.
 	pub as_of: AsOfJson,
+}
+
+/// What `civil_applicationStatus` answers: the status, and what it is as of.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplicationJson {
+	/// `received`, `accepted`, `waiting`, `registered` or `{ "refused": reason }`.
+	pub status: PublicApplicationStatus,
+	/// What the answer is as of.
+	pub as_of: AsOfJson,
+}
+
+/// The longest tracking code taken: the codes offices print are 20 characters.
+pub const MAX_TRACKING_CODE: usize = 64;
+
+/// The hash on chain of tracking code `code` (BLAKE2-256 of its characters, as typed: the
+/// portal sends them upper-case, without spaces or dashes); an error for a code that is empty,
+/// too long, or holds anything but letters and digits.
+pub fn tracking_hash(code: &str) -> Result<H256, ErrorObjectOwned> {
+	if code.is_empty() || code.len() > MAX_TRACKING_CODE {
+		return Err(invalid(format!(
+			"a tracking code has 1 to {MAX_TRACKING_CODE} characters, this one {}",
+			code.len()
+		)));
+	}
+	if !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+		return Err(invalid("a tracking code holds letters and digits only"));
+	}
+	Ok(H256(sp_io::hashing::blake2_256(code.as_bytes())))
 }
 
 /// What `civil_projectionStatus` answers.
@@ -126,6 +156,10 @@ pub trait ProjectionApi {
 	/// Where the projection stands, and what it refused.
 	#[method(name = "projectionStatus")]
 	fn projection_status(&self) -> RpcResult<StatusJson>;
+
+	/// The status of the citizen's application with tracking code `code`, and nothing else.
+	#[method(name = "applicationStatus")]
+	fn application_status(&self, code: String) -> RpcResult<ApplicationJson>;
 }
 
 /// The projection's answers.
@@ -269,6 +303,17 @@ impl ProjectionApiServer for Projection {
 			.map_err(runtime_error)?
 			.ok_or_else(|| runtime_error("the projection has not projected a block yet"))?;
 		Ok(DirectoryJson::from(&directory))
+	}
+
+	fn application_status(&self, code: String) -> RpcResult<ApplicationJson> {
+		let tracking = tracking_hash(&code)?;
+		let (as_of, _) = self.require_as_of()?;
+		let status = self
+			.store
+			.application(&tracking)
+			.map_err(runtime_error)?
+			.ok_or_else(|| not_found("no application has this tracking code"))?;
+		Ok(ApplicationJson { status, as_of })
 	}
 
 	fn projection_status(&self) -> RpcResult<StatusJson> {

@@ -19,6 +19,7 @@
 //! | act codes | an act's id | the codes of its certificates: which answers to ask again when the act changes |
 //! | activity | a day | the acts registered that day per region |
 //! | anchors | an archive batch's root | its count, office, period and block |
+//! | meta | `application` and a tracking code's hash | the application's status, nothing else (the code itself is the citizen's, never here) |
 //!
 //! No block body, no runtime state, no person id, identity key, data root, document hash or
 //! date of a person's event. Certificate codes are kept as they are, not hashed: when an act
@@ -31,7 +32,9 @@
 
 use std::path::Path;
 
-use civil_registry_primitives::{CertificateInfo, Date, Directory, PublicAnchor, RegionActivity};
+use civil_registry_primitives::{
+	CertificateInfo, Date, Directory, PublicAnchor, PublicApplicationStatus, RegionActivity,
+};
 use codec::{Decode, Encode};
 use sp_consensus_grandpa::AuthorityList;
 use sp_core::H256;
@@ -49,6 +52,12 @@ const CURSOR: &[u8] = b"cursor";
 const DIRECTORY: &[u8] = b"directory";
 const RELEASE: &[u8] = b"release";
 const ISSUED: &[u8] = b"issued";
+const APPLICATION: &[u8] = b"application";
+
+/// The key of the application whose tracking code hashes to `tracking`.
+fn application_key(tracking: &H256) -> Vec<u8> {
+	[APPLICATION, &tracking.0[..]].concat()
+}
 
 /// The key of the codes issued in block `number`.
 fn issued_key(number: u32) -> Vec<u8> {
@@ -117,6 +126,11 @@ impl Batch {
 		self.ops.push((ANCHORS, root.0.to_vec(), Some(anchor.encode())));
 	}
 
+	/// The application with tracking hash `tracking` stands at `status`.
+	pub fn application(&mut self, tracking: H256, status: &PublicApplicationStatus) {
+		self.ops.push((META, application_key(&tracking), Some(status.encode())));
+	}
+
 	/// The directory is `directory`.
 	pub fn directory(&mut self, directory: &Directory) {
 		self.ops.push((META, DIRECTORY.to_vec(), Some(directory.encode())));
@@ -180,6 +194,11 @@ impl Store {
 	/// The archive batch `root`.
 	pub fn anchor(&self, root: &H256) -> Result<Option<PublicAnchor>, String> {
 		self.get(ANCHORS, &root.0)
+	}
+
+	/// The status of the application whose tracking code hashes to `tracking`.
+	pub fn application(&self, tracking: &H256) -> Result<Option<PublicApplicationStatus>, String> {
+		self.get(META, &application_key(tracking))
 	}
 
 	/// The directory.

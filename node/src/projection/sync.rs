@@ -439,6 +439,20 @@ impl Follower {
 			batch.activity(day, &activity);
 		}
 
+		// Citizens' applications whose status changed.
+		for chunk in changes.applications.chunks(MAX_ITEMS) {
+			let Answer::Applications(answers) =
+				self.ask(hash, root, Query::Applications(chunk.to_vec())).await?
+			else {
+				return Err(refused("not an answer to the query"));
+			};
+			for (tracking, status) in answers {
+				if let Some(status) = status {
+					batch.application(tracking, &status);
+				}
+			}
+		}
+
 		// Archive batches.
 		if !changes.anchored.is_empty() {
 			let Answer::Anchors(anchors) =

@@ -17,7 +17,7 @@ use civil_registry_primitives::{
 };
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{Get, Hooks},
+	traits::{ConstU32, Get, Hooks},
 	BoundedVec,
 };
 use frame_system::RawOrigin;
@@ -41,6 +41,8 @@ struct Setup<T: Config> {
 	registrar: T::AccountId,
 	jurisdiction: JurisdictionId,
 	key: u32,
+	index: u32,
+	nurse: Option<T::AccountId>,
 }
 
 impl<T: Config> Setup<T> {
@@ -53,7 +55,26 @@ impl<T: Config> Setup<T> {
 		T::BenchmarkHelper::set_time(NOW_MILLIS);
 		GoLive::<T>::put(GO_LIVE);
 		let (_head, registrar, jurisdiction) = T::BenchmarkHelper::office(index);
-		Self { registrar, jurisdiction, key: index.saturating_mul(100_000) }
+		Self { registrar, jurisdiction, key: index.saturating_mul(100_000), index, nurse: None }
+	}
+
+	/// Staff of the hospital of the office's deepest district (created the first time).
+	fn nurse(&mut self) -> T::AccountId {
+		let index = self.index;
+		self.nurse.get_or_insert_with(|| T::BenchmarkHelper::facility(index)).clone()
+	}
+
+	/// A birth notified by the office's district's hospital (created the first time): the
+	/// notification's id.
+	fn notified_birth(&mut self, date: Date, sex: Sex, mother: Option<PersonId>) -> u64 {
+		let nurse = self.nurse();
+		let mother = match mother {
+			Some(person) => NotifiedMother::Person(person),
+			None => NotifiedMother::IdentityKey(H256::repeat_byte(7)),
+		};
+		Pallet::<T>::notify_birth(RawOrigin::Signed(nurse).into(), date, sex, mother, H256::zero())
+			.unwrap();
+		NextNotificationId::<T>::get() - 1
 	}
 
 	fn origin(&self) -> RawOrigin<T::AccountId> {
@@ -62,9 +83,27 @@ impl<T: Config> Setup<T> {
 
 	fn next_key(&mut self) -> H256 {
 		self.key += 1;
-		let mut bytes = [0u8; 32];
-		bytes[..4].copy_from_slice(&self.key.to_le_bytes());
-		H256(bytes)
+		key(self.key)
+	}
+
+	/// The identity key the next person enrolled gets.
+	fn coming_key(&self) -> H256 {
+		key(self.key + 1)
+	}
+
+	/// A marriage application of `wife` and `husband` the office received 31 days before
+	/// `date`; the chain's clock is left at the day of reception.
+	fn apply(&mut self, wife: PersonId, husband: PersonId, date: Date) -> ApplicationId {
+		T::BenchmarkHelper::set_time(noon(date.add_days(-31).unwrap()));
+		let tracking = self.next_key();
+		Pallet::<T>::receive_application(
+			self.origin().into(),
+			ApplicationKind::Marriage,
+			tracking,
+			alloc::vec![wife, husband].try_into().unwrap(),
+		)
+		.unwrap();
+		NextApplicationId::<T>::get() - 1
 	}
 
 	/// Each of `persons` takes a surname: a data root of their own, new.
@@ -100,6 +139,7 @@ impl<T: Config> Setup<T> {
 	/// Register the marriage of `wife` and `husband` on `date` (the chain's clock set to that
 	/// day, then back to today), each taking a surname; returns the act.
 	fn marry(&mut self, wife: PersonId, husband: PersonId, date: Date) -> ActId {
+		let application = self.apply(wife, husband, date);
 		T::BenchmarkHelper::set_time(noon(date));
 		let surnames = self.surnames(&[wife, husband]);
 		Pallet::<T>::register_marriage(
@@ -110,6 +150,7 @@ impl<T: Config> Setup<T> {
 			husband,
 			None,
 			surnames,
+			application,
 			H256::zero(),
 		)
 		.unwrap();
@@ -139,8 +180,10 @@ impl<T: Config> Setup<T> {
 		T::BenchmarkHelper::set_time(NOW_MILLIS);
 	}
 
-	/// A birth in March registered in June: late, so pending. Returns its identity key.
+	/// A birth in March registered in June from the hospital's notification: late, so
+	/// pending. Returns its identity key.
 	fn late_birth(&mut self, mother: Option<PersonId>, father: Option<PersonId>) -> H256 {
+		let notification = self.notified_birth(d(2024, 3, 1), Sex::Male, mother);
 		let key = self.next_key();
 		Pallet::<T>::register_birth(
 			self.origin().into(),
@@ -152,6 +195,7 @@ impl<T: Config> Setup<T> {
 			mother,
 			father,
 			None,
+			Some(notification),
 			H256::zero(),
 		)
 		.unwrap();
@@ -161,6 +205,13 @@ impl<T: Config> Setup<T> {
 	fn couple(&mut self) -> (PersonId, PersonId) {
 		(self.enroll(Sex::Female, d(1990, 1, 1)), self.enroll(Sex::Male, d(1988, 1, 1)))
 	}
+}
+
+/// The `n`th identity key of the benchmarks.
+fn key(n: u32) -> H256 {
+	let mut bytes = [0u8; 32];
+	bytes[..4].copy_from_slice(&n.to_le_bytes());
+	H256(bytes)
 }
 
 /// Noon UTC of `date`, in milliseconds since the Unix epoch.
@@ -176,6 +227,8 @@ fn mother_of_many<T: Config>(s: &mut Setup<T>, acts: u32) -> (PersonId, ActId) {
 	let (grandmother, grandfather) =
 		(s.enroll(Sex::Female, d(1960, 1, 1)), s.enroll(Sex::Male, d(1958, 1, 1)));
 	let key = s.next_key();
+	// Her birth was notified by the hospital: revoking it opens the notification again.
+	let notification = s.notified_birth(d(1990, 1, 1), Sex::Female, Some(grandmother));
 	Pallet::<T>::register_birth(
 		s.origin().into(),
 		s.jurisdiction,
@@ -186,6 +239,7 @@ fn mother_of_many<T: Config>(s: &mut Setup<T>, acts: u32) -> (PersonId, ActId) {
 		Some(grandmother),
 		Some(grandfather),
 		None,
+		Some(notification),
 		H256::zero(),
 	)
 	.unwrap();
@@ -204,6 +258,7 @@ fn mother_of_many<T: Config>(s: &mut Setup<T>, acts: u32) -> (PersonId, ActId) {
 			Sex::Male,
 			Some(mother),
 			Some(father),
+			None,
 			None,
 			H256::zero(),
 		)
@@ -334,10 +389,22 @@ mod benchmarks {
 	#[benchmark]
 	fn register_birth() {
 		let mut s = Setup::<T>::new();
+		let mother_key = s.coming_key();
 		let mother = serial_wife(&mut s);
 		let father = s.enroll(Sex::Male, d(1968, 1, 1));
 		fill::<T>(father);
 		let key = s.next_key();
+		// Notified by a hospital naming the mother by her identity key (looked up).
+		let nurse = T::BenchmarkHelper::facility(0);
+		Pallet::<T>::notify_birth(
+			RawOrigin::Signed(nurse).into(),
+			d(2024, 6, 1),
+			Sex::Male,
+			NotifiedMother::IdentityKey(mother_key),
+			H256::zero(),
+		)
+		.unwrap();
+		let notification = NextNotificationId::<T>::get() - 1;
 
 		#[extrinsic_call]
 		_(
@@ -350,10 +417,12 @@ mod benchmarks {
 			Some(mother),
 			Some(father),
 			None,
+			Some(notification),
 			H256::zero(),
 		);
 
 		assert!(T::Persons::by_identity(&key).is_some());
+		assert!(NotificationOfAct::<T>::contains_key(NextActId::<T>::get() - 1));
 	}
 
 	/// The worst case: a married woman whose act index is one short of full with real acts
@@ -368,9 +437,18 @@ mod benchmarks {
 		// The spouses' indexes are searched for a step-parent's adoption the marriage holds.
 		fill::<T>(husband);
 		assert_eq!(ActsOf::<T>::decode_len(wife), Some(T::MaxActsPerPerson::get() as usize - 1));
+		let nurse = s.nurse();
+		Pallet::<T>::notify_death(
+			RawOrigin::Signed(nurse).into(),
+			d(2024, 6, 14),
+			wife,
+			H256::zero(),
+		)
+		.unwrap();
+		let notification = NextNotificationId::<T>::get() - 1;
 
 		#[extrinsic_call]
-		_(s.origin(), s.jurisdiction, d(2024, 6, 14), wife, H256::zero());
+		_(s.origin(), s.jurisdiction, d(2024, 6, 14), wife, Some(notification), H256::zero());
 
 		assert!(!T::Persons::person(wife).unwrap().is_alive());
 	}
@@ -383,9 +461,21 @@ mod benchmarks {
 		let mut s = Setup::<T>::new();
 		let (a, b) = costly_spouses(&mut s, false);
 		let surnames = s.surnames(&[a, b]);
+		let application = s.apply(a, b, d(2024, 6, 15));
+		T::BenchmarkHelper::set_time(NOW_MILLIS);
 
 		#[extrinsic_call]
-		_(s.origin(), s.jurisdiction, d(2024, 6, 15), a, b, None, surnames, H256::zero());
+		_(
+			s.origin(),
+			s.jurisdiction,
+			d(2024, 6, 15),
+			a,
+			b,
+			None,
+			surnames,
+			application,
+			H256::zero(),
+		);
 
 		assert!(T::Persons::person(a).unwrap().spouse() == Some(b));
 		assert!(Surnames::<T>::contains_key(NextActId::<T>::get() - 1));
@@ -601,6 +691,8 @@ mod benchmarks {
 		let (a, b) = costly_spouses(&mut s, false);
 		let exemption = Exemption { district: s.jurisdiction, decision: H256::repeat_byte(3) };
 		let surnames = s.surnames(&[a, b]);
+		let application = s.apply(a, b, d(2024, 6, 15));
+		T::BenchmarkHelper::set_time(NOW_MILLIS);
 		Pallet::<T>::register_marriage(
 			s.origin().into(),
 			s.jurisdiction,
@@ -609,6 +701,7 @@ mod benchmarks {
 			b,
 			Some(exemption),
 			surnames,
+			application,
 			H256::zero(),
 		)
 		.unwrap();
@@ -720,6 +813,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(regional), proposal);
 
 		assert!(T::Persons::person(mother).unwrap().revoked);
+		assert!(!NotificationOfAct::<T>::contains_key(birth));
 	}
 
 	#[benchmark]
@@ -865,13 +959,16 @@ mod benchmarks {
 	#[benchmark]
 	fn expire_pending(p: Linear<0, { T::MaxPendingPerBlock::get() }>) {
 		let per_officer = T::MaxPendingPerOfficer::get().min(T::MaxPendingPerOffice::get()).max(1);
-		let mut setups: Vec<Setup<T>> = Vec::new();
+		let mut setups: Vec<(Setup<T>, PersonId)> = Vec::new();
 		for k in 0..p {
 			let office = k / per_officer;
 			if setups.len() as u32 <= office {
-				setups.push(Setup::<T>::at(office));
+				let mut setup = Setup::<T>::at(office);
+				let mother = setup.enroll(Sex::Female, d(1990, 1, 1));
+				setups.push((setup, mother));
 			}
-			setups.last_mut().unwrap().late_birth(None, None);
+			let (setup, mother) = setups.last_mut().unwrap();
+			setup.late_birth(Some(*mother), None);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		let at = Pallet::<T>::pending_expiry(now);
@@ -883,6 +980,7 @@ mod benchmarks {
 		}
 
 		assert_eq!(PendingIdentities::<T>::iter().count(), 0);
+		assert_eq!(NotificationOfAct::<T>::iter().count(), 0);
 	}
 
 	/// `p`: the open proposals of a dismissed officer, closed with it.
@@ -1046,6 +1144,136 @@ mod benchmarks {
 		assert_eq!(Pallet::<T>::on_chain_storage_version(), StorageVersion::new(8));
 		assert!(!ActsOf::<T>::get(mother).contains(&0));
 		assert_eq!(AdoptionInEffect::<T>::get(child).unwrap().mother, Some(mother));
+	}
+
+	/// The worst case: the mother named as a person (her record read).
+	#[benchmark]
+	fn notify_birth() {
+		let mut s = Setup::<T>::new();
+		let mother = s.enroll(Sex::Female, d(1990, 1, 1));
+		let nurse = T::BenchmarkHelper::facility(0);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(nurse),
+			TODAY,
+			Sex::Female,
+			NotifiedMother::Person(mother),
+			H256::repeat_byte(1),
+		);
+
+		assert_eq!(OpenNotifications::<T>::iter_key_prefix(s.jurisdiction).count(), 1);
+	}
+
+	#[benchmark]
+	fn notify_death() {
+		let mut s = Setup::<T>::new();
+		let person = s.enroll(Sex::Female, d(1950, 1, 1));
+		let nurse = T::BenchmarkHelper::facility(0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(nurse), TODAY, person, H256::repeat_byte(1));
+
+		assert_eq!(OpenNotifications::<T>::iter_key_prefix(s.jurisdiction).count(), 1);
+	}
+
+	#[benchmark]
+	fn withdraw_notification() {
+		let s = Setup::<T>::new();
+		let nurse = T::BenchmarkHelper::facility(0);
+		Pallet::<T>::notify_birth(
+			RawOrigin::Signed(nurse.clone()).into(),
+			TODAY,
+			Sex::Female,
+			NotifiedMother::IdentityKey(H256::repeat_byte(2)),
+			H256::repeat_byte(1),
+		)
+		.unwrap();
+		let notification = NextNotificationId::<T>::get() - 1;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(nurse), notification);
+
+		assert_eq!(OpenNotifications::<T>::iter_key_prefix(s.jurisdiction).count(), 0);
+	}
+
+	/// The worst case: a marriage application (both applicants' records read).
+	#[benchmark]
+	fn receive_application() {
+		let mut s = Setup::<T>::new();
+		let (a, b) = s.couple();
+		let tracking = s.next_key();
+		let applicants: BoundedVec<PersonId, ConstU32<2>> = alloc::vec![a, b].try_into().unwrap();
+
+		#[extrinsic_call]
+		_(s.origin(), ApplicationKind::Marriage, tracking, applicants);
+
+		assert!(ApplicationByTracking::<T>::contains_key(tracking));
+	}
+
+	/// The worst case: registered as an act (the act read).
+	#[benchmark]
+	fn update_application() {
+		let mut s = Setup::<T>::new();
+		let tracking = s.next_key();
+		Pallet::<T>::receive_application(
+			s.origin().into(),
+			ApplicationKind::BirthRegistration,
+			tracking,
+			BoundedVec::new(),
+		)
+		.unwrap();
+		let application = NextApplicationId::<T>::get() - 1;
+		let child = s.enroll(Sex::Female, d(1990, 1, 1));
+		let act = T::Persons::person(child).unwrap().origin_act;
+		// An enrollment is not a birth: the birth of a child of hers is.
+		let key = s.next_key();
+		Pallet::<T>::register_birth(
+			s.origin().into(),
+			s.jurisdiction,
+			TODAY,
+			key,
+			H256::zero(),
+			Sex::Male,
+			Some(child),
+			None,
+			None,
+			None,
+			H256::zero(),
+		)
+		.unwrap();
+		let birth = NextActId::<T>::get() - 1;
+		assert!(birth != act);
+
+		#[extrinsic_call]
+		_(s.origin(), application, ApplicationStatus::Registered(birth));
+
+		assert_eq!(
+			Applications::<T>::get(application).unwrap().status,
+			ApplicationStatus::Registered(birth)
+		);
+	}
+
+	/// The worst case: the head of the regional department above the office (its permission
+	/// walk is the longer).
+	#[benchmark]
+	fn shorten_waiting() {
+		let mut s = Setup::<T>::new();
+		let (a, b) = s.couple();
+		let application = s.apply(a, b, d(2024, 7, 16));
+		T::BenchmarkHelper::set_time(NOW_MILLIS);
+		let regional = T::BenchmarkHelper::regional_head(0);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(regional),
+			application,
+			ShorteningReason::ThreatToLife,
+			TODAY,
+			H256::repeat_byte(1),
+		);
+
+		assert_eq!(Applications::<T>::get(application).unwrap().earliest, Some(TODAY));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

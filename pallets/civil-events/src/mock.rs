@@ -97,6 +97,8 @@ impl pallet_civil_events::Config for Test {
 	type MaxPendingPerOffice = ConstU32<3>;
 	type MaxApprovalsPerAct = ConstU32<3>;
 	type MaxArchiveBatch = ConstU32<8>;
+	type MaxOpenNotificationsPerFacility = ConstU32<3>;
+	type MaxOpenApplicationsPerOffice = ConstU32<4>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
@@ -121,6 +123,9 @@ impl crate::BenchmarkHelper<u64> for BenchHelper {
 	}
 	fn compromise(who: &u64) {
 		pallet_offices::Pallet::<Test>::benchmark_compromise(who)
+	}
+	fn facility(index: u32) -> u64 {
+		pallet_offices::Pallet::<Test>::benchmark_facility(index)
 	}
 }
 

@@ -30,6 +30,8 @@ impl<T: Config> Pallet<T> {
 		Self::try_state_adoptions_in_effect()?;
 		Self::try_state_annulments()?;
 		Self::try_state_surnames()?;
+		Self::try_state_notifications()?;
+		Self::try_state_applications()?;
 		Self::try_state_incapacities()?;
 		Self::try_state_pending_expiries()?;
 		Self::try_state_pending_identities()
@@ -490,6 +492,86 @@ impl<T: Config> Pallet<T> {
 				"a reserved identity key has no pending birth"
 			);
 		}
+		Ok(())
+	}
+
+	/// Every open notification is on its district's list and counted for its facility, and
+	/// nothing else is; a followed one names an act of its kind that names it back, in effect
+	/// or waiting.
+	fn try_state_notifications() -> Result<(), TryRuntimeError> {
+		let mut open = BTreeMap::<OfficeId, u32>::new();
+		for (id, n) in Notifications::<T>::iter() {
+			let listed = OpenNotifications::<T>::contains_key(n.jurisdiction, id);
+			ensure!(listed == (n.status == NotificationStatus::Open), "an open list out of step");
+			match n.status {
+				NotificationStatus::Open => {
+					let count = open.entry(n.facility).or_default();
+					*count = count.saturating_add(1);
+				},
+				NotificationStatus::Registered(act) => {
+					let record = Acts::<T>::get(act).ok_or("a notification of no act")?;
+					ensure!(record.kind() == n.event.kind(), "a notification of another kind");
+					ensure!(
+						matches!(record.status, ActStatus::Registered | ActStatus::Pending),
+						"a notification followed by an act not in effect"
+					);
+					ensure!(NotificationOfAct::<T>::get(act) == Some(id), "an act not naming it");
+				},
+				NotificationStatus::Withdrawn => {},
+			}
+		}
+		ensure!(
+			OpenNotifications::<T>::iter_keys()
+				.all(|(j, id)| Notifications::<T>::get(id).is_some_and(|n| n.jurisdiction == j)),
+			"a listed notification of another district"
+		);
+		for (facility, count) in OpenNotificationsOf::<T>::iter() {
+			ensure!(open.remove(&facility).unwrap_or(0) == count, "a facility's open count");
+		}
+		ensure!(open.values().all(|n| *n == 0), "an uncounted open notification");
+		for (act, id) in NotificationOfAct::<T>::iter() {
+			let n = Notifications::<T>::get(id).ok_or("an act naming no notification")?;
+			ensure!(n.status == NotificationStatus::Registered(act), "an act naming another's");
+		}
+		Ok(())
+	}
+
+	/// Every application is found by its tracking code, and its office's open count is its
+	/// applications neither registered nor refused; a registered marriage application names
+	/// a marriage of its two applicants.
+	fn try_state_applications() -> Result<(), TryRuntimeError> {
+		let mut open = BTreeMap::<OfficeId, u32>::new();
+		for (id, a) in Applications::<T>::iter() {
+			ensure!(
+				ApplicationByTracking::<T>::get(a.tracking) == Some(id),
+				"a lost tracking code"
+			);
+			if !a.status.is_final() {
+				let count = open.entry(a.office).or_default();
+				*count = count.saturating_add(1);
+			}
+			if let (ApplicationKind::Marriage, ApplicationStatus::Registered(act)) =
+				(a.kind, a.status)
+			{
+				let record = Acts::<T>::get(act).ok_or("an application of no act")?;
+				let ActDetails::Marriage(m) = record.details else {
+					return Err("a marriage application registered as another act".into());
+				};
+				let mut spouses = m.spouses.both();
+				spouses.sort_unstable();
+				let mut parties = a.parties.clone().into_inner();
+				parties.sort_unstable();
+				ensure!(spouses.as_slice() == parties.as_slice(), "a marriage of others");
+			}
+		}
+		ensure!(
+			ApplicationByTracking::<T>::iter().all(|(_, id)| Applications::<T>::contains_key(id)),
+			"a tracking code of no application"
+		);
+		for (office, count) in OpenApplicationsOf::<T>::iter() {
+			ensure!(open.remove(&office).unwrap_or(0) == count, "an office's open count");
+		}
+		ensure!(open.values().all(|n| *n == 0), "an uncounted open application");
 		Ok(())
 	}
 }

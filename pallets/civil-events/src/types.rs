@@ -2,8 +2,10 @@
 
 use crate::Config;
 use civil_registry_primitives::{
-	ActId, ActKind, CancellationReason, Date, JurisdictionId, OfficeId, PersonId, Sex,
+	ActId, ActKind, CancellationReason, Date, JurisdictionId, OfficeId, PersonId,
+	PublicApplicationStatus, PublicRefusal, Sex,
 };
+pub use civil_registry_primitives::{NotificationId, OverdueNotification};
 
 /// Identifier of a proposed amendment or revocation.
 pub type ProposalId = u64;
@@ -846,4 +848,311 @@ pub struct ArchiveAnchor<T: Config> {
 	pub officer: T::AccountId,
 	/// The block they were anchored in.
 	pub anchored_at: BlockNumberFor<T>,
+}
+
+/// The mother of a notified birth, as the facility knows her.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum NotifiedMother {
+	/// A person on chain.
+	Person(PersonId),
+	/// Her identity key (the keyed hash of her national identifier), when the facility does
+	/// not know her person id: the birth registered from the notification names, as its
+	/// mother, the person with this key.
+	IdentityKey(H256),
+}
+
+/// What a health facility notifies.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum NotifiedEvent {
+	/// A birth in the facility.
+	Birth {
+		/// The day of birth.
+		date: Date,
+		/// The child's sex.
+		sex: Sex,
+		/// The mother.
+		mother: NotifiedMother,
+		/// Hash of the medical birth record (the facility keeps the record).
+		record_hash: H256,
+	},
+	/// A death the facility certified.
+	Death {
+		/// The day of death.
+		date: Date,
+		/// The person who died.
+		person: PersonId,
+		/// Hash of the medical certificate of death.
+		certificate_hash: H256,
+	},
+}
+
+impl NotifiedEvent {
+	/// The kind of act that registers it.
+	pub fn kind(&self) -> ActKind {
+		match self {
+			NotifiedEvent::Birth { .. } => ActKind::Birth,
+			NotifiedEvent::Death { .. } => ActKind::Death,
+		}
+	}
+
+	/// The day of the event.
+	pub fn date(&self) -> Date {
+		match self {
+			NotifiedEvent::Birth { date, .. } | NotifiedEvent::Death { date, .. } => *date,
+		}
+	}
+}
+
+/// Where a notification stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum NotificationStatus {
+	/// No act registers it yet (or the one that did was revoked, or expired unapproved).
+	Open,
+	/// The act registered from it (in effect, or waiting for a late registration's approval).
+	Registered(ActId),
+	/// Withdrawn by its facility (notified in error).
+	Withdrawn,
+}
+
+/// A health facility's notification of a birth or a death ([`crate::Notifications`]). It never
+/// becomes an act by itself: an office registers the act from it.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Notification<T: Config> {
+	/// The facility (an office of kind `HealthFacility`).
+	pub facility: OfficeId,
+	/// Its staff member who signed it.
+	pub notifier: T::AccountId,
+	/// The district of the facility: where the event took place.
+	pub jurisdiction: JurisdictionId,
+	/// What it notifies.
+	pub event: NotifiedEvent,
+	/// The day it was notified.
+	pub notified_on: Date,
+	/// Where it stands.
+	pub status: NotificationStatus,
+}
+
+/// Identifier of a citizen's application to a registry office.
+pub type ApplicationId = u64;
+
+/// What a citizen applies for.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum ApplicationKind {
+	/// A marriage: the two persons apply together; the marriage registers after the waiting
+	/// period (Family Code, art. 13).
+	Marriage,
+	/// The registration of a birth.
+	BirthRegistration,
+	/// A certificate issued again (lost, damaged).
+	CertificateReissue,
+	/// A change of name.
+	NameChange,
+}
+
+impl ApplicationKind {
+	/// The kind of act an application of this kind ends in.
+	pub fn act_kind(&self) -> Option<ActKind> {
+		match self {
+			ApplicationKind::Marriage => Some(ActKind::Marriage),
+			ApplicationKind::BirthRegistration => Some(ActKind::Birth),
+			ApplicationKind::NameChange => Some(ActKind::NameChange),
+			// A reissue names the act whose certificate it issues, of any kind.
+			ApplicationKind::CertificateReissue => None,
+		}
+	}
+}
+
+/// Why an office refused an application: a code the portal words in the citizen's language.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum RefusalReason {
+	/// Documents missing or incomplete.
+	IncompleteDocuments,
+	/// The law bars the act (for a marriage: an impediment of art. 16).
+	LegalImpediment,
+	/// The applicants withdrew the application, or did not come.
+	Withdrawn,
+	/// Another office serves the application.
+	WrongOffice,
+	/// The applicant is not entitled to it (a certificate asked by someone it does not
+	/// concern).
+	NotEntitled,
+}
+
+/// Where an application stands: what the citizen sees on the portal.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum ApplicationStatus {
+	/// Received by the office.
+	Received,
+	/// Its documents checked and accepted.
+	Accepted,
+	/// Waiting: for a marriage, its waiting period; otherwise for a document or a decision.
+	Waiting,
+	/// Done: the act registered (or, for a reissue, the act whose certificate was issued).
+	Registered(ActId),
+	/// Refused, with the reason.
+	Refused(RefusalReason),
+}
+
+impl ApplicationStatus {
+	/// Whether nothing changes it any more.
+	pub fn is_final(&self) -> bool {
+		matches!(self, ApplicationStatus::Registered(_) | ApplicationStatus::Refused(_))
+	}
+}
+
+/// The reasons the law names for registering a marriage before its waiting period is over
+/// (Family Code, art. 13: valid reasons; in special circumstances, the day of the application).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum ShorteningReason {
+	/// The bride's pregnancy.
+	Pregnancy,
+	/// The birth of the couple's child.
+	BirthOfChild,
+	/// A minor applicant declared fully capable (emancipation).
+	Emancipation,
+	/// A direct threat to the life of one of the applicants (a serious illness).
+	ThreatToLife,
+}
+
+/// A head's decision shortening a marriage application's waiting period.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Shortening<T: Config> {
+	/// The reason the law names.
+	pub reason: ShorteningReason,
+	/// The head who decided.
+	pub head: T::AccountId,
+	/// Hash of the paper the reason rests on (a medical certificate, a decision).
+	pub evidence_hash: H256,
+}
+
+/// A citizen's application to a registry office ([`crate::Applications`]). No personal data
+/// but the persons it concerns (a marriage's two applicants); the citizen follows it by a
+/// tracking code whose hash only is on chain.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Application<T: Config> {
+	/// The office that received it.
+	pub office: OfficeId,
+	/// What it applies for.
+	pub kind: ApplicationKind,
+	/// The hash (BLAKE2-256) of its tracking code.
+	pub tracking: H256,
+	/// The persons it concerns: a marriage's two applicants; none for the other kinds.
+	pub parties: BoundedVec<PersonId, ConstU32<2>>,
+	/// The day it was received.
+	pub received_on: Date,
+	/// For a marriage, the first day it may be registered: the end of the waiting period, or
+	/// the day a head's shortening set.
+	pub earliest: Option<Date>,
+	/// A head's shortening of the waiting period.
+	pub shortened: Option<Shortening<T>>,
+	/// Where it stands.
+	pub status: ApplicationStatus,
+	/// The day its status last changed.
+	pub updated_on: Date,
+}
+
+impl ApplicationStatus {
+	/// What the public side answers of it.
+	pub fn public(self) -> PublicApplicationStatus {
+		let status = self;
+		match status {
+			ApplicationStatus::Received => PublicApplicationStatus::Received,
+			ApplicationStatus::Accepted => PublicApplicationStatus::Accepted,
+			ApplicationStatus::Waiting => PublicApplicationStatus::Waiting,
+			ApplicationStatus::Registered(_) => PublicApplicationStatus::Registered,
+			ApplicationStatus::Refused(reason) => PublicApplicationStatus::Refused(match reason {
+				RefusalReason::IncompleteDocuments => PublicRefusal::IncompleteDocuments,
+				RefusalReason::LegalImpediment => PublicRefusal::LegalImpediment,
+				RefusalReason::Withdrawn => PublicRefusal::Withdrawn,
+				RefusalReason::WrongOffice => PublicRefusal::WrongOffice,
+				RefusalReason::NotEntitled => PublicRefusal::NotEntitled,
+			}),
+		}
+	}
 }

@@ -10,7 +10,11 @@
 //!
 //! Every function but `migrate_act` and `migrate_adoption` measured on that date and machine,
 //! one `--extrinsic <name>` after another with nothing else running; those two on 2026-12-05,
-//! `AMD EPYC`, a machine of the same kind (2 cores, 24 GiB), with the command below.
+//! `AMD EPYC`, a machine of the same kind (2 cores, 24 GiB), with the command below. Measured
+//! again later that day (the twentieth session, the same kind of machine), for the
+//! notifications and applications: `register_birth`, `register_death`, `register_marriage`,
+//! `approve_revocation`, `expire_pending` and the six new calls (`notify_birth` to
+//! `shorten_waiting`).
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -82,11 +86,21 @@ pub trait WeightInfo {
 	fn approve_annulment() -> Weight;
 	fn record_incapacity() -> Weight;
 	fn restore_capacity() -> Weight;
+	fn notify_birth() -> Weight;
+	fn notify_death() -> Weight;
+	fn withdraw_notification() -> Weight;
+	fn receive_application() -> Weight;
+	fn update_application() -> Weight;
+	fn shorten_waiting() -> Weight;
 }
 
 /// Weights for `pallet_civil_events` measured on the reference machine (see the header).
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::PersonByIdentity` (r:2 w:1)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
@@ -99,8 +113,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Persons::PersonByIdentity` (r:1 w:1)
-	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:1 w:0)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
@@ -115,17 +127,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NotificationOfAct` (r:0 w:1)
+	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `24603`
+		//  Measured:  `25093`
 		//  Estimated: `343382`
-		// Minimum execution time: 723_222_000 picoseconds.
-		Weight::from_parts(810_408_000, 343382)
-			.saturating_add(T::DbWeight::get().reads(150_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+		// Minimum execution time: 640_290_000 picoseconds.
+		Weight::from_parts(721_904_000, 343382)
+			.saturating_add(T::DbWeight::get().reads(153_u64))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
+	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
@@ -148,16 +168,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NotificationOfAct` (r:0 w:1)
+	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `30000`
+		//  Measured:  `30396`
 		//  Estimated: `685774`
-		// Minimum execution time: 1_286_974_000 picoseconds.
-		Weight::from_parts(1_508_046_000, 685774)
-			.saturating_add(T::DbWeight::get().reads(277_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+		// Minimum execution time: 1_118_398_000 picoseconds.
+		Weight::from_parts(1_249_838_000, 685774)
+			.saturating_add(T::DbWeight::get().reads(279_u64))
+			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -183,18 +209,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Applications` (r:1 w:1)
+	/// Proof: `CivilEvents::Applications` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenApplicationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenApplicationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9746`
+		//  Measured:  `10000`
 		//  Estimated: `348774`
-		// Minimum execution time: 759_000_000 picoseconds.
-		Weight::from_parts(911_248_000, 348774)
-			.saturating_add(T::DbWeight::get().reads(272_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+		// Minimum execution time: 677_304_000 picoseconds.
+		Weight::from_parts(768_991_000, 348774)
+			.saturating_add(T::DbWeight::get().reads(274_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -692,6 +722,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NotificationOfAct` (r:1 w:1)
+	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:1 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::PersonByIdentity` (r:1 w:1)
@@ -706,18 +742,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Revocations` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3287 + a * (207 ±0)`
+		//  Measured:  `3573 + a * (207 ±0)`
 		//  Estimated: `14235 + a * (2696 ±0)`
-		// Minimum execution time: 176_886_000 picoseconds.
-		Weight::from_parts(208_839_166, 14235)
-			// Standard Error: 24_774
-			.saturating_add(Weight::from_parts(4_335_540, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(22_u64))
+		// Minimum execution time: 159_678_000 picoseconds.
+		Weight::from_parts(152_275_600, 14235)
+			// Standard Error: 23_906
+			.saturating_add(Weight::from_parts(3_810_189, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+			.saturating_add(T::DbWeight::get().writes(19_u64))
 			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -817,21 +855,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::PendingBy` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingOfOffice` (r:4 w:4)
 	/// Proof: `CivilEvents::PendingOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NotificationOfAct` (r:64 w:64)
+	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Notifications` (r:64 w:64)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:4 w:4)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:0 w:64)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:64)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_pending(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `274 + p * (184 ±0)`
+		//  Measured:  `424 + p * (347 ±0)`
 		//  Estimated: `67035 + p * (2696 ±0)`
-		// Minimum execution time: 8_349_000 picoseconds.
-		Weight::from_parts(27_892_424, 67035)
-			// Standard Error: 38_887
-			.saturating_add(Weight::from_parts(13_665_400, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
+		// Minimum execution time: 7_796_000 picoseconds.
+		Weight::from_parts(18_726_222, 67035)
+			// Standard Error: 69_219
+			.saturating_add(Weight::from_parts(28_519_672, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(p.into()))
 	}
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
@@ -1070,11 +1116,159 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:1 w:0)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextNotificationId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextNotificationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Notifications` (r:0 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn notify_birth() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `933`
+		//  Estimated: `3650`
+		// Minimum execution time: 38_475_000 picoseconds.
+		Weight::from_parts(48_931_000, 3650)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:1 w:0)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextNotificationId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextNotificationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Notifications` (r:0 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn notify_death() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `933`
+		//  Estimated: `3650`
+		// Minimum execution time: 38_763_000 picoseconds.
+		Weight::from_parts(49_080_000, 3650)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn withdraw_notification() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `833`
+		//  Estimated: `3650`
+		// Minimum execution time: 31_738_000 picoseconds.
+		Weight::from_parts(38_323_000, 3650)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:2 w:0)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ApplicationByTracking` (r:1 w:1)
+	/// Proof: `CivilEvents::ApplicationByTracking` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenApplicationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenApplicationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextApplicationId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextApplicationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Applications` (r:0 w:1)
+	/// Proof: `CivilEvents::Applications` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	fn receive_application() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1050`
+		//  Estimated: `6154`
+		// Minimum execution time: 44_730_000 picoseconds.
+		Weight::from_parts(54_507_000, 6154)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CivilEvents::Applications` (r:1 w:1)
+	/// Proof: `CivilEvents::Applications` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenApplicationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenApplicationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	fn update_application() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1117`
+		//  Estimated: `3686`
+		// Minimum execution time: 38_463_000 picoseconds.
+		Weight::from_parts(44_895_000, 3686)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `CivilEvents::Applications` (r:1 w:1)
+	/// Proof: `CivilEvents::Applications` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Dismissals` (r:1 w:0)
+	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	fn shorten_waiting() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `901`
+		//  Estimated: `6310`
+		// Minimum execution time: 35_449_000 picoseconds.
+		Weight::from_parts(43_053_000, 6310)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 // For tests and for runtimes without their own measurements: the same numbers, with
 // ParityDB's read and write costs.
 impl WeightInfo for () {
+	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::PersonByIdentity` (r:2 w:1)
+	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
@@ -1087,8 +1281,6 @@ impl WeightInfo for () {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextActId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextActId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Persons::PersonByIdentity` (r:1 w:1)
-	/// Proof: `Persons::PersonByIdentity` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:1 w:0)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:1)
@@ -1103,17 +1295,25 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NotificationOfAct` (r:0 w:1)
+	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `24603`
+		//  Measured:  `25093`
 		//  Estimated: `343382`
-		// Minimum execution time: 723_222_000 picoseconds.
-		Weight::from_parts(810_408_000, 343382)
-			.saturating_add(ParityDbWeight::get().reads(150_u64))
-			.saturating_add(ParityDbWeight::get().writes(14_u64))
+		// Minimum execution time: 640_290_000 picoseconds.
+		Weight::from_parts(721_904_000, 343382)
+			.saturating_add(ParityDbWeight::get().reads(153_u64))
+			.saturating_add(ParityDbWeight::get().writes(18_u64))
 	}
+	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
@@ -1136,16 +1336,22 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NotificationOfAct` (r:0 w:1)
+	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `30000`
+		//  Measured:  `30396`
 		//  Estimated: `685774`
-		// Minimum execution time: 1_286_974_000 picoseconds.
-		Weight::from_parts(1_508_046_000, 685774)
-			.saturating_add(ParityDbWeight::get().reads(277_u64))
-			.saturating_add(ParityDbWeight::get().writes(13_u64))
+		// Minimum execution time: 1_118_398_000 picoseconds.
+		Weight::from_parts(1_249_838_000, 685774)
+			.saturating_add(ParityDbWeight::get().reads(279_u64))
+			.saturating_add(ParityDbWeight::get().writes(17_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -1171,18 +1377,22 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Applications` (r:1 w:1)
+	/// Proof: `CivilEvents::Applications` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenApplicationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenApplicationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9746`
+		//  Measured:  `10000`
 		//  Estimated: `348774`
-		// Minimum execution time: 759_000_000 picoseconds.
-		Weight::from_parts(911_248_000, 348774)
-			.saturating_add(ParityDbWeight::get().reads(272_u64))
-			.saturating_add(ParityDbWeight::get().writes(14_u64))
+		// Minimum execution time: 677_304_000 picoseconds.
+		Weight::from_parts(768_991_000, 348774)
+			.saturating_add(ParityDbWeight::get().reads(274_u64))
+			.saturating_add(ParityDbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -1680,6 +1890,12 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NotificationOfAct` (r:1 w:1)
+	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:1 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::PersonByIdentity` (r:1 w:1)
@@ -1694,18 +1910,20 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Revocations` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenProposal` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3287 + a * (207 ±0)`
+		//  Measured:  `3573 + a * (207 ±0)`
 		//  Estimated: `14235 + a * (2696 ±0)`
-		// Minimum execution time: 176_886_000 picoseconds.
-		Weight::from_parts(208_839_166, 14235)
-			// Standard Error: 24_774
-			.saturating_add(Weight::from_parts(4_335_540, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(22_u64))
+		// Minimum execution time: 159_678_000 picoseconds.
+		Weight::from_parts(152_275_600, 14235)
+			// Standard Error: 23_906
+			.saturating_add(Weight::from_parts(3_810_189, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(25_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(19_u64))
 			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -1805,21 +2023,29 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::PendingBy` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingOfOffice` (r:4 w:4)
 	/// Proof: `CivilEvents::PendingOfOffice` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NotificationOfAct` (r:64 w:64)
+	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Notifications` (r:64 w:64)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:4 w:4)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:0 w:64)
 	/// Proof: `CivilEvents::PendingIdentities` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:64)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_pending(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `274 + p * (184 ±0)`
+		//  Measured:  `424 + p * (347 ±0)`
 		//  Estimated: `67035 + p * (2696 ±0)`
-		// Minimum execution time: 8_349_000 picoseconds.
-		Weight::from_parts(27_892_424, 67035)
-			// Standard Error: 38_887
-			.saturating_add(Weight::from_parts(13_665_400, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(p.into())))
+		// Minimum execution time: 7_796_000 picoseconds.
+		Weight::from_parts(18_726_222, 67035)
+			// Standard Error: 69_219
+			.saturating_add(Weight::from_parts(28_519_672, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(p.into()))
 	}
 	/// Storage: `CivilEvents::ProposalsBy` (r:1 w:1)
@@ -2052,4 +2278,148 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:1 w:0)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextNotificationId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextNotificationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Notifications` (r:0 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn notify_birth() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `933`
+		//  Estimated: `3650`
+		// Minimum execution time: 38_475_000 picoseconds.
+		Weight::from_parts(48_931_000, 3650)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:1 w:0)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextNotificationId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextNotificationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Notifications` (r:0 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn notify_death() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `933`
+		//  Estimated: `3650`
+		// Minimum execution time: 38_763_000 picoseconds.
+		Weight::from_parts(49_080_000, 3650)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
+	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
+	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn withdraw_notification() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `833`
+		//  Estimated: `3650`
+		// Minimum execution time: 31_738_000 picoseconds.
+		Weight::from_parts(38_323_000, 3650)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Persons::Persons` (r:2 w:0)
+	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::ApplicationByTracking` (r:1 w:1)
+	/// Proof: `CivilEvents::ApplicationByTracking` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenApplicationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenApplicationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NextApplicationId` (r:1 w:1)
+	/// Proof: `CivilEvents::NextApplicationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Applications` (r:0 w:1)
+	/// Proof: `CivilEvents::Applications` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	fn receive_application() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1050`
+		//  Estimated: `6154`
+		// Minimum execution time: 44_730_000 picoseconds.
+		Weight::from_parts(54_507_000, 6154)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CivilEvents::Applications` (r:1 w:1)
+	/// Proof: `CivilEvents::Applications` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:1 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Acts` (r:1 w:0)
+	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::OpenApplicationsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::OpenApplicationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	fn update_application() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1117`
+		//  Estimated: `3686`
+		// Minimum execution time: 38_463_000 picoseconds.
+		Weight::from_parts(44_895_000, 3686)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	/// Storage: `CivilEvents::Applications` (r:1 w:1)
+	/// Proof: `CivilEvents::Applications` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Officers` (r:1 w:0)
+	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Offices` (r:2 w:0)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Dismissals` (r:1 w:0)
+	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
+	fn shorten_waiting() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `901`
+		//  Estimated: `6310`
+		// Minimum execution time: 35_449_000 picoseconds.
+		Weight::from_parts(43_053_000, 6310)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
 }

@@ -90,4 +90,25 @@ impl<T: Config> Pallet<T> {
 		let _ = Self::do_appoint(head.clone(), office, Role::Head);
 		head
 	}
+
+	/// For other pallets' benchmarks: a staff member of a health facility in the deepest
+	/// jurisdiction [`Self::benchmark_office`] with the same `index` created (call that first).
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn benchmark_facility(index: u32) -> T::AccountId {
+		use alloc::format;
+		let depth = T::MaxJurisdictionDepth::get();
+		let code: CodeOf<T> =
+			format!("Q{index}-{depth}").into_bytes().try_into().unwrap_or_default();
+		let deepest = JurisdictionByCode::<T>::get(&code).unwrap_or_default();
+		let office = Self::do_register_office(
+			OfficeKind::HealthFacility,
+			deepest,
+			b"benchmark hospital".to_vec(),
+			None,
+		)
+		.unwrap_or_default();
+		let staff: T::AccountId = frame_benchmarking::account("nurse", index, 0);
+		let _ = Self::do_appoint(staff.clone(), office, Role::Registrar);
+		staff
+	}
 }

@@ -187,20 +187,17 @@ mod benchmarks {
 
 	#[benchmark]
 	fn appoint_head() -> Result<(), BenchmarkError> {
-		let origin =
-			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let chain = chain::<T>();
-		let office = Pallet::<T>::do_register_office(
-			OfficeKind::DistrictRegistry,
-			chain[1],
-			name::<T>(),
-			None,
-		)
-		.unwrap();
+		// The costlier origin: a regional head appointing a health facility's head in the
+		// deepest jurisdiction of its region (its office and the walk up the tree are read).
+		let (regional, _, chain) = regional_head::<T>();
+		let leaf = chain[chain.len() - 1];
+		let office =
+			Pallet::<T>::do_register_office(OfficeKind::HealthFacility, leaf, name::<T>(), None)
+				.unwrap();
 		let who = former_officer::<T>(office);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, office, who.clone());
+		_(RawOrigin::Signed(regional), office, who.clone());
 
 		assert_eq!(Offices::<T>::get(office).unwrap().head, Some(who));
 		Ok(())

@@ -316,10 +316,12 @@ pub mod pallet {
 
 		/// Appoint `who` head of `office`.
 		///
-		/// Origin: [`Config::GovernanceOrigin`]. Checks that the office exists, is not closed and
-		/// has no head, and that `who` is not an officer already. The account gets a provider
-		/// reference (and its nonce back if it served before). Emits
-		/// [`Event::OfficerAppointed`].
+		/// Origin: [`Config::GovernanceOrigin`], or — for a health facility only
+		/// ([`OfficeKind::HealthFacility`]) — the head of the regional justice department whose
+		/// region contains it: the regional level registers its district's hospitals and gives
+		/// them their keys. Checks that the office exists, is not closed and has no head, and
+		/// that `who` is not an officer already. The account gets a provider reference (and its
+		/// nonce back if it served before). Emits [`Event::OfficerAppointed`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::appoint_head())]
 		pub fn appoint_head(
@@ -327,7 +329,10 @@ pub mod pallet {
 			office: OfficeId,
 			who: T::AccountId,
 		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
+			let target = Offices::<T>::get(office).ok_or(Error::<T>::UnknownOffice)?;
+			if Self::ensure_governance_or_regional_head(origin, target.jurisdiction)?.is_some() {
+				ensure!(target.kind.notifies(), Error::<T>::KindNotAllowed);
+			}
 			Self::do_appoint(who, office, Role::Head)
 		}
 

@@ -7,6 +7,9 @@
 //! DATE: 2026-12-05, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//!
+//! `appoint_head` measured again on 2026-12-06, `Intel(R) Xeon(R) Processor`, a machine of the
+//! same kind, at its new worst case (a regional head appointing a health facility's head).
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -163,21 +166,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Offices::Offices` (r:1 w:1)
+	/// Storage: `Offices::Offices` (r:2 w:1)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Officers` (r:1 w:1)
+	/// Storage: `Offices::Officers` (r:2 w:1)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn appoint_head() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `575`
-		//  Estimated: `3650`
-		// Minimum execution time: 31_176_000 picoseconds.
-		Weight::from_parts(33_220_000, 3650)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `2012`
+		//  Estimated: `11586`
+		// Minimum execution time: 57_412_000 picoseconds.
+		Weight::from_parts(65_971_000, 11586)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:1)
@@ -380,21 +387,25 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Offices::Offices` (r:1 w:1)
+	/// Storage: `Offices::Offices` (r:2 w:1)
 	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Officers` (r:1 w:1)
+	/// Storage: `Offices::Officers` (r:2 w:1)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::AppointedBy` (r:1 w:0)
+	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:4 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Dismissals` (r:1 w:0)
 	/// Proof: `Offices::Dismissals` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn appoint_head() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `575`
-		//  Estimated: `3650`
-		// Minimum execution time: 31_176_000 picoseconds.
-		Weight::from_parts(33_220_000, 3650)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		//  Measured:  `2012`
+		//  Estimated: `11586`
+		// Minimum execution time: 57_412_000 picoseconds.
+		Weight::from_parts(65_971_000, 11586)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:1)

@@ -7,9 +7,10 @@
 //!
 //! | role | may sign |
 //! | --- | --- |
-//! | registrar (any officer of an active office) | the acts (`civilEvents.register*`, `enroll*`, `anchorArchiveBatch`), `gate.heartbeat`, proposing and withdrawing amendments and revocations, certificates |
-//! | head of an office | the same, and approving late registrations and amendments, cancelling the office's certificates, appointing and dismissing its registrars |
-//! | head of a regional justice department | the same, and approving revocations, suspending the offices of its region |
+//! | registrar (any officer of an active office) | the acts (`civilEvents.register*`, `enroll*`, `anchorArchiveBatch`), `gate.heartbeat`, proposing and withdrawing amendments and revocations, certificates, citizens' applications |
+//! | head of an office | the same, and approving late registrations and amendments, cancelling the office's certificates, shortening a marriage application's wait, appointing and dismissing its registrars |
+//! | head of a regional justice department | the same, and approving revocations, suspending the offices of its region, registering its region's health facilities and appointing their heads |
+//! | staff of a health facility (its head or not) | notifying births and deaths, withdrawing its notifications, `gate.heartbeat`; its head also appoints and dismisses its staff — and nothing of an office's work |
 //! | council member (a department's governance account) | `council.propose`, `vote`, `close` |
 //! | authority | its session keys (`session.setKeys`, `purgeKeys`) |
 //! | sudo key (development chains only) | `sudo.*` |
@@ -105,6 +106,10 @@ pub enum Capacity {
 	Head,
 	/// The head of an active regional justice department.
 	RegionalHead,
+	/// Staff of an active health facility who is not its head.
+	FacilityStaff,
+	/// The head of an active health facility.
+	FacilityHead,
 	/// A member of the departments' council.
 	CouncilMember,
 	/// An authority (its node authors blocks and votes on finality).
@@ -163,6 +168,8 @@ pub fn is_governance(call: &RuntimeCall) -> bool {
 pub fn capacities(who: &AccountId) -> [Option<Capacity>; 4] {
 	let office = pallet_offices::Pallet::<Runtime>::active_officer(who).map(|(officer, office)| {
 		match (officer.role, office.kind) {
+			(Role::Registrar, OfficeKind::HealthFacility) => Capacity::FacilityStaff,
+			(Role::Head, OfficeKind::HealthFacility) => Capacity::FacilityHead,
 			(Role::Registrar, _) => Capacity::Registrar,
 			(Role::Head, OfficeKind::RegionalDepartment) => Capacity::RegionalHead,
 			(Role::Head, _) => Capacity::Head,
@@ -202,6 +209,7 @@ fn civil_events(capacity: Capacity, call: &pallet_civil_events::Call<Runtime>) -
 	use Capacity::*;
 	let officer = matches!(capacity, Registrar | Head | RegionalHead);
 	let head = matches!(capacity, Head | RegionalHead);
+	let facility = matches!(capacity, FacilityStaff | FacilityHead);
 	match call {
 		register_birth { .. }
 		| register_death { .. }
@@ -219,11 +227,15 @@ fn civil_events(capacity: Capacity, call: &pallet_civil_events::Call<Runtime>) -
 		| propose_revocation { .. }
 		| propose_annulment { .. }
 		| reject_revocation { .. }
-		| issue_certificate { .. } => officer,
+		| issue_certificate { .. }
+		| receive_application { .. }
+		| update_application { .. } => officer,
 		approve_late_registration { .. }
 		| approve_amendment { .. }
 		| cancel_certificate { .. }
-		| record_incapacity { .. } => head,
+		| record_incapacity { .. }
+		| shorten_waiting { .. } => head,
+		notify_birth { .. } | notify_death { .. } | withdraw_notification { .. } => facility,
 		approve_revocation { .. } | clear_review { .. } | restore_capacity { .. } => {
 			capacity == RegionalHead
 		},
@@ -236,9 +248,15 @@ fn offices(capacity: Capacity, call: &pallet_offices::Call<Runtime>) -> bool {
 	use Capacity::*;
 	match call {
 		appoint_registrar { .. } | dismiss_registrar { .. } => {
-			matches!(capacity, Head | RegionalHead)
+			matches!(capacity, Head | RegionalHead | FacilityHead)
 		},
 		suspend_office { .. } | veto_appointment { .. } => capacity == RegionalHead,
+		// The regional level registers its region's health facilities and appoints their heads
+		// (the pallet refuses a regional head any other office's head); every other office
+		// is the council's.
+		register_office { kind: OfficeKind::HealthFacility, .. } | appoint_head { .. } => {
+			capacity == RegionalHead
+		},
 		// Governance's, by a council motion.
 		create_jurisdiction { .. }
 		| rename_jurisdiction { .. }
@@ -246,7 +264,6 @@ fn offices(capacity: Capacity, call: &pallet_offices::Call<Runtime>) -> bool {
 		| register_office { .. }
 		| reopen_office { .. }
 		| close_office { .. }
-		| appoint_head { .. }
 		| dismiss_officer { .. }
 		| set_appointment_delay { .. } => false,
 		__Ignore(..) => false,
@@ -257,7 +274,9 @@ fn gate(capacity: Capacity, call: &pallet_gate::Call<Runtime>) -> bool {
 	use pallet_gate::Call::*;
 	use Capacity::*;
 	match call {
-		heartbeat { .. } => matches!(capacity, Registrar | Head | RegionalHead),
+		heartbeat { .. } => {
+			matches!(capacity, Registrar | Head | RegionalHead | FacilityStaff | FacilityHead)
+		},
 		__Ignore(..) => false,
 	}
 }

@@ -84,6 +84,13 @@ impl pallet_civil_events::Config for Runtime {
 	/// spread a transaction's own cost over many persons, while a batch that is dropped and
 	/// sent again stays small.
 	type MaxArchiveBatch = ConstU32<256>;
+	/// A maternity hospital of a big city notifies some 30 births a day, so a month's open
+	/// notifications are under a thousand: 2,000 leaves room for a slow office, and bounds
+	/// what one stolen facility key puts on its district's list.
+	type MaxOpenNotificationsPerFacility = ConstU32<2_000>;
+	/// A busy office receives a few hundred applications a month; a marriage's stay open a
+	/// month. 5,000 bounds what one stolen key of an office opens.
+	type MaxOpenApplicationsPerOffice = ConstU32<5_000>;
 	type WeightInfo = pallet_civil_events::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = CivilEventsBenchmarkHelper;
@@ -108,5 +115,8 @@ impl pallet_civil_events::BenchmarkHelper<AccountId> for CivilEventsBenchmarkHel
 	}
 	fn compromise(who: &AccountId) {
 		pallet_offices::Pallet::<Runtime>::benchmark_compromise(who)
+	}
+	fn facility(index: u32) -> AccountId {
+		pallet_offices::Pallet::<Runtime>::benchmark_facility(index)
 	}
 }

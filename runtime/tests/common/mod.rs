@@ -130,3 +130,28 @@ pub fn council_call() -> RuntimeCall {
 
 /// The runtime type, for helpers that need it.
 pub type R = Runtime;
+
+/// A marriage application of `first` and `second` that `who`'s office received 31 days before
+/// `wedding` (a signed `receive_application` with the chain's clock at noon of that day, set
+/// back after), its waiting period over on the wedding day; returns its id.
+pub fn marriage_application(
+	who: Sr25519Keyring,
+	first: u64,
+	second: u64,
+	wedding: civil_registry_primitives::Date,
+) -> u64 {
+	let now = pallet_timestamp::Now::<Runtime>::get();
+	let received = wedding.add_days(-31).expect("a day");
+	pallet_timestamp::Now::<Runtime>::put(
+		received.days_since_epoch() as u64 * 86_400_000 + 43_200_000,
+	);
+	let id = pallet_civil_events::NextApplicationId::<Runtime>::get();
+	let call = RuntimeCall::CivilEvents(pallet_civil_events::Call::receive_application {
+		kind: pallet_civil_events::ApplicationKind::Marriage,
+		tracking: sp_core::H256::from_low_u64_be(0x7a_0000 + id),
+		applicants: vec![first, second].try_into().expect("two"),
+	});
+	assert_eq!(apply(signed(who, call)), Ok(Ok(())), "the application is received");
+	pallet_timestamp::Now::<Runtime>::put(now);
+	id
+}

@@ -7,11 +7,14 @@ import { findEvent, submit } from './connect.mjs';
 /** `civilEvents.registerBirth` (call 0): creates the child. Registered more than a month after
  *  the birth, the act is pending (`LateRegistrationPending`) until a head approves it. A child
  *  of a married mother (or born within 300 days after her marriage ended) has her husband as
- *  father unless `courtDecision` (the hash of a court decision) says otherwise. */
+ *  father unless `courtDecision` (the hash of a court decision) says otherwise. `notification`:
+ *  the id of the hospital's notification of the birth, when there is one — the act must state
+ *  its place, day, sex and mother (`civilEvents.NotificationMismatch` otherwise), and takes it
+ *  off the district's list of births still to register. */
 export async function registerBirth(api, registrar, b) {
   const tx = api.tx.civilEvents.registerBirth(
     b.jurisdiction, b.birthDate, b.identityKey, b.dataRoot, b.sex,
-    b.mother ?? null, b.father ?? null, b.courtDecision ?? null, b.documentHash);
+    b.mother ?? null, b.father ?? null, b.courtDecision ?? null, b.notification ?? null, b.documentHash);
   const { events } = await submit(api, tx, registrar);
   const { act, child } = findEvent(api, events, 'BirthRegistered');
   return { act: act.toNumber(), child: child.toNumber() };
@@ -19,9 +22,13 @@ export async function registerBirth(api, registrar, b) {
 // #endregion registerBirth
 
 // #region registerDeath
-/** `civilEvents.registerDeath` (call 1): an active marriage ends, the spouse is widowed. */
-export async function registerDeath(api, registrar, jurisdiction, dateOfDeath, person, documentHash) {
-  const tx = api.tx.civilEvents.registerDeath(jurisdiction, dateOfDeath, person, documentHash);
+/** `civilEvents.registerDeath` (call 1): an active marriage ends, the spouse is widowed.
+ *  `notification`: the hospital's notification of the death, when there is one (its place, day
+ *  and person must be the act's). */
+export async function registerDeath(
+  api, registrar, jurisdiction, dateOfDeath, person, documentHash, notification = null,
+) {
+  const tx = api.tx.civilEvents.registerDeath(jurisdiction, dateOfDeath, person, notification, documentHash);
   const { events } = await submit(api, tx, registrar);
   const { act, widowed } = findEvent(api, events, 'DeathRegistered');
   return { act: act.toNumber(), widowed: widowed.isSome ? widowed.unwrap().toNumber() : null };
@@ -34,14 +41,17 @@ export async function registerDeath(api, registrar, jurisdiction, dateOfDeath, p
  *  jurisdiction id and the decision's hash — or `null`. With an exemption the marriage is
  *  pending (`ExemptionPending`) until a head approves it (`approveLateRegistration`). Every act
  *  call takes the jurisdiction and the date first, then its subjects and fields, then the
- *  document hash. `surnames`: the spouses who take a surname with the marriage, each as
+ *  document hash. `application`: the couple's marriage application to this office
+ *  (`receiveApplication`), whose waiting period — a month, Family Code art. 13 — is over or was
+ *  shortened by a head (`civilEvents.WaitingPeriodNotOver` otherwise); the application is then
+ *  registered as the act. `surnames`: the spouses who take a surname with the marriage, each as
  *  `{ person, dataRoot }` — the person's data root recomputed off chain with the new surname
  *  (a spouse's, or the two joined); at most one per spouse. Returns the act id. */
 export async function registerMarriage(
-  api, registrar, jurisdiction, date, first, second, exemption, documentHash, surnames = [],
+  api, registrar, jurisdiction, date, first, second, exemption, application, documentHash, surnames = [],
 ) {
   const tx = api.tx.civilEvents.registerMarriage(
-    jurisdiction, date, first, second, exemption, surnames, documentHash);
+    jurisdiction, date, first, second, exemption, surnames, application, documentHash);
   const { events } = await submit(api, tx, registrar);
   const name = exemption ? 'ExemptionPending' : 'MarriageRegistered';
   return findEvent(api, events, name).act.toNumber();

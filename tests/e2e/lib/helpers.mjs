@@ -2,7 +2,8 @@
 // identity keys, and the checks a block explorer needs of every event.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { connect, officer } from '../examples/connect.mjs';
+import { connect, officer, today } from '../examples/connect.mjs';
+import { receiveApplication, shortenWaiting, trackingCode } from '../examples/services.mjs';
 
 export const ENDPOINT = process.env.CIVIL_WS ?? 'ws://127.0.0.1:9944';
 export const HTTP_ENDPOINT = ENDPOINT.replace(/^ws/, 'http');
@@ -83,4 +84,15 @@ export function assertNamedFields(events) {
     });
   }
   return seen;
+}
+
+/** A marriage application of `first` and `second` to `registrar`'s office, its waiting period
+ *  shortened to today by the head of the Tashkent City Justice Department (Eve, the regional
+ *  level over every office the suite's marriages are registered in) for a threat to life: what
+ *  lets a test register a marriage today. The waiting period itself is tested with its own
+ *  application (`12-portal.test.mjs`). Returns the application's id. */
+export async function readyToMarry(api, registrar, first, second) {
+  const application = await receiveApplication(api, registrar, 'Marriage', trackingCode(), [first, second]);
+  await shortenWaiting(api, officer('//Eve'), application, 'ThreatToLife', await today(api), hash());
+  return application;
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { findEvent, identityKey, officer, submit, today } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
 import * as queries from '../examples/queries.mjs';
-import { YUNUSOBOD, assertNamedFields, daysBefore, hash, rejectsWith, setup } from '../lib/helpers.mjs';
+import { YUNUSOBOD, assertNamedFields, daysBefore, hash, rejectsWith, setup, readyToMarry } from '../lib/helpers.mjs';
 
 const { api, alice, bob } = await setup();
 test.after(() => api.disconnect());
@@ -51,7 +51,7 @@ test('every act kind, from enrollment to death', async () => {
   // (paternity is established later, on a court's decision too).
   const newRoot = hash();
   const [marriage, { act: birthAct, child }, , { child: second }] = await Promise.all([
-    acts.registerMarriage(api, bob, YUNUSOBOD, now, mother, father, null, hash()),
+    acts.registerMarriage(api, bob, YUNUSOBOD, now, mother, father, null, await readyToMarry(api, bob, mother, father), hash()),
     acts.registerBirth(api, bob, {
       jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Male',
       mother, father, documentHash: hash(),
@@ -80,7 +80,7 @@ test('every act kind, from enrollment to death', async () => {
   // The second child's father marries; his wife adopts the child, a step-parent's adoption (he
   // stays the father); the original birth act is sealed. The divorced father dies: nobody is
   // widowed.
-  await acts.registerMarriage(api, bob, YUNUSOBOD, now, adoptiveMother, otherFather, null, hash());
+  await acts.registerMarriage(api, bob, YUNUSOBOD, now, adoptiveMother, otherFather, null, await readyToMarry(api, bob, adoptiveMother, otherFather), hash());
   const [adoption, { widowed }] = await Promise.all([
     acts.registerAdoption(api, bob, YUNUSOBOD, now, second, adoptiveMother, null, true, hash(), hash()),
     acts.registerDeath(api, bob, YUNUSOBOD, now, father, hash()),
@@ -110,7 +110,7 @@ const NOT_FOR_ROLE = /1010: Invalid Transaction: Transaction call is not expecte
 
 test('a late registration waits for the head of the office', async () => {
   const tx = api.tx.civilEvents.registerBirth(
-    YUNUSOBOD, daysBefore(now, 60), hash(), hash(), 'Female', null, null, null, hash());
+    YUNUSOBOD, daysBefore(now, 60), hash(), hash(), 'Female', null, null, null, null, hash());
   const { events } = await submit(api, tx, bob);
   const { act } = findEvent(api, events, 'LateRegistrationPending');
   assert.equal((await queries.act(api, act.toNumber())).current.status, 'Pending');
@@ -128,12 +128,14 @@ test('a bad act is refused with the exact module error, and changes nothing', as
   ]);
   const wedding = now;
   const tomorrow = daysBefore(now, -1);
+  const [ab, ac] = await Promise.all([readyToMarry(api, bob, a, b), readyToMarry(api, bob, a, c)]);
   await Promise.all([
-    acts.registerMarriage(api, bob, YUNUSOBOD, wedding, a, b, null, hash()),
+    acts.registerMarriage(api, bob, YUNUSOBOD, wedding, a, b, null, ab, hash()),
     // Submitted after the marriage above (the signer's next nonce), so `a` is married by then.
-    rejectsWith(acts.registerMarriage(api, bob, YUNUSOBOD, wedding, a, c, null, hash()), 'civilEvents.AlreadyMarried'),
+    rejectsWith(acts.registerMarriage(api, bob, YUNUSOBOD, wedding, a, c, null, ac, hash()), 'civilEvents.AlreadyMarried'),
     rejectsWith(acts.registerDeath(api, bob, YUNUSOBOD, tomorrow, c, hash()), 'civilEvents.DateInFuture'),
-    rejectsWith(acts.registerMarriage(api, bob, YUNUSOBOD, wedding, a, a, null, hash()), 'civilEvents.SamePerson'),
+    // The law's checks come first: whatever the application, one person does not marry herself.
+    rejectsWith(acts.registerMarriage(api, bob, YUNUSOBOD, wedding, a, a, null, ac, hash()), 'civilEvents.SamePerson'),
   ]);
   assert.deepEqual((await queries.person(api, c)).marital, { single: null });
 });

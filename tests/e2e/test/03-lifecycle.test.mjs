@@ -162,7 +162,7 @@ test('statistics roll up from the district to the region and the country', async
   };
   const [a, b] = [bride, groom];
   const { blockHash, events } = await submit(
-    api, api.tx.civilEvents.registerMarriage(YUNUSOBOD, now, a, b, null, [], hash()), bob);
+    api, api.tx.civilEvents.registerMarriage(YUNUSOBOD, now, a, b, null, [], await readyToMarry(api, bob, a, b), hash()), bob);
   const marriage = findEvent(api, events, 'MarriageRegistered').act.toNumber();
   const { parentHash } = await api.rpc.chain.getHeader(blockHash);
   const registered = await marriagesIn(blockHash);

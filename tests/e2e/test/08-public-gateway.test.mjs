@@ -19,7 +19,7 @@ import { appointRegistrar } from '../examples/offices.mjs';
 import { blockActivity, directory, publishedStatistics, rpc, subjectsOf } from '../examples/queries.mjs';
 import { eventually, startGateway } from '../lib/gateway.mjs';
 import { post } from '../lib/load.mjs';
-import { HTTP_ENDPOINT, TASHKENT, UZBEKISTAN, YUNUSOBOD, hash, setup } from '../lib/helpers.mjs';
+import { HTTP_ENDPOINT, TASHKENT, UZBEKISTAN, YUNUSOBOD, hash, setup, readyToMarry } from '../lib/helpers.mjs';
 
 const OFFICE = 0; // office 0 serves Yunusobod; its head is Alice
 
@@ -279,7 +279,7 @@ test('after a sealed adoption nothing through the gateway or the runtime API lea
       jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Female',
       mother, father, documentHash: hash(),
     }),
-    acts.registerMarriage(api, clerk, YUNUSOBOD, now, adoptiveMother, adoptiveFather, null, hash()),
+    acts.registerMarriage(api, clerk, YUNUSOBOD, now, adoptiveMother, adoptiveFather, null, await readyToMarry(api, clerk, adoptiveMother, adoptiveFather), hash()),
   ]);
   const birthCertificate = hash();
   await lifecycle.issueCertificate(api, clerk, birth, birthCertificate);

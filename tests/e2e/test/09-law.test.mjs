@@ -17,7 +17,7 @@ import * as acts from '../examples/acts.mjs';
 import * as queries from '../examples/queries.mjs';
 import * as lifecycle from '../examples/lifecycle.mjs';
 import { appointRegistrar, createJurisdiction } from '../examples/offices.mjs';
-import { YUNUSOBOD, daysBefore, hash, rejectsWith, setup } from '../lib/helpers.mjs';
+import { YUNUSOBOD, daysBefore, hash, rejectsWith, setup, readyToMarry } from '../lib/helpers.mjs';
 
 const { api, alice, eve } = await setup();
 test.after(() => api.disconnect());
@@ -37,7 +37,7 @@ const enroll = async (sex, birthDate, mother = null, father = null) => (await ac
 /** A birth long ago to `mother`: registered late by this file's registrar, approved by Eve (the
  *  regional head: Alice appointed the registrar, so she may not approve its work). */
 async function bornLongAgo(birthDate, sex, mother) {
-  const tx = api.tx.civilEvents.registerBirth(YUNUSOBOD, birthDate, hash(), hash(), sex, mother, null, null, hash());
+  const tx = api.tx.civilEvents.registerBirth(YUNUSOBOD, birthDate, hash(), hash(), sex, mother, null, null, null, hash());
   const { events } = await submit(api, tx, registrar);
   const { act } = findEvent(api, events, 'LateRegistrationPending');
   await acts.approveLateRegistration(api, eve, act);
@@ -58,10 +58,10 @@ test('a grandfather cannot marry his granddaughter: kinship two generations up',
   await acts.registerPaternity(api, registrar, YUNUSOBOD, now, mother, grandfather, null, hash(), hash());
   const granddaughter = await bornLongAgo({ year: 1990, month: 5, day: 1 }, 'Female', mother);
   await rejectsWith(
-    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, granddaughter, grandfather, null, hash()),
+    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, granddaughter, grandfather, null, await readyToMarry(api, registrar, granddaughter, grandfather), hash()),
     'civilEvents.CloseRelatives');
   // A man of no kin marries her.
-  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, granddaughter, stranger, null, hash());
+  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, granddaughter, stranger, null, await readyToMarry(api, registrar, granddaughter, stranger), hash());
   assert.equal(typeof marriage, 'number');
 });
 
@@ -70,7 +70,7 @@ test('two women cannot marry under this runtime\'s law', async () => {
     enroll('Female', { year: 1990, month: 1, day: 1 }),
     enroll('Female', { year: 1991, month: 1, day: 1 }),
   ]);
-  await rejectsWith(acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, a, b, null, hash()), 'civilEvents.SameSexMarriage');
+  await rejectsWith(acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, a, b, null, await readyToMarry(api, registrar, a, b), hash()), 'civilEvents.SameSexMarriage');
   const law = api.consts.civilEvents.law;
   assert.equal(law.marriageOfManAndWoman.isTrue, true);
   assert.equal(law.utcOffsetMinutes.toNumber(), 300);
@@ -109,7 +109,7 @@ test('an archive marriage makes a second marriage bigamy', async () => {
   const record = (await api.query.civilEvents.acts(archived)).unwrap();
   assert.equal(record.details.asMarriage.basis.isArchive, true);
   await rejectsWith(
-    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, other, husband, null, hash()),
+    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, other, husband, null, await readyToMarry(api, registrar, other, husband), hash()),
     'civilEvents.AlreadyMarried');
   // A backdated marriage is refused too: a marriage is dated the day it is registered.
   const [single, bachelor] = await Promise.all([
@@ -117,7 +117,7 @@ test('an archive marriage makes a second marriage bigamy', async () => {
     enroll('Male', { year: 1980, month: 1, day: 1 }),
   ]);
   await rejectsWith(
-    acts.registerMarriage(api, registrar, YUNUSOBOD, daysBefore(now, 400), single, bachelor, null, hash()),
+    acts.registerMarriage(api, registrar, YUNUSOBOD, daysBefore(now, 400), single, bachelor, null, await readyToMarry(api, registrar, single, bachelor), hash()),
     'civilEvents.MarriageNotToday');
 });
 
@@ -131,7 +131,7 @@ test('siblings enrolled with their parents cannot marry', async () => {
     enroll('Male', { year: 1977, month: 1, day: 1 }, mother, null),
   ]);
   await rejectsWith(
-    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, sister, brother, null, hash()),
+    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, sister, brother, null, await readyToMarry(api, registrar, sister, brother), hash()),
     'civilEvents.CloseRelatives');
 });
 
@@ -140,7 +140,7 @@ test('a divorce with a minor child on a court decision; not by mutual consent', 
     enroll('Female', { year: 1990, month: 1, day: 1 }),
     enroll('Male', { year: 1988, month: 1, day: 1 }),
   ]);
-  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash());
+  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, await readyToMarry(api, registrar, wife, husband), hash());
   // Their child is born; the husband is the father the law presumes.
   await rejectsWith(acts.registerBirth(api, registrar, {
     jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Male',
@@ -168,10 +168,10 @@ test('a marriage under an exemption waits for the head of the office', async () 
   // Any 32 bytes no longer do: the decision names its district, which must contain the place.
   await rejectsWith(
     acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, bride, groom,
-      { district: 0, decision: hash() }, hash()),
+      { district: 0, decision: hash() }, await readyToMarry(api, registrar, bride, groom), hash()),
     'civilEvents.ExemptionOutsideDistrict');
   const act = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, bride, groom,
-    { district: YUNUSOBOD, decision: hash() }, hash());
+    { district: YUNUSOBOD, decision: hash() }, await readyToMarry(api, registrar, bride, groom), hash());
   assert.equal((await api.query.civilEvents.acts(act)).unwrap().status.isPending, true);
   // The registering officer cannot approve it; nor can the head that appointed it; the
   // regional head does.
@@ -207,7 +207,7 @@ test('a registry office\'s divorce is dated the day it is registered: not backda
     enroll('Female', { year: 1990, month: 1, day: 1 }),
     enroll('Male', { year: 1988, month: 1, day: 1 }),
   ]);
-  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash());
+  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, await readyToMarry(api, registrar, wife, husband), hash());
   await rejectsWith(
     acts.registerDivorce(api, registrar, YUNUSOBOD, daysBefore(now, 1), marriage, 'MutualConsent', hash()),
     'civilEvents.NotDatedToday');
@@ -220,7 +220,7 @@ test('a marriage\'s date is not amended, not even as a clerical error', async ()
     enroll('Female', { year: 1990, month: 1, day: 1 }),
     enroll('Male', { year: 1988, month: 1, day: 1 }),
   ]);
-  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash());
+  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, await readyToMarry(api, registrar, wife, husband), hash());
   await rejectsWith(
     lifecycle.proposeAmendment(api, registrar, marriage, hash(), 'ClericalError', { eventDate: { year: 2010, month: 1, day: 1 } }),
     'civilEvents.DateSetByRegistration');
@@ -261,7 +261,7 @@ test('an annulled marriage: void, but its husband stays the presumed father', as
     enroll('Female', { year: 1992, month: 1, day: 1 }),
     enroll('Male', { year: 1990, month: 1, day: 1 }),
   ]);
-  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash());
+  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, await readyToMarry(api, registrar, wife, husband), hash());
   const proposal = await lifecycle.proposeAnnulment(api, registrar, marriage, hash(), now);
   // Eve, the regional head, approves (Alice appointed the proposer).
   const { events } = await submit(api, api.tx.civilEvents.approveRevocation(proposal), eve);
@@ -286,14 +286,14 @@ test('a groom a court declared incapable does not marry until his capacity is re
   const recorded = await lifecycle.recordIncapacity(api, alice, YUNUSOBOD, groom, hash(), now);
   assert.equal(recorded.person.toNumber(), groom);
   await rejectsWith(
-    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, bride, groom, null, hash()),
+    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, bride, groom, null, await readyToMarry(api, registrar, bride, groom), hash()),
     'civilEvents.PersonIncapable');
   // Alice, who recorded the bar, cannot lift it — the gate refuses an office's head at the pool
   // (the runtime would: `NotRegionalHead`); Eve, the regional head, does.
   await assert.rejects(lifecycle.restoreCapacity(api, alice, YUNUSOBOD, groom, hash(), now),
     /1010: Invalid Transaction: Transaction call is not expected/);
   await lifecycle.restoreCapacity(api, eve, YUNUSOBOD, groom, hash(), now);
-  await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, bride, groom, null, hash());
+  await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, bride, groom, null, await readyToMarry(api, registrar, bride, groom), hash());
   assert.equal((await queries.person(api, bride)).marital.married.spouse, groom);
 });
 
@@ -306,14 +306,14 @@ test('the surname chosen at marriage and taken back at divorce: the data root fo
   const married = hash();
   // Only a spouse chooses, and not the root already held.
   await rejectsWith(
-    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash(),
+    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, await readyToMarry(api, registrar, wife, husband), hash(),
       [{ person: husband + 1000, dataRoot: married }]),
     'civilEvents.SurnameNotChosenHere');
   await rejectsWith(
-    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash(),
+    acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, await readyToMarry(api, registrar, wife, husband), hash(),
       [{ person: wife, dataRoot: premarital }]),
     'civilEvents.SurnameUnchanged');
-  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, hash(),
+  const marriage = await acts.registerMarriage(api, registrar, YUNUSOBOD, wedding, wife, husband, null, await readyToMarry(api, registrar, wife, husband), hash(),
     [{ person: wife, dataRoot: married }]);
   assert.equal((await queries.person(api, wife)).dataRoot, married);
   const [change] = (await api.query.civilEvents.surnames(marriage)).unwrap();
@@ -342,7 +342,7 @@ test('a person born abroad is enrolled here, approved by a head, and dies here',
   const enrolled = findEvent(api, events, 'PersonEnrolled').person.toNumber();
   assert.equal((await queries.person(api, enrolled)).birthJurisdiction, bishkek);
   // Dying in Yunusobod, away from the region of his birth: the death waits for a head too.
-  const death = await submit(api, api.tx.civilEvents.registerDeath(YUNUSOBOD, now, enrolled, hash()), registrar);
+  const death = await submit(api, api.tx.civilEvents.registerDeath(YUNUSOBOD, now, enrolled, null, hash()), registrar);
   const { act: deathAct } = findEvent(api, death.events, 'DeathAwayPending');
   await acts.approveLateRegistration(api, eve, deathAct.toNumber());
   assert.ok((await queries.person(api, enrolled)).status.deceased);

@@ -19,10 +19,11 @@ import { officer, submit, today } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
 import * as lifecycle from '../examples/lifecycle.mjs';
 import * as offices from '../examples/offices.mjs';
+import * as services from '../examples/services.mjs';
 import { jurisdictionByCode, rpc } from '../examples/queries.mjs';
 import { eventually, freePort } from '../lib/gateway.mjs';
 import { startProjection } from '../lib/projection.mjs';
-import { TASHKENT, hash, setup, waitForFinality } from '../lib/helpers.mjs';
+import { TASHKENT, hash, setup, waitForFinality, readyToMarry } from '../lib/helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts', 'portal');
@@ -67,7 +68,7 @@ const [{ person: bride }, { person: groom }, { act: firstBirth }, , , { blockHas
   birth('Female'), birth('Male'), birth('Male'),
   submit(api, api.tx.civilEvents.enrollBatch([...Array.from({ length: 10 }, (_, i) => archived(i + 1, 11)), archived(3, 12)]), clerk),
 ]);
-await acts.registerMarriage(api, clerk, district, now, bride, groom, null, hash());
+await acts.registerMarriage(api, clerk, district, now, bride, groom, null, await readyToMarry(api, clerk, bride, groom), hash());
 const certificate = hash();
 await lifecycle.issueCertificate(api, clerk, firstBirth, certificate);
 const archiveNumber = (await api.rpc.chain.getHeader(archiveBlock)).number.toNumber();
@@ -180,6 +181,100 @@ test('the portal checks certificates: valid, from a QR picture, superseded, repo
 
   const malformed = await check(page, 'not a code');
   assert.equal(malformed.status, 'badCode');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+async function track(page, code) {
+  await page.$eval('#tracking', (el) => { el.value = ''; });
+  await page.type('#tracking', code);
+  await page.click('#track');
+  await page.waitForFunction(() => {
+    const s = document.querySelector('#application').dataset.status;
+    return s && s !== 'checking';
+  }, { timeout: 20_000 });
+  return page.$eval('#application', (el) => ({ status: el.dataset.status, text: el.innerText }));
+}
+
+/** The portal's answer for `code` once the projection has reached the chain's finalized block
+ *  and says `status`. */
+async function tracked(page, code, status) {
+  await synced();
+  let shown;
+  await eventually(`the portal shows ${status}`, async () => {
+    shown = await track(page, code);
+    return shown.status === status;
+  }, 60_000);
+  return shown;
+}
+
+test('a couple follows its marriage application on the portal by its tracking code, in three languages; the waiting period holds until a head shortens it', { timeout: 300_000 }, async () => {
+  const [{ person: bride2 }, { person: groom2 }] = await Promise.all([
+    person('Female', { year: 1997, month: 6, day: 1 }), person('Male', { year: 1995, month: 9, day: 9 }),
+  ]);
+  // The office gives the couple a receipt with a tracking code; only its hash goes on chain.
+  const code = services.trackingCode();
+  const application = await services.receiveApplication(api, clerk, 'Marriage', code, [bride2, groom2]);
+  const { page, errors } = await open();
+  let shown = await tracked(page, code, 'received');
+  assert.match(shown.text, /^Received/);
+  await shot(page, '8-application-received');
+  // What the public side answers: the status and nothing else.
+  const answer = await rpc(gateway.url, 'civil_applicationStatus', [code]);
+  assert.deepEqual(Object.keys(answer).sort(), ['asOf', 'status']);
+  assert.equal(answer.status, 'received');
+  // The code may be typed lower-case, grouped with spaces or dashes, as on the receipt.
+  const grouped = code.toLowerCase().match(/.{1,5}/g).join('-');
+  assert.equal((await track(page, grouped)).status, 'received');
+
+  // Today, a month before the waiting period ends: the marriage is refused, with a typed error.
+  await assert.rejects(acts.registerMarriage(api, clerk, district, now, bride2, groom2, null, application, hash()),
+    { message: 'civilEvents.WaitingPeriodNotOver' });
+  await services.updateApplication(api, clerk, application, 'Accepted');
+  shown = await tracked(page, code, 'accepted');
+  assert.match(shown.text, /accepted/);
+  await services.updateApplication(api, clerk, application, 'Waiting');
+  shown = await tracked(page, code, 'waiting');
+  assert.match(shown.text, /^Waiting: the period the law sets/);
+  // Three languages.
+  await page.click('#lang-ru');
+  assert.match(await page.$eval('#application', (el) => el.innerText), /^Ожидание/);
+  assert.equal(await page.$eval('#track-heading', (el) => el.textContent), 'Где ваше заявление');
+  await shot(page, '9-application-waiting-ru');
+  await page.click('#lang-uz');
+  assert.match(await page.$eval('#application', (el) => el.innerText), /^Kutilmoqda/);
+  assert.equal(await page.$eval('#track-heading', (el) => el.textContent), 'Arizangiz qayerda');
+  await page.click('#lang-en');
+
+  // A registrar cannot shorten the wait; the office's head can, for a reason the law names.
+  await assert.rejects(services.shortenWaiting(api, clerk, application, 'Pregnancy', now, hash()),
+    /1010: Invalid Transaction: Transaction call is not expected/);
+  assert.deepEqual(await services.shortenWaiting(api, head, application, 'Pregnancy', now, hash()), now);
+  const act = await acts.registerMarriage(api, clerk, district, now, bride2, groom2, null, application, hash());
+  assert.deepEqual((await api.query.civilEvents.applications(application)).unwrap().status.toJSON(), { registered: act });
+  shown = await tracked(page, code, 'registered');
+  assert.match(shown.text, /^Done: the act is registered/);
+  // The public answer names no act.
+  assert.deepEqual((await rpc(gateway.url, 'civil_applicationStatus', [code])).status, 'registered');
+  await shot(page, '10-application-registered');
+
+  // A refused application shows its reason, in each language.
+  const refusedCode = services.trackingCode();
+  const refused = await services.receiveApplication(api, clerk, 'NameChange', refusedCode);
+  await services.updateApplication(api, clerk, refused, { Refused: 'IncompleteDocuments' });
+  shown = await tracked(page, refusedCode, 'refused');
+  assert.equal(shown.text, 'Refused: the documents are incomplete.');
+  await page.click('#lang-ru');
+  assert.equal(await page.$eval('#application', (el) => el.innerText), 'Отказано: документы неполные.');
+  await page.click('#lang-uz');
+  assert.equal(await page.$eval('#application', (el) => el.innerText), "Rad etildi: hujjatlar to'liq emas.");
+  await page.click('#lang-en');
+  await assert.rejects(services.updateApplication(api, clerk, refused, 'Accepted'), { message: 'civilEvents.ApplicationClosed' });
+
+  // An unknown code, and what is no code at all.
+  assert.equal((await track(page, services.trackingCode())).status, 'unknown');
+  assert.equal((await track(page, 'no such code!')).status, 'badTracking');
+  await assert.rejects(rpc(gateway.url, 'civil_applicationStatus', ['x'.repeat(65)]), /tracking code/);
   assert.deepEqual(errors, []);
   await page.close();
 });

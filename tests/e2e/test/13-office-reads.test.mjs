@@ -15,7 +15,7 @@ import { rpc } from '../examples/queries.mjs';
 import {
   checkAccessLog, officeRead, readActsOf, readAct, readBirthParents, readPerson, signedText,
 } from '../examples/office.mjs';
-import { HTTP_ENDPOINT, YUNUSOBOD, hash, setup } from '../lib/helpers.mjs';
+import { HTTP_ENDPOINT, YUNUSOBOD, hash, setup, readyToMarry } from '../lib/helpers.mjs';
 
 const OFFICE_API = process.env.CIVIL_OFFICE ?? 'http://127.0.0.1:9946';
 const OFFICE = 0; // Yunusobod; its head is Alice
@@ -59,7 +59,7 @@ const [{ act: birth, child }] = await Promise.all([
     jurisdiction: YUNUSOBOD, birthDate: now, identityKey: hash(), dataRoot: hash(), sex: 'Male',
     mother, father, documentHash: hash(),
   }),
-  acts.registerMarriage(api, clerk, YUNUSOBOD, now, adoptiveMother, adoptiveFather, null, hash()),
+  acts.registerMarriage(api, clerk, YUNUSOBOD, now, adoptiveMother, adoptiveFather, null, await readyToMarry(api, clerk, adoptiveMother, adoptiveFather), hash()),
 ]);
 const adoption = await acts.registerAdoption(
   api, clerk, YUNUSOBOD, now, child, adoptiveMother, adoptiveFather, true, hash(), hash());

@@ -108,6 +108,7 @@ impl<T: Config> Pallet<T> {
 				}
 				Self::deposit_event(Event::LateRegistrationExpired { act });
 			});
+			Self::reopen_notification(act);
 		}
 		T::WeightInfo::expire_pending(count)
 	}

@@ -3,10 +3,12 @@
 //! one call into here).
 
 mod amendments;
+mod applications;
 mod archive;
 mod capacity;
 mod certificates;
 mod late_registration;
+mod notifications;
 mod proposals;
 mod registration;
 mod review;

@@ -35,12 +35,12 @@ impl<T: Config> Pallet<T> {
 		request: R::Request,
 		surnames: &[SurnameChoice],
 		document_hash: H256,
-	) -> DispatchResult {
+	) -> Result<ActId, DispatchError> {
 		let officer = who.clone();
 		let id =
 			Self::register_act::<R>(who, jurisdiction, date, request, surnames, document_hash)?;
 		ActsByOfficer::<T>::insert(officer, id, 1);
-		Ok(())
+		Ok(id)
 	}
 
 	/// [`Self::register`] without the officer's index, which the caller writes (one run for

@@ -185,12 +185,14 @@ impl<T: Config> Pallet<T> {
 			Self::unqueue_pending(id, &act);
 			act.status = ActStatus::Revoked;
 			Acts::<T>::insert(id, act);
+			Self::reopen_notification(id);
 			return Ok((BoundedVec::new(), 0, Vec::new()));
 		}
 		// Out of the statistics, and out of the history the marital state is derived from.
 		Self::count(&act, false);
 		act.status = ActStatus::Revoked;
 		Acts::<T>::insert(id, &act);
+		Self::reopen_notification(id);
 		let undone = act.undo(id)?;
 		// The surnames go back in the reverse order they were given: a marriage's divorce's
 		// (the premarital one) first. Each restored is counted as one act read more.

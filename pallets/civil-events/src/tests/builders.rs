@@ -5,10 +5,11 @@
 
 pub(crate) use crate::{
 	mock::*, ActDetails, ActHistory, ActStatus, Acts, ActsOf, AdoptionDetails, AmendmentReason,
-	BirthDetails, CancelledCertificates, Certificates, CertificatesIssued, Correction,
-	DivorceDetails, DivorceGrounds, Error, Event, Exemption, MarriageDetails, NameChangeDetails,
-	NextProposalId, OpenProposal, Parents, PendingExpiries, PendingIdentities, ProposalExpiries,
-	Proposals, Revocations, Spouses, Statistics, SurnameChoice,
+	ApplicationId, BirthDetails, CancelledCertificates, Certificates, CertificatesIssued,
+	Correction, DivorceDetails, DivorceGrounds, Error, Event, Exemption, MarriageDetails,
+	NameChangeDetails, NextProposalId, NotificationId, OpenProposal, Parents, PendingExpiries,
+	PendingIdentities, ProposalExpiries, Proposals, Revocations, Spouses, Statistics,
+	SurnameChoice,
 };
 pub(crate) use civil_registry_primitives::{
 	ActId, ActKind, CancellationReason, CertificateStatus, Date, JurisdictionId, LifeStatus,
@@ -35,6 +36,22 @@ pub(crate) fn last_event() -> Event<Test> {
 	System::events()
 		.into_iter()
 		.filter_map(|r| match r.event {
+			RuntimeEvent::CivilEvents(e) => Some(e),
+			_ => None,
+		})
+		.next_back()
+		.expect("a civil events event")
+}
+
+/// The last event of an act: the last event but what an act's call adds after it (the
+/// application or notification it followed).
+pub(crate) fn act_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::CivilEvents(
+				Event::ApplicationUpdated { .. } | Event::NotificationFollowed { .. },
+			) => None,
 			RuntimeEvent::CivilEvents(e) => Some(e),
 			_ => None,
 		})
@@ -215,6 +232,7 @@ pub(crate) struct BirthAct {
 	mother: Option<PersonId>,
 	father: Option<PersonId>,
 	court_decision: Option<H256>,
+	notification: Option<NotificationId>,
 }
 
 /// A birth of the child with identity key `h(key)`: female, data root `h(0xd1)`, no parents.
@@ -226,6 +244,7 @@ pub(crate) fn birth(key: u8) -> Register<BirthAct> {
 		mother: None,
 		father: None,
 		court_decision: None,
+		notification: None,
 	})
 }
 
@@ -251,6 +270,11 @@ impl Register<BirthAct> {
 		self.act.court_decision = Some(decision);
 		self
 	}
+	/// Registered from a health facility's notification.
+	pub(crate) fn notification(mut self, notification: NotificationId) -> Self {
+		self.act.notification = Some(notification);
+		self
+	}
 }
 
 impl ActCall for BirthAct {
@@ -271,6 +295,7 @@ impl ActCall for BirthAct {
 			self.mother,
 			self.father,
 			self.court_decision,
+			self.notification,
 			document,
 		)
 	}
@@ -335,11 +360,20 @@ impl ActCall for EnrollmentAct {
 
 pub(crate) struct DeathAct {
 	person: PersonId,
+	notification: Option<NotificationId>,
 }
 
 /// The death of `person`.
 pub(crate) fn death(person: PersonId) -> Register<DeathAct> {
-	Register::new(DeathAct { person })
+	Register::new(DeathAct { person, notification: None })
+}
+
+impl Register<DeathAct> {
+	/// Registered from a health facility's notification.
+	pub(crate) fn notification(mut self, notification: NotificationId) -> Self {
+		self.act.notification = Some(notification);
+		self
+	}
 }
 
 impl ActCall for DeathAct {
@@ -350,7 +384,7 @@ impl ActCall for DeathAct {
 		on: Date,
 		document: H256,
 	) -> DispatchResult {
-		CivilEvents::register_death(origin, at, on, self.person, document)
+		CivilEvents::register_death(origin, at, on, self.person, self.notification, document)
 	}
 }
 
@@ -379,6 +413,7 @@ pub(crate) struct MarriageAct {
 	exemption: Option<Exemption>,
 	registered_on: Option<Date>,
 	surnames: Vec<SurnameChoice>,
+	application: Option<ApplicationId>,
 }
 
 /// The marriage of `first` and `second`, without an exemption, registered on its day: the
@@ -390,6 +425,7 @@ pub(crate) fn marriage(first: PersonId, second: PersonId) -> Register<MarriageAc
 		exemption: None,
 		registered_on: None,
 		surnames: Vec::new(),
+		application: None,
 	})
 }
 
@@ -410,6 +446,41 @@ impl Register<MarriageAct> {
 		self.act.registered_on = Some(day);
 		self
 	}
+	/// Following this application (by default: one the couple filed with the signer's
+	/// office a month before, its waiting period over).
+	pub(crate) fn application(mut self, application: ApplicationId) -> Self {
+		self.act.application = Some(application);
+		self
+	}
+}
+
+/// A marriage application of `first` and `second` that `who`'s office (office 0 for an
+/// account that is no officer) received 31 days before `on`, written as the call leaves it:
+/// for the tests of other rules than the waiting period, which have their own
+/// (`tests/applications.rs`, through the calls).
+pub(crate) fn waited_application(who: u64, first: PersonId, second: PersonId, on: Date) -> u64 {
+	let id = crate::NextApplicationId::<Test>::get();
+	let office = pallet_offices::Officers::<Test>::get(who).map_or(0, |o| o.office);
+	let received = on.add_days(-31).expect("a day");
+	crate::NextApplicationId::<Test>::put(id + 1);
+	crate::OpenApplicationsOf::<Test>::mutate(office, |n| *n += 1);
+	let tracking = H256::from_low_u64_be(0xa99_0000 + id);
+	crate::ApplicationByTracking::<Test>::insert(tracking, id);
+	crate::Applications::<Test>::insert(
+		id,
+		crate::Application {
+			office,
+			kind: crate::ApplicationKind::Marriage,
+			tracking,
+			parties: vec![first, second].try_into().expect("two"),
+			received_on: received,
+			earliest: received.add_months(1),
+			shortened: None,
+			status: crate::ApplicationStatus::Received,
+			updated_on: received,
+		},
+	);
+	id
 }
 
 /// Run `f` with the chain's clock at noon (UTC) of `day` if there is one, then set it back.
@@ -438,17 +509,27 @@ impl ActCall for MarriageAct {
 		on: Date,
 		document: H256,
 	) -> DispatchResult {
-		on_day(self.registered_on.unwrap_or(on), || {
-			CivilEvents::register_marriage(
-				origin,
-				at,
-				on,
-				self.first,
-				self.second,
-				self.exemption,
-				choices(self.surnames),
-				document,
-			)
+		let day = self.registered_on.unwrap_or(on);
+		// The default application is written in the call's storage layer: a refused marriage
+		// leaves nothing behind (`assert_noop!` compares the whole state).
+		frame_support::storage::with_storage_layer(|| {
+			let application = self.application.unwrap_or_else(|| {
+				let who = frame_system::ensure_signed(origin.clone()).unwrap_or(NOBODY);
+				waited_application(who, self.first, self.second, day)
+			});
+			on_day(day, || {
+				CivilEvents::register_marriage(
+					origin,
+					at,
+					on,
+					self.first,
+					self.second,
+					self.exemption,
+					choices(self.surnames),
+					application,
+					document,
+				)
+			})
 		})
 	}
 }

@@ -147,6 +147,7 @@ fn a_marriage_is_dated_in_the_country_s_time_zone() {
 	build_and_execute(|| {
 		let (m, f) = couple();
 		pallet_timestamp::Now::<Test>::put(NOW_MILLIS - 40 * 3_600_000);
+		let application = waited_application(REGISTRAR, m, f, d(2024, 6, 14));
 		assert_noop!(
 			CivilEvents::register_marriage(
 				signed(REGISTRAR),
@@ -156,6 +157,7 @@ fn a_marriage_is_dated_in_the_country_s_time_zone() {
 				f,
 				None,
 				Default::default(),
+				application,
 				h(0)
 			),
 			Error::<Test>::MarriageNotToday
@@ -168,6 +170,7 @@ fn a_marriage_is_dated_in_the_country_s_time_zone() {
 			f,
 			None,
 			Default::default(),
+			application,
 			h(0)
 		));
 	});

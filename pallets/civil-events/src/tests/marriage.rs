@@ -14,7 +14,7 @@ fn marriage_and_divorce() {
 			.register());
 		let marriage = crate::NextActId::<Test>::get() - 1;
 		assert_eq!(
-			last_event(),
+			act_event(),
 			Event::MarriageRegistered { act: marriage, first: m, second: f, office: 2 }
 		);
 		assert_eq!(person(m).marital, MaritalStatus::Married { spouse: f, act: marriage });
@@ -57,7 +57,7 @@ fn underage_and_exempted_marriage() {
 		);
 		assert_eq!(record.status, ActStatus::Pending);
 		assert!(!record.late);
-		assert_eq!(last_event(), Event::ExemptionPending { act, district: TK_YUN, office: 0 });
+		assert_eq!(act_event(), Event::ExemptionPending { act, district: TK_YUN, office: 0 });
 		assert_eq!(person(young).spouse(), None);
 		// Not by the officer who registered it; by a head of the office.
 		assert_noop!(

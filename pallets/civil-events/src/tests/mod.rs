@@ -7,6 +7,7 @@
 
 mod adoption;
 mod amendments;
+mod applications;
 mod archive;
 mod birth;
 mod builders;
@@ -23,6 +24,7 @@ mod law;
 mod marriage;
 mod migrations;
 mod name_change;
+mod notifications;
 mod order;
 mod paternity;
 mod permissions;

@@ -524,16 +524,21 @@ fn register(lives: &Lives, on: &[i64]) -> Outcome {
 			let d = date(event.day);
 			let origin = signed(REGISTRAR);
 			let result = match &event.fact {
-				Fact::Marriage { wife, husband } => CivilEvents::register_marriage(
-					origin,
-					TK_YUN,
-					d,
-					person(*wife),
-					person(*husband),
-					None,
-					Default::default(),
-					h(0xd0),
-				),
+				Fact::Marriage { wife, husband } => {
+					let (wife, husband) = (person(*wife), person(*husband));
+					let application = waited_application(REGISTRAR, wife, husband, d);
+					CivilEvents::register_marriage(
+						origin,
+						TK_YUN,
+						d,
+						wife,
+						husband,
+						None,
+						Default::default(),
+						application,
+						h(0xd0),
+					)
+				},
 				Fact::Divorce { marriage, ground } => {
 					let grounds = match ground {
 						Ground::MutualConsent => DivorceGrounds::MutualConsent,
@@ -560,7 +565,7 @@ fn register(lives: &Lives, on: &[i64]) -> Outcome {
 					)
 				},
 				Fact::Death { person: p } => {
-					CivilEvents::register_death(origin, TK_YUN, d, person(*p), h(0xd2))
+					CivilEvents::register_death(origin, TK_YUN, d, person(*p), None, h(0xd2))
 				},
 				Fact::Birth { child, mother, father, female } => CivilEvents::register_birth(
 					origin,
@@ -571,6 +576,7 @@ fn register(lives: &Lives, on: &[i64]) -> Outcome {
 					if *female { Sex::Female } else { Sex::Male },
 					Some(person(*mother)),
 					father.map(person),
+					None,
 					None,
 					h(0xd4),
 				),

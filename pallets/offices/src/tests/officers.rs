@@ -18,8 +18,13 @@ fn governance_appoints_a_head() {
 #[test]
 fn appoint_head_errors() {
 	build_and_execute(|| {
+		// A regional head appoints the heads of health facilities only.
 		assert_noop!(
 			Offices::appoint_head(signed(TK_HEAD), WEDDING_HOUSE, 50),
+			Error::<Test>::KindNotAllowed
+		);
+		assert_noop!(
+			Offices::appoint_head(signed(YUN_REGISTRAR), WEDDING_HOUSE, 50),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(Offices::appoint_head(root(), 42, 50), Error::<Test>::UnknownOffice);
@@ -28,6 +33,57 @@ fn appoint_head_errors() {
 		assert_noop!(
 			Offices::appoint_head(root(), WEDDING_HOUSE, SAM_HEAD),
 			Error::<Test>::AlreadyOfficer
+		);
+	});
+}
+
+#[test]
+fn the_regional_level_registers_a_health_facility_and_gives_it_keys() {
+	build_and_execute(|| {
+		assert_ok!(Offices::register_office(
+			signed(TK_HEAD),
+			OfficeKind::HealthFacility,
+			TK_YUN,
+			b"Maternity No. 4".to_vec()
+		));
+		let hospital = 6;
+		assert_ok!(Offices::appoint_head(signed(TK_HEAD), hospital, 50));
+		assert_eq!(
+			last_event(),
+			Event::OfficerAppointed { officer: 50, office: hospital, role: Role::Head }
+		);
+		// Its head gives its staff keys, as an office's head does.
+		assert_ok!(Offices::appoint_registrar(signed(50), 51));
+		assert_eq!(Officers::<Test>::get(51).unwrap().office, hospital);
+		// A facility registers no act, whatever the kind and the role.
+		for who in [50, 51] {
+			for kind in ActKind::ALL {
+				assert_eq!(
+					<Offices as OfficerPermissions<u64>>::authorize(
+						&who,
+						kind,
+						TK_YUN,
+						Role::Registrar
+					),
+					Err(PermissionError::ActKindNotAllowed)
+				);
+			}
+		}
+		// Another region's head, and a district head, appoint no facility's head.
+		assert_ok!(Offices::register_office(
+			signed(TK_HEAD),
+			OfficeKind::HealthFacility,
+			TK_CHI,
+			b"Clinic No. 2".to_vec()
+		));
+		assert_noop!(Offices::appoint_head(signed(SA_HEAD), 7, 52), Error::<Test>::OutsideRegion);
+		assert_noop!(
+			Offices::appoint_head(signed(YUN_HEAD), 7, 52),
+			Error::<Test>::NotRegionalHead
+		);
+		assert_noop!(
+			Offices::appoint_head(signed(TK_HEAD), hospital, 52),
+			Error::<Test>::OfficeHasHead
 		);
 	});
 }
