@@ -99,6 +99,52 @@ impl ActKind {
 	];
 }
 
+/// A set of act kinds: one bit per kind, in [`ActKind::ALL`]'s order (birth the lowest).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct ActKinds(pub u16);
+
+impl ActKinds {
+	/// The set of `kinds`.
+	pub fn of(kinds: &[ActKind]) -> Self {
+		ActKinds(kinds.iter().fold(0, |set, kind| set | kind.bit()))
+	}
+
+	/// Whether `kind` is in the set.
+	pub fn contains(&self, kind: ActKind) -> bool {
+		self.0 & kind.bit() != 0
+	}
+}
+
+impl ActKind {
+	/// The kind's bit in an [`ActKinds`].
+	pub fn bit(&self) -> u16 {
+		match self {
+			ActKind::Birth => 1,
+			ActKind::Death => 1 << 1,
+			ActKind::Marriage => 1 << 2,
+			ActKind::Divorce => 1 << 3,
+			ActKind::Adoption => 1 << 4,
+			ActKind::Paternity => 1 << 5,
+			ActKind::NameChange => 1 << 6,
+			ActKind::Enrollment => 1 << 7,
+		}
+	}
+}
+
 /// The kinds of office: those that register acts, and the health facilities that notify the
 /// registry of births and deaths.
 #[derive(
@@ -132,6 +178,11 @@ pub enum OfficeKind {
 	/// facility of its district: notifies births and deaths (`pallet-civil-events`'
 	/// notifications); registers no act.
 	HealthFacility,
+	/// A government system entitled to follow the finalized acts of these kinds (the ID agency
+	/// a death, the pension fund a death, the health information system a birth), through the
+	/// office read API's feed; registered by governance only. It registers nothing, and its key
+	/// signs no transaction and reads no person.
+	Subscriber(ActKinds),
 }
 
 impl OfficeKind {
@@ -143,7 +194,22 @@ impl OfficeKind {
 			| OfficeKind::Consulate => true,
 			OfficeKind::WeddingHouse => kind == ActKind::Marriage,
 			OfficeKind::Archive => kind == ActKind::Enrollment,
-			OfficeKind::HealthFacility => false,
+			OfficeKind::HealthFacility | OfficeKind::Subscriber(_) => false,
+		}
+	}
+
+	/// Whether an office of this kind registers acts of some kind: a registry office, whose
+	/// officers read persons and receive applications (not a health facility or a subscriber).
+	pub fn registers(&self) -> bool {
+		ActKind::ALL.iter().any(|kind| self.may_register(*kind))
+	}
+
+	/// The act kinds an office of this kind follows through the feed; `None` for an office
+	/// that is no subscriber.
+	pub fn subscription(&self) -> Option<ActKinds> {
+		match self {
+			OfficeKind::Subscriber(kinds) => Some(*kinds),
+			_ => None,
 		}
 	}
 

@@ -318,3 +318,57 @@ pub struct OverdueNotification {
 	/// The last day of the legal period of registration.
 	pub deadline: Date,
 }
+
+/// What happened to an act, as the feed tells a subscriber.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum FeedChange {
+	/// The act took effect: registered, or a pending act approved.
+	Registered,
+	/// The act was corrected (a new version).
+	Amended,
+	/// The act was revoked.
+	Revoked,
+}
+
+/// One event of a block about an act, for the feed of finalized events
+/// (`CivilRegistryApi::feed_events`).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct FeedEvent {
+	/// The event's index among the block's events: with the block's number, its place in the
+	/// feed.
+	pub index: u32,
+	/// What happened.
+	pub change: FeedChange,
+	/// The act.
+	pub act: ActId,
+	/// Its kind.
+	pub kind: ActKind,
+	/// The persons it concerns (none for a sealed act).
+	pub persons: alloc::vec::Vec<crate::PersonId>,
+	/// The day of its event.
+	pub date: Date,
+}

@@ -19,7 +19,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use civil_registry_primitives::{
-	ActId, ActKind, ArchiveProofError, CertificateInfo, Directory, DisclosurePolicy,
+	ActId, ActKind, ArchiveProofError, CertificateInfo, Directory, DisclosurePolicy, FeedEvent,
 	JurisdictionId, MonthlyCount, NotificationId, OfficeId, OverdueNotification, PersonId,
 	PersonRecord, PublicApplicationStatus, PublishedTable, RegionActivity, ReviewItem,
 	StatisticsError, YearMonth,
@@ -141,6 +141,13 @@ sp_api::decl_runtime_apis! {
 		/// `tracking`, and nothing else; `None` for an unknown code.
 		#[api_version(3)]
 		fn application_status(tracking: sp_core::H256) -> Option<PublicApplicationStatus>;
+
+		/// The events of this block about acts — registered (or approved), amended, revoked —
+		/// each with its index among the block's events, the act's kind, the persons it
+		/// concerns and its date: what the office read API's feed delivers, block by block,
+		/// from finalized blocks only. Off-chain only: it reads the block's events.
+		#[api_version(3)]
+		fn feed_events() -> Vec<FeedEvent>;
 	}
 
 	/// What the office read API (`node/src/rpc/office.rs`) asks the runtime besides

@@ -5,7 +5,7 @@
 
 use alloc::vec::Vec;
 use civil_registry_primitives::{
-	ActId, ActKind, ArchiveProofError, CertificateInfo, Directory, DisclosurePolicy,
+	ActId, ActKind, ArchiveProofError, CertificateInfo, Directory, DisclosurePolicy, FeedEvent,
 	JurisdictionId, MonthlyCount, NotificationId, OfficeId, OverdueNotification, PersonId,
 	PersonRecord, PersonRegistry, PublicApplicationStatus, PublishedTable, RegionActivity,
 	ReviewItem, StatisticsError, YearMonth,
@@ -352,6 +352,10 @@ impl_runtime_apis! {
 
 		fn application_status(tracking: sp_core::H256) -> Option<PublicApplicationStatus> {
 			CivilEvents::application_status(tracking)
+		}
+
+		fn feed_events() -> Vec<FeedEvent> {
+			crate::public::feed_events()
 		}
 
 		fn verify_archive_record(

@@ -236,3 +236,41 @@ pub fn public_anchor(root: sp_core::H256) -> Option<civil_registry_primitives::P
 		}
 	})
 }
+
+/// The current block's events about acts, for the office read API's feed: an act registered
+/// (its own event, also when a pending act is approved), amended or revoked. Off-chain only (a
+/// runtime API call): it reads the block's events.
+pub fn feed_events() -> Vec<civil_registry_primitives::FeedEvent> {
+	use civil_registry_primitives::{FeedChange, FeedEvent};
+	use pallet_civil_events::Event as E;
+	System::read_events_no_consensus()
+		.enumerate()
+		.filter_map(|(index, record)| {
+			let RuntimeEvent::CivilEvents(event) = record.event else { return None };
+			let (change, act) = match event {
+				E::BirthRegistered { act, .. }
+				| E::PersonEnrolled { act, .. }
+				| E::DeathRegistered { act, .. }
+				| E::MarriageRegistered { act, .. }
+				| E::DivorceRegistered { act, .. }
+				| E::AdoptionRegistered { act, .. }
+				| E::PaternityRegistered { act, .. }
+				| E::NameChangeRegistered { act, .. }
+				| E::MarriageEnrolled { act, .. } => (FeedChange::Registered, act),
+				E::ActAmended { act, .. } => (FeedChange::Amended, act),
+				E::ActRevoked { act, .. } => (FeedChange::Revoked, act),
+				_ => return None,
+			};
+			let record = pallet_civil_events::Acts::<Runtime>::get(act)?;
+			let persons = if record.sealed { Vec::new() } else { record.subjects().into_inner() };
+			Some(FeedEvent {
+				index: u32::try_from(index).ok()?,
+				change,
+				act,
+				kind: record.kind(),
+				persons,
+				date: record.event_date,
+			})
+		})
+		.collect()
+}

@@ -28,6 +28,8 @@ enum Role {
 	FacilityStaff,
 	/// The head of a health facility.
 	FacilityHead,
+	/// The key of a subscriber to the feed (a government system): it signs nothing.
+	Subscriber,
 	CouncilMember,
 	Authority,
 	SudoKey,
@@ -36,12 +38,13 @@ enum Role {
 }
 use Role::*;
 
-const ROLES: [(Role, Sr25519Keyring); 9] = [
+const ROLES: [(Role, Sr25519Keyring); 10] = [
 	(Registrar, Eve),
 	(Head, Ferdie),
 	(RegionalHead, One),
 	(FacilityStaff, DaveStash),
 	(FacilityHead, EveStash),
+	(Subscriber, FerdieStash),
 	(CouncilMember, Two),
 	(Authority, AliceStash),
 	(SudoKey, BobStash),
@@ -167,6 +170,20 @@ fn network() -> sp_io::TestExternalities {
 		.unwrap();
 		pallet_offices::Pallet::<Runtime>::appoint_head(root(), hospital, id(EveStash)).unwrap();
 		pallet_offices::Pallet::<Runtime>::set_appointment_delay(root(), 0).unwrap();
+		// The ID agency, a subscriber to the feed: FerdieStash its key.
+		let agency = pallet_offices::NextOfficeId::<Runtime>::get();
+		pallet_offices::Pallet::<Runtime>::register_office(
+			root(),
+			civil_registry_primitives::OfficeKind::Subscriber(
+				civil_registry_primitives::ActKinds::of(&[
+					civil_registry_primitives::ActKind::Death,
+				]),
+			),
+			0,
+			b"ID agency".to_vec(),
+		)
+		.unwrap();
+		pallet_offices::Pallet::<Runtime>::appoint_head(root(), agency, id(FerdieStash)).unwrap();
 		pallet_offices::Pallet::<Runtime>::appoint_registrar(
 			RuntimeOrigin::signed(id(EveStash)),
 			id(DaveStash),
@@ -241,7 +258,7 @@ fn each_role_signs_exactly_the_calls_of_the_table() {
 					Err(TransactionValidityError::Invalid(InvalidTransaction::MandatoryValidation))
 				} else if roles.contains(&role) {
 					Ok(())
-				} else if role == Stranger {
+				} else if role == Stranger || role == Subscriber {
 					Err(TransactionValidityError::Invalid(InvalidTransaction::BadSigner))
 				} else {
 					Err(TransactionValidityError::Invalid(InvalidTransaction::Call))
@@ -267,9 +284,18 @@ fn a_regional_head_registers_health_facilities_and_no_other_office() {
 				name: b"x".to_vec(),
 			})
 		};
-		use civil_registry_primitives::OfficeKind::*;
-		for kind in [DistrictRegistry, WeddingHouse, RegionalDepartment, Consulate, Archive] {
-			for (_, key) in ROLES.iter().filter(|(role, _)| *role != Stranger) {
+		use civil_registry_primitives::{ActKind, ActKinds, OfficeKind as K};
+		let subscriber = K::Subscriber(ActKinds::of(&[ActKind::Death]));
+		for kind in [
+			K::DistrictRegistry,
+			K::WeddingHouse,
+			K::RegionalDepartment,
+			K::Consulate,
+			K::Archive,
+			subscriber,
+		] {
+			for (_, key) in ROLES.iter().filter(|(role, _)| !matches!(role, Stranger | Subscriber))
+			{
 				assert_eq!(
 					validate(signed(*key, register(kind))).map(|_| ()),
 					Err(TransactionValidityError::Invalid(InvalidTransaction::Call)),
@@ -277,8 +303,8 @@ fn a_regional_head_registers_health_facilities_and_no_other_office() {
 				);
 			}
 		}
-		for (role, key) in ROLES.iter().filter(|(role, _)| *role != Stranger) {
-			let result = validate(signed(*key, register(HealthFacility))).map(|_| ());
+		for (role, key) in ROLES.iter().filter(|(role, _)| !matches!(role, Stranger | Subscriber)) {
+			let result = validate(signed(*key, register(K::HealthFacility))).map(|_| ());
 			assert_eq!(result.is_ok(), *role == RegionalHead, "{role:?}: {result:?}");
 		}
 	});

@@ -28,7 +28,7 @@
 
 use super::common::invalid;
 use crate::access_log::{self, AccessLog, Entry};
-use civil_registry_primitives::PersonId;
+use civil_registry_primitives::{OfficeKind, PersonId};
 use civil_registry_runtime::{
 	api_types::{OfficeStatus, ReplacedParents},
 	node_calls::{self, AccessLogAnchor, ANCHOR_KEY_TYPE},
@@ -60,8 +60,22 @@ use std::{
 use crate::service::FullClient;
 
 /// The purposes a read may state.
-pub const PURPOSES: &[&str] =
-	&["registration", "certificate", "correction", "court-request", "audit", "citizen-request"];
+pub const PURPOSES: &[&str] = &[
+	"registration",
+	"certificate",
+	"correction",
+	"court-request",
+	"audit",
+	"citizen-request",
+	"subscription",
+];
+
+/// Most events one `office_feed` answer holds.
+pub const MAX_FEED_EVENTS: u32 = 1000;
+
+/// Most blocks one `office_feed` answer reads: an answer's cost is bounded whatever the
+/// cursor, and a consumer far behind catches up over several answers.
+pub const MAX_FEED_BLOCKS: u32 = 600;
 
 /// How far a request's time may be from the node's, in milliseconds.
 pub const MAX_SKEW_MS: u64 = 60_000;
@@ -87,6 +101,12 @@ pub mod codes {
 	pub const NO_LEGAL_BASIS: i32 = 4014;
 	/// The read could not be logged, so it is not answered.
 	pub const NOT_LOGGED: i32 = 5000;
+	/// The office may not use this method: a health facility or a subscriber reads no
+	/// person; only a subscriber reads the feed.
+	pub const NOT_FOR_OFFICE: i32 = 4015;
+	/// The node no longer keeps the state of a block the feed must read (its state was
+	/// pruned): the feed needs a node with `--state-pruning archive-canonical`.
+	pub const PRUNED: i32 = 4016;
 }
 
 fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
@@ -169,8 +189,67 @@ pub struct BirthParents {
 	pub father: Option<PersonId>,
 }
 
+/// A place in the feed: a finalized block's number and an event's index in it. `event`
+/// `4294967295` (`u32::MAX`) stands for the whole block.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FeedCursor {
+	/// The block's number.
+	pub block: u32,
+	/// The event's index among the block's events.
+	pub event: u32,
+}
+
+/// One event of the feed: an act of a kind the subscriber is entitled to, registered (or
+/// approved), amended or revoked, in a finalized block.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct FeedItem {
+	/// The block's number.
+	pub block: u32,
+	/// The block's hash.
+	pub block_hash: H256,
+	/// The event's index in the block: `{ block, event }` is the item's cursor.
+	pub event: u32,
+	/// `registered`, `amended` or `revoked`.
+	pub change: civil_registry_primitives::FeedChange,
+	/// The act.
+	pub act: u64,
+	/// Its kind.
+	pub kind: civil_registry_primitives::ActKind,
+	/// The persons it concerns (none for a sealed act).
+	pub persons: Vec<PersonId>,
+	/// The day of its event, `YYYY-MM-DD`.
+	pub date: String,
+}
+
+/// An answer of the feed.
+#[derive(Serialize, Deserialize, Clone, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct FeedPage {
+	/// The events after the cursor asked, in order.
+	pub events: Vec<FeedItem>,
+	/// How far the feed was read for this answer: ask from here next time (keep it with what
+	/// was done with `events`, in one write: then every event is handled exactly once).
+	pub next: FeedCursor,
+	/// The node's finalized block when it answered: nothing after it is ever in the feed.
+	pub finalized: u32,
+}
+
 #[rpc(server, namespace = "office")]
 pub trait OfficeApi {
+	/// The feed of finalized events about acts of the kinds the subscriber's office is
+	/// entitled to, after `after` (`null`: from the chain's first block), at most `max`
+	/// (≤ [`MAX_FEED_EVENTS`]) events from at most [`MAX_FEED_BLOCKS`] blocks. Only for a
+	/// subscriber's key (an office of kind `Subscriber`).
+	#[method(name = "feed")]
+	fn feed(
+		&self,
+		after: Option<FeedCursor>,
+		max: u32,
+		credentials: Option<Credentials>,
+	) -> RpcResult<Answer<FeedPage>>;
+
 	/// A person's record (`CivilRegistryApi.person`, SCALE), or `null`.
 	#[method(name = "person")]
 	fn person(&self, id: PersonId, credentials: Option<Credentials>) -> RpcResult<Answer<String>>;
@@ -243,7 +322,7 @@ impl Office {
 		method: &str,
 		target: &str,
 		credentials: Option<Credentials>,
-	) -> Result<(Credentials, AccountId), ErrorObjectOwned> {
+	) -> Result<(Credentials, AccountId, OfficeKind), ErrorObjectOwned> {
 		let c = credentials.ok_or_else(|| {
 			error(
 				codes::NOT_AN_OFFICER,
@@ -318,7 +397,25 @@ impl Office {
 				"this nonce was used already: a request is answered once",
 			));
 		}
-		Ok((c, account))
+		Ok((c, account, office.kind))
+	}
+
+	/// [`Self::authenticate`] for a read of persons and acts: by an office that registers acts
+	/// (not a health facility, not a subscriber).
+	fn authenticate_reader(
+		&self,
+		method: &str,
+		target: &str,
+		credentials: Option<Credentials>,
+	) -> Result<Credentials, ErrorObjectOwned> {
+		let (c, _, kind) = self.authenticate(method, target, credentials)?;
+		if !kind.registers() {
+			return Err(error(
+				codes::NOT_FOR_OFFICE,
+				format!("office {} registers no act: it reads no person or act", c.office),
+			));
+		}
+		Ok(c)
 	}
 
 	/// Write the read to the log; its entry number.
@@ -349,10 +446,97 @@ impl Office {
 	}
 }
 
+/// The text a feed request's `target` is: what it asks, as the subscriber signs it.
+pub fn feed_target(after: Option<FeedCursor>, max: u32) -> String {
+	match after {
+		Some(c) => format!("feed after {}:{} max {max}", c.block, c.event),
+		None => format!("feed from the start max {max}"),
+	}
+}
+
 impl OfficeApiServer for Arc<Office> {
+	fn feed(
+		&self,
+		after: Option<FeedCursor>,
+		max: u32,
+		credentials: Option<Credentials>,
+	) -> RpcResult<Answer<FeedPage>> {
+		let target = feed_target(after, max);
+		let (c, _, kind) = self.authenticate("office_feed", &target, credentials)?;
+		let kinds = kind.subscription().ok_or_else(|| {
+			error(
+				codes::NOT_FOR_OFFICE,
+				format!(
+					"office {} is no subscriber: only a subscriber's key reads the feed",
+					c.office
+				),
+			)
+		})?;
+		if max == 0 || max > MAX_FEED_EVENTS {
+			return Err(invalid(format!("max must be 1 to {MAX_FEED_EVENTS}")));
+		}
+		let finalized = self.client.info().finalized_number;
+		// Where to start: the block after a whole one, or the rest of a block.
+		let (mut block, mut skip) = match after {
+			None => (1, None),
+			Some(FeedCursor { block, event: u32::MAX }) => (block.saturating_add(1), None),
+			Some(FeedCursor { block, event }) => (block, Some(event)),
+		};
+		let mut next = after.unwrap_or(FeedCursor { block: 0, event: u32::MAX });
+		let mut events = Vec::new();
+		let mut read = 0u32;
+		'blocks: while block <= finalized && read < MAX_FEED_BLOCKS {
+			let hash = self
+				.client
+				.hash(block)
+				.map_err(|e| self.runtime(e))?
+				.ok_or_else(|| self.runtime(format!("no finalized block {block}")))?;
+			let found = self.client.runtime_api().feed_events(hash).map_err(|e| {
+				error(
+					codes::PRUNED,
+					format!(
+						"the events of block {block} cannot be read here ({e}): the feed needs a \
+						 node that keeps every finalized block's state \
+						 (--state-pruning archive-canonical) and a runtime with the feed"
+					),
+				)
+			})?;
+			for e in found {
+				if skip.is_some_and(|seen| e.index <= seen) {
+					continue;
+				}
+				if !kinds.contains(e.kind) {
+					next = FeedCursor { block, event: e.index };
+					continue;
+				}
+				if events.len() >= max as usize {
+					break 'blocks;
+				}
+				next = FeedCursor { block, event: e.index };
+				events.push(FeedItem {
+					block,
+					block_hash: hash,
+					event: e.index,
+					change: e.change,
+					act: e.act,
+					kind: e.kind,
+					persons: e.persons,
+					date: super::common::date_text(e.date),
+				});
+			}
+			next = FeedCursor { block, event: u32::MAX };
+			skip = None;
+			block = block.saturating_add(1);
+			read = read.saturating_add(1);
+		}
+		let target = format!("{target}: {} events to {}:{}", events.len(), next.block, next.event);
+		let logged = self.log("office_feed", target, c, false)?;
+		Ok(Answer { result: FeedPage { events, next, finalized }, logged })
+	}
+
 	fn person(&self, id: PersonId, credentials: Option<Credentials>) -> RpcResult<Answer<String>> {
 		let target = format!("person {id}");
-		let (c, _) = self.authenticate("office_person", &target, credentials)?;
+		let c = self.authenticate_reader("office_person", &target, credentials)?;
 		let best = self.client.info().best_hash;
 		let record = self.client.runtime_api().person(best, id).map_err(|e| self.runtime(e))?;
 		let logged = self.log("office_person", target, c, false)?;
@@ -361,7 +545,7 @@ impl OfficeApiServer for Arc<Office> {
 
 	fn act(&self, id: u64, credentials: Option<Credentials>) -> RpcResult<Answer<String>> {
 		let target = format!("act {id}");
-		let (c, _) = self.authenticate("office_act", &target, credentials)?;
+		let c = self.authenticate_reader("office_act", &target, credentials)?;
 		let best = self.client.info().best_hash;
 		let record = self.client.runtime_api().act(best, id).map_err(|e| self.runtime(e))?;
 		let logged = self.log("office_act", target, c, false)?;
@@ -376,7 +560,7 @@ impl OfficeApiServer for Arc<Office> {
 		credentials: Option<Credentials>,
 	) -> RpcResult<Answer<String>> {
 		let target = format!("acts of person {person} from {offset}, {limit}");
-		let (c, _) = self.authenticate("office_actsOf", &target, credentials)?;
+		let c = self.authenticate_reader("office_actsOf", &target, credentials)?;
 		let best = self.client.info().best_hash;
 		let page = self
 			.client
@@ -393,7 +577,7 @@ impl OfficeApiServer for Arc<Office> {
 		credentials: Option<Credentials>,
 	) -> RpcResult<Answer<Option<BirthParents>>> {
 		let target = format!("birth parents of person {child}");
-		let (c, _) = self.authenticate("office_birthParents", &target, credentials)?;
+		let c = self.authenticate_reader("office_birthParents", &target, credentials)?;
 		if c.legal_basis.is_none() {
 			return Err(error(
 				codes::NO_LEGAL_BASIS,

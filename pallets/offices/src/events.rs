@@ -151,7 +151,8 @@ mod events {
 		/// The office or jurisdiction lies outside the caller's region.
 		OutsideRegion,
 		/// A regional head may not register or suspend a regional justice department, nor
-		/// appoint the head of an office other than a health facility.
+		/// register a subscriber to the feed, nor appoint the head of an office other than a
+		/// health facility.
 		KindNotAllowed,
 		/// `compromised_since` lies in the future.
 		CompromisedInFuture,

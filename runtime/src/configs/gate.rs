@@ -10,6 +10,7 @@
 //! | registrar (any officer of an active office) | the acts (`civilEvents.register*`, `enroll*`, `anchorArchiveBatch`), `gate.heartbeat`, proposing and withdrawing amendments and revocations, certificates, citizens' applications |
 //! | head of an office | the same, and approving late registrations and amendments, cancelling the office's certificates, shortening a marriage application's wait, appointing and dismissing its registrars |
 //! | head of a regional justice department | the same, and approving revocations, suspending the offices of its region, registering its region's health facilities and appointing their heads |
+//! | a subscriber to the feed (a government system's key) | nothing: it reads the feed of the office read API |
 //! | staff of a health facility (its head or not) | notifying births and deaths, withdrawing its notifications, `gate.heartbeat`; its head also appoints and dismisses its staff — and nothing of an office's work |
 //! | council member (a department's governance account) | `council.propose`, `vote`, `close` |
 //! | authority | its session keys (`session.setKeys`, `purgeKeys`) |
@@ -166,15 +167,18 @@ pub fn is_governance(call: &RuntimeCall) -> bool {
 
 /// The roles `who` holds: at most one office role, and any of the others.
 pub fn capacities(who: &AccountId) -> [Option<Capacity>; 4] {
-	let office = pallet_offices::Pallet::<Runtime>::active_officer(who).map(|(officer, office)| {
-		match (officer.role, office.kind) {
-			(Role::Registrar, OfficeKind::HealthFacility) => Capacity::FacilityStaff,
-			(Role::Head, OfficeKind::HealthFacility) => Capacity::FacilityHead,
-			(Role::Registrar, _) => Capacity::Registrar,
-			(Role::Head, OfficeKind::RegionalDepartment) => Capacity::RegionalHead,
-			(Role::Head, _) => Capacity::Head,
-		}
-	});
+	let office =
+		pallet_offices::Pallet::<Runtime>::active_officer(who).and_then(|(officer, office)| {
+			Some(match (officer.role, office.kind) {
+				// A subscriber's key reads the feed and signs nothing.
+				(_, OfficeKind::Subscriber(_)) => return None,
+				(Role::Registrar, OfficeKind::HealthFacility) => Capacity::FacilityStaff,
+				(Role::Head, OfficeKind::HealthFacility) => Capacity::FacilityHead,
+				(Role::Registrar, _) => Capacity::Registrar,
+				(Role::Head, OfficeKind::RegionalDepartment) => Capacity::RegionalHead,
+				(Role::Head, _) => Capacity::Head,
+			})
+		});
 	[
 		office,
 		is_council_member(who).then_some(Capacity::CouncilMember),

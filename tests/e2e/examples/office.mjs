@@ -97,3 +97,19 @@ export async function checkAccessLog(nodeRpcUrl) {
   return rpc(nodeRpcUrl, 'civil_checkAccessLog', []);
 }
 // #endregion checkAccessLog
+
+// #region readFeed
+/** `office_feed`: the finalized events about acts of the kinds the subscriber's office is
+ *  entitled to, after `after` — the `next` of the previous answer, `null` the first time — at
+ *  most `max` (1 000). Each event: `{ block, blockHash, event, change, act, kind, persons,
+ *  date }`, `change` one of `registered` (also a pending act approved), `amended`, `revoked`.
+ *  Keep `next` in the same write as what you did with the events: a consumer that stops
+ *  anywhere and asks again from the `next` it kept gets every event once, in order, and never
+ *  one of a block that is not final. Each answer is an entry of the node's access log. */
+export async function readFeed(url, genesisHash, subscriber, office, after, max = 1000) {
+  const target = after ? `feed after ${after.block}:${after.event} max ${max}` : `feed from the start max ${max}`;
+  const { result, logged } = await officeRead(
+    url, genesisHash, 'office_feed', [after, max], target, subscriber, { office, purpose: 'subscription' });
+  return { ...result, logged };
+}
+// #endregion readFeed

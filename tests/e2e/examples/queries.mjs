@@ -241,3 +241,13 @@ export async function followEvents(api, onEvent) {
   });
 }
 // #endregion followEvents
+
+// #region feedEvents
+/** The events of block `blockHash` about acts, as the runtime reads them for the feed: each
+ *  `{ index, change, act, kind, persons, date }`. A node's own RPC, inside the authority
+ *  network (a runtime API call at that block, so on a node that keeps the block's state). */
+export async function feedEvents(api, blockHash) {
+  const events = await (await api.at(blockHash)).call.civilRegistryApi.feedEvents();
+  return events.map((e) => e.toJSON());
+}
+// #endregion feedEvents

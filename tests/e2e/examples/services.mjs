@@ -3,7 +3,7 @@
 // the notification, and lists what is still unregistered. An office records the applications it
 // receives with a tracking code, which the citizen follows on the portal without an account.
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { findEvent, submit } from './connect.mjs';
+import { findEvent, submit, submitAsGovernance } from './connect.mjs';
 
 // #region notifyBirth
 /** `civilEvents.notifyBirth` (call 24), signed by the staff of a health facility (an office of
@@ -130,3 +130,18 @@ export async function registerHealthFacility(api, regionalHead, district, name, 
   return office;
 }
 // #endregion registerHealthFacility
+
+// #region registerSubscriber
+/** Governance registers a government system that follows the registry's finalized acts — the
+ *  ID agency, the pension fund, the health information system — as an office of kind
+ *  `{ Subscriber: kinds }` (`kinds`: one bit per act kind it is entitled to, birth 1, death 2,
+ *  marriage 4, divorce 8, adoption 16, paternity 32, change of name 64, enrollment 128), bound
+ *  to the country, and appoints the key its system signs feed requests with. That key signs no
+ *  transaction and reads no person: it reads the feed, and nothing else. Returns the office. */
+export async function registerSubscriber(api, sudoKey, country, name, kinds, key) {
+  const { events } = await submitAsGovernance(api, api.tx.offices.registerOffice({ Subscriber: kinds }, country, name), sudoKey);
+  const office = findEvent(api, events, 'OfficeRegistered', 'offices').office.toNumber();
+  await submitAsGovernance(api, api.tx.offices.appointHead(office, key), sudoKey);
+  return office;
+}
+// #endregion registerSubscriber

@@ -30,7 +30,7 @@ impl<T: Config> Pallet<T> {
 		let auth = T::Permissions::officer(&who).ok_or(Error::<T>::NotOfficer)?;
 		let served = match kind.act_kind() {
 			Some(act) => auth.office_kind.may_register(act),
-			None => !auth.office_kind.notifies(),
+			None => auth.office_kind.registers(),
 		};
 		ensure!(served, Error::<T>::ApplicationKindNotServed);
 		match (kind, applicants.as_slice()) {

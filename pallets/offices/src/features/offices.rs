@@ -33,9 +33,13 @@ impl<T: Config> Pallet<T> {
 		name: Vec<u8>,
 		registered_by: Option<T::AccountId>,
 	) -> Result<OfficeId, DispatchError> {
-		// A regional head registers offices of its region, not another regional department.
+		// A regional head registers offices of its region, not another regional department,
+		// nor a subscriber to the feed (which follows the whole country: governance's).
 		if registered_by.is_some() {
-			ensure!(kind != OfficeKind::RegionalDepartment, Error::<T>::KindNotAllowed);
+			ensure!(
+				kind != OfficeKind::RegionalDepartment && kind.subscription().is_none(),
+				Error::<T>::KindNotAllowed
+			);
 		}
 		let name = Self::bounded_name(name)?;
 		let mut j = Jurisdictions::<T>::get(jurisdiction).ok_or(Error::<T>::UnknownJurisdiction)?;

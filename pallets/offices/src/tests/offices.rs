@@ -78,9 +78,17 @@ fn register_errors() {
 			reg(signed(TK_HEAD), OfficeKind::DistrictRegistry, UZ),
 			Error::<Test>::OutsideRegion
 		);
-		// A regional head may not create regional departments.
+		// A regional head may not create regional departments, nor a subscriber to the feed.
 		assert_noop!(
 			reg(signed(TK_HEAD), OfficeKind::RegionalDepartment, TK_CHI),
+			Error::<Test>::KindNotAllowed
+		);
+		assert_noop!(
+			reg(
+				signed(TK_HEAD),
+				OfficeKind::Subscriber(civil_registry_primitives::ActKinds::of(&[ActKind::Death])),
+				TK_CHI
+			),
 			Error::<Test>::KindNotAllowed
 		);
 		assert_noop!(
