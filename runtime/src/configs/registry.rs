@@ -3,9 +3,9 @@
 use frame_support::parameter_types;
 use frame_support::traits::ConstU32;
 
-use super::super::{
-	AccountId, BlockNumber, CivilEvents, Offices, Persons, Runtime, Timestamp, DAYS,
-};
+#[cfg(feature = "runtime-benchmarks")]
+use super::super::AccountId;
+use super::super::{BlockNumber, CivilEvents, Offices, Persons, Runtime, Timestamp, DAYS};
 use super::governance::GovernanceOrigin;
 
 parameter_types! {

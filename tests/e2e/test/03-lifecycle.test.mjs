@@ -9,6 +9,7 @@ import * as queries from '../examples/queries.mjs';
 import {
   HTTP_ENDPOINT, TASHKENT, UZBEKISTAN, YUNUSOBOD, daysBefore, hash, rejectsWith, setup,
   waitForFinality,
+  readyToMarry,
 } from '../lib/helpers.mjs';
 
 const { api, alice, bob } = await setup();

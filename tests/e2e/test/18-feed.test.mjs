@@ -189,8 +189,8 @@ test('the ID agency, killed and restarted at random during 10,000 acts, handles 
     assert.deepEqual(delivered.map(([b, e, act, kind, change]) => [b, e, act, kind, change]),
       expected.map(([b, e, act, kind, change]) => [b, e, act, kind, change]));
     // Our own acts are among them.
-    const acts = new Set(delivered.map(([, , act]) => act));
-    assert.ok(submitted.every((act) => acts.has(act)));
+    const deliveredActs = new Set(delivered.map(([, , act]) => act));
+    assert.ok(submitted.every((act) => deliveredActs.has(act)));
     // None of a block that was not final when delivered, nor of another fork.
     for (const [block, , , , , finalized, blockHash] of delivered) {
       assert.ok(block <= finalized);
