@@ -52,11 +52,13 @@ test('the CivilRegistryApi runtime API is in the metadata with docs for every me
   const civil = api.runtimeMetadata.asLatest.apis.find((a) => a.name.toString() === 'CivilRegistryApi');
   assert.ok(civil, 'CivilRegistryApi is declared');
   const methods = civil.methods.map((m) => m.name.toString()).sort();
-  assert.deepEqual(methods, ['act', 'acts_of', 'acts_under_review', 'block_activity', 'directory', 'office', 'officer', 'person',
-    'published_statistics', 'statistics', 'verify_archive_record', 'verify_certificate']);
-  // Version 2: what the public gateway serves.
+  assert.deepEqual(methods, ['act', 'acts_of', 'acts_under_review', 'application_status', 'block_activity', 'directory',
+    'feed_events', 'office', 'officer', 'overdue_notifications', 'person', 'published_statistics', 'statistics',
+    'verify_archive_record', 'verify_certificate']);
+  // Version 2: what the public gateway serves; version 3: the district's overdue notifications,
+  // an application's public status, a block's events for the feed.
   const version = api.runtimeVersion.apis.find(([id]) => id.toHex() === blake2AsHex('CivilRegistryApi', 64))[1].toNumber();
-  assert.equal(version, 2);
+  assert.equal(version, 3);
   for (const m of civil.methods) assert.ok(m.docs.join('').trim(), `${m.name} has docs`);
   assert.equal(typeof api.call.civilRegistryApi.verifyCertificate, 'function');
 });

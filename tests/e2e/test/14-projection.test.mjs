@@ -99,7 +99,7 @@ test('the projection answers what the chain answers: a certificate valid then su
   assert.ok(beat.actsByRegion.find((r) => r.region === TASHKENT)?.acts >= 1, JSON.stringify(beat));
   // Its methods, and nothing else.
   assert.deepEqual((await rpc(projection.url, 'rpc_methods', [])).methods.sort(), [
-    'civil_directory', 'civil_heartbeat', 'civil_projectionStatus', 'civil_publishedStatistics',
+    'civil_applicationStatus', 'civil_directory', 'civil_heartbeat', 'civil_projectionStatus', 'civil_publishedStatistics',
     'civil_verifyArchiveRecord', 'civil_verifyCertificate', 'rpc_methods']);
   await assert.rejects(rpc(projection.url, 'state_getStorage', ['0x26aa394eea5630e07c48ae0c9558cef7']), (e) => e.code === -32601);
 });

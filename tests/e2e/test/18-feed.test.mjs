@@ -38,10 +38,17 @@ if ((await api.query.offices.officers(agencyKey.address)).isNone) {
 } else {
   agency = (await api.query.offices.officers(agencyKey.address)).unwrap().office.toNumber();
 }
-// Two archive clerks of the Yunusobod office, each with a day's budget of its own.
-const clerks = [officer('//FeedClerk1'), officer('//FeedClerk2')];
+// An archive of its own (a head appoints at most eight registrars a day, and the suite's other
+// files appoint Alice's), with four clerks, each with a day's budget of its own and ten
+// batches: all forty in the pool at once (a key may have 16 waiting), about ten to a block.
+const archivist = officer('//FeedArchiveHead');
+const clerks = [1, 2, 3, 4].map((n) => officer(`//FeedClerk${n}`));
+if ((await api.query.offices.officers(archivist.address)).isNone) {
+  const archive = await offices.registerOffice(api, alice, 'Archive', UZBEKISTAN, 'Feed test archive');
+  await offices.appointHead(api, alice, archive, archivist.address);
+}
 for (const clerk of clerks) {
-  if ((await api.query.offices.officers(clerk.address)).isNone) await offices.appointRegistrar(api, alice, clerk.address);
+  if ((await api.query.offices.officers(clerk.address)).isNone) await offices.appointRegistrar(api, archivist, clerk.address);
 }
 const ENTITLED = new Set(['birth', 'death', 'enrollment']);
 
@@ -138,8 +145,9 @@ test('the ID agency, killed and restarted at random during 10,000 acts, handles 
       assert.equal(enrolled.length, 250, `batch ${k}`);
       submitted.push(...enrolled);
     };
-    const others = async () => {
-      for (let i = 0; i < 10; i++) {
+    // Ten families at once: each one's steps in order, the ten sharing blocks.
+    const family = async (i) => {
+      {
         const { person: mother } = await acts.enrollPerson(api, bob, {
           jurisdiction: YUNUSOBOD, birthDate: { year: 1990, month: 1, day: 1 + i }, identityKey: hash(), dataRoot: hash(),
           sex: 'Female', archiveReference: hash() });
@@ -159,8 +167,8 @@ test('the ID agency, killed and restarted at random during 10,000 acts, handles 
       }
     };
     await Promise.all([
-      ...clerks.map(async (clerk, c) => { for (let k = c; k < 40; k += 2) await batch(clerk, k); }),
-      others(),
+      ...Array.from({ length: 40 }, (_, k) => batch(clerks[k % clerks.length], k)),
+      ...Array.from({ length: 10 }, (_, i) => family(i)),
     ]);
     assert.ok(submitted.length >= 10_000);
     const end = await waitForFinality(api);
