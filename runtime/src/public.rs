@@ -4,7 +4,7 @@
 
 use alloc::{collections::BTreeMap, vec::Vec};
 use civil_registry_primitives::{
-	Directory, JurisdictionId, JurisdictionTree, OfficeId, OfficeState, PublicJurisdiction,
+	ActId, Directory, JurisdictionId, JurisdictionTree, OfficeId, OfficeState, PublicJurisdiction,
 	PublicOffice, RegionActivity,
 };
 
@@ -38,23 +38,29 @@ pub fn directory() -> Directory {
 	Directory { jurisdictions, offices }
 }
 
-/// The office an event registers an act of, if it registers one.
-fn act_office(event: &RuntimeEvent) -> Option<OfficeId> {
+/// The act an event registers (or a late registration's approval puts in effect) and its
+/// office, if the event is an act's own.
+fn registered_act(event: &RuntimeEvent) -> Option<(ActId, OfficeId)> {
 	use pallet_civil_events::Event as E;
 	match event {
 		RuntimeEvent::CivilEvents(
-			E::BirthRegistered { office, .. }
-			| E::PersonEnrolled { office, .. }
-			| E::DeathRegistered { office, .. }
-			| E::MarriageRegistered { office, .. }
-			| E::DivorceRegistered { office, .. }
-			| E::AdoptionRegistered { office, .. }
-			| E::PaternityRegistered { office, .. }
-			| E::NameChangeRegistered { office, .. }
-			| E::MarriageEnrolled { office, .. },
-		) => Some(*office),
+			E::BirthRegistered { act, office, .. }
+			| E::PersonEnrolled { act, office, .. }
+			| E::DeathRegistered { act, office, .. }
+			| E::MarriageRegistered { act, office, .. }
+			| E::DivorceRegistered { act, office, .. }
+			| E::AdoptionRegistered { act, office, .. }
+			| E::PaternityRegistered { act, office, .. }
+			| E::NameChangeRegistered { act, office, .. }
+			| E::MarriageEnrolled { act, office, .. },
+		) => Some((*act, *office)),
 		_ => None,
 	}
+}
+
+/// The office an event registers an act of, if it registers one.
+fn act_office(event: &RuntimeEvent) -> Option<OfficeId> {
+	registered_act(event).map(|(_, office)| office)
 }
 
 /// The region of an office: the jurisdiction of depth 1 above (or at) the office's, or the
@@ -246,19 +252,14 @@ pub fn feed_events() -> Vec<civil_registry_primitives::FeedEvent> {
 	System::read_events_no_consensus()
 		.enumerate()
 		.filter_map(|(index, record)| {
-			let RuntimeEvent::CivilEvents(event) = record.event else { return None };
-			let (change, act) = match event {
-				E::BirthRegistered { act, .. }
-				| E::PersonEnrolled { act, .. }
-				| E::DeathRegistered { act, .. }
-				| E::MarriageRegistered { act, .. }
-				| E::DivorceRegistered { act, .. }
-				| E::AdoptionRegistered { act, .. }
-				| E::PaternityRegistered { act, .. }
-				| E::NameChangeRegistered { act, .. }
-				| E::MarriageEnrolled { act, .. } => (FeedChange::Registered, act),
-				E::ActAmended { act, .. } => (FeedChange::Amended, act),
-				E::ActRevoked { act, .. } => (FeedChange::Revoked, act),
+			let (change, act) = match (&record.event, registered_act(&record.event)) {
+				(_, Some((act, _))) => (FeedChange::Registered, act),
+				(RuntimeEvent::CivilEvents(E::ActAmended { act, .. }), None) => {
+					(FeedChange::Amended, *act)
+				},
+				(RuntimeEvent::CivilEvents(E::ActRevoked { act, .. }), None) => {
+					(FeedChange::Revoked, *act)
+				},
 				_ => return None,
 			};
 			let record = pallet_civil_events::Acts::<Runtime>::get(act)?;
