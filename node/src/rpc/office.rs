@@ -268,6 +268,18 @@ pub trait OfficeApi {
 		credentials: Option<Credentials>,
 	) -> RpcResult<Answer<String>>;
 
+	/// The district's notifications of births and deaths that no act followed within the legal
+	/// period (`CivilRegistryApi.overdueNotifications`, SCALE): the office's list of the
+	/// children and deaths still to register.
+	#[method(name = "overdueNotifications")]
+	fn overdue_notifications(
+		&self,
+		district: u32,
+		from: u64,
+		limit: u32,
+		credentials: Option<Credentials>,
+	) -> RpcResult<Answer<String>>;
+
 	/// The birth parents of an adopted child, which a sealed adoption hides everywhere else.
 	/// Needs `legalBasis`; the read is anchored on chain at once.
 	#[method(name = "birthParents")]
@@ -569,6 +581,25 @@ impl OfficeApiServer for Arc<Office> {
 			.map_err(|e| self.runtime(e))?;
 		let logged = self.log("office_actsOf", target, c, false)?;
 		Ok(Answer { result: sp_core::bytes::to_hex(&page.encode(), false), logged })
+	}
+
+	fn overdue_notifications(
+		&self,
+		district: u32,
+		from: u64,
+		limit: u32,
+		credentials: Option<Credentials>,
+	) -> RpcResult<Answer<String>> {
+		let target = format!("overdue notifications of {district} from {from}, {limit}");
+		let c = self.authenticate_reader("office_overdueNotifications", &target, credentials)?;
+		let best = self.client.info().best_hash;
+		let list = self
+			.client
+			.runtime_api()
+			.overdue_notifications(best, district, from, limit)
+			.map_err(|e| self.runtime(e))?;
+		let logged = self.log("office_overdueNotifications", target, c, false)?;
+		Ok(Answer { result: sp_core::bytes::to_hex(&list.encode(), false), logged })
 	}
 
 	fn birth_parents(

@@ -30,11 +30,14 @@ export function signedText(genesisHash, method, target, credentials) {
 // #region officeRead
 /** Call `method` of the office read API at `url` (`http://<node>:9946`) as `officer` (a
  *  keyring pair) of office `office`, stating `purpose` (`registration`, `certificate`,
- *  `correction`, `court-request`, `audit` or `citizen-request`) and, for a sealed record only,
+ *  `correction`, `court-request`, `audit`, `citizen-request`, or a subscriber's
+ *  `subscription`) and, for a sealed record only,
  *  `legalBasis` (the hash of the court decision). The credentials hold the time (the node
  *  accepts ±60 s) and a fresh nonce (each is answered once). Errors carry the code: 4010 not an
  *  officer of an active office (or no credentials), 4011 bad signature, 4012 expired, 4013
- *  replayed, 4014 no legal basis, -32602 malformed. The answer is `{ result, logged }`:
+ *  replayed, 4014 no legal basis, 4015 not for this office (a health facility or a subscriber
+ *  reads no person; only a subscriber reads the feed), 4016 a block's state no longer kept
+ *  (the feed), -32602 malformed. The answer is `{ result, logged }`:
  *  `logged` is the read's entry in the access log. */
 export async function officeRead(url, genesisHash, method, params, target, officer, { office, purpose, legalBasis = null }) {
   const credentials = {

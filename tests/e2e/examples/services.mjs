@@ -2,8 +2,10 @@
 // exists. A hospital notifies the births and deaths it sees; an office registers the act from
 // the notification, and lists what is still unregistered. An office records the applications it
 // receives with a tracking code, which the citizen follows on the portal without an account.
+import { hexToU8a } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { findEvent, submit, submitAsGovernance } from './connect.mjs';
+import { officeRead } from './office.mjs';
 
 // #region notifyBirth
 /** `civilEvents.notifyBirth` (call 24), signed by the staff of a health facility (an office of
@@ -39,14 +41,22 @@ export async function withdrawNotification(api, nurse, notification) {
 // #region overdueNotifications
 /** The district office's list: the notifications of births and deaths in `district` that no act
  *  followed within the legal period (a birth a month, a death three days), as of the chain's
- *  today — `limit` (at most 100) from notification id `from` on. Each: `{ id, kind, facility,
- *  date, deadline }`. Inside the authority network (a runtime API call). */
-export async function overdueNotifications(api, district, from = 0, limit = 100) {
-  const list = await api.call.civilRegistryApi.overdueNotifications(district, from, limit);
-  return list.map((n) => ({
-    id: n.id.toNumber(), kind: n.kind.toString(), facility: n.facility.toNumber(),
-    date: n.date.toJSON(), deadline: n.deadline.toJSON(),
-  }));
+ *  today — `limit` (at most 100) from notification id `from` on, each `{ id, kind, facility,
+ *  date, deadline }`. Read through the office read API (`office_overdueNotifications`, signed by
+ *  an officer and logged, as every read of registry data is; the runtime API
+ *  `civilRegistryApi.overdueNotifications` answers it on a node's own RPC). */
+export async function overdueNotifications(api, url, clerk, district, { office, from = 0, limit = 100 }) {
+  const { result, logged } = await officeRead(url, api.genesisHash.toHex(), 'office_overdueNotifications',
+    [district, from, limit], `overdue notifications of ${district} from ${from}, ${limit}`, clerk,
+    { office, purpose: 'registration' });
+  const list = api.registry.createType(api.call.civilRegistryApi.overdueNotifications.meta.type, hexToU8a(result));
+  return {
+    logged,
+    list: list.map((n) => ({
+      id: n.id.toNumber(), kind: n.kind.toString(), facility: n.facility.toNumber(),
+      date: n.date.toJSON(), deadline: n.deadline.toJSON(),
+    })),
+  };
 }
 // #endregion overdueNotifications
 

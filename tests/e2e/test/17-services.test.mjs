@@ -9,7 +9,13 @@ import { officer, submit, today } from '../examples/connect.mjs';
 import * as acts from '../examples/acts.mjs';
 import * as offices from '../examples/offices.mjs';
 import * as services from '../examples/services.mjs';
-import { YUNUSOBOD, daysBefore, hash, rejectsWith, setup } from '../lib/helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { checkAccessLog } from '../examples/office.mjs';
+import { HTTP_ENDPOINT, YUNUSOBOD, daysBefore, hash, rejectsWith, setup } from '../lib/helpers.mjs';
+
+const OFFICE_API = process.env.CIVIL_OFFICE ?? 'http://127.0.0.1:9946';
+/** The Yunusobod office (0), whose registrar is Bob, reading for a registration. */
+const as = { office: 0, purpose: 'registration' };
 
 const { api, alice, bob, eve } = await setup();
 test.after(() => api.disconnect());
@@ -65,18 +71,27 @@ test('a notification no act follows within the legal period is on the district\'
   const born = await services.notifyBirth(api, nurse, daysBefore(now, 60), 'Male', { IdentityKey: hash() }, hash());
   // Today's birth, not yet registered, is within its month: not on the list.
   const fresh = await services.notifyBirth(api, nurse, now, 'Male', { IdentityKey: hash() }, hash());
-  const list = await services.overdueNotifications(api, YUNUSOBOD);
+  // The district office reads its list through the office read API, signed and logged.
+  const { list, logged } = await services.overdueNotifications(api, OFFICE_API, bob, YUNUSOBOD, as);
   const ids = list.map((n) => n.id);
+  const check = await checkAccessLog(HTTP_ENDPOINT);
+  const logEntry = readFileSync(check.path, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.seq === logged);
+  assert.deepEqual([logEntry.office, logEntry.officer, logEntry.method, logEntry.purpose],
+    [0, bob.address, 'office_overdueNotifications', 'registration']);
+  // A hospital's key reads no list of the registry's.
+  await assert.rejects(services.overdueNotifications(api, OFFICE_API, nurse, YUNUSOBOD, { ...as, office: facility }),
+    (e) => e.code === 4015);
   assert.ok(ids.includes(died) && ids.includes(born), JSON.stringify(list));
   assert.ok(!ids.includes(fresh));
   const entry = list.find((n) => n.id === died);
   assert.equal(entry.kind, 'Death');
   assert.equal(entry.facility, facility);
   // Paged from an id on.
-  assert.deepEqual((await services.overdueNotifications(api, YUNUSOBOD, born, 100)).map((n) => n.id).filter((id) => id < born), []);
+  const page = await services.overdueNotifications(api, OFFICE_API, bob, YUNUSOBOD, { ...as, from: born });
+  assert.deepEqual(page.list.map((n) => n.id).filter((id) => id < born), []);
   // Withdrawn (notified in error), it leaves the list.
   assert.equal(await services.withdrawNotification(api, nurse, born), born);
-  assert.ok(!(await services.overdueNotifications(api, YUNUSOBOD)).some((n) => n.id === born));
+  assert.ok(!(await services.overdueNotifications(api, OFFICE_API, bob, YUNUSOBOD, as)).list.some((n) => n.id === born));
 });
 
 test('a hospital\'s key registers no act; an office\'s key notifies nothing', async () => {
