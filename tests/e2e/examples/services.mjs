@@ -2,6 +2,8 @@
 // exists. A hospital notifies the births and deaths it sees; an office registers the act from
 // the notification, and lists what is still unregistered. An office records the applications it
 // receives with a tracking code, which the citizen follows on the portal without an account.
+// And the council registers the government systems that follow the registry's finalized acts
+// (`registerSubscriber`; the feed itself is read through the office read API, `office.mjs`).
 import { hexToU8a } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { findEvent, submit, submitAsGovernance } from './connect.mjs';

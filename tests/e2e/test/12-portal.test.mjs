@@ -5,7 +5,9 @@
 // shows valid (typed, and read from a picture of its QR code), superseded after a four-eyes
 // correction, reported lost once its office cancels it, an unknown code unknown; the charts
 // carry the scenario's counts; the language switch changes the labels; the page says so when
-// the gateway is down. Screenshots are written to tests/e2e/artifacts/portal/.
+// the gateway is down. Issue #32: a couple follows its marriage application by its tracking
+// code through each status, in three languages, and the marriage is refused until a head
+// shortens the waiting period. Screenshots are written to tests/e2e/artifacts/portal/.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
