@@ -25,6 +25,7 @@ mod law;
 mod lifecycle;
 mod person;
 mod public;
+mod vital;
 
 pub use archive::*;
 pub use date::{Date, MAX_YEAR, MIN_YEAR};
@@ -33,6 +34,7 @@ pub use law::*;
 pub use lifecycle::*;
 pub use person::*;
 pub use public::*;
+pub use vital::*;
 
 extern crate alloc;
 use alloc::vec::Vec;

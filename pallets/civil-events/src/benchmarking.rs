@@ -195,6 +195,7 @@ impl<T: Config> Setup<T> {
 			mother,
 			father,
 			None,
+			None,
 			Some(notification),
 			H256::zero(),
 		)
@@ -239,6 +240,7 @@ fn mother_of_many<T: Config>(s: &mut Setup<T>, acts: u32) -> (PersonId, ActId) {
 		Some(grandmother),
 		Some(grandfather),
 		None,
+		None,
 		Some(notification),
 		H256::zero(),
 	)
@@ -258,6 +260,7 @@ fn mother_of_many<T: Config>(s: &mut Setup<T>, acts: u32) -> (PersonId, ActId) {
 			Sex::Male,
 			Some(mother),
 			Some(father),
+			None,
 			None,
 			None,
 			H256::zero(),
@@ -405,6 +408,9 @@ mod benchmarks {
 		)
 		.unwrap();
 		let notification = NextNotificationId::<T>::get() - 1;
+		// The mother lives in another office's district: its lineage is read besides.
+		let residence = Setup::<T>::at(1).jurisdiction;
+		T::BenchmarkHelper::set_time(NOW_MILLIS);
 
 		#[extrinsic_call]
 		_(
@@ -417,6 +423,7 @@ mod benchmarks {
 			Some(mother),
 			Some(father),
 			None,
+			Some(residence),
 			Some(notification),
 			H256::zero(),
 		);
@@ -446,9 +453,20 @@ mod benchmarks {
 		)
 		.unwrap();
 		let notification = NextNotificationId::<T>::get() - 1;
+		// The deceased lived in another office's district: its lineage is read besides.
+		let residence = Setup::<T>::at(1).jurisdiction;
+		T::BenchmarkHelper::set_time(NOW_MILLIS);
 
 		#[extrinsic_call]
-		_(s.origin(), s.jurisdiction, d(2024, 6, 14), wife, Some(notification), H256::zero());
+		_(
+			s.origin(),
+			s.jurisdiction,
+			d(2024, 6, 14),
+			wife,
+			Some(residence),
+			Some(notification),
+			H256::zero(),
+		);
 
 		assert!(!T::Persons::person(wife).unwrap().is_alive());
 	}
@@ -1236,6 +1254,7 @@ mod benchmarks {
 			H256::zero(),
 			Sex::Male,
 			Some(child),
+			None,
 			None,
 			None,
 			None,

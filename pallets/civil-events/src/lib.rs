@@ -23,6 +23,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use features::Source;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -61,7 +62,7 @@ pub mod pallet {
 	use civil_registry_primitives::{
 		ActId, ActKind, CancellationReason, CompromisedKeys, Date, FamilyLaw, JurisdictionId,
 		JurisdictionTree, OfficeId, OfficerPermissions, PermissionError, PersonId, PersonRegistry,
-		Sex, YearMonth,
+		Sex, TabulatedFacts, Tabulation, YearMonth,
 	};
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
@@ -374,6 +375,30 @@ pub mod pallet {
 		u32,
 		ValueQuery,
 	>;
+
+	/// The UN's vital statistics beyond events by occurrence ([`Tabulation`],
+	/// `features/statistics.rs`): a count per tabulation, month and jurisdiction, rolled up the
+	/// tree like [`Statistics`]. Kept by every registration, approval, amendment, revocation
+	/// and notification; a zero count is removed. Bounded by tabulations (48) × months ×
+	/// jurisdictions.
+	#[pallet::storage]
+	pub type Tabulations<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, Tabulation>,
+			NMapKey<Twox64Concat, YearMonth>,
+			NMapKey<Twox64Concat, JurisdictionId>,
+		),
+		u32,
+		ValueQuery,
+	>;
+
+	/// What the tabulations need of an act beyond the act itself: the day its registration
+	/// was made, the place of usual residence, the mother's age group. One per act registered
+	/// by an office since the tabulations exist (none for an archive import: it is no vital
+	/// event); kept after a revocation, like the act.
+	#[pallet::storage]
+	pub type FactsOf<T: Config> = StorageMap<_, Twox64Concat, ActId, TabulatedFacts, OptionQuery>;
 
 	/// The acts each officer signed, so that the acts of a compromised key can be listed: runs
 	/// of consecutive act ids, keyed by the first, with their length. A single registration
@@ -1184,7 +1209,9 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Register a birth: creates the child. The rule: `acts/birth.rs`. `court_decision`:
 		/// the hash of the court decision that sets aside the presumption of the mother's
-		/// husband's paternity, when the act names another father or none.
+		/// husband's paternity, when the act names another father or none. `residence`: the
+		/// mother's place of usual residence (a district, for the UN's vital statistics), if
+		/// known; `notification`: the health facility's notification it is registered from.
 		///
 		/// Origin: an officer allowed to register births in `jurisdiction` (the place of
 		/// birth). Emits [`Event::BirthRegistered`], or [`Event::LateRegistrationPending`]
@@ -1201,6 +1228,7 @@ pub mod pallet {
 			mother: Option<PersonId>,
 			father: Option<PersonId>,
 			court_decision: Option<H256>,
+			residence: Option<JurisdictionId>,
 			notification: Option<NotificationId>,
 			document_hash: H256,
 		) -> DispatchResult {
@@ -1218,11 +1246,14 @@ pub mod pallet {
 				request,
 				&[],
 				document_hash,
+				Source::Office { residence },
 			)?;
 			notification.map_or(Ok(()), |id| Self::follow_notification(id, act))
 		}
 
-		/// Register a death. The rule: `acts/death.rs`.
+		/// Register a death. The rule: `acts/death.rs`. `residence`: the deceased's place of
+		/// usual residence (a district, for the UN's vital statistics), if known;
+		/// `notification`: the health facility's notification it is registered from.
 		///
 		/// Origin: an officer allowed to register deaths in `jurisdiction`. An active
 		/// marriage ends; the spouse becomes widowed. Emits [`Event::DeathRegistered`], or
@@ -1234,6 +1265,7 @@ pub mod pallet {
 			jurisdiction: JurisdictionId,
 			date_of_death: Date,
 			person: PersonId,
+			residence: Option<JurisdictionId>,
 			notification: Option<NotificationId>,
 			document_hash: H256,
 		) -> DispatchResult {
@@ -1249,6 +1281,7 @@ pub mod pallet {
 				request,
 				&[],
 				document_hash,
+				Source::Office { residence },
 			)?;
 			notification.map_or(Ok(()), |id| Self::follow_notification(id, act))
 		}
@@ -1284,6 +1317,7 @@ pub mod pallet {
 				request,
 				&surnames,
 				document_hash,
+				Source::OFFICE,
 			)?;
 			Self::follow_application(application, act, first, second)
 		}
@@ -1315,6 +1349,7 @@ pub mod pallet {
 				request,
 				&surnames,
 				document_hash,
+				Source::OFFICE,
 			)
 			.map(|_| ())
 		}
@@ -1355,6 +1390,7 @@ pub mod pallet {
 				request,
 				&surnames,
 				document_hash,
+				Source::OFFICE,
 			)
 			.map(|_| ())
 		}
@@ -1381,8 +1417,16 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let details = PaternityDetails { child, father, court_decision };
 			let request = acts::PaternityRequest { details, adult_consent };
-			Self::register::<acts::Paternity>(who, jurisdiction, date, request, &[], document_hash)
-				.map(|_| ())
+			Self::register::<acts::Paternity>(
+				who,
+				jurisdiction,
+				date,
+				request,
+				&[],
+				document_hash,
+				Source::OFFICE,
+			)
+			.map(|_| ())
 		}
 
 		/// Register a change of name: the person's data root becomes `new_data_root`. The
@@ -1405,8 +1449,16 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			// The root it replaces is the rule's to find, in the person's record.
 			let request = acts::NameChangeRequest { person, new_root: new_data_root, consent };
-			Self::register::<acts::NameChange>(who, jurisdiction, date, request, &[], document_hash)
-				.map(|_| ())
+			Self::register::<acts::NameChange>(
+				who,
+				jurisdiction,
+				date,
+				request,
+				&[],
+				document_hash,
+				Source::OFFICE,
+			)
+			.map(|_| ())
 		}
 
 		/// Enroll a person whose birth was registered on paper before the chain's go-live date,
@@ -1439,6 +1491,7 @@ pub mod pallet {
 				request,
 				&[],
 				archive_reference,
+				Source::Archive,
 			)
 			.map(|_| ())
 		}
@@ -1604,6 +1657,7 @@ pub mod pallet {
 				request,
 				&[],
 				archive_reference,
+				Source::Archive,
 			)
 			.map(|_| ())
 		}

@@ -23,6 +23,7 @@ impl<T: Config> Pallet<T> {
 		Self::try_state_versions_and_revocations()?;
 		Self::try_state_officer_index()?;
 		Self::try_state_statistics()?;
+		Self::try_state_tabulations()?;
 		Self::try_state_certificates()?;
 		Self::try_state_proposals()?;
 		Self::try_state_reviews()?;
@@ -260,6 +261,47 @@ impl<T: Config> Pallet<T> {
 		}
 		let stored: BTreeMap<_, _> = Statistics::<T>::iter().collect();
 		ensure!(stored == recount, "the statistics differ from a recount of the acts in effect");
+		Ok(())
+	}
+
+	/// The UN's tabulations equal a recount: each act in effect with facts in the cells its
+	/// facts and its record give, each notification not withdrawn as notified, and as followed
+	/// while an act follows it; each count for its jurisdiction and every one above it. And
+	/// each birth's mother's age group is the one her record gives at the act's date.
+	fn try_state_tabulations() -> Result<(), TryRuntimeError> {
+		use civil_registry_primitives::{TabulatedFacts, Tabulation};
+		let mut recount: BTreeMap<(Tabulation, YearMonth, JurisdictionId), u32> = BTreeMap::new();
+		let mut add = |table: Tabulation, month: YearMonth, place: JurisdictionId| {
+			for jurisdiction in T::Jurisdictions::lineage(place) {
+				let n = recount.entry((table, month, jurisdiction)).or_default();
+				*n = n.saturating_add(1);
+			}
+		};
+		for (id, act) in Acts::<T>::iter() {
+			let facts: Option<TabulatedFacts> = FactsOf::<T>::get(id);
+			if let Some(facts) = facts {
+				ensure!(
+					facts.mother_age == Self::mother_age(&act),
+					"a birth's mother's age group differs from her record's"
+				);
+				if act.status == ActStatus::Registered {
+					for (table, month, place) in Self::cells_of(&act, &facts) {
+						add(table, month, place);
+					}
+				}
+			}
+		}
+		for notification in Notifications::<T>::iter_values() {
+			let (kind, month) = (notification.event.kind(), notification.event.date().year_month());
+			if notification.status != NotificationStatus::Withdrawn {
+				add(Tabulation::Notified(kind), month, notification.jurisdiction);
+			}
+			if matches!(notification.status, NotificationStatus::Registered(_)) {
+				add(Tabulation::NotifiedRegistered(kind), month, notification.jurisdiction);
+			}
+		}
+		let stored: BTreeMap<_, _> = Tabulations::<T>::iter().collect();
+		ensure!(stored == recount, "the UN's tabulations differ from a recount");
 		Ok(())
 	}
 

@@ -138,6 +138,139 @@ impl<T: Config> Pallet<T> {
 		Ok(PublishedTable { kind, month, cells })
 	}
 
+	/// The UN's tabulations of `month` as published ([`Tabulation`],
+	/// `primitives/src/vital.rs`): each one-dimensional table (by registration month, by
+	/// residence, notified, followed) down to the policy's depth for its kind through the tree
+	/// rule; the cross-classified ones (births by the mother's age group, births and deaths by
+	/// timeliness) down to the regions, through the linked rule with the total they add up to
+	/// (births by occurrence; registrations by month), so that no withheld cell is given back
+	/// by the categories' sums. Off-chain only (a runtime API call): one read per jurisdiction
+	/// of the tree and one counter per tabulated cell.
+	pub fn vital_statistics(
+		month: YearMonth,
+		policy: civil_registry_primitives::DisclosurePolicy,
+	) -> Result<
+		Vec<civil_registry_primitives::PublishedTabulation>,
+		civil_registry_primitives::StatisticsError,
+	> {
+		use civil_registry_primitives::{
+			suppress, suppress_linked, tree_equations, AgeGroup, Cell, PublishedCount,
+			PublishedTabulation, StatisticsError, Tabulation, Timeliness, VITAL_EVENTS,
+		};
+		ensure!(month.is_valid(), StatisticsError::InvalidMonth);
+		let threshold = policy.threshold.max(2);
+		let count = |table: Tabulation, jurisdiction: JurisdictionId| {
+			Tabulations::<T>::get((table, month, jurisdiction))
+		};
+		// One tree's cells of a counter, and which of them the tree rule withholds.
+		let tree = |rows: &[(JurisdictionId, Option<JurisdictionId>)],
+		            counter: &dyn Fn(JurisdictionId) -> u32| {
+			let cells: Vec<Cell> = rows
+				.iter()
+				.map(|(jurisdiction, parent)| Cell {
+					jurisdiction: *jurisdiction,
+					parent: *parent,
+					count: counter(*jurisdiction),
+				})
+				.collect();
+			let withheld = suppress(&cells, threshold);
+			(cells, withheld)
+		};
+		let published = |cells: &[Cell], withheld: &[bool]| -> Vec<PublishedCount> {
+			cells
+				.iter()
+				.zip(withheld)
+				.map(|(cell, w)| PublishedCount {
+					jurisdiction: cell.jurisdiction,
+					count: (!*w).then_some(cell.count),
+				})
+				.collect()
+		};
+		let mut out = Vec::new();
+		type Rows = Vec<(JurisdictionId, Option<JurisdictionId>)>;
+		let mut depths: Vec<(u8, Rows)> = Vec::new();
+		let mut rows_to = |depth: u8| {
+			if let Some((_, rows)) = depths.iter().find(|(d, _)| *d == depth) {
+				return rows.clone();
+			}
+			let rows = T::Jurisdictions::down_to(depth);
+			depths.push((depth, rows.clone()));
+			rows
+		};
+		// The one-dimensional tables; the margins of the cross-classified ones kept.
+		let mut margins: Vec<(Tabulation, Vec<Cell>, Vec<bool>)> = Vec::new();
+		for table in Tabulation::all().into_iter().filter(|t| !t.is_cross_classified()) {
+			let rows = rows_to(policy.depth_for(table.kind()));
+			let (cells, withheld) = tree(&rows, &|j| count(table, j));
+			out.push(PublishedTabulation { table, cells: published(&cells, &withheld) });
+			margins.push((table, cells, withheld));
+		}
+		// Births by occurrence: the margin of the mother's age groups, as published.
+		let rows = rows_to(policy.depth_for(ActKind::Birth));
+		let (cells, withheld) = tree(&rows, &|j| Statistics::<T>::get((ActKind::Birth, month, j)));
+		let births = (cells, withheld);
+		let cross_depth = policy.rare_max_depth.min(policy.max_depth);
+		let level = rows_to(cross_depth);
+		let mut families: Vec<(Vec<Tabulation>, Vec<Cell>, Vec<bool>)> = alloc::vec![(
+			AgeGroup::ALL.iter().map(|g| Tabulation::MotherAge(*g)).collect(),
+			births.0,
+			births.1
+		)];
+		for kind in VITAL_EVENTS {
+			let Some((_, cells, withheld)) =
+				margins.iter().find(|(t, ..)| *t == Tabulation::Registration(kind))
+			else {
+				continue;
+			};
+			families.push((
+				Timeliness::ALL.iter().map(|t| Tabulation::Timeliness(kind, *t)).collect(),
+				cells.clone(),
+				withheld.clone(),
+			));
+		}
+		for (tables, margin, margin_withheld) in families {
+			// Cells: the margin's whole tree (fixed as published), then each category's level.
+			let m = margin.len();
+			let mut counts: Vec<u32> = margin.iter().map(|c| c.count).collect();
+			let mut fixed: Vec<Option<bool>> = margin_withheld.iter().map(|w| Some(*w)).collect();
+			for table in &tables {
+				counts.extend(level.iter().map(|(j, _)| count(*table, *j)));
+				fixed.extend(level.iter().map(|_| None));
+			}
+			let margin_rows: Rows = margin.iter().map(|c| (c.jurisdiction, c.parent)).collect();
+			let at = |t: usize, j: usize| {
+				m.saturating_add(t.saturating_mul(level.len())).saturating_add(j)
+			};
+			let mut equations = tree_equations(&margin_rows, |i| i);
+			for t in 0..tables.len() {
+				equations.extend(tree_equations(&level, |j| at(t, j)));
+			}
+			for (j, (jurisdiction, _)) in level.iter().enumerate() {
+				let Some(total) = margin.iter().position(|c| c.jurisdiction == *jurisdiction)
+				else {
+					continue;
+				};
+				let mut eq = alloc::vec![(total, 1i64)];
+				eq.extend((0..tables.len()).map(|t| (at(t, j), -1i64)));
+				equations.push(eq);
+			}
+			let withheld = suppress_linked(&counts, &fixed, &equations, threshold);
+			for (t, table) in tables.iter().enumerate() {
+				let cells = level
+					.iter()
+					.enumerate()
+					.map(|(j, (jurisdiction, _))| PublishedCount {
+						jurisdiction: *jurisdiction,
+						count: (!withheld.get(at(t, j)).copied().unwrap_or(true))
+							.then(|| counts.get(at(t, j)).copied().unwrap_or(0)),
+					})
+					.collect();
+				out.push(PublishedTabulation { table: *table, cells });
+			}
+		}
+		Ok(out)
+	}
+
 	/// An act as the public may see it: `None` for an unknown or sealed act; a sealing
 	/// adoption without the parents it replaced.
 	pub fn public_act(id: ActId) -> Option<Act<T>> {

@@ -249,7 +249,7 @@ impl<T: Config> ActRules<T> for Marriage {
 			{
 				// A void marriage was never dissolved: its divorce is revoked with it (and its
 				// certificates with it: they verify as revoked).
-				Pallet::<T>::count(&divorce, false);
+				Pallet::<T>::count(end, &divorce, false);
 				divorce.status = ActStatus::Revoked;
 				Acts::<T>::insert(end, divorce);
 				undone.revoked_with.push(end);

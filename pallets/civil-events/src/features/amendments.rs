@@ -8,7 +8,9 @@
 //! the law again.
 
 use crate::*;
-use civil_registry_primitives::{ActId, JurisdictionTree, OfficeKind, OfficerPermissions, Role};
+use civil_registry_primitives::{
+	ActId, JurisdictionTree, OfficeKind, OfficerPermissions, Role, TabulatedFacts,
+};
 use frame_support::{ensure, pallet_prelude::*};
 use sp_core::H256;
 
@@ -210,11 +212,20 @@ impl<T: Config> Pallet<T> {
 		if act.jurisdiction != previous.jurisdiction {
 			T::Jurisdictions::note_record(act.jurisdiction);
 		}
-		if (act.event_date.year_month(), act.jurisdiction)
-			!= (previous.event_date.year_month(), previous.jurisdiction)
+		// Out of the cells it was counted in, into the new ones: a new month or place, a new
+		// timeliness (the date), a new mother's age group (the date or the parents).
+		let facts = FactsOf::<T>::get(id);
+		let mother_age = facts.and(Self::mother_age(&act));
+		let new_age = facts.is_some_and(|f| f.mother_age != mother_age);
+		if act.event_date != previous.event_date
+			|| act.jurisdiction != previous.jurisdiction
+			|| new_age
 		{
-			Self::count(&previous, false);
-			Self::count(&act, true);
+			Self::count(id, &previous, false);
+			if let Some(facts) = facts.filter(|_| new_age) {
+				FactsOf::<T>::insert(id, TabulatedFacts { mother_age, ..facts });
+			}
+			Self::count(id, &act, true);
 		}
 		let version = act.version;
 		ActHistory::<T>::insert(

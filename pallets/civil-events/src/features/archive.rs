@@ -158,6 +158,7 @@ impl<T: Config> Pallet<T> {
 					request,
 					&[],
 					archive_reference,
+					Source::Archive,
 				)
 				.map(|_| Outcome::Enrolled)
 			},
@@ -175,6 +176,7 @@ impl<T: Config> Pallet<T> {
 					request,
 					&[],
 					archive_reference,
+					Source::Archive,
 				)
 				.map(|_| Outcome::Enrolled)
 			},

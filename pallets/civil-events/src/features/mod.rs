@@ -15,3 +15,5 @@ mod review;
 mod revocations;
 mod statistics;
 mod surnames;
+
+pub(crate) use statistics::Source;

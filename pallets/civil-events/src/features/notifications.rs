@@ -11,6 +11,7 @@ use crate::{acts::ActRules, *};
 use alloc::vec::Vec;
 use civil_registry_primitives::{
 	ActId, ActKind, Date, JurisdictionId, OfficerPermissions, PersonId, PersonRegistry, Sex,
+	Tabulation,
 };
 use frame_support::{ensure, pallet_prelude::*};
 
@@ -40,6 +41,12 @@ impl<T: Config> Pallet<T> {
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 
 		NextNotificationId::<T>::put(next);
+		Self::count_notified(
+			Tabulation::Notified(event.kind()),
+			event.date(),
+			auth.office_jurisdiction,
+			true,
+		);
 		OpenNotificationsOf::<T>::insert(auth.office, open.saturating_add(1));
 		OpenNotifications::<T>::insert(auth.office_jurisdiction, id, ());
 		Notifications::<T>::insert(
@@ -74,6 +81,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(notification.facility == auth.office, Error::<T>::NotYourNotification);
 		ensure!(notification.status == NotificationStatus::Open, Error::<T>::NotificationClosed);
 		Self::close_notification(id, &notification);
+		let event = &notification.event;
+		Self::count_notified(
+			Tabulation::Notified(event.kind()),
+			event.date(),
+			notification.jurisdiction,
+			false,
+		);
 		notification.status = NotificationStatus::Withdrawn;
 		Notifications::<T>::insert(id, notification);
 		Self::deposit_event(Event::NotificationWithdrawn { notification: id });
@@ -143,6 +157,13 @@ impl<T: Config> Pallet<T> {
 		let mut notification =
 			Notifications::<T>::get(id).ok_or(Error::<T>::UnknownNotification)?;
 		Self::close_notification(id, &notification);
+		let event = &notification.event;
+		Self::count_notified(
+			Tabulation::NotifiedRegistered(event.kind()),
+			event.date(),
+			notification.jurisdiction,
+			true,
+		);
 		notification.status = NotificationStatus::Registered(act);
 		Notifications::<T>::insert(id, notification);
 		NotificationOfAct::<T>::insert(act, id);
@@ -163,6 +184,13 @@ impl<T: Config> Pallet<T> {
 		let Some(id) = NotificationOfAct::<T>::get(act) else { return };
 		NotificationOfAct::<T>::remove(act);
 		let Some(mut notification) = Notifications::<T>::get(id) else { return };
+		let event = &notification.event;
+		Self::count_notified(
+			Tabulation::NotifiedRegistered(event.kind()),
+			event.date(),
+			notification.jurisdiction,
+			false,
+		);
 		notification.status = NotificationStatus::Open;
 		OpenNotifications::<T>::insert(notification.jurisdiction, id, ());
 		OpenNotificationsOf::<T>::mutate(notification.facility, |n| *n = n.saturating_add(1));

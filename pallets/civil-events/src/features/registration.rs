@@ -27,7 +27,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Check the signer, the date, the rules of kind `R` for `request` and the `surnames`
 	/// chosen with it; then store the act, pending or in effect, and list it in the officer's
-	/// index.
+	/// index. `source`: what the UN's tabulations count it as (`features/statistics.rs`).
 	pub(crate) fn register<R: ActRules<T>>(
 		who: T::AccountId,
 		jurisdiction: JurisdictionId,
@@ -35,10 +35,18 @@ impl<T: Config> Pallet<T> {
 		request: R::Request,
 		surnames: &[SurnameChoice],
 		document_hash: H256,
+		source: Source,
 	) -> Result<ActId, DispatchError> {
 		let officer = who.clone();
-		let id =
-			Self::register_act::<R>(who, jurisdiction, date, request, surnames, document_hash)?;
+		let id = Self::register_act::<R>(
+			who,
+			jurisdiction,
+			date,
+			request,
+			surnames,
+			document_hash,
+			source,
+		)?;
 		ActsByOfficer::<T>::insert(officer, id, 1);
 		Ok(id)
 	}
@@ -53,6 +61,7 @@ impl<T: Config> Pallet<T> {
 		request: R::Request,
 		surnames: &[SurnameChoice],
 		document_hash: H256,
+		source: Source,
 	) -> Result<ActId, DispatchError> {
 		let kind = R::permission(&request);
 		let mut rule = R::dates(&request);
@@ -103,8 +112,19 @@ impl<T: Config> Pallet<T> {
 			act.approval(id)
 		};
 
+		let facts = match source {
+			Source::Office { residence } => Some(Self::facts_of(&act, today, residence)?),
+			Source::Archive => None,
+		};
+
 		NextActId::<T>::put(next);
 		T::Jurisdictions::note_record(jurisdiction);
+		if let Some(facts) = facts {
+			if let Some(residence) = facts.residence {
+				T::Jurisdictions::note_record(residence);
+			}
+			FactsOf::<T>::insert(id, facts);
+		}
 		if !surnames.is_empty() {
 			Surnames::<T>::insert(id, surnames);
 		}
@@ -143,7 +163,7 @@ impl<T: Config> Pallet<T> {
 		for subject in act.details.indexed_subjects() {
 			ActsOf::<T>::try_append(subject, id).map_err(|_| Error::<T>::TooManyActs)?;
 		}
-		Self::count(&act, true);
+		Self::count(id, &act, true);
 		Acts::<T>::insert(id, &act);
 		act.check_stored()?;
 		Self::deposit_event(event);

@@ -189,7 +189,7 @@ impl<T: Config> Pallet<T> {
 			return Ok((BoundedVec::new(), 0, Vec::new()));
 		}
 		// Out of the statistics, and out of the history the marital state is derived from.
-		Self::count(&act, false);
+		Self::count(id, &act, false);
 		act.status = ActStatus::Revoked;
 		Acts::<T>::insert(id, &act);
 		Self::reopen_notification(id);

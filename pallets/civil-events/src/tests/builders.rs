@@ -232,6 +232,7 @@ pub(crate) struct BirthAct {
 	mother: Option<PersonId>,
 	father: Option<PersonId>,
 	court_decision: Option<H256>,
+	residence: Option<JurisdictionId>,
 	notification: Option<NotificationId>,
 }
 
@@ -244,6 +245,7 @@ pub(crate) fn birth(key: u8) -> Register<BirthAct> {
 		mother: None,
 		father: None,
 		court_decision: None,
+		residence: None,
 		notification: None,
 	})
 }
@@ -275,6 +277,11 @@ impl Register<BirthAct> {
 		self.act.notification = Some(notification);
 		self
 	}
+	/// The mother's place of usual residence.
+	pub(crate) fn residence(mut self, residence: JurisdictionId) -> Self {
+		self.act.residence = Some(residence);
+		self
+	}
 }
 
 impl ActCall for BirthAct {
@@ -295,6 +302,7 @@ impl ActCall for BirthAct {
 			self.mother,
 			self.father,
 			self.court_decision,
+			self.residence,
 			self.notification,
 			document,
 		)
@@ -360,18 +368,24 @@ impl ActCall for EnrollmentAct {
 
 pub(crate) struct DeathAct {
 	person: PersonId,
+	residence: Option<JurisdictionId>,
 	notification: Option<NotificationId>,
 }
 
 /// The death of `person`.
 pub(crate) fn death(person: PersonId) -> Register<DeathAct> {
-	Register::new(DeathAct { person, notification: None })
+	Register::new(DeathAct { person, residence: None, notification: None })
 }
 
 impl Register<DeathAct> {
 	/// Registered from a health facility's notification.
 	pub(crate) fn notification(mut self, notification: NotificationId) -> Self {
 		self.act.notification = Some(notification);
+		self
+	}
+	/// The deceased's place of usual residence.
+	pub(crate) fn residence(mut self, residence: JurisdictionId) -> Self {
+		self.act.residence = Some(residence);
 		self
 	}
 }
@@ -384,7 +398,15 @@ impl ActCall for DeathAct {
 		on: Date,
 		document: H256,
 	) -> DispatchResult {
-		CivilEvents::register_death(origin, at, on, self.person, self.notification, document)
+		CivilEvents::register_death(
+			origin,
+			at,
+			on,
+			self.person,
+			self.residence,
+			self.notification,
+			document,
+		)
 	}
 }
 

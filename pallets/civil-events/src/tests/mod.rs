@@ -33,3 +33,4 @@ mod proposal_bounds;
 mod revocations;
 mod statistics;
 mod subjects;
+mod vital;

@@ -565,7 +565,7 @@ fn register(lives: &Lives, on: &[i64]) -> Outcome {
 					)
 				},
 				Fact::Death { person: p } => {
-					CivilEvents::register_death(origin, TK_YUN, d, person(*p), None, h(0xd2))
+					CivilEvents::register_death(origin, TK_YUN, d, person(*p), None, None, h(0xd2))
 				},
 				Fact::Birth { child, mother, father, female } => CivilEvents::register_birth(
 					origin,
@@ -576,6 +576,7 @@ fn register(lives: &Lives, on: &[i64]) -> Outcome {
 					if *female { Sex::Female } else { Sex::Male },
 					Some(person(*mother)),
 					father.map(person),
+					None,
 					None,
 					None,
 					h(0xd4),
