@@ -1,7 +1,8 @@
 // The citizen's portal. Plain JavaScript, no build step: the browser loads this module as it
 // is. It calls the registry's public side — the public projection or a public gateway — over
 // HTTP JSON-RPC (`civil_verifyCertificate`, `civil_applicationStatus`,
-// `civil_publishedStatistics`, `civil_directory`, `civil_heartbeat`) and nothing else.
+// `civil_publishedStatistics`, `civil_vitalStatistics`, `civil_directory`, `civil_heartbeat`)
+// and nothing else.
 import { LANGUAGES, STRINGS } from './strings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -444,6 +445,8 @@ async function loadStatistics() {
     }
     if (load !== loads) return;
     statistics = { region, kind, range, byMonth: own, byRegion, release, note: 'released' };
+    vital = await loadVital(region, range);
+    if (load !== loads) return;
   } catch (e) {
     const busy = e.code === TOO_MANY_CALLS;
     if (!(e instanceof GatewayDown) && !busy) console.error(e);
@@ -540,6 +543,7 @@ function drawStatistics() {
   $('by-month').hidden = !drawn;
   if (!drawn) {
     $('by-region').hidden = true;
+    $('vital').hidden = true;
     return;
   }
   const threshold = release.policy.threshold;
@@ -555,6 +559,118 @@ function drawStatistics() {
   $('by-region-caption').textContent = t('byRegion', { from: monthLabel(range[0]), to: monthLabel(range[range.length - 1]) });
   barChart($('chart-regions'), byRegion.map(([id, v, w]) => [name(id), v, String(id), '', shown([id, v, w], threshold), w]));
   table($('table-regions').tBodies[0], byRegion.map((cell) => [name(cell[0]), shown(cell, threshold)]));
+  drawVital();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The UN's vital statistics (primitives/src/vital.rs): events by month of occurrence and of
+// registration, by place of usual residence, births by the mother's age group, timeliness,
+// completeness against the hospitals' notifications — each cell published or withheld by the
+// same disclosure control; the age groups and timeliness down to the regions only.
+
+let vital = null; // { region, range, occurred: {birth, death}, rows, release }
+const AGE_GROUPS = ['under15', 'from15To19', 'from20To24', 'from25To29', 'from30To34', 'from35To39',
+  'from40To44', 'from45To49', 'from50', 'notStated'];
+const TIMELINESS = ['inTime', 'late', 'delayed'];
+
+async function loadVital(region, range) {
+  const [from, to] = [range[0], range[range.length - 1]];
+  try {
+    const answer = await call('civil_vitalStatistics', [region, from, to]);
+    const occurred = {};
+    for (const kind of ['birth', 'death']) {
+      occurred[kind] = (await call('civil_publishedStatistics', [region, kind, from, to])).rows;
+    }
+    return { region, range, occurred, rows: answer.rows, release: answer.release };
+  } catch (e) {
+    if (e.code === NOT_FOUND) return null;
+    throw e;
+  }
+}
+
+/** The sum of `rows`' counts as [label, sum, withheld]: withheld if any part is. */
+function total(rows) {
+  return rows.reduce(([l, sum, w], r) => [l, sum + (r.count ?? 0), w || r.count === null], ['', 0, false]);
+}
+
+function grid(tableEl, headers, rows) {
+  const head = document.createElement('tr');
+  for (const h of headers) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = h;
+    head.append(th);
+  }
+  tableEl.tHead.replaceChildren(head);
+  const body = tableEl.tBodies[0];
+  body.replaceChildren();
+  for (const [label, ...cells] of rows) {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = label;
+    tr.append(th);
+    for (const cell of cells) {
+      const td = document.createElement('td');
+      td.textContent = cell;
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+}
+
+/** The CSV of what is shown: one line per published or withheld cell. */
+function vitalCsv({ rows, occurred }) {
+  const lines = ['month,table,kind,category,count,withheld'];
+  for (const kind of ['birth', 'death']) {
+    for (const r of occurred[kind]) lines.push(`${r.month},occurrence,${kind},,${r.count ?? ''},${r.count === null}`);
+  }
+  for (const r of rows) lines.push(`${r.month},${r.table},${r.kind},${r.category ?? ''},${r.count ?? ''},${r.count === null}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function drawVital() {
+  const shownVital = Boolean(vital?.release) && Boolean(statistics?.byMonth);
+  $('vital').hidden = !shownVital;
+  if (!shownVital) return;
+  const threshold = vital.release.policy.threshold;
+  const name = (id) => directory.jurisdictions.find((j) => j.id === id)?.name ?? `#${id}`;
+  const { rows, range, occurred } = vital;
+  // No row at all: not tabulated at this depth (by registration month: regions and up).
+  const cell = (list) => (list.length ? shown(total(list), threshold) : '—');
+  const pick = (table, kind, category = null) => rows.filter((r) => r.table === table && r.kind === kind && (r.category ?? null) === category);
+  const period = { region: name(vital.region), from: monthLabel(range[0]), to: monthLabel(range[range.length - 1]) };
+  // By month: occurred, registered, by residence.
+  $('vital-months-caption').textContent = t('vitalMonthsCaption', period);
+  const byMonth = (list, m) => list.filter((r) => r.month === m);
+  grid($('table-vital-months'), [t('month'), t('birthsOccurred'), t('birthsRegistered'), t('birthsResident'), t('deathsOccurred'), t('deathsRegistered'), t('deathsResident')],
+    range.map((m) => [monthLabel(m),
+      cell(byMonth(occurred.birth, m)), cell(byMonth(pick('registration', 'birth'), m)), cell(byMonth(pick('residence', 'birth'), m)),
+      cell(byMonth(occurred.death, m)), cell(byMonth(pick('registration', 'death'), m)), cell(byMonth(pick('residence', 'death'), m))]));
+  // Births by the mother's age group (regions and the country only).
+  const ages = AGE_GROUPS.map((g) => [t(`age_${g}`), total(pick('motherAge', 'birth', g)), g]);
+  const anyAge = rows.some((r) => r.table === 'motherAge');
+  $('vital-age').hidden = !anyAge;
+  $('vital-age-caption').textContent = t('vitalAgeCaption', period);
+  barChart($('chart-age'), ages.map(([label, sum, g]) => [label, sum[1], g, '', shown(sum, threshold), sum[2]]));
+  table($('table-age').tBodies[0], ages.map(([label, sum]) => [label, shown(sum, threshold)]));
+  // Timeliness.
+  $('vital-timeliness-caption').textContent = t(anyAge ? 'vitalTimelinessCaption' : 'vitalRegionsOnly', period);
+  grid($('table-timeliness'), [t('kindLabel'), ...TIMELINESS.map((x) => t(`timeliness_${x}`))],
+    anyAge ? ['birth', 'death'].map((k) => [t(`kind_${k}`), ...TIMELINESS.map((x) => cell(pick('timeliness', k, x)))]) : []);
+  // Completeness against notifications.
+  $('vital-completeness-caption').textContent = t('vitalCompletenessCaption', period);
+  grid($('table-completeness'), [t('kindLabel'), t('notified'), t('notifiedRegistered'), t('completeness')],
+    ['birth', 'death'].map((k) => {
+      const [n, f] = [total(pick('notified', k)), total(pick('notifiedRegistered', k))];
+      const share = !n[2] && !f[2] && n[1] > 0 ? `${Math.round((100 * f[1]) / n[1])}%` : '—';
+      return [t(`kind_${k}`), shown(n, threshold), shown(f, threshold), share];
+    }));
+  // A data: link (the page's Content-Security-Policy allows no other origin): the CSV of exactly
+  // what the tables above were drawn from.
+  const link = $('vital-csv');
+  link.href = `data:text/csv;charset=utf-8,${encodeURIComponent(vitalCsv(vital))}`;
+  link.download = `vital-statistics-${vital.region}-${range[0]}-${range[range.length - 1]}.csv`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -171,7 +171,10 @@ impl Timeliness {
 #[serde(rename_all = "camelCase")]
 pub enum Tabulation {
 	/// Acts in effect of a kind by the month they were registered in (the day the
-	/// registration was made, a late one's included) and the place of the event.
+	/// registration was made, a late one's included) and the place of the event. Published for
+	/// regions and the country only: summed over every month, a jurisdiction's registrations
+	/// are its events by occurrence, an equation that would give back a district's one
+	/// withheld month.
 	Registration(ActKind),
 	/// Births (by the mother's usual residence) or deaths (by the deceased's) in effect, by the
 	/// month of the event. An act that states no residence counts for its place's country.

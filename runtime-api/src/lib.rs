@@ -21,8 +21,8 @@ use alloc::vec::Vec;
 use civil_registry_primitives::{
 	ActId, ActKind, ArchiveProofError, CertificateInfo, Directory, DisclosurePolicy, FeedEvent,
 	JurisdictionId, MonthlyCount, NotificationId, OfficeId, OverdueNotification, PersonId,
-	PersonRecord, PublicApplicationStatus, PublishedTable, RegionActivity, ReviewItem,
-	StatisticsError, YearMonth,
+	PersonRecord, PublicApplicationStatus, PublishedTable, PublishedTabulation, RegionActivity,
+	ReviewItem, StatisticsError, YearMonth,
 };
 use codec::{Codec, Decode, Encode};
 use scale_info::TypeInfo;
@@ -48,7 +48,7 @@ sp_api::decl_runtime_apis! {
 	/// Version 2 added `published_statistics`, `directory` and `block_activity`: what the
 	/// public gateway serves, computed by the runtime rather than by the node. Version 3 added
 	/// `overdue_notifications` (for the district's office) and `application_status` (for the
-	/// public side).
+	/// public side). Version 4 added `vital_statistics` (the UN's tabulations, as published).
 	#[api_version(2)]
 	pub trait CivilRegistryApi<AccountId, BlockNumber, ActRecord, Officer, Office, ArchiveAnchor>
 	where
@@ -148,6 +148,18 @@ sp_api::decl_runtime_apis! {
 		/// from finalized blocks only. Off-chain only: it reads the block's events.
 		#[api_version(3)]
 		fn feed_events() -> Vec<FeedEvent>;
+
+		/// The UN's vital statistics of `month` as they may be published
+		/// (`primitives/src/vital.rs`): by month of registration, by place of usual residence,
+		/// births by the mother's age group, births and deaths by timeliness, notified and
+		/// followed — every one through the disclosure control (`primitives/src/disclosure.rs`;
+		/// the cross-classified tables down to the regions, with no withheld cell given back
+		/// by the sums their categories make).
+		#[api_version(4)]
+		fn vital_statistics(
+			month: YearMonth,
+			policy: DisclosurePolicy,
+		) -> Result<Vec<PublishedTabulation>, StatisticsError>;
 	}
 
 	/// What the office read API (`node/src/rpc/office.rs`) asks the runtime besides

@@ -7,8 +7,8 @@ use alloc::vec::Vec;
 use civil_registry_primitives::{
 	ActId, ActKind, ArchiveProofError, CertificateInfo, Directory, DisclosurePolicy, FeedEvent,
 	JurisdictionId, MonthlyCount, NotificationId, OfficeId, OverdueNotification, PersonId,
-	PersonRecord, PersonRegistry, PublicApplicationStatus, PublishedTable, RegionActivity,
-	ReviewItem, StatisticsError, YearMonth,
+	PersonRecord, PersonRegistry, PublicApplicationStatus, PublishedTable, PublishedTabulation,
+	RegionActivity, ReviewItem, StatisticsError, YearMonth,
 };
 use codec::{Decode, Encode};
 use frame_support::genesis_builder_helper::{build_state, get_preset};
@@ -265,7 +265,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(3)]
+	#[api_version(4)]
 	impl civil_registry_runtime_api::CivilRegistryApi<
 		Block,
 		AccountId,
@@ -356,6 +356,13 @@ impl_runtime_apis! {
 
 		fn feed_events() -> Vec<FeedEvent> {
 			crate::public::feed_events()
+		}
+
+		fn vital_statistics(
+			month: YearMonth,
+			policy: DisclosurePolicy,
+		) -> Result<Vec<PublishedTabulation>, StatisticsError> {
+			CivilEvents::vital_statistics(month, policy)
 		}
 
 		fn verify_archive_record(

@@ -79,7 +79,7 @@ macro_rules! runtime_version {
 			spec_version: $spec_version,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 6,
+			transaction_version: 7,
 			system_version: 1,
 		};
 	};

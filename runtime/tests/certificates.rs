@@ -69,6 +69,7 @@ fn a_certificate_is_valid_then_superseded_by_a_four_eyes_correction() {
 			Bob,
 			ActCall::register_birth {
 				notification: None,
+				residence: None,
 				jurisdiction: YUNUSOBOD,
 				birth_date: Date::new(2024, 6, 10),
 				identity_key: H256::repeat_byte(1),

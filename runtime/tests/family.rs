@@ -89,6 +89,7 @@ fn a_familys_life() {
 		next_block();
 		let child = match act(pallet_civil_events::Call::register_birth {
 			notification: None,
+			residence: None,
 			jurisdiction: YUNUSOBOD,
 			birth_date: Date::new(2024, 6, 1),
 			identity_key: H256::repeat_byte(3),
@@ -108,6 +109,7 @@ fn a_familys_life() {
 		next_block();
 		match act(pallet_civil_events::Call::register_death {
 			notification: None,
+			residence: None,
 			person: timur,
 			jurisdiction: YUNUSOBOD,
 			date_of_death: Date::new(2024, 6, 14),

@@ -80,6 +80,7 @@ fn the_pending_migrations_run_on_a_chain_of_100_000_persons() {
 				None,
 				None,
 				None,
+				None,
 				H256::repeat_byte(9),
 			)
 			.unwrap();
@@ -244,7 +245,7 @@ fn acts_of_every_kind() {
 		.unwrap();
 	}
 	for (_, _, husband) in &marriages[50..100] {
-		CivilEvents::register_death(bob(), YUNUSOBOD, today, *husband, None, key(0)).unwrap();
+		CivilEvents::register_death(bob(), YUNUSOBOD, today, *husband, None, None, key(0)).unwrap();
 	}
 	let mut children = Vec::new();
 	for (k, (_, wife, husband)) in marriages[100..200].iter().enumerate() {
@@ -259,6 +260,7 @@ fn acts_of_every_kind() {
 			Sex::Female,
 			mother,
 			father,
+			None,
 			None,
 			None,
 			key(0),
@@ -278,6 +280,7 @@ fn acts_of_every_kind() {
 			key(n),
 			Sex::Male,
 			Some(id(*mother)),
+			None,
 			None,
 			None,
 			None,

@@ -16,7 +16,7 @@
 
 use civil_registry_primitives::{
 	ActKind, BlockChanges, CertificateInfo, Directory, DisclosurePolicy, PublicAnchor,
-	PublicApplicationStatus, PublishedTable, YearMonth,
+	PublicApplicationStatus, PublishedTable, PublishedTabulation, YearMonth,
 };
 use civil_registry_runtime::CivilEvents;
 use codec::{Decode, Encode};
@@ -45,6 +45,8 @@ pub enum Query {
 	Anchors(Vec<H256>),
 	/// The status of each application, by its tracking code's hash.
 	Applications(Vec<H256>),
+	/// The UN's tabulations of each month, as published (`primitives/src/vital.rs`).
+	VitalStatistics { months: Vec<YearMonth>, policy: DisclosurePolicy },
 }
 
 /// The answer to a [`Query`].
@@ -62,6 +64,8 @@ pub enum Answer {
 	Anchors(Vec<(H256, Option<PublicAnchor>)>),
 	/// See [`Query::Applications`].
 	Applications(Vec<(H256, Option<PublicApplicationStatus>)>),
+	/// See [`Query::VitalStatistics`]: each month's tabulations (none for a month refused).
+	VitalStatistics(Vec<(YearMonth, Vec<PublishedTabulation>)>),
 }
 
 impl Query {
@@ -71,7 +75,9 @@ impl Query {
 			Query::Certificates(items) | Query::Anchors(items) | Query::Applications(items) => {
 				items.len() <= MAX_ITEMS
 			},
-			Query::Statistics { months, .. } => months.len() <= MAX_MONTHS,
+			Query::Statistics { months, .. } | Query::VitalStatistics { months, .. } => {
+				months.len() <= MAX_MONTHS
+			},
 			Query::Changes | Query::Directory => true,
 		}
 	}
@@ -108,6 +114,14 @@ impl Query {
 				codes
 					.iter()
 					.map(|code| (*code, CivilEvents::application_status(*code)))
+					.collect(),
+			),
+			Query::VitalStatistics { months, policy } => Answer::VitalStatistics(
+				months
+					.iter()
+					.filter_map(|month| {
+						CivilEvents::vital_statistics(*month, *policy).ok().map(|t| (*month, t))
+					})
 					.collect(),
 			),
 		}

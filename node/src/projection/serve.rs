@@ -19,7 +19,7 @@ use sp_core::H256;
 use super::{store::Store, sync::Status};
 use crate::rpc::{
 	common::{date_text, invalid, no_block, not_found, parse_hash, runtime_error, utc_date},
-	release::{parse_question, PublishedStatisticsJson},
+	release::{parse_question, PublishedStatisticsJson, VitalStatisticsJson},
 	views::{self, ArchiveRecordJson, DirectoryJson},
 };
 
@@ -144,6 +144,16 @@ pub trait ProjectionApi {
 		to: String,
 		at: Option<serde_json::Value>,
 	) -> RpcResult<PublishedStatisticsJson>;
+
+	/// The released UN vital statistics (as the gateway's `civil_vitalStatistics`).
+	#[method(name = "vitalStatistics")]
+	fn vital_statistics(
+		&self,
+		jurisdiction: u32,
+		from: String,
+		to: String,
+		at: Option<serde_json::Value>,
+	) -> RpcResult<VitalStatisticsJson>;
 
 	/// The last block projected and the acts registered on its day per region.
 	#[method(name = "heartbeat")]
@@ -275,6 +285,21 @@ impl ProjectionApiServer for Projection {
 		match self.store.release().map_err(runtime_error)? {
 			Some(release) => release.answer(jurisdiction, kind.as_deref(), &from, &to),
 			None => Ok(PublishedStatisticsJson { release: None, rows: Vec::new() }),
+		}
+	}
+
+	fn vital_statistics(
+		&self,
+		jurisdiction: u32,
+		from: String,
+		to: String,
+		at: Option<serde_json::Value>,
+	) -> RpcResult<VitalStatisticsJson> {
+		no_block(at, LAST_BLOCK_ONLY)?;
+		parse_question(None, &from, &to)?;
+		match self.store.release().map_err(runtime_error)? {
+			Some(release) => release.answer_vital(jurisdiction, &from, &to),
+			None => Ok(VitalStatisticsJson { release: None, rows: Vec::new() }),
 		}
 	}
 

@@ -206,9 +206,16 @@ impl Store {
 		self.get(META, DIRECTORY)
 	}
 
-	/// The latest release.
+	/// The latest release. One written by an earlier version of the node, before the UN's
+	/// tabulations, does not decode: none until the next release, which replaces it.
 	pub fn release(&self) -> Result<Option<Release>, String> {
-		self.get(META, RELEASE)
+		match self.get(META, RELEASE) {
+			Err(e) if e.contains("undecodable") => {
+				log::warn!(target: "projection", "The stored statistics release is of an earlier format: none until the next release");
+				Ok(None)
+			},
+			other => other,
+		}
 	}
 
 	/// Writes `batch` and `cursor` in one commit.

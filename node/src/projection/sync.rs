@@ -50,6 +50,8 @@ type Header = <Block as BlockT>::Header;
 const BATCH: u32 = 512;
 /// Months of statistics proven by one query.
 const MONTHS_PER_QUERY: usize = 12;
+/// Months of the UN's tabulations per query for a release.
+const VITAL_MONTHS_PER_QUERY: usize = 2;
 
 /// What the follower reports, for `civil_projectionStatus` and every answer's staleness.
 #[derive(Default, Clone, Debug)]
@@ -497,6 +499,18 @@ impl Follower {
 							tables.insert((table.kind, table.month), table.cells);
 						}
 					}
+					// The UN's tabulations: six times as many counters a month, asked for in
+					// smaller chunks so that each proof stays small.
+					let mut vital = BTreeMap::new();
+					for chunk in months(first, last).chunks(VITAL_MONTHS_PER_QUERY) {
+						let query =
+							Query::VitalStatistics { months: chunk.to_vec(), policy: self.policy };
+						let Answer::VitalStatistics(answer) = self.ask(hash, root, query).await?
+						else {
+							return Err(refused("not an answer to the query"));
+						};
+						vital.extend(answer);
+					}
 					let depths = directory.jurisdictions.iter().map(|j| (j.id, j.depth)).collect();
 					batch.release(&Release {
 						instant,
@@ -506,6 +520,7 @@ impl Follower {
 						policy: self.policy,
 						depths,
 						tables,
+						vital,
 					});
 					released = instant;
 				}

@@ -55,7 +55,10 @@ use sp_runtime::traits::Header as _;
 
 use super::{
 	common::{block_time, month_text, no_block, runtime_error, utc_date},
-	release::{closed_months, months, parse_question, PublishedStatisticsJson, Release, Schedule},
+	release::{
+		closed_months, months, parse_question, PublishedStatisticsJson, Release, Schedule,
+		VitalStatisticsJson,
+	},
 	views::{ArchiveRecordJson, CertificateJson, DirectoryJson, Views},
 };
 
@@ -169,6 +172,18 @@ pub trait PublicApi {
 		at: Option<serde_json::Value>,
 	) -> RpcResult<PublishedStatisticsJson>;
 
+	/// The released UN vital statistics of `jurisdiction` from `from` to `to` (`"YYYY-MM"`,
+	/// at most 120 months): by month of registration, by place of usual residence, births by
+	/// the mother's age group, timeliness, notified and followed (`primitives/src/vital.rs`).
+	#[method(name = "vitalStatistics")]
+	fn vital_statistics(
+		&self,
+		jurisdiction: u32,
+		from: String,
+		to: String,
+		at: Option<serde_json::Value>,
+	) -> RpcResult<VitalStatisticsJson>;
+
 	/// The latest finalized block and the acts registered on its day (UTC) per region.
 	#[method(name = "heartbeat")]
 	fn heartbeat(&self) -> RpcResult<HeartbeatJson>;
@@ -260,6 +275,22 @@ where
 		match release.as_ref() {
 			Some(release) => release.answer(jurisdiction, kind.as_deref(), &from, &to),
 			None => Ok(PublishedStatisticsJson { release: None, rows: Vec::new() }),
+		}
+	}
+
+	fn vital_statistics(
+		&self,
+		jurisdiction: u32,
+		from: String,
+		to: String,
+		at: Option<serde_json::Value>,
+	) -> RpcResult<VitalStatisticsJson> {
+		no_block(at, FINALIZED_ONLY)?;
+		parse_question(None, &from, &to)?;
+		let release = self.state.release.read().map_err(|_| runtime_error("poisoned"))?;
+		match release.as_ref() {
+			Some(release) => release.answer_vital(jurisdiction, &from, &to),
+			None => Ok(VitalStatisticsJson { release: None, rows: Vec::new() }),
 		}
 	}
 
@@ -427,14 +458,17 @@ where
 		let computed = (|| -> Result<Release, ErrorObjectOwned> {
 			let directory = self.views.directory(hash)?;
 			let mut tables = BTreeMap::new();
+			let mut vital = BTreeMap::new();
 			for month in months(first, last) {
 				for kind in ActKind::ALL {
 					let table = self.views.published_statistics(kind, month, self.policy, hash)?;
 					tables.insert((kind, month), table.cells);
 				}
+				vital.insert(month, self.views.vital_statistics(month, self.policy, hash)?);
 			}
 			let depths = directory.jurisdictions.iter().map(|j| (j.id, j.depth)).collect();
-			Ok(Release { instant, number, last, first, policy: self.policy, depths, tables })
+			let policy = self.policy;
+			Ok(Release { instant, number, last, first, policy, depths, tables, vital })
 		})();
 		match computed {
 			Ok(release) => {

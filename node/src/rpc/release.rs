@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use civil_registry_primitives::{
-	ActKind, Date, DisclosurePolicy, JurisdictionId, PublishedCount, YearMonth,
-	MAX_STATISTICS_MONTHS,
+	ActKind, AgeGroup, Date, DisclosurePolicy, JurisdictionId, PublishedCount, PublishedTabulation,
+	Tabulation, Timeliness, YearMonth, MAX_STATISTICS_MONTHS,
 };
 use codec::{Decode, Encode};
 use jsonrpsee::types::ErrorObjectOwned;
@@ -127,6 +127,8 @@ pub struct Release {
 	pub depths: BTreeMap<JurisdictionId, u8>,
 	/// Each kind's and month's table.
 	pub tables: BTreeMap<(ActKind, YearMonth), Vec<PublishedCount>>,
+	/// Each month's UN tabulations (`primitives/src/vital.rs`).
+	pub vital: BTreeMap<YearMonth, Vec<PublishedTabulation>>,
 }
 
 /// The release a `civil_publishedStatistics` answer comes from.
@@ -168,6 +170,66 @@ pub struct PublishedStatisticsJson {
 	pub rows: Vec<PublishedRowJson>,
 }
 
+/// One row of [`VitalStatisticsJson`]: one cell of one UN tabulation.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct VitalRowJson {
+	/// `"YYYY-MM"`: the month of the events (of the registrations, for `registration` and
+	/// `timeliness`).
+	pub month: String,
+	/// The tabulation: `registration` (by month of registration), `residence` (by place of
+	/// usual residence), `motherAge`, `timeliness`, `notified`, `notifiedRegistered`.
+	pub table: String,
+	/// The kind of act.
+	pub kind: ActKind,
+	/// The category of a cross-classified table: the mother's age group (`under15`,
+	/// `from15To19`, ..., `from50`, `notStated`) or the timeliness (`inTime`, `late`,
+	/// `delayed`); `null` for the others.
+	pub category: Option<String>,
+	/// The count, or `null`: withheld by the disclosure control.
+	pub count: Option<u32>,
+}
+
+/// What `civil_vitalStatistics` answers.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct VitalStatisticsJson {
+	/// The release; `null` before the first one (then no rows).
+	pub release: Option<ReleaseJson>,
+	/// Every released month of the range and every tabulation published at the
+	/// jurisdiction's depth, by month, then in the registry's order of tabulations.
+	pub rows: Vec<VitalRowJson>,
+}
+
+/// The name, kind and category of a tabulation, as `civil_vitalStatistics` states them.
+pub fn tabulation_parts(table: Tabulation) -> (&'static str, ActKind, Option<&'static str>) {
+	let group = |g: AgeGroup| match g {
+		AgeGroup::Under15 => "under15",
+		AgeGroup::From15To19 => "from15To19",
+		AgeGroup::From20To24 => "from20To24",
+		AgeGroup::From25To29 => "from25To29",
+		AgeGroup::From30To34 => "from30To34",
+		AgeGroup::From35To39 => "from35To39",
+		AgeGroup::From40To44 => "from40To44",
+		AgeGroup::From45To49 => "from45To49",
+		AgeGroup::From50 => "from50",
+		AgeGroup::NotStated => "notStated",
+	};
+	let timeliness = |t: Timeliness| match t {
+		Timeliness::InTime => "inTime",
+		Timeliness::Late => "late",
+		Timeliness::Delayed => "delayed",
+	};
+	match table {
+		Tabulation::Registration(kind) => ("registration", kind, None),
+		Tabulation::Residence(kind) => ("residence", kind, None),
+		Tabulation::MotherAge(g) => ("motherAge", ActKind::Birth, Some(group(g))),
+		Tabulation::Timeliness(kind, t) => ("timeliness", kind, Some(timeliness(t))),
+		Tabulation::Notified(kind) => ("notified", kind, None),
+		Tabulation::NotifiedRegistered(kind) => ("notifiedRegistered", kind, None),
+	}
+}
+
 /// The months from `from` to `to`, inclusive; empty if `from` is after `to`.
 pub fn months(from: YearMonth, to: YearMonth) -> Vec<YearMonth> {
 	let mut months = Vec::new();
@@ -198,6 +260,50 @@ pub fn closed_months(instant: u64, count: u32) -> Option<(YearMonth, YearMonth)>
 }
 
 impl Release {
+	/// The release as an answer states it.
+	fn json(&self) -> ReleaseJson {
+		ReleaseJson {
+			block: self.number,
+			day: utc_date(self.instant),
+			first_month: month_text(self.first),
+			last_month: month_text(self.last),
+			policy: self.policy,
+		}
+	}
+
+	/// The answer to `civil_vitalStatistics(jurisdiction, from, to)` from this release: every
+	/// released month of the range, every tabulation that has the jurisdiction (the
+	/// cross-classified ones stop at the regions).
+	pub fn answer_vital(
+		&self,
+		jurisdiction: JurisdictionId,
+		from: &str,
+		to: &str,
+	) -> Result<VitalStatisticsJson, ErrorObjectOwned> {
+		let (_, from, to) = parse_question(None, from, to)?;
+		if !self.depths.contains_key(&jurisdiction) {
+			return Err(not_found(format!("no jurisdiction has the id {jurisdiction}")));
+		}
+		let mut rows = Vec::new();
+		for month in months(from.max(self.first), to.min(self.last)) {
+			let Some(tables) = self.vital.get(&month) else { continue };
+			for table in tables {
+				let Some(cell) = table.cells.iter().find(|c| c.jurisdiction == jurisdiction) else {
+					continue;
+				};
+				let (name, kind, category) = tabulation_parts(table.table);
+				rows.push(VitalRowJson {
+					month: month_text(month),
+					table: name.into(),
+					kind,
+					category: category.map(Into::into),
+					count: cell.count,
+				});
+			}
+		}
+		Ok(VitalStatisticsJson { release: Some(self.json()), rows })
+	}
+
 	/// The answer to `civil_publishedStatistics(jurisdiction, kind, from, to)` from this
 	/// release: every released month of the range and every kind asked for that is tabulated
 	/// at the jurisdiction's depth.
@@ -241,16 +347,7 @@ impl Release {
 				}
 			}
 		}
-		Ok(PublishedStatisticsJson {
-			release: Some(ReleaseJson {
-				block: self.number,
-				day: utc_date(self.instant),
-				first_month: month_text(self.first),
-				last_month: month_text(self.last),
-				policy: self.policy,
-			}),
-			rows,
-		})
+		Ok(PublishedStatisticsJson { release: Some(self.json()), rows })
 	}
 }
 

@@ -16,7 +16,8 @@ use std::sync::Arc;
 
 use civil_registry_primitives::{
 	ActKind, ArchiveProofError, CertificateInfo, CertificateStatus, Directory, DisclosurePolicy,
-	OfficeState, PublishedTable, RegionActivity, StatisticsError, YearMonth, MAX_ARCHIVE_PROOF,
+	OfficeState, PublishedTable, PublishedTabulation, RegionActivity, StatisticsError, YearMonth,
+	MAX_ARCHIVE_PROOF,
 };
 use civil_registry_runtime::{apis::RegistryApi, opaque::Block, BlockNumber, CivilEvents};
 use civil_registry_runtime_api::CivilRegistryApi;
@@ -325,6 +326,25 @@ where
 				.client
 				.runtime_api()
 				.published_statistics(block, kind, month, policy)
+				.map_err(runtime_error)?,
+		}
+		.map_err(|e| invalid(format!("{e:?}")))
+	}
+
+	/// The UN's tabulations of `month` under `policy`, at `block`, as published
+	/// (`primitives/src/vital.rs`).
+	pub fn vital_statistics(
+		&self,
+		month: YearMonth,
+		policy: DisclosurePolicy,
+		block: H256,
+	) -> Result<Vec<PublishedTabulation>, ErrorObjectOwned> {
+		match self.native(block, || CivilEvents::vital_statistics(month, policy)) {
+			Some(tables) => tables,
+			None => self
+				.client
+				.runtime_api()
+				.vital_statistics(block, month, policy)
 				.map_err(runtime_error)?,
 		}
 		.map_err(|e| invalid(format!("{e:?}")))

@@ -139,9 +139,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The UN's tabulations of `month` as published ([`Tabulation`],
-	/// `primitives/src/vital.rs`): each one-dimensional table (by registration month, by
-	/// residence, notified, followed) down to the policy's depth for its kind through the tree
-	/// rule; the cross-classified ones (births by the mother's age group, births and deaths by
+	/// `primitives/src/vital.rs`): each one-dimensional table (by residence, notified, followed)
+	/// down to the policy's depth for its kind, by registration month down to the regions,
+	/// through the tree rule; the cross-classified ones (births by the mother's age group, births and deaths by
 	/// timeliness) down to the regions, through the linked rule with the total they add up to
 	/// (births by occurrence; registrations by month), so that no withheld cell is given back
 	/// by the categories' sums. Off-chain only (a runtime API call): one read per jurisdiction
@@ -199,8 +199,14 @@ impl<T: Config> Pallet<T> {
 		};
 		// The one-dimensional tables; the margins of the cross-classified ones kept.
 		let mut margins: Vec<(Tabulation, Vec<Cell>, Vec<bool>)> = Vec::new();
+		let cross_depth = policy.rare_max_depth.min(policy.max_depth);
 		for table in Tabulation::all().into_iter().filter(|t| !t.is_cross_classified()) {
-			let rows = rows_to(policy.depth_for(table.kind()));
+			// By month of registration: down to the regions only (see `Tabulation::Registration`).
+			let depth = match table {
+				Tabulation::Registration(_) => cross_depth,
+				_ => policy.depth_for(table.kind()),
+			};
+			let rows = rows_to(depth);
 			let (cells, withheld) = tree(&rows, &|j| count(table, j));
 			out.push(PublishedTabulation { table, cells: published(&cells, &withheld) });
 			margins.push((table, cells, withheld));
@@ -209,7 +215,6 @@ impl<T: Config> Pallet<T> {
 		let rows = rows_to(policy.depth_for(ActKind::Birth));
 		let (cells, withheld) = tree(&rows, &|j| Statistics::<T>::get((ActKind::Birth, month, j)));
 		let births = (cells, withheld);
-		let cross_depth = policy.rare_max_depth.min(policy.max_depth);
 		let level = rows_to(cross_depth);
 		let mut families: Vec<(Vec<Tabulation>, Vec<Cell>, Vec<bool>)> = alloc::vec![(
 			AgeGroup::ALL.iter().map(|g| Tabulation::MotherAge(*g)).collect(),

@@ -7,14 +7,17 @@ import { findEvent, submit } from './connect.mjs';
 /** `civilEvents.registerBirth` (call 0): creates the child. Registered more than a month after
  *  the birth, the act is pending (`LateRegistrationPending`) until a head approves it. A child
  *  of a married mother (or born within 300 days after her marriage ended) has her husband as
- *  father unless `courtDecision` (the hash of a court decision) says otherwise. `notification`:
- *  the id of the hospital's notification of the birth, when there is one — the act must state
- *  its place, day, sex and mother (`civilEvents.NotificationMismatch` otherwise), and takes it
- *  off the district's list of births still to register. */
+ *  father unless `courtDecision` (the hash of a court decision) says otherwise. `residence`: the
+ *  mother's place of usual residence (a district's id), when known — it counts in the UN's
+ *  vital statistics (`civil_vitalStatistics`), nowhere else. `notification`: the id of the
+ *  hospital's notification of the birth, when there is one — the act must state its place, day,
+ *  sex and mother (`civilEvents.NotificationMismatch` otherwise), and takes it off the
+ *  district's list of births still to register. */
 export async function registerBirth(api, registrar, b) {
   const tx = api.tx.civilEvents.registerBirth(
     b.jurisdiction, b.birthDate, b.identityKey, b.dataRoot, b.sex,
-    b.mother ?? null, b.father ?? null, b.courtDecision ?? null, b.notification ?? null, b.documentHash);
+    b.mother ?? null, b.father ?? null, b.courtDecision ?? null, b.residence ?? null,
+    b.notification ?? null, b.documentHash);
   const { events } = await submit(api, tx, registrar);
   const { act, child } = findEvent(api, events, 'BirthRegistered');
   return { act: act.toNumber(), child: child.toNumber() };
@@ -24,11 +27,13 @@ export async function registerBirth(api, registrar, b) {
 // #region registerDeath
 /** `civilEvents.registerDeath` (call 1): an active marriage ends, the spouse is widowed.
  *  `notification`: the hospital's notification of the death, when there is one (its place, day
- *  and person must be the act's). */
+ *  and person must be the act's). `residence`: the deceased's place of usual residence (a
+ *  district's id), when known, for the UN's vital statistics. */
 export async function registerDeath(
-  api, registrar, jurisdiction, dateOfDeath, person, documentHash, notification = null,
+  api, registrar, jurisdiction, dateOfDeath, person, documentHash, notification = null, residence = null,
 ) {
-  const tx = api.tx.civilEvents.registerDeath(jurisdiction, dateOfDeath, person, notification, documentHash);
+  const tx = api.tx.civilEvents.registerDeath(
+    jurisdiction, dateOfDeath, person, residence, notification, documentHash);
   const { events } = await submit(api, tx, registrar);
   const { act, widowed } = findEvent(api, events, 'DeathRegistered');
   return { act: act.toNumber(), widowed: widowed.isSome ? widowed.unwrap().toNumber() : null };

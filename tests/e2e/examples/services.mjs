@@ -129,6 +129,27 @@ export async function applicationStatus(endpoint, code) {
 }
 // #endregion applicationStatus
 
+// #region vitalStatistics
+/** What a statistics office or a newspaper asks the public side: the released UN vital
+ *  statistics of `jurisdiction` for the closed months `from`..`to` (`"YYYY-MM"`) — one row per
+ *  month and cell: `{ month, table, kind, category, count }`, `table` one of `registration`
+ *  (by month of registration; regions and the country), `residence` (by place of usual
+ *  residence), `motherAge` (category: the age group; regions and the country), `timeliness`
+ *  (category `inTime`, `late` or `delayed`; regions and the country), `notified`,
+ *  `notifiedRegistered` (completeness against the hospitals' notifications); `count` is `null`
+ *  where the disclosure control withholds it. `release` says which release answered. */
+export async function vitalStatistics(endpoint, jurisdiction, from, to) {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'civil_vitalStatistics', params: [jurisdiction, from, to] }),
+  });
+  const { result, error } = await response.json();
+  if (error) throw new Error(error.message);
+  return result;
+}
+// #endregion vitalStatistics
+
 // #region registerHealthFacility
 /** The regional level registers a maternity hospital or clinic of its region as a notifying
  *  facility (`offices.registerOffice` of kind `HealthFacility`, signed by the regional

@@ -110,7 +110,7 @@ const NOT_FOR_ROLE = /1010: Invalid Transaction: Transaction call is not expecte
 
 test('a late registration waits for the head of the office', async () => {
   const tx = api.tx.civilEvents.registerBirth(
-    YUNUSOBOD, daysBefore(now, 60), hash(), hash(), 'Female', null, null, null, null, hash());
+    YUNUSOBOD, daysBefore(now, 60), hash(), hash(), 'Female', null, null, null, null, null, hash());
   const { events } = await submit(api, tx, bob);
   const { act } = findEvent(api, events, 'LateRegistrationPending');
   assert.equal((await queries.act(api, act.toNumber())).current.status, 'Pending');

@@ -89,7 +89,7 @@ async function attackerExtrinsics(from, to) {
 }
 
 const birth = () => api.tx.civilEvents.registerBirth(
-  YUNUSOBOD, now, hash(), hash(), 'Female', null, null, null, null, hash());
+  YUNUSOBOD, now, hash(), hash(), 'Female', null, null, null, null, null, hash());
 
 test('one stolen registrar key is refused, throttled, then shut out', { timeout: 240_000 }, async () => {
   // A second office (in a district of its own), and the attacker: a registrar of office 0.
@@ -137,7 +137,7 @@ test('one stolen registrar key is refused, throttled, then shut out', { timeout:
       // Once the flood has reached a block.
       await waitForBlock(api, start + 1);
       const { blocks } = await inclusion((client) => client.tx.civilEvents.registerBirth(
-        district, now, hash(), hash(), 'Male', null, null, null, null, hash()), secondRegistrar);
+        district, now, hash(), hash(), 'Male', null, null, null, null, null, hash()), secondRegistrar);
       return blocks;
     })(),
     (async () => {

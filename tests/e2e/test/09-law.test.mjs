@@ -37,7 +37,7 @@ const enroll = async (sex, birthDate, mother = null, father = null) => (await ac
 /** A birth long ago to `mother`: registered late by this file's registrar, approved by Eve (the
  *  regional head: Alice appointed the registrar, so she may not approve its work). */
 async function bornLongAgo(birthDate, sex, mother) {
-  const tx = api.tx.civilEvents.registerBirth(YUNUSOBOD, birthDate, hash(), hash(), sex, mother, null, null, null, hash());
+  const tx = api.tx.civilEvents.registerBirth(YUNUSOBOD, birthDate, hash(), hash(), sex, mother, null, null, null, null, hash());
   const { events } = await submit(api, tx, registrar);
   const { act } = findEvent(api, events, 'LateRegistrationPending');
   await acts.approveLateRegistration(api, eve, act);
@@ -342,7 +342,7 @@ test('a person born abroad is enrolled here, approved by a head, and dies here',
   const enrolled = findEvent(api, events, 'PersonEnrolled').person.toNumber();
   assert.equal((await queries.person(api, enrolled)).birthJurisdiction, bishkek);
   // Dying in Yunusobod, away from the region of his birth: the death waits for a head too.
-  const death = await submit(api, api.tx.civilEvents.registerDeath(YUNUSOBOD, now, enrolled, null, hash()), registrar);
+  const death = await submit(api, api.tx.civilEvents.registerDeath(YUNUSOBOD, now, enrolled, null, null, hash()), registrar);
   const { act: deathAct } = findEvent(api, death.events, 'DeathAwayPending');
   await acts.approveLateRegistration(api, eve, deathAct.toNumber());
   assert.ok((await queries.person(api, enrolled)).status.deceased);

@@ -25,7 +25,7 @@ import * as services from '../examples/services.mjs';
 import { jurisdictionByCode, rpc } from '../examples/queries.mjs';
 import { eventually, freePort } from '../lib/gateway.mjs';
 import { startProjection } from '../lib/projection.mjs';
-import { TASHKENT, hash, setup, waitForFinality, readyToMarry } from '../lib/helpers.mjs';
+import { TASHKENT, daysBefore, hash, setup, waitForFinality, readyToMarry } from '../lib/helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts', 'portal');
@@ -71,6 +71,20 @@ const [{ person: bride }, { person: groom }, { act: firstBirth }, , , { blockHas
   submit(api, api.tx.civilEvents.enrollBatch([...Array.from({ length: 10 }, (_, i) => archived(i + 1, 11)), archived(3, 12)]), clerk),
 ]);
 await acts.registerMarriage(api, clerk, district, now, bride, groom, null, await readyToMarry(api, clerk, bride, groom), hash());
+// The UN's tables: ten births last month to the bride (32 at the birth: a mother aged 30–34), the
+// mother living in the district, registered within the legal month (late only on the 29th–31st
+// after a shorter month: then a regional head approves them).
+const daysInLastMonth = new Date(Date.UTC(now.year, now.month - 1, 0)).getUTCDate();
+const lastMonthDay = { ...daysBefore(now, now.day), day: Math.min(now.day, daysInLastMonth) };
+const LAST_MONTH = `${lastMonthDay.year}-${String(lastMonthDay.month).padStart(2, '0')}`;
+const births = await Promise.all(Array.from({ length: 10 }, async () => {
+  const { events, blockHash } = await submit(api, api.tx.civilEvents.registerBirth(
+    district, lastMonthDay, hash(), hash(), 'Female', bride, null, null, district, null, hash()), clerk);
+  const pending = events.find(({ event }) => event.method === 'LateRegistrationPending');
+  if (pending) await acts.approveLateRegistration(api, eve, pending.event.data.act);
+  return (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+}));
+const lastBirthBlock = Math.max(...births);
 const certificate = hash();
 await lifecycle.issueCertificate(api, clerk, firstBirth, certificate);
 const archiveNumber = (await api.rpc.chain.getHeader(archiveBlock)).number.toNumber();
@@ -359,6 +373,80 @@ test('the statistics chart draws the released months, withheld counts as withhel
   await page.close();
 });
 
+test('the UN tables: by month of occurrence and registration, residence, the mother\'s age, timeliness, completeness; tables, a chart and a CSV of exactly what is published; three languages', { timeout: 180_000 }, async () => {
+  await eventually('a release after last month\'s births', async () => {
+    const { release } = await rpc(gateway.url, 'civil_vitalStatistics', [district, LAST_MONTH, LAST_MONTH]);
+    return release !== null && release.block >= lastBirthBlock;
+  }, 120_000);
+  // The gateway's answer for the district: its births by the mother's residence are the ten
+  // (by occurrence too); the cross-classified tables stop at the regions.
+  const own = (await services.vitalStatistics(gateway.url, district, LAST_MONTH, LAST_MONTH)).rows;
+  const row = (rows, table, kind, category = null) => rows.filter((r) => r.table === table && r.kind === kind && r.category === category);
+  assert.deepEqual(row(own, 'residence', 'birth').map((r) => r.count), [10]);
+  assert.deepEqual((await rpc(gateway.url, 'civil_publishedStatistics', [district, 'birth', LAST_MONTH, LAST_MONTH])).rows.map((r) => r.count), [10]);
+  assert.equal(own.filter((r) => r.table === 'motherAge' || r.table === 'timeliness').length, 0);
+  await assert.rejects(rpc(gateway.url, 'civil_vitalStatistics', [district, '2026-13', LAST_MONTH]), /month/);
+
+  const { page, errors } = await open();
+  await page.select('#months', '24');
+  await page.select('#region', String(district));
+  await page.waitForFunction(() => !document.querySelector('#vital').hidden, { timeout: 60_000 });
+  const monthRows = async () => page.$$eval('#table-vital-months tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  const label = await page.evaluate((m) => {
+    const [y, mm] = m.split('-').map(Number);
+    return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][mm - 1]} ${y}`;
+  }, LAST_MONTH);
+  const last = (await monthRows()).find((r) => r[0] === label);
+  assert.ok(last, `no row for ${label}`);
+  // Occurred, registered, resident (births); the same for deaths.
+  assert.equal(last[1], '10');
+  assert.equal(last[3], '10');
+  assert.equal(await page.$eval('#vital-age', (el) => el.hidden), true);
+  assert.match(await page.$eval('#vital-timeliness-caption', (el) => el.textContent), /regions and the country only/);
+
+  // Tashkent: the mother's age and timeliness, as the gateway publishes them over the range.
+  await page.select('#region', String(TASHKENT));
+  await page.waitForFunction(() => !document.querySelector('#vital-age').hidden, { timeout: 60_000 });
+  const { release } = await rpc(gateway.url, 'civil_vitalStatistics', [TASHKENT, LAST_MONTH, LAST_MONTH]);
+  const range = await page.evaluate(() => [...document.querySelectorAll('#table-vital-months tbody tr')].length);
+  assert.equal(range, 24);
+  const [y, m] = release.lastMonth.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 24, 1));
+  const from = `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}`;
+  const rows = (await rpc(gateway.url, 'civil_vitalStatistics', [TASHKENT, from, release.lastMonth])).rows;
+  const sum = (list) => [list.reduce((a, r) => a + (r.count ?? 0), 0), list.some((r) => r.count === null)];
+  const bars = await page.$$eval('#chart-age rect', (rects) => Object.fromEntries(rects.map((r) => [r.dataset.key, [Number(r.dataset.count), r.dataset.withheld === 'true']])));
+  for (const group of ['under15', 'from15To19', 'from20To24', 'from25To29', 'from30To34', 'from35To39', 'from40To44', 'from45To49', 'from50', 'notStated']) {
+    assert.deepEqual(bars[group], sum(row(rows, 'motherAge', 'birth', group)), group);
+  }
+  // The ten births of the bride are among Tashkent's mothers aged 30–34 (withheld or not).
+  const aged = row(rows, 'motherAge', 'birth', 'from30To34').find((r) => r.month === LAST_MONTH);
+  assert.ok(aged.count === null || aged.count >= 10, `30–34 in ${LAST_MONTH}: ${aged.count}`);
+  const timeliness = await page.$$eval('#table-timeliness tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(timeliness.map((r) => r.length), [4, 4]);
+  // The CSV: every published or withheld cell the tables were drawn from, nothing else.
+  const csv = decodeURIComponent((await page.$eval('#vital-csv', (a) => a.href)).replace(/^data:text\/csv;charset=utf-8,/, ''));
+  const lines = csv.trim().split('\n');
+  assert.equal(lines[0], 'month,table,kind,category,count,withheld');
+  for (const r of rows) {
+    assert.ok(lines.includes(`${r.month},${r.table},${r.kind},${r.category ?? ''},${r.count ?? ''},${r.count === null}`), JSON.stringify(r));
+  }
+  const occurrence = lines.filter((l) => l.split(',')[1] === 'occurrence');
+  assert.equal(lines.length, 1 + rows.length + occurrence.length);
+  assert.match(await page.$eval('#vital-csv', (a) => a.download), /^vital-statistics-\d+-\d{4}-\d{2}-\d{4}-\d{2}\.csv$/);
+  await shot(page, '10-un-tables');
+  // Three languages.
+  await page.click('#lang-ru');
+  assert.equal(await page.$eval('#vital-heading', (el) => el.textContent), 'Демографическая статистика по рекомендациям ООН');
+  assert.match(await page.$eval('#vital-age-caption', (el) => el.textContent), /по возрасту матери/);
+  await page.click('#lang-uz');
+  assert.equal(await page.$eval('#vital-heading', (el) => el.textContent), "BMT tavsiyalari bo'yicha hayotiy statistika");
+  await page.click('#lang-en');
+  assert.equal(await page.$eval('#vital-heading', (el) => el.textContent), 'Vital statistics as the UN recommends');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the portal is usable by keyboard and screen reader, and says when the gateway is down', { timeout: 120_000 }, async () => {
   // `?gateway=` in a link names another server: ignored (a forger's server could otherwise
   // answer "valid" on the official page). The check below is answered by the real gateway.
@@ -370,7 +458,8 @@ test('the portal is usable by keyboard and screen reader, and says when the gate
     .map((el) => el.id));
   assert.deepEqual(unnamed, []);
   assert.equal(await page.$eval('#result', (el) => el.getAttribute('aria-live')), 'polite');
-  assert.equal(await page.$$eval('svg[role="img"][aria-labelledby]', (els) => els.length), 2);
+  // The statistics' two charts and the UN tables' chart of the mother's age.
+  assert.equal(await page.$$eval('svg[role="img"][aria-labelledby]', (els) => els.length), 3);
   // By keyboard: the skip link first, then to the code field, type, Enter.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');

@@ -68,7 +68,7 @@ async function honestBirth(district, signer) {
   const client = await connect(ENDPOINT);
   try {
     let acceptedAt;
-    const tx = client.tx.civilEvents.registerBirth(district, now, hash(), hash(), 'Male', null, null, null, null, hash());
+    const tx = client.tx.civilEvents.registerBirth(district, now, hash(), hash(), 'Male', null, null, null, null, null, hash());
     const { blockHash } = await submit(client, tx, signer, { onAccepted: () => { acceptedAt = best(client); } });
     return (await client.rpc.chain.getHeader(blockHash)).number.toNumber() - await acceptedAt;
   } finally {
@@ -99,7 +99,7 @@ test('a key flooding past its day: the pool admits what blocks include, and the 
   const start = await best();
   const [answers, blocks] = await Promise.all([
     flood(flooder, Array.from({ length: 30 }, () => api.tx.civilEvents.registerBirth(
-      floodDistrict, now, hash(), hash(), 'Female', null, null, null, null, hash()))),
+      floodDistrict, now, hash(), hash(), 'Female', null, null, null, null, null, hash()))),
     (async () => { await waitForBlock(api, start + 1); return honestBirth(honestDistrict, honest); })(),
   ]);
   assert.equal(answers.accepted.length, 10, JSON.stringify(answers.refused));
@@ -120,7 +120,7 @@ test('a key flooding past its day: the pool admits what blocks include, and the 
   assert.equal((await api.rpc.system.accountNextIndex(flooder.address)).toNumber(), answers.first + 10);
   // And its day is spent: refused at submission, with the budget's reason.
   await assert.rejects(submit(api, api.tx.civilEvents.registerBirth(
-    floodDistrict, now, hash(), hash(), 'Female', null, null, null, null, hash()), flooder), BUDGET_SPENT);
+    floodDistrict, now, hash(), hash(), 'Female', null, null, null, null, null, hash()), flooder), BUDGET_SPENT);
   console.log(`pool: flooder 10 of 30 admitted and included; honest act in ${blocks} block(s); signed per block ${seen.perBlock.join(' ')}`);
 });
 
