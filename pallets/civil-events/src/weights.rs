@@ -14,7 +14,12 @@
 //! again later that day (the twentieth session, the same kind of machine), for the
 //! notifications and applications: `register_birth`, `register_death`, `register_marriage`,
 //! `approve_revocation`, `expire_pending` and the six new calls (`notify_birth` to
-//! `shorten_waiting`).
+//! `shorten_waiting`). Measured again on 2026-12-06 (the twenty-first session, the same kind of
+//! machine, nothing else running), for the UN's tabulations (each act writes its facts and
+//! five more counters per jurisdiction of its lineage): every registration (`register_*`,
+//! `enroll_marriage`), `approve_late_registration`, `approve_amendment`, `approve_revocation`,
+//! `approve_annulment`, `expire_pending`, `notify_birth`, `notify_death` and
+//! `withdraw_notification`.
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -106,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:10 w:2)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -127,22 +132,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:25 w:25)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NotificationOfAct` (r:0 w:1)
 	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `25093`
+		//  Measured:  `25737`
 		//  Estimated: `343382`
-		// Minimum execution time: 640_290_000 picoseconds.
-		Weight::from_parts(721_904_000, 343382)
-			.saturating_add(T::DbWeight::get().reads(153_u64))
-			.saturating_add(T::DbWeight::get().writes(18_u64))
+		// Minimum execution time: 755_799_000 picoseconds.
+		Weight::from_parts(803_977_000, 343382)
+			.saturating_add(T::DbWeight::get().reads(183_u64))
+			.saturating_add(T::DbWeight::get().writes(45_u64))
 	}
 	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
 	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
@@ -151,8 +160,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:10 w:2)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -168,29 +177,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:20 w:20)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NotificationOfAct` (r:0 w:1)
 	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `30396`
+		//  Measured:  `31301`
 		//  Estimated: `685774`
-		// Minimum execution time: 1_118_398_000 picoseconds.
-		Weight::from_parts(1_249_838_000, 685774)
-			.saturating_add(T::DbWeight::get().reads(279_u64))
-			.saturating_add(T::DbWeight::get().writes(17_u64))
+		// Minimum execution time: 1_297_642_000 picoseconds.
+		Weight::from_parts(1_376_640_000, 685774)
+			.saturating_add(T::DbWeight::get().reads(304_u64))
+			.saturating_add(T::DbWeight::get().writes(39_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -209,29 +222,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Applications` (r:1 w:1)
 	/// Proof: `CivilEvents::Applications` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenApplicationsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenApplicationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10000`
+		//  Measured:  `10209`
 		//  Estimated: `348774`
-		// Minimum execution time: 677_304_000 picoseconds.
-		Weight::from_parts(768_991_000, 348774)
-			.saturating_add(T::DbWeight::get().reads(274_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+		// Minimum execution time: 719_833_000 picoseconds.
+		Weight::from_parts(757_156_000, 348774)
+			.saturating_add(T::DbWeight::get().reads(279_u64))
+			.saturating_add(T::DbWeight::get().writes(22_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -252,15 +269,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:1 w:0)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn enroll_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9827`
+		//  Measured:  `9935`
 		//  Estimated: `348774`
-		// Minimum execution time: 745_330_000 picoseconds.
-		Weight::from_parts(897_967_000, 348774)
-			.saturating_add(T::DbWeight::get().reads(272_u64))
+		// Minimum execution time: 669_568_000 picoseconds.
+		Weight::from_parts(707_200_000, 348774)
+			.saturating_add(T::DbWeight::get().reads(273_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -268,7 +287,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -283,25 +302,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `39802`
+		//  Measured:  `40234`
 		//  Estimated: `683078`
-		// Minimum execution time: 1_251_284_000 picoseconds.
-		Weight::from_parts(1_567_000_000, 683078)
-			.saturating_add(T::DbWeight::get().reads(398_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+		// Minimum execution time: 1_168_623_000 picoseconds.
+		Weight::from_parts(1_228_672_000, 683078)
+			.saturating_add(T::DbWeight::get().reads(403_u64))
+			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -318,25 +341,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4500`
+		//  Measured:  `4718`
 		//  Estimated: `14235`
-		// Minimum execution time: 158_653_000 picoseconds.
-		Weight::from_parts(206_930_000, 14235)
-			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+		// Minimum execution time: 175_460_000 picoseconds.
+		Weight::from_parts(188_566_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(29_u64))
+			.saturating_add(T::DbWeight::get().writes(22_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -355,23 +382,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_paternity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `24233`
+		//  Measured:  `24492`
 		//  Estimated: `346078`
-		// Minimum execution time: 676_335_000 picoseconds.
-		Weight::from_parts(819_220_000, 346078)
-			.saturating_add(T::DbWeight::get().reads(151_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Minimum execution time: 622_274_000 picoseconds.
+		Weight::from_parts(654_315_000, 346078)
+			.saturating_add(T::DbWeight::get().reads(156_u64))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -386,6 +417,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
@@ -394,10 +429,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2738`
 		//  Estimated: `14235`
-		// Minimum execution time: 109_227_000 picoseconds.
-		Weight::from_parts(144_238_000, 14235)
-			.saturating_add(T::DbWeight::get().reads(18_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Minimum execution time: 121_632_000 picoseconds.
+		Weight::from_parts(128_983_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
+			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -519,7 +554,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
@@ -546,16 +581,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:1 w:0)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovalsBy` (r:0 w:1)
 	/// Proof: `CivilEvents::ApprovalsBy` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn approve_late_registration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10372`
+		//  Measured:  `10809`
 		//  Estimated: `351470`
-		// Minimum execution time: 775_686_000 picoseconds.
-		Weight::from_parts(913_210_000, 351470)
-			.saturating_add(T::DbWeight::get().reads(277_u64))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
+		// Minimum execution time: 721_898_000 picoseconds.
+		Weight::from_parts(762_816_000, 351470)
+			.saturating_add(T::DbWeight::get().reads(283_u64))
+			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
@@ -599,7 +638,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Appointments` (r:1 w:0)
@@ -618,8 +657,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:4 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:10 w:10)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:22 w:22)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:0)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActHistory` (r:0 w:1)
@@ -631,15 +674,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_amendment(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3034 + a * (205 ±0)`
-		//  Estimated: `26100 + a * (2696 ±0)`
-		// Minimum execution time: 212_362_000 picoseconds.
-		Weight::from_parts(268_217_076, 26100)
-			// Standard Error: 46_268
-			.saturating_add(Weight::from_parts(7_110_846, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(32_u64))
+		//  Measured:  `4138 + a * (208 ±0)`
+		//  Estimated: `56276 + a * (2696 ±1)`
+		// Minimum execution time: 337_561_000 picoseconds.
+		Weight::from_parts(358_304_693, 56276)
+			// Standard Error: 19_901
+			.saturating_add(Weight::from_parts(5_602_027, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(55_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(20_u64))
+			.saturating_add(T::DbWeight::get().writes(43_u64))
 			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -709,7 +752,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Appointments` (r:1 w:0)
@@ -722,6 +765,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:1 w:0)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:21 w:21)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NotificationOfAct` (r:1 w:1)
 	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
@@ -747,15 +794,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3573 + a * (207 ±0)`
-		//  Estimated: `14235 + a * (2696 ±0)`
-		// Minimum execution time: 159_678_000 picoseconds.
-		Weight::from_parts(152_275_600, 14235)
-			// Standard Error: 23_906
-			.saturating_add(Weight::from_parts(3_810_189, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(25_u64))
+		//  Measured:  `4567 + a * (210 ±0)`
+		//  Estimated: `53763 + a * (2696 ±0)`
+		// Minimum execution time: 285_324_000 picoseconds.
+		Weight::from_parts(296_452_000, 53763)
+			// Standard Error: 17_624
+			.saturating_add(Weight::from_parts(3_166_673, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(47_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(19_u64))
+			.saturating_add(T::DbWeight::get().writes(40_u64))
 			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -859,6 +906,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Notifications` (r:64 w:64)
 	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:20 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:20 w:20)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotificationsOf` (r:4 w:4)
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:0 w:64)
@@ -868,15 +919,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_pending(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `424 + p * (347 ±0)`
-		//  Estimated: `67035 + p * (2696 ±0)`
-		// Minimum execution time: 7_796_000 picoseconds.
-		Weight::from_parts(18_726_222, 67035)
-			// Standard Error: 69_219
-			.saturating_add(Weight::from_parts(28_519_672, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `1371 + p * (369 ±0)`
+		//  Estimated: `67035 + p * (2696 ±3)`
+		// Minimum execution time: 7_348_000 picoseconds.
+		Weight::from_parts(43_522_470, 67035)
+			// Standard Error: 80_719
+			.saturating_add(Weight::from_parts(50_510_693, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(p.into()))
 	}
@@ -1033,7 +1084,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Appointments` (r:1 w:0)
@@ -1046,6 +1097,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:10 w:10)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:2 w:0)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:10 w:10)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NotificationOfAct` (r:1 w:0)
+	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:0)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
@@ -1062,12 +1119,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn approve_annulment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `44072`
+		//  Measured:  `45624`
 		//  Estimated: `674990`
-		// Minimum execution time: 1_269_834_000 picoseconds.
-		Weight::from_parts(1_562_101_000, 674990)
-			.saturating_add(T::DbWeight::get().reads(279_u64))
-			.saturating_add(T::DbWeight::get().writes(23_u64))
+		// Minimum execution time: 1_083_218_000 picoseconds.
+		Weight::from_parts(1_168_200_000, 674990)
+			.saturating_add(T::DbWeight::get().reads(292_u64))
+			.saturating_add(T::DbWeight::get().writes(33_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -1119,7 +1176,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -1130,23 +1187,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextNotificationId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextNotificationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Notifications` (r:0 w:1)
 	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn notify_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `933`
-		//  Estimated: `3650`
-		// Minimum execution time: 38_475_000 picoseconds.
-		Weight::from_parts(48_931_000, 3650)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `1619`
+		//  Estimated: `14235`
+		// Minimum execution time: 77_943_000 picoseconds.
+		Weight::from_parts(83_562_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -1157,39 +1218,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextNotificationId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextNotificationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Notifications` (r:0 w:1)
 	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn notify_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `933`
-		//  Estimated: `3650`
-		// Minimum execution time: 38_763_000 picoseconds.
-		Weight::from_parts(49_080_000, 3650)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `1619`
+		//  Estimated: `14235`
+		// Minimum execution time: 77_777_000 picoseconds.
+		Weight::from_parts(85_045_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
 	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn withdraw_notification() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `833`
-		//  Estimated: `3650`
-		// Minimum execution time: 31_738_000 picoseconds.
-		Weight::from_parts(38_323_000, 3650)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `1658`
+		//  Estimated: `14235`
+		// Minimum execution time: 76_387_000 picoseconds.
+		Weight::from_parts(81_669_000, 14235)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -1274,8 +1343,8 @@ impl WeightInfo for () {
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:10 w:2)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -1295,22 +1364,26 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:25 w:25)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NotificationOfAct` (r:0 w:1)
 	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn register_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `25093`
+		//  Measured:  `25737`
 		//  Estimated: `343382`
-		// Minimum execution time: 640_290_000 picoseconds.
-		Weight::from_parts(721_904_000, 343382)
-			.saturating_add(ParityDbWeight::get().reads(153_u64))
-			.saturating_add(ParityDbWeight::get().writes(18_u64))
+		// Minimum execution time: 755_799_000 picoseconds.
+		Weight::from_parts(803_977_000, 343382)
+			.saturating_add(ParityDbWeight::get().reads(183_u64))
+			.saturating_add(ParityDbWeight::get().writes(45_u64))
 	}
 	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
 	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
@@ -1319,8 +1392,8 @@ impl WeightInfo for () {
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:10 w:2)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -1336,29 +1409,33 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:20 w:20)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NotificationOfAct` (r:0 w:1)
 	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn register_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `30396`
+		//  Measured:  `31301`
 		//  Estimated: `685774`
-		// Minimum execution time: 1_118_398_000 picoseconds.
-		Weight::from_parts(1_249_838_000, 685774)
-			.saturating_add(ParityDbWeight::get().reads(279_u64))
-			.saturating_add(ParityDbWeight::get().writes(17_u64))
+		// Minimum execution time: 1_297_642_000 picoseconds.
+		Weight::from_parts(1_376_640_000, 685774)
+			.saturating_add(ParityDbWeight::get().reads(304_u64))
+			.saturating_add(ParityDbWeight::get().writes(39_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -1377,29 +1454,33 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Applications` (r:1 w:1)
 	/// Proof: `CivilEvents::Applications` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenApplicationsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenApplicationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10000`
+		//  Measured:  `10209`
 		//  Estimated: `348774`
-		// Minimum execution time: 677_304_000 picoseconds.
-		Weight::from_parts(768_991_000, 348774)
-			.saturating_add(ParityDbWeight::get().reads(274_u64))
-			.saturating_add(ParityDbWeight::get().writes(16_u64))
+		// Minimum execution time: 719_833_000 picoseconds.
+		Weight::from_parts(757_156_000, 348774)
+			.saturating_add(ParityDbWeight::get().reads(279_u64))
+			.saturating_add(ParityDbWeight::get().writes(22_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -1420,15 +1501,17 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:1 w:0)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn enroll_marriage() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `9827`
+		//  Measured:  `9935`
 		//  Estimated: `348774`
-		// Minimum execution time: 745_330_000 picoseconds.
-		Weight::from_parts(897_967_000, 348774)
-			.saturating_add(ParityDbWeight::get().reads(272_u64))
+		// Minimum execution time: 669_568_000 picoseconds.
+		Weight::from_parts(707_200_000, 348774)
+			.saturating_add(ParityDbWeight::get().reads(273_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
@@ -1436,7 +1519,7 @@ impl WeightInfo for () {
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -1451,25 +1534,29 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_divorce() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `39802`
+		//  Measured:  `40234`
 		//  Estimated: `683078`
-		// Minimum execution time: 1_251_284_000 picoseconds.
-		Weight::from_parts(1_567_000_000, 683078)
-			.saturating_add(ParityDbWeight::get().reads(398_u64))
-			.saturating_add(ParityDbWeight::get().writes(15_u64))
+		// Minimum execution time: 1_168_623_000 picoseconds.
+		Weight::from_parts(1_228_672_000, 683078)
+			.saturating_add(ParityDbWeight::get().reads(403_u64))
+			.saturating_add(ParityDbWeight::get().writes(21_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -1486,25 +1573,29 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Surnames` (r:0 w:1)
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_adoption() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4500`
+		//  Measured:  `4718`
 		//  Estimated: `14235`
-		// Minimum execution time: 158_653_000 picoseconds.
-		Weight::from_parts(206_930_000, 14235)
-			.saturating_add(ParityDbWeight::get().reads(24_u64))
-			.saturating_add(ParityDbWeight::get().writes(16_u64))
+		// Minimum execution time: 175_460_000 picoseconds.
+		Weight::from_parts(188_566_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(29_u64))
+			.saturating_add(ParityDbWeight::get().writes(22_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -1523,23 +1614,27 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn register_paternity() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `24233`
+		//  Measured:  `24492`
 		//  Estimated: `346078`
-		// Minimum execution time: 676_335_000 picoseconds.
-		Weight::from_parts(819_220_000, 346078)
-			.saturating_add(ParityDbWeight::get().reads(151_u64))
-			.saturating_add(ParityDbWeight::get().writes(12_u64))
+		// Minimum execution time: 622_274_000 picoseconds.
+		Weight::from_parts(654_315_000, 346078)
+			.saturating_add(ParityDbWeight::get().reads(156_u64))
+			.saturating_add(ParityDbWeight::get().writes(18_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:1)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -1554,6 +1649,10 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:0 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsByOfficer` (r:0 w:1)
 	/// Proof: `CivilEvents::ActsByOfficer` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Acts` (r:0 w:1)
@@ -1562,10 +1661,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2738`
 		//  Estimated: `14235`
-		// Minimum execution time: 109_227_000 picoseconds.
-		Weight::from_parts(144_238_000, 14235)
-			.saturating_add(ParityDbWeight::get().reads(18_u64))
-			.saturating_add(ParityDbWeight::get().writes(11_u64))
+		// Minimum execution time: 121_632_000 picoseconds.
+		Weight::from_parts(128_983_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(23_u64))
+			.saturating_add(ParityDbWeight::get().writes(17_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -1687,7 +1786,7 @@ impl WeightInfo for () {
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
@@ -1714,16 +1813,20 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::Surnames` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:1 w:0)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ApprovalsBy` (r:0 w:1)
 	/// Proof: `CivilEvents::ApprovalsBy` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn approve_late_registration() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `10372`
+		//  Measured:  `10809`
 		//  Estimated: `351470`
-		// Minimum execution time: 775_686_000 picoseconds.
-		Weight::from_parts(913_210_000, 351470)
-			.saturating_add(ParityDbWeight::get().reads(277_u64))
-			.saturating_add(ParityDbWeight::get().writes(16_u64))
+		// Minimum execution time: 721_898_000 picoseconds.
+		Weight::from_parts(762_816_000, 351470)
+			.saturating_add(ParityDbWeight::get().reads(283_u64))
+			.saturating_add(ParityDbWeight::get().writes(21_u64))
 	}
 	/// Storage: `CivilEvents::Acts` (r:1 w:0)
 	/// Proof: `CivilEvents::Acts` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
@@ -1767,7 +1870,7 @@ impl WeightInfo for () {
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:2 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Appointments` (r:1 w:0)
@@ -1786,8 +1889,12 @@ impl WeightInfo for () {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:4 w:1)
 	/// Proof: `Persons::Persons` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:1 w:1)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:10 w:10)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:22 w:22)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:0)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActHistory` (r:0 w:1)
@@ -1799,15 +1906,15 @@ impl WeightInfo for () {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_amendment(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3034 + a * (205 ±0)`
-		//  Estimated: `26100 + a * (2696 ±0)`
-		// Minimum execution time: 212_362_000 picoseconds.
-		Weight::from_parts(268_217_076, 26100)
-			// Standard Error: 46_268
-			.saturating_add(Weight::from_parts(7_110_846, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(32_u64))
+		//  Measured:  `4138 + a * (208 ±0)`
+		//  Estimated: `56276 + a * (2696 ±1)`
+		// Minimum execution time: 337_561_000 picoseconds.
+		Weight::from_parts(358_304_693, 56276)
+			// Standard Error: 19_901
+			.saturating_add(Weight::from_parts(5_602_027, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(55_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(20_u64))
+			.saturating_add(ParityDbWeight::get().writes(43_u64))
 			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -1877,7 +1984,7 @@ impl WeightInfo for () {
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Appointments` (r:1 w:0)
@@ -1890,6 +1997,10 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:5 w:5)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:1 w:0)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:21 w:21)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NotificationOfAct` (r:1 w:1)
 	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
@@ -1915,15 +2026,15 @@ impl WeightInfo for () {
 	/// The range of component `a` is `[1, 128]`.
 	fn approve_revocation(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3573 + a * (207 ±0)`
-		//  Estimated: `14235 + a * (2696 ±0)`
-		// Minimum execution time: 159_678_000 picoseconds.
-		Weight::from_parts(152_275_600, 14235)
-			// Standard Error: 23_906
-			.saturating_add(Weight::from_parts(3_810_189, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(25_u64))
+		//  Measured:  `4567 + a * (210 ±0)`
+		//  Estimated: `53763 + a * (2696 ±0)`
+		// Minimum execution time: 285_324_000 picoseconds.
+		Weight::from_parts(296_452_000, 53763)
+			// Standard Error: 17_624
+			.saturating_add(Weight::from_parts(3_166_673, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(47_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(ParityDbWeight::get().writes(19_u64))
+			.saturating_add(ParityDbWeight::get().writes(40_u64))
 			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(a.into()))
 	}
 	/// Storage: `CivilEvents::Proposals` (r:1 w:1)
@@ -2027,6 +2138,10 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Notifications` (r:64 w:64)
 	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:20 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:20 w:20)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotificationsOf` (r:4 w:4)
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::PendingIdentities` (r:0 w:64)
@@ -2036,15 +2151,15 @@ impl WeightInfo for () {
 	/// The range of component `p` is `[0, 64]`.
 	fn expire_pending(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `424 + p * (347 ±0)`
-		//  Estimated: `67035 + p * (2696 ±0)`
-		// Minimum execution time: 7_796_000 picoseconds.
-		Weight::from_parts(18_726_222, 67035)
-			// Standard Error: 69_219
-			.saturating_add(Weight::from_parts(28_519_672, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		//  Measured:  `1371 + p * (369 ±0)`
+		//  Estimated: `67035 + p * (2696 ±3)`
+		// Minimum execution time: 7_348_000 picoseconds.
+		Weight::from_parts(43_522_470, 67035)
+			// Standard Error: 80_719
+			.saturating_add(Weight::from_parts(50_510_693, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2696).saturating_mul(p.into()))
 	}
@@ -2195,7 +2310,7 @@ impl WeightInfo for () {
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
 	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Appointments` (r:1 w:0)
@@ -2208,6 +2323,12 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::ProposalExpiries` (`max_values`: None, `max_size`: Some(526), added: 3001, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Statistics` (r:10 w:10)
 	/// Proof: `CivilEvents::Statistics` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::FactsOf` (r:2 w:0)
+	/// Proof: `CivilEvents::FactsOf` (`max_values`: None, `max_size`: Some(27), added: 2502, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:10 w:10)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::NotificationOfAct` (r:1 w:0)
+	/// Proof: `CivilEvents::NotificationOfAct` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::ActsOf` (r:2 w:0)
 	/// Proof: `CivilEvents::ActsOf` (`max_values`: None, `max_size`: Some(1034), added: 3509, mode: `MaxEncodedLen`)
 	/// Storage: `Persons::Persons` (r:2 w:2)
@@ -2224,12 +2345,12 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::OpenProposal` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn approve_annulment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `44072`
+		//  Measured:  `45624`
 		//  Estimated: `674990`
-		// Minimum execution time: 1_269_834_000 picoseconds.
-		Weight::from_parts(1_562_101_000, 674990)
-			.saturating_add(ParityDbWeight::get().reads(279_u64))
-			.saturating_add(ParityDbWeight::get().writes(23_u64))
+		// Minimum execution time: 1_083_218_000 picoseconds.
+		Weight::from_parts(1_168_200_000, 674990)
+			.saturating_add(ParityDbWeight::get().reads(292_u64))
+			.saturating_add(ParityDbWeight::get().writes(33_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
@@ -2281,7 +2402,7 @@ impl WeightInfo for () {
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -2292,23 +2413,27 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextNotificationId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextNotificationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Notifications` (r:0 w:1)
 	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn notify_birth() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `933`
-		//  Estimated: `3650`
-		// Minimum execution time: 38_475_000 picoseconds.
-		Weight::from_parts(48_931_000, 3650)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		//  Measured:  `1619`
+		//  Estimated: `14235`
+		// Minimum execution time: 77_943_000 picoseconds.
+		Weight::from_parts(83_562_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -2319,39 +2444,47 @@ impl WeightInfo for () {
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::NextNotificationId` (r:1 w:1)
 	/// Proof: `CivilEvents::NextNotificationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Notifications` (r:0 w:1)
 	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn notify_death() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `933`
-		//  Estimated: `3650`
-		// Minimum execution time: 38_763_000 picoseconds.
-		Weight::from_parts(49_080_000, 3650)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		//  Measured:  `1619`
+		//  Estimated: `14235`
+		// Minimum execution time: 77_777_000 picoseconds.
+		Weight::from_parts(85_045_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::Offices` (r:1 w:0)
-	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Proof: `Offices::Offices` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
 	/// Storage: `Offices::AppointedBy` (r:1 w:0)
 	/// Proof: `Offices::AppointedBy` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::Notifications` (r:1 w:1)
 	/// Proof: `CivilEvents::Notifications` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotificationsOf` (r:1 w:1)
 	/// Proof: `CivilEvents::OpenNotificationsOf` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Offices::Jurisdictions` (r:5 w:0)
+	/// Proof: `Offices::Jurisdictions` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `CivilEvents::Tabulations` (r:5 w:5)
+	/// Proof: `CivilEvents::Tabulations` (`max_values`: None, `max_size`: Some(38), added: 2513, mode: `MaxEncodedLen`)
 	/// Storage: `CivilEvents::OpenNotifications` (r:0 w:1)
 	/// Proof: `CivilEvents::OpenNotifications` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn withdraw_notification() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `833`
-		//  Estimated: `3650`
-		// Minimum execution time: 31_738_000 picoseconds.
-		Weight::from_parts(38_323_000, 3650)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		//  Measured:  `1658`
+		//  Estimated: `14235`
+		// Minimum execution time: 76_387_000 picoseconds.
+		Weight::from_parts(81_669_000, 14235)
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Offices::Officers` (r:1 w:0)
 	/// Proof: `Offices::Officers` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)

@@ -67,6 +67,7 @@ export async function scanProjection(api, { url, base }, personal, maxCodes = 10
     await rpc(url, 'civil_projectionStatus', []),
   ];
   for (const id of [0, TASHKENT]) answers.push(await rpc(url, 'civil_publishedStatistics', [id, null, '2016-01', '2025-12']));
+  for (const id of [0, TASHKENT]) answers.push(await rpc(url, 'civil_vitalStatistics', [id, '2016-01', '2025-12']));
   const codes = (await api.query.civilEvents.certificates.keys()).map((k) => k.args[0].toHex()).slice(0, maxCodes);
   // The scan sees what the store holds: the certificate codes are there, as they are (what a
   // certificate's holder already has; kept so that a changed act's certificates can be asked

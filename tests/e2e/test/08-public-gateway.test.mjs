@@ -29,7 +29,7 @@ const PUBLIC_METHODS = [
   'chain_subscribeFinalizedHeads', 'chain_subscribeNewHeads',
   'chain_unsubscribeFinalizedHeads', 'chain_unsubscribeNewHeads',
   'civil_directory', 'civil_heartbeat', 'civil_publishedStatistics', 'civil_verifyArchiveRecord',
-  'civil_verifyCertificate', 'rpc_methods', 'state_getRuntimeVersion',
+  'civil_verifyCertificate', 'civil_vitalStatistics', 'rpc_methods', 'state_getRuntimeVersion',
 ];
 
 const { api, alice, eve } = await setup();

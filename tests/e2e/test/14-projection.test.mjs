@@ -100,7 +100,7 @@ test('the projection answers what the chain answers: a certificate valid then su
   // Its methods, and nothing else.
   assert.deepEqual((await rpc(projection.url, 'rpc_methods', [])).methods.sort(), [
     'civil_applicationStatus', 'civil_directory', 'civil_heartbeat', 'civil_projectionStatus', 'civil_publishedStatistics',
-    'civil_verifyArchiveRecord', 'civil_verifyCertificate', 'rpc_methods']);
+    'civil_verifyArchiveRecord', 'civil_verifyCertificate', 'civil_vitalStatistics', 'rpc_methods']);
   await assert.rejects(rpc(projection.url, 'state_getStorage', ['0x26aa394eea5630e07c48ae0c9558cef7']), (e) => e.code === -32601);
 });
 
@@ -144,6 +144,8 @@ test('stopped while the chain moves on, the projection catches up and answers as
   for (const id of [0, TASHKENT, YUNUSOBOD]) {
     assert.deepEqual(await rpc(projection.url, 'civil_publishedStatistics', [id, null, '2016-01', '2025-12']),
       await rpc(fresh.url, 'civil_publishedStatistics', [id, null, '2016-01', '2025-12']));
+    assert.deepEqual(await rpc(projection.url, 'civil_vitalStatistics', [id, '2016-01', '2025-12']),
+      await rpc(fresh.url, 'civil_vitalStatistics', [id, '2016-01', '2025-12']));
   }
   // The heartbeat of the same block: the day's acts by region, counted once.
   let same = false;
