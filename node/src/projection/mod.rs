@@ -46,6 +46,7 @@ pub const METHODS: &[&str] = &[
 	"civil_verifyCertificate",
 	"civil_verifyArchiveRecord",
 	"civil_publishedStatistics",
+	"civil_vitalStatistics",
 	"civil_heartbeat",
 	"civil_directory",
 	"civil_projectionStatus",

@@ -75,6 +75,7 @@ pub const PUBLIC_METHODS: &[&str] = &[
 	"civil_verifyCertificate",
 	"civil_verifyArchiveRecord",
 	"civil_publishedStatistics",
+	"civil_vitalStatistics",
 	"civil_heartbeat",
 	"civil_directory",
 	"rpc_methods",

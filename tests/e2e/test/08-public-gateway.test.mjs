@@ -95,7 +95,7 @@ test('the gateway serves the public methods and nothing else', { timeout: 180_00
   }
   // The node's own RPC, which has every method, listens on localhost only.
   assert.match(log(), new RegExp(`Running JSON-RPC server: addr=127\\.0\\.0\\.1:${localPort}`));
-  assert.match(log(), /Public gateway on 127\.0\.0\.1:\d+: 14 methods .*16 per address, 600 calls a minute per address/);
+  assert.match(log(), /Public gateway on 127\.0\.0\.1:\d+: 15 methods .*16 per address, 600 calls a minute per address/);
 });
 
 test('through the gateway: a certificate valid then superseded, at the finalized block only; the heartbeat by region', { timeout: 240_000 }, async () => {

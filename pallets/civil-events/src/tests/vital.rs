@@ -293,6 +293,19 @@ fn the_un_tables_match_a_count_of_the_events_submitted() {
 			add(Tabulation::Notified(ActKind::Birth), month(*event), TK_YUN);
 		}
 
+		// 0. By month and place of occurrence (the statistics every release already held): the
+		// births and deaths in effect.
+		let mut occurred: BTreeMap<(ActKind, YearMonth, JurisdictionId), u32> = BTreeMap::new();
+		for s in submitted.iter().filter(|s| !s.revoked) {
+			for j in lineage(s.place) {
+				*occurred.entry((s.kind, month(s.event), j)).or_default() += 1;
+			}
+		}
+		let stored: BTreeMap<_, _> = crate::Statistics::<Test>::iter()
+			.filter(|((kind, ..), _)| matches!(kind, ActKind::Birth | ActKind::Death))
+			.collect();
+		assert_eq!(stored, occurred);
+
 		// 1. The registry's exact counters are the test's count, cell for cell.
 		let stored: BTreeMap<_, _> = Tabulations::<Test>::iter().collect();
 		let differ: Vec<_> = stored
