@@ -49,8 +49,14 @@ impl<T: Config> Pallet<T> {
 				*count = Self::step(*count, up);
 			});
 		}
-		// An archive import is no vital event: it has no facts (and is not looked up).
-		if act.kind() == ActKind::Enrollment {
+		// An archive import is no vital event: it has no facts (and they are not looked up, so
+		// that an archive batch reads nothing more than before the tabulations).
+		let archived = match &act.details {
+			ActDetails::Enrollment(_) => true,
+			ActDetails::Marriage(marriage) => marriage.basis == MarriageBasis::Archive,
+			_ => false,
+		};
+		if archived {
 			return;
 		}
 		let Some(facts) = FactsOf::<T>::get(id) else { return };
