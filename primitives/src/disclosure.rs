@@ -199,7 +199,7 @@ pub fn suppress(cells: &[Cell], threshold: u32) -> Vec<bool> {
 
 #[cfg(test)]
 #[allow(clippy::arithmetic_side_effects, clippy::needless_range_loop)]
-mod tests {
+pub(crate) mod tests {
 	use super::*;
 	use proptest::prelude::*;
 
@@ -235,33 +235,36 @@ mod tests {
 				rows.push(row);
 			}
 		}
-		let rank = |mut m: Vec<Vec<i128>>| {
-			let width = unknowns.len();
-			let mut rank = 0;
-			for col in 0..width {
-				let Some(pivot) = (rank..m.len()).find(|r| m[*r][col] != 0) else { continue };
-				m.swap(rank, pivot);
-				for r in 0..m.len() {
-					if r != rank && m[r][col] != 0 {
-						let (a, b) = (m[rank][col], m[r][col]);
-						for k in 0..width {
-							m[r][k] = m[r][k] * a - m[rank][k] * b;
-						}
-						let g = m[r].iter().fold(0i128, |g, x| gcd(g, x.abs()));
-						if g > 1 {
-							m[r].iter_mut().for_each(|x| *x /= g);
-						}
-					}
-				}
-				rank += 1;
-			}
-			rank
-		};
 		let mut with_target = rows.clone();
 		let mut unit = vec![0i128; unknowns.len()];
 		unit[column(target).unwrap()] = 1;
 		with_target.push(unit);
-		rank(rows) == rank(with_target)
+		rank(rows, unknowns.len()) == rank(with_target, unknowns.len())
+	}
+
+	/// The rank of `m` (rows of `width` integers), by exact fraction-free elimination, each row
+	/// kept in lowest terms. The checkers of `suppress` here and of `suppress_linked`
+	/// (`vital.rs`) share it.
+	pub(crate) fn rank(mut m: Vec<Vec<i128>>, width: usize) -> usize {
+		let mut rank = 0;
+		for col in 0..width {
+			let Some(pivot) = (rank..m.len()).find(|r| m[*r][col] != 0) else { continue };
+			m.swap(rank, pivot);
+			for r in 0..m.len() {
+				if r != rank && m[r][col] != 0 {
+					let (a, b) = (m[rank][col], m[r][col]);
+					for k in 0..width {
+						m[r][k] = m[r][k] * a - m[rank][k] * b;
+					}
+					let g = m[r].iter().fold(0i128, |g, x| gcd(g, x.abs()));
+					if g > 1 {
+						m[r].iter_mut().for_each(|x| *x /= g);
+					}
+				}
+			}
+			rank += 1;
+		}
+		rank
 	}
 
 	fn gcd(a: i128, b: i128) -> i128 {

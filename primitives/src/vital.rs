@@ -506,10 +506,10 @@ pub fn tree_equations(
 #[allow(clippy::arithmetic_side_effects, clippy::needless_range_loop)]
 mod tests {
 	use super::*;
-	use crate::{suppress, Cell};
+	use crate::{disclosure::tests::rank, suppress, Cell};
 	use proptest::prelude::*;
 
-	/// An independent check (rank with and without the unit vector, as in `disclosure.rs`):
+	/// An independent check (rank with and without the unit vector, `disclosure.rs`' rank):
 	/// whether withheld `target` is determined by `equations`.
 	fn determined(n: usize, withheld: &[bool], equations: &[Vec<(usize, i64)>], t: usize) -> bool {
 		let unknowns: Vec<usize> = (0..n).filter(|i| withheld[*i]).collect();
@@ -527,33 +527,11 @@ mod tests {
 			})
 			.filter(|row| row.iter().any(|x| *x != 0))
 			.collect();
-		let rank = |mut m: Vec<Vec<i128>>| {
-			let width = unknowns.len();
-			let mut rank = 0;
-			for col in 0..width {
-				let Some(p) = (rank..m.len()).find(|r| m[*r][col] != 0) else { continue };
-				m.swap(rank, p);
-				for r in 0..m.len() {
-					if r != rank && m[r][col] != 0 {
-						let (a, b) = (m[rank][col], m[r][col]);
-						for k in 0..width {
-							m[r][k] = m[r][k] * a - m[rank][k] * b;
-						}
-						let g = m[r].iter().fold(0i128, |g, x| gcd(g, x.abs()));
-						if g > 1 {
-							m[r].iter_mut().for_each(|x| *x /= g);
-						}
-					}
-				}
-				rank += 1;
-			}
-			rank
-		};
 		let mut with = rows.clone();
 		let mut unit = vec![0i128; unknowns.len()];
 		unit[column(t).unwrap()] = 1;
 		with.push(unit);
-		rank(rows) == rank(with)
+		rank(rows, unknowns.len()) == rank(with, unknowns.len())
 	}
 
 	#[test]
