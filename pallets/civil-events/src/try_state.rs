@@ -285,7 +285,8 @@ impl<T: Config> Pallet<T> {
 					"a birth's mother's age group differs from her record's"
 				);
 				if act.status == ActStatus::Registered {
-					for (table, month, place) in Self::cells_of(&act, &facts) {
+					let lineage = T::Jurisdictions::lineage(act.jurisdiction);
+					for (table, month, place) in Self::cells_of(&act, &facts, &lineage) {
 						add(table, month, place);
 					}
 				}

@@ -60,7 +60,7 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		let Some(facts) = FactsOf::<T>::get(id) else { return };
-		for (table, month, place) in Self::cells_of(act, &facts) {
+		for (table, month, place) in Self::cells_of(act, &facts, &lineage) {
 			let places = if place == act.jurisdiction {
 				lineage.clone()
 			} else {
@@ -71,10 +71,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The tabulations an act with `facts` counts in, each with its month and the jurisdiction
-	/// whose lineage it counts for.
+	/// whose lineage it counts for. `lineage`: the act's place's (read once, by the caller).
 	pub(crate) fn cells_of(
 		act: &Act<T>,
 		facts: &TabulatedFacts,
+		lineage: &[JurisdictionId],
 	) -> alloc::vec::Vec<(Tabulation, YearMonth, JurisdictionId)> {
 		let kind = act.kind();
 		let (occurred, registered) =
@@ -82,12 +83,9 @@ impl<T: Config> Pallet<T> {
 		let mut cells = alloc::vec![(Tabulation::Registration(kind), registered, act.jurisdiction)];
 		if matches!(kind, ActKind::Birth | ActKind::Death) {
 			// No residence stated: the country of the place.
-			let residence = facts.residence.unwrap_or_else(|| {
-				T::Jurisdictions::lineage(act.jurisdiction)
-					.last()
-					.copied()
-					.unwrap_or(act.jurisdiction)
-			});
+			let residence = facts
+				.residence
+				.unwrap_or_else(|| lineage.last().copied().unwrap_or(act.jurisdiction));
 			cells.push((Tabulation::Residence(kind), occurred, residence));
 			let deadline = match kind {
 				ActKind::Birth => <acts::Birth as acts::ActRules<T>>::deadline(&act.event_date),
